@@ -1,0 +1,74 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getToken } from "next-auth/jwt";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { resolveSessionUser, type CurrentUser } from "@/lib/auth/session-user";
+
+export type { CurrentUser } from "@/lib/auth/session-user";
+
+/**
+ * The signed-in user of this request, or null. Reads the JWT cookie and checks
+ * it against the database (once per request: React's cache).
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  const token = await getToken({
+    req: { headers: Object.fromEntries(headerList), cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])) } as never,
+    secret: env().NEXTAUTH_SECRET,
+  });
+  return resolveSessionUser(db(), token);
+});
+
+/** For pages and layouts: the user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** Thrown by server actions and route handlers; mapped to 401/403 or a message. */
+export class AuthError extends Error {
+  constructor(readonly status: 401 | 403) {
+    super(status === 401 ? "unauthenticated" : "forbidden");
+  }
+}
+
+/**
+ * For server actions and route handlers: the user if they hold one of the
+ * roles; otherwise the denial is audited and an AuthError thrown.
+ */
+export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthError(401);
+  if (roles.length > 0 && !roles.includes(user.role)) {
+    await auditDenial(user, `role:${roles.join("|")}`);
+    throw new AuthError(403);
+  }
+  return user;
+}
+
+/** For pages: like requireRole, but a redirect or the not-allowed page. */
+export async function requirePageRole(...roles: Role[]): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) {
+    await auditDenial(user, `role:${roles.join("|")}`);
+    redirect("/forbidden");
+  }
+  return user;
+}
+
+export async function auditDenial(user: CurrentUser | null, what: string) {
+  const headerList = await headers();
+  await writeAudit(db(), {
+    actorId: user?.id ?? null,
+    action: "access.denied",
+    entity: "route",
+    entityId: headerList.get("x-pathname") ?? null,
+    after: { what },
+  });
+}

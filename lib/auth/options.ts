@@ -1,0 +1,63 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { authenticate } from "@/lib/auth/authenticate";
+import { clientAddress } from "@/lib/auth/client-address";
+import { writeAudit } from "@/lib/audit/write-audit";
+
+/** Shown to the sign-in form as `error`; the form turns it into words. */
+export const THROTTLED_ERROR = "throttled";
+
+/**
+ * (A function so that nothing reads the environment while `next build` loads modules.)
+ *
+ * next-auth v4 with email + password and JWT sessions. The token carries only
+ * the user id and the user's session version; lib/auth/current-user.ts checks
+ * both against the database on every request, so a role change, a disabled
+ * account or a sign-out ends the session at the next request.
+ */
+export const authOptions = (): NextAuthOptions => ({
+  secret: env().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const result = await authenticate(db(), credentials, clientAddress(req.headers ?? {}));
+        if (!result.ok) {
+          if (result.reason === "throttled") throw new Error(THROTTLED_ERROR);
+          return null;
+        }
+        return { id: String(result.user.id), sessionVersion: result.user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      // Nothing personal in the client-side session: pages read the user
+      // from the database through getCurrentUser().
+      return { expires: session.expires, uid: token.uid } as typeof session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const userId = typeof token?.uid === "number" ? token.uid : null;
+      if (userId === null) return;
+      await db().$transaction(async (tx) => {
+        await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+        await writeAudit(tx, { actorId: userId, action: "auth.sign_out", entity: "user", entityId: userId });
+      });
+    },
+  },
+});

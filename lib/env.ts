@@ -1,0 +1,38 @@
+/**
+ * The environment, validated once at start-up. A missing or bad variable stops
+ * the process with a message naming it (see .env.example for each one).
+ */
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "is required (scripts/start.ts sets it for the embedded database)" })
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  NEXTAUTH_SECRET: z
+    .string({ error: "is required: a random string of at least 32 characters" })
+    .min(32, "must be at least 32 characters"),
+  NEXTAUTH_URL: z.url("must be the app's public URL, e.g. http://localhost:3000").optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

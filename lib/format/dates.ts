@@ -1,0 +1,23 @@
+import type { Locale } from "@/i18n/locales";
+
+const TIME_ZONE = "Asia/Shanghai";
+
+/** A calendar date (a @db.Date column comes back as UTC midnight). */
+export function formatDate(value: Date | string | null | undefined, locale: Locale): string {
+  if (!value) return "—";
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(date);
+}
+
+/** A moment (timestamps), shown in the bureau's time zone. */
+export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
+  if (!value) return "—";
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+}
+
+/** Whole days from `from` to `to` (calendar days, UTC). */
+export function daysBetween(from: Date, to: Date): number {
+  const day = 86_400_000;
+  return Math.floor((Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()) - Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate())) / day);
+}

@@ -1,0 +1,10 @@
+import "next-auth/jwt";
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The user's id. */
+    uid?: number;
+    /** The user's session version when the token was issued. */
+    sv?: number;
+  }
+}
