@@ -1,0 +1,51 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { getCurrentUser, auditDenial, type CurrentUser } from "@/lib/auth/current-user";
+import { AppError, ConflictError, RuleError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { ActionResult } from "@/lib/actions/result";
+import { translateIssues } from "@/lib/validation/messages";
+
+/**
+ * The one shape of a mutation: the user → their role → the input (zod) →
+ * `run`, which checks the record's scope and writes in one transaction with its
+ * audit row (lib/data). Errors come back as an ActionResult in the user's
+ * language; unexpected ones are logged and never shown.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  roles: readonly Role[],
+  schema: S,
+  input: unknown,
+  run: (user: CurrentUser, data: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const t = await getTranslations("errors");
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, error: "unauthenticated", message: t("unauthenticated") };
+  if (!roles.includes(user.role)) {
+    await auditDenial(user, `action:${roles.join("|")}`);
+    return { ok: false, error: "forbidden", message: t("forbidden") };
+  }
+
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: "invalid", message: t("invalid"), fieldErrors: await translateIssues(parsed.error.issues) };
+  }
+
+  try {
+    return { ok: true, data: await run(user, parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) {
+      const tv = await getTranslations("validation");
+      return {
+        ok: false,
+        error: error.code,
+        message: t(error.messageKey),
+        fieldErrors: error instanceof RuleError ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, tv(v)])) : undefined,
+        current: error instanceof ConflictError ? error.current : undefined,
+      };
+    }
+    console.error("action failed", error);
+    return { ok: false, error: "server", message: t("serverBody") };
+  }
+}
