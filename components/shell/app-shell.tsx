@@ -39,12 +39,12 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
           <Link href="/" className="shrink-0 font-semibold text-brand-900">
             {t("app.name")}
           </Link>
-          <nav aria-label={t("nav.label")} className="hidden lg:block">
-            <NavLinks items={items} />
-          </nav>
           <div className="hidden lg:block">{userBlock}</div>
           <MobileNav items={items}>{userBlock}</MobileNav>
         </div>
+        <nav aria-label={t("nav.label")} className="mx-auto hidden max-w-7xl px-2 pb-2 lg:block">
+          <NavLinks items={items} />
+        </nav>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}

@@ -6,6 +6,7 @@ export const NAV_ITEMS: { href: string; key: string; roles?: Role[] }[] = [
   { href: "/projects", key: "projects" },
   { href: "/pipeline", key: "pipeline" },
   { href: "/companies", key: "companies" },
+  { href: "/events", key: "events" },
   { href: "/dashboard", key: "dashboard" },
   { href: "/reports", key: "reports", roles: ["MANAGER", "ADMIN"] },
   { href: "/admin", key: "admin", roles: ["ADMIN"] },
