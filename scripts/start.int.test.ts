@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 function start(env: Record<string, string>) {
   return spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });
