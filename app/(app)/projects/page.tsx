@@ -1,7 +1,238 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { seesAllUnits } from "@/lib/auth/scope";
+import { db } from "@/lib/db";
+import { listProjects, projectOptions } from "@/lib/data/projects";
+import { ZProjectQuery, STAGES, type ProjectQuery, type ProjectSort } from "@/lib/validation/project";
+import { formatCny } from "@/lib/format/money";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
+import type { Locale } from "@/i18n/locales";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClasses } from "@/components/ui/button";
+import { StageBadge } from "@/components/projects/stage-badge";
+import { localName } from "@/components/projects/names";
 
-export default async function Page() {
-  await requireUser();
-  return <ComingSoon navKey="projects" />;
+export async function generateMetadata() {
+  const t = await getTranslations("projects");
+  return { title: t("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The query as URL params, without empty values; `change` overrides some. */
+function href(query: ProjectQuery, change: Partial<Record<keyof ProjectQuery, string | number | undefined>>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...query, ...change })) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `/projects?${s}` : "/projects";
+}
+
+const selectClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
+const labelClass = "mb-1 block text-sm font-medium text-slate-700";
+
+export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const query = ZProjectQuery.parse(await searchParams);
+  const [t, tc, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getLocale() as Promise<Locale>]);
+  const [list, options] = await Promise.all([listProjects(db(), user, query), projectOptions(db(), user)]);
+  const manyUnits = seesAllUnits(user);
+
+  const sortLink = (sort: ProjectSort, label: string) => {
+    const active = (query.sort ?? "updated") === sort;
+    const defaultDir = sort === "title" || sort === "followUp" || sort === "stage" ? "asc" : "desc";
+    const dir = query.dir ?? (active ? defaultDir : undefined);
+    const nextDir = active ? (dir === "asc" ? "desc" : "asc") : defaultDir;
+    return (
+      <Link href={href(query, { sort, dir: nextDir, page: undefined })} className="inline-flex items-center gap-1 hover:underline" aria-label={t("sort.by", { column: label })}>
+        {label}
+        {active && <span aria-hidden="true">{dir === "asc" ? "▲" : "▼"}</span>}
+      </Link>
+    );
+  };
+  const ariaSort = (sort: ProjectSort) => {
+    if ((query.sort ?? "updated") !== sort) return undefined;
+    const dir = query.dir ?? (sort === "title" || sort === "followUp" || sort === "stage" ? "asc" : "desc");
+    return dir === "asc" ? ("ascending" as const) : ("descending" as const);
+  };
+
+  const select = (name: keyof ProjectQuery, label: string, items: { id: number | string; label: string }[]) => (
+    <div>
+      <label htmlFor={`f-${name}`} className={labelClass}>
+        {label}
+      </label>
+      <select id={`f-${name}`} name={name} defaultValue={query[name] === undefined ? "" : String(query[name])} className={selectClass}>
+        <option value="">{t("filters.any")}</option>
+        {items.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const named = (items: { id: number; nameZh: string; nameEn: string | null }[]) => items.map((i) => ({ id: i.id, label: localName(i, locale) }));
+  const hasFilters = Object.entries(query).some(([k, v]) => v !== undefined && !["sort", "dir", "page"].includes(k));
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Link href="/projects/new" className={buttonClasses("primary")}>
+            {t("new")}
+          </Link>
+        }
+      />
+
+      <form method="get" action="/projects" role="search" className="mb-4 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="min-w-64 flex-1">
+            <label htmlFor="f-q" className={labelClass}>
+              {t("search.label")}
+            </label>
+            <input id="f-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("search.placeholder")} className={selectClass} />
+          </div>
+          {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+          {query.dir && <input type="hidden" name="dir" value={query.dir} />}
+          <button type="submit" className={buttonClasses("primary")}>
+            {t("search.submit")}
+          </button>
+        </div>
+        <details open={hasFilters}>
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">{t("filters.legend")}</summary>
+          <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            {select("stage", t("filters.stage"), STAGES.map((s) => ({ id: s, label: tc(s) })))}
+            {select("sectorId", t("filters.sector"), named(options.sectors))}
+            {select("chainId", t("filters.chain"), named(options.chains))}
+            {manyUnits && select("unitId", t("filters.unit"), named(options.units))}
+            {select("ownerId", t("filters.owner"), options.owners.map((o) => ({ id: o.id, label: o.name })))}
+            {select("sourceId", t("filters.source"), named(options.sources))}
+            {select("eventId", t("filters.event"), named(options.events))}
+            <div>
+              <label htmlFor="f-minAmount" className={labelClass}>
+                {t("filters.minAmount")}
+              </label>
+              <input id="f-minAmount" name="minAmount" inputMode="decimal" defaultValue={query.minAmount ?? ""} className={selectClass} />
+            </div>
+            <div>
+              <label htmlFor="f-maxAmount" className={labelClass}>
+                {t("filters.maxAmount")}
+              </label>
+              <input id="f-maxAmount" name="maxAmount" inputMode="decimal" defaultValue={query.maxAmount ?? ""} className={selectClass} />
+            </div>
+            <label className="flex items-center gap-2 self-end pb-2 text-sm">
+              <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} />
+              {t("filters.overdue")}
+            </label>
+          </div>
+          <div className="mt-3 flex gap-2">
+            <button type="submit" className={buttonClasses("secondary")}>
+              {t("filters.apply")}
+            </button>
+            <Link href="/projects" className={buttonClasses("ghost")}>
+              {t("filters.reset")}
+            </Link>
+          </div>
+        </details>
+      </form>
+
+      <p className="mb-2 text-sm text-slate-600" role="status" data-testid="project-count">
+        {t("count", { total: list.total })}
+      </p>
+
+      {list.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <p className="font-medium">{hasFilters ? t("empty.title") : t("empty.none")}</p>
+          {hasFilters && <p className="mt-1 text-sm text-slate-600">{t("empty.body")}</p>}
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("title")}>
+                  {sortLink("title", t("columns.title"))}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.company")}
+                </th>
+                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("stage")}>
+                  {sortLink("stage", t("columns.stage"))}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right" aria-sort={ariaSort("amount")}>
+                  {sortLink("amount", t("columns.amount"))}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.owner")}
+                </th>
+                {manyUnits && (
+                  <th scope="col" className="px-3 py-2">
+                    {t("columns.unit")}
+                  </th>
+                )}
+                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("followUp")}>
+                  {sortLink("followUp", t("columns.followUp"))}
+                </th>
+                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("updated")}>
+                  {sortLink("updated", t("columns.updated"))}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.rows.map((p) => (
+                <tr key={p.id} className={p.overdue ? "bg-red-50/60" : undefined}>
+                  <td className="px-3 py-2">
+                    <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                      {p.title}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{localName(p.company, locale)}</td>
+                  <td className="px-3 py-2">
+                    <StageBadge stage={p.stage} label={tc(p.stage)} />
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatCny(p.plannedInvestmentCny, locale)}</td>
+                  <td className="px-3 py-2">{p.owner.name}</td>
+                  {manyUnits && <td className="px-3 py-2">{localName(p.unit, locale)}</td>}
+                  <td className="whitespace-nowrap px-3 py-2">
+                    {p.overdue ? (
+                      <span className="font-medium text-red-700">
+                        {formatDate(p.nextFollowUpOn, locale)} <span className="rounded bg-red-100 px-1 text-xs">{t("overdue")}</span>
+                      </span>
+                    ) : (
+                      formatDate(p.nextFollowUpOn, locale)
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDateTime(p.updatedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {list.pageCount > 1 && (
+        <nav aria-label={t("pagination.label")} className="mt-4 flex items-center justify-between text-sm">
+          {list.page > 1 ? (
+            <Link href={href(query, { page: list.page - 1 })} className={buttonClasses("secondary")} rel="prev">
+              {t("pagination.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>{t("pagination.pageOf", { page: list.page, pages: list.pageCount })}</span>
+          {list.page < list.pageCount ? (
+            <Link href={href(query, { page: list.page + 1 })} className={buttonClasses("secondary")} rel="next">
+              {t("pagination.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,386 @@
+"use client";
+
+import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/actions/result";
+import { EDITABLE_FIELDS, OWNERSHIP_TYPES, type EditableField, type ProjectFormValues } from "@/lib/validation/project";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { localName } from "@/components/projects/names";
+
+type Saved = { id: number; version: number };
+type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<Saved>>;
+type Named = { id: number; nameZh: string; nameEn: string | null };
+type Options = { units: Named[]; sectors: Named[]; chains: Named[]; sources: Named[]; events: Named[]; owners: { id: number; name: string; unitId: number }[] };
+type CompanyHit = { id: number; nameZh: string; nameEn: string | null; countryCode: string };
+type AnchorHit = { id: number; title: string; companyNameZh: string; companyNameEn: string | null };
+
+type Props = {
+  options: Options;
+  searchCompanies: (q: string) => Promise<CompanyHit[]>;
+  searchAnchors: (q: string, excludeId?: number) => Promise<AnchorHit[]>;
+} & (
+  | { mode: "create"; action: Action; userId: number; defaultUnitId: number; chooseUnit: boolean; chooseOwner: boolean }
+  | { mode: "edit"; action: Action; projectId: number; version: number; initial: ProjectFormValues; anchorTitle: string | null }
+);
+
+const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600";
+const labelClass = "mb-1 block text-sm font-medium text-slate-700";
+
+const EMPTY: ProjectFormValues = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, ""])) as ProjectFormValues;
+
+const FIELD_LABEL: Record<EditableField, string> = {
+  title: "title",
+  sectorId: "sector",
+  chainId: "chain",
+  phase: "phase",
+  plannedInvestmentCny: "planned",
+  foreignInvestmentUsd: "foreign",
+  jobs: "jobs",
+  landMu: "land",
+  sourceId: "source",
+  eventId: "event",
+  anchorProjectId: "anchor",
+  nextFollowUpOn: "nextFollowUp",
+};
+
+/** Debounced server search for the pickers. */
+function useSearch<T>(search: (q: string) => Promise<T[]>) {
+  const [q, setQ] = useState("");
+  const [hits, setHits] = useState<T[] | null>(null);
+  const latest = useRef(0);
+  useEffect(() => {
+    const term = q.trim();
+    if (!term) {
+      setHits(null);
+      return;
+    }
+    const n = ++latest.current;
+    const timer = setTimeout(async () => {
+      const rows = await search(term);
+      if (n === latest.current) setHits(rows);
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [q, search]);
+  return { q, setQ, hits };
+}
+
+export function ProjectForm(props: Props) {
+  const t = useTranslations("projects.form");
+  const tp = useTranslations("projects");
+  const locale = useLocale();
+  const router = useRouter();
+  const uid = useId();
+  const isEdit = props.mode === "edit";
+
+  const [values, setValues] = useState<ProjectFormValues>(isEdit ? props.initial : EMPTY);
+  const [version, setVersion] = useState(isEdit ? props.version : 0);
+  const [requestId, setRequestId] = useState("");
+  useEffect(() => setRequestId(crypto.randomUUID()), []);
+  const [state, dispatch, pending] = useActionState(props.action, null);
+  const [, startTransition] = useTransition();
+
+  // company (create only)
+  const [company, setCompany] = useState<CompanyHit | null>(null);
+  const [newCompany, setNewCompany] = useState(false);
+  const companySearch = useSearch(props.searchCompanies);
+  // anchor
+  const [anchorTitle, setAnchorTitle] = useState<string | null>(isEdit ? props.anchorTitle : null);
+  const excludeId = isEdit ? props.projectId : undefined;
+  const anchorSearchFn = useRef((q: string) => props.searchAnchors(q, excludeId)).current;
+  const anchorSearch = useSearch(anchorSearchFn);
+
+  const [conflict, setConflict] = useState<Record<string, unknown> | null>(null);
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      setRequestId(crypto.randomUUID());
+      router.push(`/projects/${state.data.id}`);
+      router.refresh();
+    } else if (state.error === "conflict" && state.current) {
+      // Keep what the user typed; saving again goes against the version now stored.
+      setConflict(state.current);
+      if (typeof state.current.version === "number") setVersion(state.current.version);
+    }
+  }, [state, router]);
+
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const set = (field: EditableField) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [field]: e.target.value }));
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => dispatch(formData));
+  }
+
+  const optionLabel = (field: EditableField, value: string): string => {
+    if (!value) return t("empty");
+    const list: Record<string, Named[]> = { sectorId: props.options.sectors, chainId: props.options.chains, sourceId: props.options.sources, eventId: props.options.events };
+    if (list[field]) {
+      const item = list[field].find((i) => String(i.id) === value);
+      return item ? localName(item, locale) : value;
+    }
+    if (field === "anchorProjectId") return value === values.anchorProjectId && anchorTitle ? anchorTitle : `#${value}`;
+    return value;
+  };
+
+  const text = (field: EditableField, extra: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) => (
+    <TextField name={field} value={values[field]} onChange={set(field)} error={errors[field]} {...extra} />
+  );
+  const select = (field: EditableField, label: string, items: Named[]) => (
+    <div>
+      <label htmlFor={`${uid}-${field}`} className={labelClass}>
+        {label}
+      </label>
+      <select
+        id={`${uid}-${field}`}
+        name={field}
+        value={values[field]}
+        onChange={set(field)}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={errors[field] ? `${uid}-${field}-error` : undefined}
+        className={inputClass}
+      >
+        <option value="">{t("none")}</option>
+        {items.map((i) => (
+          <option key={i.id} value={i.id}>
+            {localName(i, locale)}
+          </option>
+        ))}
+      </select>
+      {errors[field] && (
+        <p id={`${uid}-${field}-error`} className="mt-1 text-sm text-red-700">
+          {errors[field]}
+        </p>
+      )}
+    </div>
+  );
+
+  const conflictRows = conflict
+    ? EDITABLE_FIELDS.filter((f) => String(conflict[f] ?? "") !== values[f] || (isEdit && String(conflict[f] ?? "") !== props.initial[f]))
+    : [];
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby={`${uid}-summary`}>
+      {isEdit ? (
+        <>
+          <input type="hidden" name="id" value={props.projectId} />
+          <input type="hidden" name="version" value={version} />
+        </>
+      ) : (
+        <input type="hidden" name="requestId" value={requestId} />
+      )}
+
+      <div id={`${uid}-summary`} aria-live="polite" role="status">
+        {state && !state.ok && state.error !== "conflict" && <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{state.message}</p>}
+        {conflict && (
+          <div className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="conflict">
+            <p className="font-semibold text-amber-900">{t("conflictTitle")}</p>
+            <p className="mt-1 text-amber-900">{t("conflictHint")}</p>
+            {conflictRows.length > 0 && (
+              <table className="mt-3 w-full text-left">
+                <thead>
+                  <tr>
+                    <th className="py-1 pr-3">{t("conflictField")}</th>
+                    <th className="py-1 pr-3">{t("conflictYours")}</th>
+                    <th className="py-1">{t("conflictCurrent")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conflictRows.map((f) => (
+                    <tr key={f} className="border-t border-amber-200">
+                      <th scope="row" className="py-1 pr-3 font-medium">
+                        {t(FIELD_LABEL[f])}
+                      </th>
+                      <td className="py-1 pr-3">{optionLabel(f, values[f])}</td>
+                      <td className="py-1">{optionLabel(f, String(conflict[f] ?? ""))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        )}
+      </div>
+
+      {!isEdit && (
+        <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <legend className="px-1 text-sm font-semibold">{t("company")}</legend>
+          {!newCompany ? (
+            <>
+              <input type="hidden" name="companyId" value={company?.id ?? ""} />
+              {company ? (
+                <div className="flex items-center gap-3 text-sm">
+                  <span data-testid="chosen-company">{t("chosenCompany", { name: localName(company, locale) })}</span>
+                  <Button variant="secondary" onClick={() => setCompany(null)}>
+                    {t("change")}
+                  </Button>
+                </div>
+              ) : (
+                <div>
+                  <TextField
+                    label={t("companySearch")}
+                    hint={t("companySearchHint")}
+                    value={companySearch.q}
+                    onChange={(e) => companySearch.setQ(e.target.value)}
+                    error={errors.companyId}
+                    autoComplete="off"
+                  />
+                  {companySearch.hits && (
+                    <div className="mt-2">
+                      {companySearch.hits.length === 0 ? (
+                        <p className="text-sm text-slate-600">{t("noCompanies")}</p>
+                      ) : (
+                        <ul aria-label={t("companyResults")} className="divide-y divide-slate-100 rounded-md border border-slate-200">
+                          {companySearch.hits.map((c) => (
+                            <li key={c.id}>
+                              <button type="button" className="w-full px-3 py-2 text-left text-sm hover:bg-slate-50 focus:bg-slate-100" onClick={() => setCompany(c)}>
+                                {c.nameZh}
+                                {c.nameEn && <span className="text-slate-500"> · {c.nameEn}</span>}
+                                <span className="text-slate-400"> · {c.countryCode}</span>
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                  )}
+                </div>
+              )}
+              <Button variant="ghost" onClick={() => setNewCompany(true)}>
+                {t("newCompany")}
+              </Button>
+            </>
+          ) : (
+            <>
+              <div className="grid gap-3 sm:grid-cols-2">
+                <TextField name="newCompanyNameZh" label={t("newCompanyNameZh")} error={errors.newCompanyNameZh} maxLength={200} required />
+                <TextField name="newCompanyNameEn" label={t("newCompanyNameEn")} error={errors.newCompanyNameEn} maxLength={200} />
+                <TextField name="newCompanyCountry" label={t("newCompanyCountry")} hint={t("newCompanyCountryHint")} error={errors.newCompanyCountry} defaultValue="CN" maxLength={2} />
+                <div>
+                  <label htmlFor={`${uid}-ownership`} className={labelClass}>
+                    {t("newCompanyOwnership")}
+                  </label>
+                  <select id={`${uid}-ownership`} name="newCompanyOwnership" defaultValue="PRIVATE" className={inputClass}>
+                    {OWNERSHIP_TYPES.map((o) => (
+                      <option key={o} value={o}>
+                        {tp(`ownership.${o}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+              <Button variant="ghost" onClick={() => setNewCompany(false)}>
+                {t("useExisting")}
+              </Button>
+            </>
+          )}
+        </fieldset>
+      )}
+
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        {text("title", { label: t("title"), maxLength: 200, required: true, className: "sm:col-span-2" })}
+        {select("sectorId", t("sector"), props.options.sectors)}
+        {select("chainId", t("chain"), props.options.chains)}
+        {text("plannedInvestmentCny", { label: t("planned"), hint: t("plannedHint"), inputMode: "decimal" })}
+        {text("foreignInvestmentUsd", { label: t("foreign"), inputMode: "decimal" })}
+        {text("phase", { label: t("phase"), maxLength: 50 })}
+        {text("jobs", { label: t("jobs"), inputMode: "numeric" })}
+        {text("landMu", { label: t("land"), inputMode: "decimal" })}
+        {text("nextFollowUpOn", { label: t("nextFollowUp"), type: "date" })}
+        {select("sourceId", t("source"), props.options.sources)}
+        {select("eventId", t("event"), props.options.events)}
+        {!isEdit && props.chooseUnit && (
+          <div>
+            <label htmlFor={`${uid}-unit`} className={labelClass}>
+              {t("unit")}
+            </label>
+            <select id={`${uid}-unit`} name="unitId" defaultValue={props.defaultUnitId} className={inputClass} aria-invalid={errors.unitId ? true : undefined}>
+              {props.options.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {localName(u, locale)}
+                </option>
+              ))}
+            </select>
+            {errors.unitId && <p className="mt-1 text-sm text-red-700">{errors.unitId}</p>}
+          </div>
+        )}
+        {!isEdit && props.chooseOwner && (
+          <div>
+            <label htmlFor={`${uid}-owner`} className={labelClass}>
+              {t("owner")}
+            </label>
+            <select id={`${uid}-owner`} name="ownerId" defaultValue={props.userId} className={inputClass} aria-invalid={errors.ownerId ? true : undefined}>
+              {props.options.owners.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                  {props.options.units.length > 1 ? ` · ${localName(props.options.units.find((u) => u.id === o.unitId), locale)}` : ""}
+                </option>
+              ))}
+            </select>
+            {errors.ownerId && <p className="mt-1 text-sm text-red-700">{errors.ownerId}</p>}
+          </div>
+        )}
+        {!isEdit && <TextField name="firstContactOn" type="date" label={t("firstContact")} error={errors.firstContactOn} />}
+
+        <div className="sm:col-span-2">
+          <input type="hidden" name="anchorProjectId" value={values.anchorProjectId} />
+          <p className={labelClass}>{t("anchor")}</p>
+          {values.anchorProjectId ? (
+            <div className="flex items-center gap-3 text-sm">
+              <span data-testid="chosen-anchor">{t("anchorCurrent", { title: anchorTitle ?? t("anchorOther") })}</span>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setValues((v) => ({ ...v, anchorProjectId: "" }));
+                  setAnchorTitle(null);
+                }}
+              >
+                {t("clear")}
+              </Button>
+            </div>
+          ) : (
+            <>
+              <TextField label={t("anchorSearch")} hint={t("anchorHint")} value={anchorSearch.q} onChange={(e) => anchorSearch.setQ(e.target.value)} autoComplete="off" />
+              {anchorSearch.hits &&
+                (anchorSearch.hits.length === 0 ? (
+                  <p className="mt-2 text-sm text-slate-600">{t("noAnchors")}</p>
+                ) : (
+                  <ul aria-label={t("anchorResults")} className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200">
+                    {anchorSearch.hits.map((a) => (
+                      <li key={a.id}>
+                        <button
+                          type="button"
+                          className="w-full px-3 py-2 text-left text-sm hover:bg-slate-50 focus:bg-slate-100"
+                          onClick={() => {
+                            setValues((v) => ({ ...v, anchorProjectId: String(a.id) }));
+                            setAnchorTitle(a.title);
+                            anchorSearch.setQ("");
+                          }}
+                        >
+                          {a.title}
+                          <span className="text-slate-500"> · {locale === "en" && a.companyNameEn ? a.companyNameEn : a.companyNameZh}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                ))}
+            </>
+          )}
+          {errors.anchorProjectId && <p className="mt-1 text-sm text-red-700">{errors.anchorProjectId}</p>}
+        </div>
+      </fieldset>
+
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending || (!isEdit && !requestId)}>
+          {isEdit ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")}
+        </Button>
+        <a href={isEdit ? `/projects/${props.projectId}` : "/projects"} className={buttonClasses("ghost")}>
+          {t("cancel")}
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,174 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { TimelineEntry, TimelineKind } from "@/lib/data/projects";
+import type { Locale } from "@/i18n/locales";
+import { EDITABLE_FIELDS } from "@/lib/validation/project";
+import { formatCny, formatUsd } from "@/lib/format/money";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
+import { TimelineFilter } from "@/components/projects/timeline-filter";
+
+const DOT: Record<TimelineKind, string> = {
+  round: "bg-amber-500",
+  stage: "bg-brand-600",
+  contract: "bg-emerald-600",
+  start: "bg-teal-600",
+  funds: "bg-green-700",
+  edit: "bg-slate-400",
+};
+
+const FIELD_LABEL: Record<string, string> = {
+  title: "title",
+  sectorId: "sector",
+  chainId: "chain",
+  phase: "phase",
+  plannedInvestmentCny: "planned",
+  foreignInvestmentUsd: "foreign",
+  jobs: "jobs",
+  landMu: "land",
+  sourceId: "source",
+  eventId: "event",
+  anchorProjectId: "anchor",
+  nextFollowUpOn: "nextFollowUp",
+};
+/** Fields whose value is an id: the timeline says "changed" rather than showing a number. */
+const ID_FIELDS = new Set(["sectorId", "chainId", "sourceId", "eventId", "anchorProjectId"]);
+
+const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+
+/** One timeline, newest first: rounds (numbered, collapsible), stage changes, contracts, starts, funds and edits. */
+export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const [t, tf, ts, tt, locale] = await Promise.all([
+    getTranslations("projects.timeline"),
+    getTranslations("projects.form"),
+    getTranslations("stages"),
+    getTranslations("projects.topics"),
+    getLocale() as Promise<Locale>,
+  ]);
+  if (entries.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
+
+  const counts: Partial<Record<TimelineKind, number>> = {};
+  for (const e of entries) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
+  const newestRound = entries.find((e) => e.kind === "round")?.id;
+
+  const meta = (e: TimelineEntry) => (
+    <span className="text-xs text-slate-500">
+      {formatDate(e.onDate, locale)}
+      {e.actor && <> · {t("by", { name: e.actor })}</>}
+    </span>
+  );
+  const row = (label: string, value: unknown) =>
+    value ? (
+      <div className="grid gap-1 sm:grid-cols-[8rem_1fr]">
+        <dt className="text-slate-500">{label}</dt>
+        <dd className="whitespace-pre-line">{String(value)}</dd>
+      </div>
+    ) : null;
+
+  function body(e: TimelineEntry): { title: React.ReactNode; details?: React.ReactNode } {
+    const d = e.data;
+    switch (e.kind) {
+      case "round": {
+        const topics = Array.isArray(d.topics) ? (d.topics as string[]).map((x) => (tt.has(x as never) ? tt(x as never) : x)).join("、") : "";
+        return {
+          title: (
+            <>
+              <span className="font-medium">{t("round", { number: Number(d.number) })}</span>
+              <span className="text-slate-600"> · {t(`formats.${s(d.format)}` as never)}</span>
+            </>
+          ),
+          details: (
+            <dl className="space-y-1 text-sm">
+              {row(t("place"), d.place)}
+              {row(t("ours"), d.ours)}
+              {row(t("theirs"), d.theirs)}
+              {row(t("topics"), topics)}
+              {row(t("summary"), d.summary)}
+              {row(t("nextSteps"), d.nextSteps)}
+              {row(t("nextMeeting"), d.nextMeetingOn ? formatDate(s(d.nextMeetingOn), locale) : null)}
+            </dl>
+          ),
+        };
+      }
+      case "stage":
+        return {
+          title: (
+            <span className="font-medium">
+              {d.from ? t("stageMove", { from: ts(s(d.from) as never), to: ts(s(d.to) as never) }) : t("stageFirst", { to: ts(s(d.to) as never) })}
+            </span>
+          ),
+          details: d.reason ? <dl className="text-sm">{row(t("reason"), d.reason)}</dl> : undefined,
+        };
+      case "contract":
+        return {
+          title: <span className="font-medium">{t("contract", { amount: formatCny(s(d.amountCny), locale) })}</span>,
+          details: (
+            <dl className="space-y-1 text-sm">
+              {row(t("agreement"), locale === "en" && d.kindEn ? d.kindEn : d.kindZh)}
+              {row(t("contractForeign"), d.foreignUsd ? formatUsd(s(d.foreignUsd), locale) : null)}
+              {row(t("note"), d.note)}
+            </dl>
+          ),
+        };
+      case "start":
+        return { title: <span className="font-medium">{t("start")}</span>, details: d.note ? <dl className="text-sm">{row(t("note"), d.note)}</dl> : undefined };
+      case "funds":
+        return {
+          title: <span className="font-medium">{t("funds", { amount: d.currency === "USD" ? formatUsd(s(d.amount), locale) : formatCny(s(d.amount), locale) })}</span>,
+          details: d.note ? <dl className="text-sm">{row(t("note"), d.note)}</dl> : undefined,
+        };
+      case "edit": {
+        const before = (d.before ?? {}) as Record<string, unknown>;
+        const after = (d.after ?? {}) as Record<string, unknown>;
+        if (d.action === "project.reassign") {
+          return { title: <span className="font-medium">{t("reassigned", { from: s(before.ownerName), to: s(after.ownerName) })}</span> };
+        }
+        const changed = EDITABLE_FIELDS.filter((f) => s(before[f]) !== s(after[f]));
+        return {
+          title: (
+            <span className="font-medium">
+              {t("edited")}: {changed.map((f) => tf(FIELD_LABEL[f] as never)).join("、")}
+            </span>
+          ),
+          details: changed.length ? (
+            <dl className="space-y-1 text-sm">
+              {changed.map((f) => (
+                <div key={f} className="grid gap-1 sm:grid-cols-[8rem_1fr]">
+                  <dt className="text-slate-500">{tf(FIELD_LABEL[f] as never)}</dt>
+                  <dd>{ID_FIELDS.has(f) ? t("changed") : `${s(before[f]) || tf("empty")} → ${s(after[f]) || tf("empty")}`}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : undefined,
+        };
+      }
+    }
+  }
+
+  return (
+    <TimelineFilter counts={counts}>
+      <ol className="relative space-y-3 border-l border-slate-200 pl-5" data-testid="timeline">
+        {entries.map((e) => {
+          const { title, details } = body(e);
+          return (
+            <li key={e.id} data-kind={e.kind} className="relative">
+              <span className={`absolute -left-[1.6rem] top-2 h-2.5 w-2.5 rounded-full ring-4 ring-white ${DOT[e.kind]}`} aria-hidden="true" />
+              {details ? (
+                <details open={e.id === newestRound || (e.kind !== "round" && e.kind !== "edit")} className="rounded-md border border-slate-200 bg-white">
+                  <summary className="flex cursor-pointer flex-wrap items-baseline justify-between gap-2 px-3 py-2">
+                    <span>{title}</span>
+                    {meta(e)}
+                  </summary>
+                  <div className="border-t border-slate-100 px-3 py-2">{details}</div>
+                </details>
+              ) : (
+                <div className="flex flex-wrap items-baseline justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2">
+                  <span>{title}</span>
+                  <span title={formatDateTime(e.at, locale)}>{meta(e)}</span>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </TimelineFilter>
+  );
+}

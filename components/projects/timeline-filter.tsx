@@ -1,0 +1,55 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { TimelineKind } from "@/lib/data/projects";
+
+const KINDS: TimelineKind[] = ["round", "stage", "contract", "start", "funds", "edit"];
+
+/**
+ * Filter chips and expand/collapse for the server-rendered timeline (its
+ * entries carry data-kind); the entries themselves stay server components.
+ */
+export function TimelineFilter({ counts, children }: { counts: Partial<Record<TimelineKind, number>>; children: React.ReactNode }) {
+  const t = useTranslations("projects.timeline");
+  const [kind, setKind] = useState<TimelineKind | "all">("all");
+  const list = useRef<HTMLDivElement>(null);
+  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+
+  useEffect(() => {
+    list.current?.querySelectorAll<HTMLElement>("[data-kind]").forEach((el) => {
+      el.hidden = kind !== "all" && el.dataset.kind !== kind;
+    });
+  }, [kind]);
+
+  const toggleAll = (open: boolean) => list.current?.querySelectorAll<HTMLDetailsElement>("details").forEach((d) => (d.open = open));
+  const chip = (value: TimelineKind | "all", label: string) => (
+    <button
+      key={value}
+      type="button"
+      aria-pressed={kind === value}
+      onClick={() => setKind(value)}
+      className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:text-white"
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div>
+      <div className="mb-3 flex flex-wrap items-center gap-2" role="group" aria-label={t("filterLabel")}>
+        {chip("all", t("all", { count: total }))}
+        {KINDS.filter((k) => counts[k]).map((k) => chip(k, `${t(`kinds.${k}`)} (${counts[k]})`))}
+        <span className="ml-auto flex gap-2">
+          <button type="button" className="text-sm text-brand-700 hover:underline" onClick={() => toggleAll(true)}>
+            {t("expandAll")}
+          </button>
+          <button type="button" className="text-sm text-brand-700 hover:underline" onClick={() => toggleAll(false)}>
+            {t("collapseAll")}
+          </button>
+        </span>
+      </div>
+      <div ref={list}>{children}</div>
+    </div>
+  );
+}

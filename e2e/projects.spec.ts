@@ -1,0 +1,122 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test.use({ locale: "zh-CN" });
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** Creates a project through the form for an existing demo company; returns its id. */
+async function createProjectViaForm(page: Page, title: string, amount = "350000000") {
+  await page.goto("/projects/new");
+  await page.getByLabel("查找企业").fill("格元");
+  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
+  await expect(page.getByTestId("chosen-company")).toContainText("格元环保科技股份有限公司");
+  await page.getByLabel("项目名称").fill(title);
+  await page.getByLabel("计划投资（元）").fill(amount);
+  await page.getByRole("button", { name: "创建项目" }).click();
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  return Number(new URL(page.url()).pathname.split("/").pop());
+}
+
+async function signedIn(browser: Browser, email: string) {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+test("an officer creates a project for an existing company and finds it in the list", async ({ page }) => {
+  await signIn(page, "officer@demo.local");
+  const title = `格元环保江州回收基地 ${unique()}`;
+  await createProjectViaForm(page, title);
+  await expect(page.getByTestId("facts")).toContainText("3.5亿元");
+  await expect(page.getByTestId("owner-name")).toHaveText("李明");
+  await expect(page.getByTestId("timeline")).toContainText("进入“首次接洽”");
+
+  await page.goto("/projects");
+  await page.getByLabel("搜索", { exact: true }).fill(title.split(" ").pop()!);
+  await page.getByRole("button", { name: "搜索", exact: true }).click();
+  await expect(page).toHaveURL(/q=/);
+  await expect(page.getByTestId("project-count")).toHaveText("共 1 个项目");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+});
+
+test("two people edit one project: the second gets the conflict and keeps what they typed", async ({ browser }) => {
+  const a = await signedIn(browser, "officer@demo.local");
+  const title = `冲突测试项目 ${unique()}`;
+  const id = await createProjectViaForm(a.page, title);
+
+  const b = await signedIn(browser, "officer.city2@demo.local");
+  await a.page.goto(`/projects/${id}/edit`);
+  await b.page.goto(`/projects/${id}/edit`);
+
+  // A saves first.
+  await a.page.getByLabel("项目名称").fill(`${title} A改`);
+  await a.page.getByRole("button", { name: "保存" }).click();
+  await expect(a.page).toHaveURL(new RegExp(`/projects/${id}$`));
+  await expect(a.page.getByRole("heading", { level: 1, name: `${title} A改` })).toBeVisible();
+
+  // B, still on the old version, saves a different change.
+  await b.page.getByLabel("计划投资（元）").fill("999000000");
+  await b.page.getByRole("button", { name: "保存" }).click();
+  const conflict = b.page.getByTestId("conflict");
+  await expect(conflict).toContainText("在你编辑期间，其他人修改了这个项目");
+  await expect(conflict).toContainText(`${title} A改`); // what is saved now
+  await expect(b.page).toHaveURL(new RegExp(`/projects/${id}/edit$`));
+  await expect(b.page.getByLabel("计划投资（元）")).toHaveValue("999000000"); // nothing lost
+  await expect(b.page.getByLabel("项目名称")).toHaveValue(title);
+
+  // Nothing of B's was saved.
+  await a.page.reload();
+  await expect(a.page.getByTestId("facts")).toContainText("3.5亿元");
+
+  // B adopts A's title and saves again: now it goes through.
+  await b.page.getByLabel("项目名称").fill(`${title} A改`);
+  await b.page.getByRole("button", { name: "保存" }).click();
+  await expect(b.page).toHaveURL(new RegExp(`/projects/${id}$`));
+  await expect(b.page.getByTestId("facts")).toContainText("9.99亿元");
+
+  await a.context.close();
+  await b.context.close();
+});
+
+test("an officer opening another unit's project sees not found, and nothing of it", async ({ browser }) => {
+  const a = await signedIn(browser, "officer@demo.local");
+  const title = `保密项目 ${unique()}`;
+  const id = await createProjectViaForm(a.page, title);
+  await a.context.close();
+
+  const b = await signedIn(browser, "officer2@demo.local");
+  for (const path of [`/projects/${id}`, `/projects/${id}/edit`]) {
+    const response = await b.page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(b.page.getByRole("heading", { name: "没有找到" })).toBeVisible();
+    expect(await b.page.content()).not.toContain(title);
+  }
+  // nor in the RSC payload
+  const rsc = await b.page.request.get(`/projects/${id}`, { headers: { RSC: "1" } });
+  expect(await rsc.text()).not.toContain(title);
+  // nor in the list
+  await b.page.goto(`/projects?q=${encodeURIComponent(title)}`);
+  await expect(b.page.getByTestId("project-count")).toHaveText("没有项目");
+  await b.context.close();
+});
+
+test("a manager reassigns a project's owner; an officer cannot", async ({ browser }) => {
+  const a = await signedIn(browser, "officer@demo.local");
+  const title = `换负责人项目 ${unique()}`;
+  const id = await createProjectViaForm(a.page, title);
+  await expect(a.page.getByText("更换负责人")).toHaveCount(0);
+  await a.context.close();
+
+  const m = await signedIn(browser, "manager@demo.local");
+  await m.page.goto(`/projects/${id}`);
+  await expect(m.page.getByTestId("owner-name")).toHaveText("李明");
+  await m.page.getByText("更换负责人").click();
+  await m.page.getByLabel("新负责人").selectOption({ label: "郑雪" });
+  await m.page.getByRole("button", { name: "更换", exact: true }).click();
+  await expect(m.page.getByTestId("owner-name")).toHaveText("郑雪");
+  await expect(m.page.getByTestId("timeline")).toContainText("负责人变更：李明 → 郑雪");
+  await m.context.close();
+});
