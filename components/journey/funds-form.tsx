@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { recordFundsAction } from "@/app/(app)/projects/[id]/stage-actions";
+import { STAGE_LIMITS } from "@/lib/validation/stage";
+import { FormStatus, SelectField, TextAreaField } from "@/components/journey/fields";
+import { useJourneySubmit } from "@/components/journey/use-journey-submit";
+
+/** Funds actually in place on a signed project: amount, currency, date. */
+export function FundsForm({ projectId, today, signedOn }: { projectId: number; today: string; signedOn: string | null }) {
+  const t = useTranslations("journey.funds");
+  const ts = useTranslations("journey.stage");
+  const [saved, setSaved] = useState(false);
+  const { pending, result, requestId, onSubmit, errorOf } = useJourneySubmit(recordFundsAction, (_data, form) => {
+    setSaved(true);
+    form.reset();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="funds-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <h3 id="funds-title" className="text-lg font-semibold text-slate-900">
+        {t("title")}
+      </h3>
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField name="amount" inputMode="decimal" autoComplete="off" label={t("amount")} hint={ts("amountHint")} error={errorOf("amount")} required />
+        <SelectField name="currency" label={t("currency")} error={errorOf("currency")} defaultValue="CNY">
+          <option value="CNY">{t("currencies.CNY")}</option>
+          <option value="USD">{t("currencies.USD")}</option>
+        </SelectField>
+        <TextField name="receivedOn" type="date" label={t("receivedOn")} error={errorOf("receivedOn")} defaultValue={today} max={today} min={signedOn ?? undefined} required />
+      </div>
+      <TextAreaField name="note" label={t("note")} error={errorOf("note")} rows={2} maxLength={STAGE_LIMITS.contractNote} />
+      <FormStatus result={result} success={saved ? t("saved") : undefined} />
+      <Button type="submit" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { db } from "@/lib/db";
+import { requireUser } from "@/lib/auth/current-user";
+import { NotFoundError } from "@/lib/errors";
+import { getJourneyState, listAgreementKinds } from "@/lib/data/stage";
+import { formatCny, formatUsd } from "@/lib/format/money";
+import { formatDate } from "@/lib/format/dates";
+import { todayDate } from "@/lib/validation/fields";
+import { FUNDED_STAGES, isPaused } from "@/lib/validation/stage";
+import type { Locale } from "@/i18n/locales";
+import type { Stage } from "@/lib/generated/prisma/enums";
+import { LogRoundForm } from "@/components/journey/round-form";
+import { MoveStageForm } from "@/components/journey/stage-form";
+import { FundsForm } from "@/components/journey/funds-form";
+
+/**
+ * The journey part of the project page: where the project stands, and the
+ * forms that move it along — log a round, move the stage, record funds in
+ * place. A project outside the user's scope is not found.
+ */
+export async function ProjectJourney({ projectId }: { projectId: number }) {
+  const user = await requireUser();
+  const state = await getJourneyState(db(), user, { projectId }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const agreementKinds = await listAgreementKinds(db(), user);
+  const t = await getTranslations("journey");
+  const ts = await getTranslations("stages");
+  const locale = (await getLocale()) as Locale;
+  const today = todayDate().toISOString().slice(0, 10);
+  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const funded = (FUNDED_STAGES as readonly Stage[]).includes(state.stage) && state.firstSignedOn !== null;
+
+  return (
+    <section aria-labelledby="journey-title" className="space-y-4" data-testid="project-journey">
+      <h2 id="journey-title" className="text-xl font-semibold text-slate-900">
+        {t("title")}
+      </h2>
+      <dl aria-label={t("facts.label")} className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-slate-500">{t("facts.stage")}</dt>
+          <dd data-testid="journey-stage">
+            <span className="font-medium">{ts(state.stage)}</span> <span className="text-slate-500">{t("facts.since", { date: formatDate(state.stageEnteredAt, locale) })}</span>
+          </dd>
+        </div>
+        {isPaused(state.stage) && state.stageReason && (
+          <div>
+            <dt className="text-slate-500">{t("facts.reason")}</dt>
+            <dd>{state.stageReason}</dd>
+          </div>
+        )}
+        <div>
+          <dt className="text-slate-500">{t("facts.rounds")}</dt>
+          <dd data-testid="journey-round-count">
+            <span className="font-medium">{state.roundCount}</span>
+            {state.lastRoundOn && <span className="text-slate-500"> · {t("facts.lastRound", { date: formatDate(state.lastRoundOn, locale) })}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("facts.nextFollowUp")}</dt>
+          <dd data-testid="journey-follow-up">{formatDate(state.nextFollowUpOn, locale)}</dd>
+        </div>
+        {state.contract && (
+          <div>
+            <dt className="text-slate-500">{t("facts.contract")}</dt>
+            <dd data-testid="journey-contract">
+              {t("facts.contractValue", { date: formatDate(state.contract.signedOn, locale), amount: formatCny(state.contract.contractedInvestmentCny, locale) })}
+            </dd>
+          </div>
+        )}
+        {state.start && (
+          <div>
+            <dt className="text-slate-500">{t("facts.start")}</dt>
+            <dd data-testid="journey-start">{formatDate(state.start.startedOn, locale)}</dd>
+          </div>
+        )}
+        {state.funds.length > 0 && (
+          <div>
+            <dt className="text-slate-500">{t("facts.funds")}</dt>
+            <dd data-testid="journey-funds">{state.funds.map((f) => (f.currency === "USD" ? formatUsd(f.total, locale) : formatCny(f.total, locale))).join(" + ")}</dd>
+          </div>
+        )}
+      </dl>
+      <LogRoundForm projectId={state.id} nextRoundNumber={state.nextRoundNumber} today={today} officerName={user.name} disabled={state.stage === "LOST"} />
+      <MoveStageForm projectId={state.id} version={state.version} stage={state.stage} facts={state.facts} agreementKinds={agreementKinds} today={today} />
+      {funded && <FundsForm projectId={state.id} today={today} signedOn={iso(state.firstSignedOn)} />}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { logRoundAction } from "@/app/(app)/projects/[id]/round-actions";
+import { ROUND_FORMATS, ROUND_LIMITS, ROUND_TOPICS } from "@/lib/validation/round";
+import { FormStatus, SelectField, TextAreaField } from "@/components/journey/fields";
+import { submitOnCtrlEnter, useJourneySubmit } from "@/components/journey/use-journey-submit";
+
+type Props = {
+  projectId: number;
+  nextRoundNumber: number;
+  /** Today (YYYY-MM-DD, the bureau's time zone): the default date and the earliest next meeting. */
+  today: string;
+  /** The officer logging the round: the default "our participants". */
+  officerName: string;
+  /** A lost project takes no rounds. */
+  disabled?: boolean;
+};
+
+/**
+ * Logging a negotiation round in under a minute: the summary has the focus,
+ * everything else has a sensible default, Ctrl/⌘+Enter saves.
+ */
+export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false }: Props) {
+  const t = useTranslations("journey.round");
+  const summaryRef = useRef<HTMLTextAreaElement>(null);
+  const [saved, setSaved] = useState<number | null>(null);
+  const { pending, result, requestId, onSubmit, errorOf } = useJourneySubmit(logRoundAction, (data, form) => {
+    setSaved(data.number);
+    form.reset();
+    summaryRef.current?.focus();
+  });
+
+  return (
+    <form onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate aria-labelledby="log-round-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <h3 id="log-round-title" className="flex items-baseline justify-between gap-2 text-lg font-semibold text-slate-900">
+        <span>{t("title")}</span>
+        <span data-testid="next-round-number" className="text-sm font-medium text-slate-600">
+          {t("number", { number: nextRoundNumber })}
+        </span>
+      </h3>
+      {disabled && <p className="text-sm text-slate-600">{t("lostHint")}</p>}
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <fieldset disabled={disabled} className="space-y-4">
+        <TextAreaField
+          ref={summaryRef}
+          name="summary"
+          label={t("summary")}
+          hint={t("summaryHint")}
+          error={errorOf("summary")}
+          rows={4}
+          maxLength={ROUND_LIMITS.summary}
+          required
+          autoFocus={!disabled}
+        />
+        <fieldset aria-describedby={errorOf("topics") ? "round-topics-error" : undefined}>
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("topics")}</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-2">
+            {ROUND_TOPICS.map((topic) => (
+              <label key={topic} className="inline-flex items-center gap-2 text-sm">
+                <input type="checkbox" name="topics[]" value={topic} className="h-4 w-4" />
+                {t(`topicNames.${topic}`)}
+              </label>
+            ))}
+          </div>
+          {errorOf("topics") && (
+            <p id="round-topics-error" className="mt-1 text-sm text-red-700">
+              {errorOf("topics")}
+            </p>
+          )}
+        </fieldset>
+        <TextAreaField name="nextSteps" label={t("nextSteps")} error={errorOf("nextSteps")} rows={2} maxLength={ROUND_LIMITS.nextSteps} />
+        <TextField name="nextMeetingOn" type="date" label={t("nextMeetingOn")} hint={t("nextMeetingHint")} error={errorOf("nextMeetingOn")} min={today} className="max-w-xs" />
+        <fieldset className="grid gap-4 sm:grid-cols-3">
+          <legend className="sr-only">{t("details")}</legend>
+          <TextField name="heldOn" type="date" label={t("heldOn")} error={errorOf("heldOn")} defaultValue={today} max={today} required />
+          <SelectField name="format" label={t("format")} error={errorOf("format")} defaultValue="VISIT_HERE">
+            {ROUND_FORMATS.map((format) => (
+              <option key={format} value={format}>
+                {t(`formats.${format}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField name="place" label={t("place")} error={errorOf("place")} maxLength={ROUND_LIMITS.place} />
+          <TextField name="ourParticipants" label={t("ourParticipants")} error={errorOf("ourParticipants")} defaultValue={officerName} maxLength={ROUND_LIMITS.participants} className="sm:col-span-3" />
+          <TextField name="investorParticipants" label={t("investorParticipants")} error={errorOf("investorParticipants")} maxLength={ROUND_LIMITS.participants} className="sm:col-span-3" />
+        </fieldset>
+      </fieldset>
+      <FormStatus result={result} success={saved !== null ? t("saved", { number: saved }) : undefined} />
+      <Button type="submit" disabled={pending || disabled}>
+        {pending ? t("submitting") : t("submit", { number: nextRoundNumber })}
+      </Button>
+    </form>
+  );
+}

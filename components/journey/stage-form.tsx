@@ -1,0 +1,90 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { transitionStageAction } from "@/app/(app)/projects/[id]/stage-actions";
+import type { Stage } from "@/lib/generated/prisma/enums";
+import { targetStages, type AgreementKindOption, type JourneyFacts } from "@/lib/validation/stage";
+import { FormStatus, SelectField } from "@/components/journey/fields";
+import { StageFields } from "@/components/journey/stage-fields";
+import { useJourneySubmit } from "@/components/journey/use-journey-submit";
+
+type Props = {
+  projectId: number;
+  version: number;
+  stage: Stage;
+  facts: JourneyFacts;
+  agreementKinds: readonly AgreementKindOption[];
+  today: string;
+};
+
+/** Moving a project: pick the target stage, then fill only what that move needs. */
+export function MoveStageForm({ projectId, version, stage, facts, agreementKinds, today }: Props) {
+  const t = useTranslations("journey.stage");
+  const ts = useTranslations("stages");
+  const targets = targetStages(stage, facts);
+  const [chosen, setChosen] = useState<Stage | "">("");
+  const [moved, setMoved] = useState<Stage | null>(null);
+  const target = chosen && targets.includes(chosen) ? chosen : "";
+  const { pending, result, requestId, onSubmit, errorOf, reset } = useJourneySubmit(transitionStageAction, (data) => {
+    setMoved(data.stage);
+    setChosen("");
+  });
+  const conflictStage = result && !result.ok && result.error === "conflict" ? (result.current?.stage as Stage | undefined) : undefined;
+  // On a conflict, fetch the project as it is now (new version); what the user typed stays in the form.
+  const router = useRouter();
+  useEffect(() => {
+    if (conflictStage) router.refresh();
+  }, [conflictStage, result, router]);
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="move-stage-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <h3 id="move-stage-title" className="text-lg font-semibold text-slate-900">
+        {t("title")}
+      </h3>
+      <p className="text-sm text-slate-700" data-testid="current-stage">
+        {t("current", { stage: ts(stage) })}
+      </p>
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="requestId" value={requestId} />
+      {targets.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("noTargets")}</p>
+      ) : (
+        <>
+          <SelectField
+            name="toStage"
+            label={t("target")}
+            error={errorOf("toStage")}
+            value={target}
+            onChange={(e) => {
+              setChosen(e.target.value as Stage | "");
+              reset();
+            }}
+            className="max-w-xs"
+          >
+            <option value="">{t("choose")}</option>
+            {targets.map((s) => (
+              <option key={s} value={s}>
+                {ts(s)}
+              </option>
+            ))}
+          </SelectField>
+          {target && <StageFields key={target} fromStage={stage} toStage={target} facts={facts} agreementKinds={agreementKinds} today={today} errorOf={errorOf} />}
+        </>
+      )}
+      <FormStatus
+        result={result}
+        success={moved ? t("moved", { stage: ts(moved) }) : undefined}
+        extra={conflictStage ? t("conflictCurrent", { stage: ts(conflictStage) }) : undefined}
+      />
+      {targets.length > 0 && (
+        <Button type="submit" disabled={pending || !target}>
+          {pending ? t("submitting") : target ? t("submit", { stage: ts(target) }) : t("title")}
+        </Button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import "server-only";
+/**
+ * Funds actually in place (the basis of "actually utilized" investment):
+ * recorded on signed projects only, dated between the signing and today.
+ */
+import type { Db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { projectScope } from "@/lib/auth/scope";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { NotFoundError, RuleError } from "@/lib/errors";
+import { createOnce, type Tx } from "@/lib/data/transactions";
+import { FUNDED_STAGES, type RecordFundsInput } from "@/lib/validation/stage";
+import type { Stage } from "@/lib/generated/prisma/enums";
+
+type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
+
+export type RecordFundsResult = { id: number; projectId: number };
+
+export async function recordFunds(db: Db, user: Actor, input: RecordFundsInput): Promise<RecordFundsResult> {
+  const findExisting = async (tx: Tx): Promise<RecordFundsResult | null> =>
+    tx.fundsInPlace.findFirst({
+      where: { requestId: input.requestId, project: { id: input.projectId, ...projectScope(user) } },
+      select: { id: true, projectId: true },
+    });
+
+  return createOnce(db, findExisting, async (tx) => {
+    const project = await tx.project.findFirst({ where: { id: input.projectId, ...projectScope(user) }, select: { id: true, stage: true } });
+    if (!project) throw new NotFoundError();
+    if (!(FUNDED_STAGES as readonly Stage[]).includes(project.stage)) throw new RuleError("journey.rules.fundsNotSigned");
+    const contract = await tx.contract.findFirst({ where: { projectId: project.id }, orderBy: [{ signedOn: "asc" }, { id: "asc" }], select: { signedOn: true } });
+    if (!contract) throw new RuleError("journey.rules.fundsNotSigned");
+    if (input.receivedOn < contract.signedOn) {
+      throw new RuleError("journey.rules.fundsBeforeSigning", { receivedOn: "journey.validation.fundsBeforeSigning" });
+    }
+    const funds = await tx.fundsInPlace.create({
+      data: {
+        projectId: project.id,
+        amount: input.amount,
+        currency: input.currency,
+        receivedOn: input.receivedOn,
+        note: input.note ?? null,
+        createdById: user.id,
+        requestId: input.requestId,
+      },
+      select: { id: true, projectId: true, amount: true, currency: true, receivedOn: true, note: true },
+    });
+    await writeAudit(tx, { actorId: user.id, action: "funds.create", entity: "funds_in_place", entityId: funds.id, before: null, after: funds });
+    return { id: funds.id, projectId: funds.projectId };
+  });
+}
