@@ -8,6 +8,11 @@ const nextConfig = {
   poweredByHeader: false,
   // Argon2's native binding must stay a plain require at run time.
   serverExternalPackages: ["@node-rs/argon2"],
+  experimental: {
+    // Spreadsheet imports go up to 10 MB; the proxy buffers bodies up to this
+    // size, so leave room for the multipart envelope.
+    proxyClientMaxBodySize: "12mb",
+  },
   async headers() {
     // The Content-Security-Policy is per request (it carries a nonce): proxy.ts.
     return [

@@ -9,5 +9,6 @@ export const NAV_ITEMS: { href: string; key: string; roles?: Role[] }[] = [
   { href: "/events", key: "events" },
   { href: "/dashboard", key: "dashboard" },
   { href: "/reports", key: "reports", roles: ["MANAGER", "ADMIN"] },
+  { href: "/import", key: "import", roles: ["ADMIN"] },
   { href: "/admin", key: "admin", roles: ["ADMIN"] },
 ];
