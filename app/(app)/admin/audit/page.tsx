@@ -1,0 +1,127 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requirePageRole } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { auditFilterOptions, listAuditEntries, ZAuditFilter, type AuditFilter } from "@/lib/data/audit";
+import { formatDateTime } from "@/lib/format/dates";
+import type { Locale } from "@/i18n/locales";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClasses } from "@/components/ui/button";
+import { BackToAdmin } from "@/components/admin/back-link";
+import { AuditFilters } from "@/components/admin/audit-filters";
+import { AuditDiffList } from "@/components/admin/audit-diff-list";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Where an audited record lives in the app, if it has a page. */
+function recordHref(entity: string, entityId: string | null, parent: { projectId: number | null; companyId: number | null }): string | null {
+  const id = entityId && /^\d+$/.test(entityId) ? entityId : null;
+  switch (entity) {
+    case "project":
+      return id && `/projects/${id}`;
+    case "company":
+      return id && `/companies/${id}`;
+    case "promotion_event":
+      return id && `/events/${id}`;
+    case "user":
+      return id && `/admin/users/${id}`;
+    case "unit":
+      return "/admin/units";
+    case "reference_item":
+      return "/admin/reference";
+    case "api_token":
+      return "/admin/tokens";
+    default:
+      if (parent.projectId) return `/projects/${parent.projectId}`;
+      if (parent.companyId) return `/companies/${parent.companyId}`;
+      return null;
+  }
+}
+
+function hrefWith(filter: AuditFilter, extra: Partial<Record<keyof AuditFilter, string | undefined>>) {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filter, before: undefined, ...extra })) if (v !== undefined && v !== "") search.set(k, String(v));
+  const s = search.toString();
+  return s ? `/admin/audit?${s}` : "/admin/audit";
+}
+
+export default async function AdminAuditPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePageRole("ADMIN");
+  const params = await searchParams;
+  const filter = ZAuditFilter.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v) || undefined])));
+  const [t, locale] = await Promise.all([getTranslations("admin.audit"), getLocale() as Promise<Locale>]);
+  const [{ rows, nextCursor }, options] = await Promise.all([listAuditEntries(db(), user, filter), auditFilterOptions(db(), user)]);
+
+  return (
+    <>
+      <BackToAdmin />
+      <PageHeader title={t("title")} description={t("description")} />
+      <AuditFilters filter={filter} options={options} />
+      <p className="mb-2 text-sm text-slate-600" role="status">{t("shown", { count: rows.length })}</p>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.at")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.actor")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.action")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.entity")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.changes")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {rows.map((r) => {
+                const href = recordHref(r.entity, r.entityId, r.parent);
+                const label = r.entityId ? `${r.entity} #${r.entityId}` : r.entity;
+                return (
+                  <tr key={r.id}>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                      <time dateTime={r.at.toISOString()}>{formatDateTime(r.at, locale)}</time>
+                    </td>
+                    <td className="px-3 py-2">
+                      {r.actor ? (
+                        <Link href={hrefWith(filter, { userId: String(r.actor.id) })} className="hover:underline" title={r.actor.email}>
+                          {r.actor.name}
+                        </Link>
+                      ) : (
+                        <span className="text-slate-500">{t("system")}</span>
+                      )}
+                    </td>
+                    <td className="px-3 py-2">
+                      <code className="font-mono text-xs">{r.action}</code>
+                    </td>
+                    <td className="px-3 py-2">
+                      {href ? (
+                        <Link href={href} className="text-brand-700 hover:underline">{label}</Link>
+                      ) : (
+                        <span>{label}</span>
+                      )}
+                    </td>
+                    <td className="px-3 py-2">
+                      <AuditDiffList diff={r.diff} none={t("noChanges")} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t("title")} className="mt-4 flex justify-between gap-2 text-sm">
+        {filter.before ? (
+          <Link href={hrefWith(filter, {})} className={buttonClasses("secondary")}>{t("newest")}</Link>
+        ) : (
+          <span />
+        )}
+        {nextCursor && (
+          <Link href={hrefWith(filter, { before: nextCursor })} rel="next" className={buttonClasses("secondary")}>{t("older")}</Link>
+        )}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { AdminConflict, FormSummary, SelectField } from "@/components/admin/bits";
+import { useAdminForm } from "@/components/admin/use-admin-form";
+import { resetPasswordAction, setUserDisabledAction, updateUserAccessAction } from "@/app/(app)/admin/users/actions";
+import { PASSWORD_MIN, ROLES } from "@/lib/validation/user";
+
+type Props = {
+  user: { id: number; version: number; role: string; unitId: number; disabled: boolean; name: string };
+  units: { value: string; label: string }[];
+};
+
+/**
+ * A user's role and unit, account status and password. The three forms share
+ * the record's version (each change moves it on), so a change made in one
+ * does not make the next look like someone else's edit.
+ */
+export function UserAdminPanel({ user, units }: Props) {
+  const t = useTranslations("admin.users");
+  const tr = useTranslations("roles");
+  const tc = useTranslations("admin.common");
+  const [version, setVersion] = useState(user.version);
+  useEffect(() => setVersion(user.version), [user.version]);
+  const onConflict = (current: Record<string, unknown>) => setVersion(Number(current.version));
+  const after = (data: { version: number }) => setVersion(data.version);
+
+  const access = useAdminForm(updateUserAccessAction, { onConflict, onSuccess: (d) => (after(d), t("accessSaved")) });
+  const status = useAdminForm(setUserDisabledAction, { onConflict, onSuccess: (d) => (after(d), user.disabled ? t("enabledDone") : t("disabledDone")) });
+  const reset = useAdminForm(resetPasswordAction, {
+    onConflict,
+    onSuccess: (d, el) => {
+      after(d);
+      el.reset();
+      return t("resetDone");
+    },
+  });
+  const unitName = (v: unknown) => units.find((u) => u.value === String(v))?.label ?? String(v);
+  const conflictFields = [
+    { key: "role", label: t("fields.role"), show: (v: unknown) => tr(String(v) as never) },
+    { key: "unitId", label: t("fields.unit"), show: unitName },
+    { key: "disabled", label: t("fields.status"), show: (v: unknown) => (v ? t("status.disabled") : t("status.active")) },
+  ];
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <form onSubmit={access.onSubmit} noValidate aria-labelledby="access-title" aria-describedby="access-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="access-title" className="text-lg font-semibold">{t("accessTitle")}</h2>
+        <input type="hidden" name="id" value={user.id} />
+        <input type="hidden" name="version" value={version} />
+        <AdminConflict current={access.conflict} fields={conflictFields} />
+        <SelectField name="role" label={t("fields.role")} defaultValue={user.role} options={ROLES.map((r) => ({ value: r, label: tr(r) }))} error={access.errors.role} />
+        <SelectField name="unitId" label={t("fields.unit")} defaultValue={String(user.unitId)} options={units} error={access.errors.unitId} hint={t("hints.sessions")} />
+        <FormSummary id="access-summary" error={access.failure?.message} success={access.success} />
+        <Button type="submit" disabled={access.pending}>{access.pending ? tc("saving") : tc("save")}</Button>
+      </form>
+
+      <div className="space-y-6">
+        <form onSubmit={status.onSubmit} aria-labelledby="status-title" aria-describedby="status-summary" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="status-title" className="text-lg font-semibold">{t("statusTitle")}</h2>
+          <input type="hidden" name="id" value={user.id} />
+          <input type="hidden" name="version" value={version} />
+          <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
+          <p className="text-sm text-slate-700" data-testid="user-status">{user.disabled ? t("statusDisabled") : t("statusActive")}</p>
+          <AdminConflict current={status.conflict} fields={conflictFields} />
+          <FormSummary id="status-summary" error={status.failure?.message} success={status.success} />
+          <Button type="submit" variant={user.disabled ? "secondary" : "danger"} disabled={status.pending}>
+            {user.disabled ? t("enable") : t("disable")}
+          </Button>
+        </form>
+
+        <form onSubmit={reset.onSubmit} noValidate aria-labelledby="reset-title" aria-describedby="reset-summary" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="reset-title" className="text-lg font-semibold">{t("resetTitle")}</h2>
+          <input type="hidden" name="id" value={user.id} />
+          <input type="hidden" name="version" value={version} />
+          <TextField
+            name="password"
+            type="password"
+            label={t("fields.newPassword")}
+            required
+            minLength={PASSWORD_MIN}
+            maxLength={200}
+            autoComplete="new-password"
+            hint={t("hints.password")}
+            error={reset.errors.password}
+          />
+          <FormSummary id="reset-summary" error={reset.failure?.message} success={reset.success} />
+          <Button type="submit" disabled={reset.pending}>{reset.pending ? t("resetting") : t("reset")}</Button>
+        </form>
+      </div>
+    </div>
+  );
+}

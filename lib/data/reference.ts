@@ -1,0 +1,191 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import type { Prisma, ReferenceKind } from "@/lib/generated/prisma/client";
+import { isUniqueViolation, type Tx } from "@/lib/data/transactions";
+import { createOnceAudited } from "@/lib/data/companies-once";
+import { assertAdmin } from "@/lib/data/users";
+import type { CreateReferenceItemInput, CreateUnitInput, RenameInput, SetRetiredInput } from "@/lib/validation/reference";
+
+/**
+ * Organization units and reference lists, as admins maintain them. Retiring
+ * only sets retired_at: projects, contracts and users that use a retired value
+ * keep it (pickers offer only current values). Edits carry `version`; every
+ * change is audited in its transaction. Admins only (checked here too).
+ */
+type Actor = Pick<CurrentUser, "id" | "role">;
+
+const CODE_TAKEN = () => new RuleError("invalid", { code: "admin.validation.codeTaken" });
+
+const unitFields = { id: true, code: true, nameZh: true, nameEn: true, kind: true, parentId: true, retiredAt: true, version: true } satisfies Prisma.UnitSelect;
+type UnitRow = Prisma.UnitGetPayload<{ select: typeof unitFields }>;
+const unitSnapshot = (u: UnitRow) => ({ code: u.code, nameZh: u.nameZh, nameEn: u.nameEn, kind: u.kind, parentId: u.parentId, retiredAt: u.retiredAt, version: u.version });
+
+const itemFields = { id: true, kind: true, code: true, nameZh: true, nameEn: true, sortOrder: true, retiredAt: true, version: true } satisfies Prisma.ReferenceItemSelect;
+type ItemRow = Prisma.ReferenceItemGetPayload<{ select: typeof itemFields }>;
+const itemSnapshot = (r: ItemRow) => ({ kind: r.kind, code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, retiredAt: r.retiredAt, version: r.version });
+
+// ---------------------------------------------------------------- reading
+
+/** Every unit, the city first, with how many users and projects use it. */
+export async function listUnits(db: Db, user: Actor) {
+  assertAdmin(user);
+  const rows = await db.unit.findMany({
+    orderBy: [{ parentId: { sort: "asc", nulls: "first" } }, { code: "asc" }],
+    select: { ...unitFields, _count: { select: { users: true, projects: true } } },
+  });
+  return rows.map(({ _count, ...u }) => ({ ...u, userCount: _count.users, projectCount: _count.projects }));
+}
+
+/** Units a user can be put in (current ones only). */
+export async function listUnitOptions(db: Db, user: Actor) {
+  assertAdmin(user);
+  return db.unit.findMany({
+    where: { retiredAt: null },
+    orderBy: [{ parentId: { sort: "asc", nulls: "first" } }, { code: "asc" }],
+    select: { id: true, nameZh: true, nameEn: true },
+  });
+}
+
+/** Every item of one kind (current and retired), with how many records use it. */
+export async function listReferenceItems(db: Db, user: Actor, input: { kind: ReferenceKind }) {
+  assertAdmin(user);
+  const rows = await db.referenceItem.findMany({
+    where: { kind: input.kind },
+    orderBy: [{ retiredAt: { sort: "desc", nulls: "first" } }, { sortOrder: "asc" }, { code: "asc" }],
+    select: { ...itemFields, _count: { select: { sectorProjects: true, chainProjects: true, sourceProjects: true, contracts: true } } },
+  });
+  return rows.map(({ _count, ...r }) => ({ ...r, usageCount: _count.sectorProjects + _count.chainProjects + _count.sourceProjects + _count.contracts }));
+}
+
+// ---------------------------------------------------------------- writing: units
+
+/** Adds a county or district under the city, once per form submission. */
+export async function createUnit(db: Db, user: Actor, input: CreateUnitInput) {
+  assertAdmin(user);
+  try {
+    return await createOnceAudited(
+      db,
+      input.requestId,
+      "unit.create",
+      (tx, id) => tx.unit.findUnique({ where: { id }, select: { id: true, version: true } }),
+      async (tx) => {
+        const city = await tx.unit.findFirst({ where: { kind: "CITY", parentId: null }, orderBy: { id: "asc" }, select: { id: true } });
+        if (!city) throw new NotFoundError();
+        if (await tx.unit.findUnique({ where: { code: input.code }, select: { id: true } })) throw CODE_TAKEN();
+        const created = await tx.unit.create({
+          data: { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, kind: input.kind, parentId: city.id },
+          select: unitFields,
+        });
+        await writeAudit(tx, { actorId: user.id, action: "unit.create", entity: "unit", entityId: created.id, after: { ...unitSnapshot(created), requestId: input.requestId } });
+        return { id: created.id, version: created.version };
+      },
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) throw CODE_TAKEN();
+    throw error;
+  }
+}
+
+async function editUnit(
+  db: Db,
+  user: Actor,
+  input: { id: number; version: number },
+  action: string,
+  change: (tx: Tx, current: UnitRow) => Promise<Prisma.UnitUncheckedUpdateManyInput>,
+) {
+  assertAdmin(user);
+  return db.$transaction(async (tx) => {
+    const current = await tx.unit.findUnique({ where: { id: input.id }, select: unitFields });
+    if (!current) throw new NotFoundError();
+    if (current.version !== input.version) throw new ConflictError(unitSnapshot(current));
+    const data = await change(tx, current);
+    const { count } = await tx.unit.updateMany({ where: { id: input.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) {
+      const now = await tx.unit.findUnique({ where: { id: input.id }, select: unitFields });
+      if (!now) throw new NotFoundError();
+      throw new ConflictError(unitSnapshot(now));
+    }
+    const updated = await tx.unit.findUniqueOrThrow({ where: { id: input.id }, select: unitFields });
+    await writeAudit(tx, { actorId: user.id, action, entity: "unit", entityId: input.id, before: unitSnapshot(current), after: unitSnapshot(updated) });
+    return { id: updated.id, version: updated.version };
+  });
+}
+
+export async function renameUnit(db: Db, user: Actor, input: RenameInput) {
+  return editUnit(db, user, input, "unit.rename", async () => ({ nameZh: input.nameZh, nameEn: input.nameEn }));
+}
+
+/** Retires or restores a unit. The city itself stays. Its users and projects keep it. */
+export async function setUnitRetired(db: Db, user: Actor, input: SetRetiredInput) {
+  return editUnit(db, user, input, input.retired ? "unit.retire" : "unit.restore", async (_tx, current) => {
+    if (input.retired && current.kind === "CITY") throw new RuleError("admin.rules.cityStays");
+    if (input.retired === (current.retiredAt !== null)) return {};
+    return { retiredAt: input.retired ? new Date() : null };
+  });
+}
+
+// ---------------------------------------------------------------- writing: reference items
+
+/** Adds an item to a list, once per form submission; a code used in the same list is a field error. */
+export async function createReferenceItem(db: Db, user: Actor, input: CreateReferenceItemInput) {
+  assertAdmin(user);
+  try {
+    return await createOnceAudited(
+      db,
+      input.requestId,
+      "reference_item.create",
+      (tx, id) => tx.referenceItem.findUnique({ where: { id }, select: { id: true, kind: true, version: true } }),
+      async (tx) => {
+        if (await tx.referenceItem.findUnique({ where: { kind_code: { kind: input.kind, code: input.code } }, select: { id: true } })) throw CODE_TAKEN();
+        const last = await tx.referenceItem.aggregate({ where: { kind: input.kind }, _max: { sortOrder: true } });
+        const created = await tx.referenceItem.create({
+          data: { kind: input.kind, code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+          select: itemFields,
+        });
+        await writeAudit(tx, {
+          actorId: user.id,
+          action: "reference_item.create",
+          entity: "reference_item",
+          entityId: created.id,
+          after: { ...itemSnapshot(created), requestId: input.requestId },
+        });
+        return { id: created.id, kind: created.kind, version: created.version };
+      },
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) throw CODE_TAKEN();
+    throw error;
+  }
+}
+
+async function editItem(db: Db, user: Actor, input: { id: number; version: number }, action: string, data: (current: ItemRow) => Prisma.ReferenceItemUpdateManyMutationInput) {
+  assertAdmin(user);
+  return db.$transaction(async (tx) => {
+    const current = await tx.referenceItem.findUnique({ where: { id: input.id }, select: itemFields });
+    if (!current) throw new NotFoundError();
+    if (current.version !== input.version) throw new ConflictError(itemSnapshot(current));
+    const { count } = await tx.referenceItem.updateMany({ where: { id: input.id, version: input.version }, data: { ...data(current), version: { increment: 1 } } });
+    if (count === 0) {
+      const now = await tx.referenceItem.findUnique({ where: { id: input.id }, select: itemFields });
+      if (!now) throw new NotFoundError();
+      throw new ConflictError(itemSnapshot(now));
+    }
+    const updated = await tx.referenceItem.findUniqueOrThrow({ where: { id: input.id }, select: itemFields });
+    await writeAudit(tx, { actorId: user.id, action, entity: "reference_item", entityId: input.id, before: itemSnapshot(current), after: itemSnapshot(updated) });
+    return { id: updated.id, kind: updated.kind, version: updated.version };
+  });
+}
+
+export async function renameReferenceItem(db: Db, user: Actor, input: RenameInput) {
+  return editItem(db, user, input, "reference_item.rename", () => ({ nameZh: input.nameZh, nameEn: input.nameEn }));
+}
+
+/** Retires (only sets retired_at; records that use the item keep it) or restores an item. */
+export async function setReferenceItemRetired(db: Db, user: Actor, input: SetRetiredInput) {
+  return editItem(db, user, input, input.retired ? "reference_item.retire" : "reference_item.restore", (current) =>
+    input.retired === (current.retiredAt !== null) ? {} : { retiredAt: input.retired ? new Date() : null },
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The columns of a project import file: one mapping table of the English
+ * header names (the issue's) and the Chinese ones the Import page shows.
+ * Pure data, no server imports: the CLI, the route and the page share it.
+ */
+import type { Stage } from "@/lib/generated/prisma/enums";
+
+export const IMPORT_COLUMNS = [
+  { key: "external_id", zh: "外部编号", required: true, example: "IMP-2024-0001" },
+  { key: "project_title", zh: "项目名称", required: true, example: "年产10GWh动力电池项目" },
+  { key: "investor_name", zh: "投资方名称", required: true, example: "示例新能源科技有限公司" },
+  { key: "investor_country", zh: "投资方国家或地区", required: false, example: "CN" },
+  { key: "sector", zh: "产业领域", required: false, example: "" },
+  { key: "industry_chain", zh: "产业链", required: false, example: "" },
+  { key: "unit", zh: "所属单位", required: true, example: "" },
+  { key: "stage", zh: "阶段", required: true, example: "signed" },
+  { key: "planned_investment_cny", zh: "计划投资额（元）", required: false, example: "1,500,000,000" },
+  { key: "foreign_investment_usd", zh: "外资额（美元）", required: false, example: "" },
+  { key: "first_contact_date", zh: "首次接洽日期", required: true, example: "2024-03-15" },
+  { key: "signed_date", zh: "签约日期", required: false, example: "2024-11-20" },
+  { key: "contract_investment_cny", zh: "合同投资额（元）", required: false, example: "1,200,000,000" },
+  { key: "contract_kind", zh: "协议类型", required: false, example: "" },
+  { key: "construction_start_date", zh: "开工日期", required: false, example: "" },
+  { key: "owner_email", zh: "负责人邮箱", required: true, example: "" },
+  { key: "source", zh: "项目来源", required: false, example: "" },
+  { key: "event_name", zh: "推介活动", required: false, example: "" },
+  { key: "anchor_external_id", zh: "链主项目外部编号", required: false, example: "" },
+] as const;
+
+export type ColumnKey = (typeof IMPORT_COLUMNS)[number]["key"];
+export const COLUMN_KEYS: readonly ColumnKey[] = IMPORT_COLUMNS.map((c) => c.key);
+export const REQUIRED_COLUMNS: readonly ColumnKey[] = IMPORT_COLUMNS.filter((c) => c.required).map((c) => c.key);
+
+/** Header text → a comparable form: no BOM, no spaces, ASCII parentheses, lower case. */
+export function normalizeHeader(text: string): string {
+  return text
+    .replace(/^\uFEFF/, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
+    .replace(/[\s\u3000]+/g, "")
+    .toLowerCase();
+}
+
+const HEADER_LOOKUP = new Map<string, ColumnKey>();
+for (const c of IMPORT_COLUMNS) {
+  HEADER_LOOKUP.set(normalizeHeader(c.key), c.key);
+  HEADER_LOOKUP.set(normalizeHeader(c.zh), c.key);
+}
+
+/** The column a header cell names, or null when it names none. */
+export function columnForHeader(text: string): ColumnKey | null {
+  return HEADER_LOOKUP.get(normalizeHeader(text)) ?? null;
+}
+
+/** The stage codes of the file and the stages they stand for. */
+export const STAGE_CODES: Record<string, Stage> = {
+  first_contact: "FIRST_CONTACT",
+  intent: "INTENT",
+  negotiation: "NEGOTIATION",
+  signed: "SIGNED",
+  construction: "CONSTRUCTION",
+  operating: "OPERATING",
+  on_hold: "ON_HOLD",
+  lost: "LOST",
+};
+
+/** Stage names as the app shows them (common.json), accepted as well as the codes. */
+export const STAGE_NAMES: Record<string, Stage> = {
+  首次接洽: "FIRST_CONTACT",
+  "考察/意向": "INTENT",
+  洽谈: "NEGOTIATION",
+  已签约: "SIGNED",
+  已开工: "CONSTRUCTION",
+  已投产: "OPERATING",
+  暂缓: "ON_HOLD",
+  已流失: "LOST",
+  "first contact": "FIRST_CONTACT",
+  "visit / intent": "INTENT",
+  "construction started": "CONSTRUCTION",
+  "in operation": "OPERATING",
+  "on hold": "ON_HOLD",
+};
+
+export function stageFromCell(text: string): Stage | null {
+  const t = text.trim();
+  const lower = t.toLowerCase();
+  return STAGE_CODES[lower] ?? STAGE_CODES[lower.replace(/[\s-]+/g, "_")] ?? STAGE_NAMES[t] ?? STAGE_NAMES[lower] ?? null;
+}
+
+/** The file's stage code for a stage (templates, messages). */
+export function stageCode(stage: Stage): string {
+  return Object.entries(STAGE_CODES).find(([, s]) => s === stage)![0];
+}
+
+/** Limits of one import. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_ROWS = 20_000;

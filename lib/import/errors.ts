@@ -1,0 +1,23 @@
+/**
+ * Import errors as message keys (under `import.errors` in messages/) with
+ * parameters, translated at the edge (route, CLI): the core stays free of
+ * next-intl so the command line can run it.
+ */
+export type ImportIssue = {
+  /** 1-based row as a spreadsheet shows it (the header is row 1); null for the file as a whole. */
+  row: number | null;
+  /** The column as the file names it; null when the issue is not about one column. */
+  column: string | null;
+  /** Key under `import.errors`. */
+  key: string;
+  params?: Record<string, string | number>;
+};
+
+export type ImportOutcome = { ok: true; created: number; updated: number; rows: number; ms: number } | { ok: false; errors: ImportIssue[] };
+
+/** Thrown inside the import transaction to roll it back with the issues found. */
+export class ImportRejected extends Error {
+  constructor(readonly issues: ImportIssue[]) {
+    super(`import rejected: ${issues.length} issue(s)`);
+  }
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
+import { createApiToken } from "@/lib/data/api-tokens";
+import { POST } from "@/app/api/import/projects/route";
+import { GET as templateCsvGET } from "@/app/api/import/template.csv/route";
+
+let adminToken: string;
+let officerToken: string;
+let officerTokenUserId: number;
+let unitCode: string;
+let ownerEmail: string;
+
+const inDays = (days: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + days));
+
+/** A token made by an admin of the unit (the token acts as its creator). */
+async function adminWithToken(unitId: number) {
+  const user = await makeUser({ role: "ADMIN", unitId });
+  const created = await createApiToken(testDb(), user, { name: `import ${uniq()}`, expiresOn: inDays(30), requestId: randomUUID() });
+  return { token: created.token!, userId: user.id };
+}
+
+function upload(body: string, headers: Record<string, string> = {}) {
+  const form = new FormData();
+  form.set("file", new File([body], "projects.csv", { type: "text/csv" }));
+  return new Request("http://localhost/api/import/projects", { method: "POST", body: form, headers });
+}
+
+const csvFor = (ext: string) =>
+  "\uFEFFexternal_id,project_title,investor_name,unit,stage,first_contact_date,owner_email,planned_investment_cny\n" +
+  `${ext},接口导入项目,接口投资方${ext},${unitCode},intent,2024-01-05,${ownerEmail},"300,000,000"\n`;
+
+beforeAll(async () => {
+  const unit = await makeUnit();
+  unitCode = unit.code;
+  ownerEmail = (await makeUser({ role: "OFFICER", unitId: unit.id })).email;
+  adminToken = (await adminWithToken(unit.id)).token;
+  ({ token: officerToken, userId: officerTokenUserId } = await adminWithToken(unit.id));
+});
+
+describe("POST /api/import/projects", () => {
+  it("imports with an admin's API token: 200 with the counts", async () => {
+    const ext = `api-${uniq()}`;
+    const response = await POST(upload(csvFor(ext), { authorization: `Bearer ${adminToken}` }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ created: 1, updated: 0 });
+    const again = await POST(upload(csvFor(ext), { authorization: `Bearer ${adminToken}` }));
+    expect(await again.json()).toEqual({ created: 0, updated: 1 });
+    expect(await testDb().project.count({ where: { externalId: ext } })).toBe(1);
+  });
+
+  it("is 400 with translated row errors for a bad file, writing nothing", async () => {
+    const ext = `api-${uniq()}`;
+    const bad = csvFor(ext).replace("2024-01-05", "5 Jan 2024");
+    const response = await POST(upload(bad, { authorization: `Bearer ${adminToken}`, "accept-language": "en" }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ row: 2, column: "first_contact_date", message: "Not a date in the form YYYY-MM-DD." }] });
+    const zh = await POST(upload(bad, { authorization: `Bearer ${adminToken}`, cookie: "NEXT_LOCALE=zh-CN" }));
+    expect((await zh.json()).errors[0].message).toBe("日期格式应为 YYYY-MM-DD。");
+    expect(await testDb().project.count({ where: { externalId: ext } })).toBe(0);
+  });
+
+  it("is 400 when the form has no file", async () => {
+    const response = await POST(new Request("http://localhost/api/import/projects", { method: "POST", body: new FormData(), headers: { authorization: `Bearer ${adminToken}` } }));
+    expect(response.status).toBe(400);
+  });
+
+  it("is 401 without credentials or with an unknown token", async () => {
+    expect((await POST(upload(csvFor("x")))).status).toBe(401);
+    expect((await POST(upload(csvFor("x"), { authorization: `Bearer crm_${"A".repeat(43)}` }))).status).toBe(401);
+    expect((await templateCsvGET(new Request("http://localhost/api/import/template.csv"))).status).toBe(401);
+  });
+
+  it("is 403 when the token's user is not an admin", async () => {
+    // The token's creator was an admin and has since become an officer.
+    await testDb().user.update({ where: { id: officerTokenUserId }, data: { role: "OFFICER" } });
+    const response = await POST(upload(csvFor("x"), { authorization: `Bearer ${officerToken}` }));
+    expect(response.status).toBe(403);
+  });
+
+  it("serves the CSV template with a BOM to an admin's token", async () => {
+    const response = await templateCsvGET(new Request("http://localhost/api/import/template.csv", { headers: { authorization: `Bearer ${adminToken}` } }));
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toContain("external_id,project_title,investor_name");
+  });
+});

@@ -1,0 +1,315 @@
+/**
+ * Row validation: the shape of each cell (zod), then the lookups (units,
+ * reference lists, events, owners, anchors) and the rules of the journey
+ * (signed needs its contract data, construction needs signing first …).
+ * Every issue is collected; nothing stops at the first one.
+ */
+import { z } from "zod";
+import type { ReferenceKind, Stage } from "@/lib/generated/prisma/enums";
+import { zAmount } from "@/lib/validation/fields";
+import { COUNTRIES } from "@/lib/validation/countries";
+import { stageCode, stageFromCell, type ColumnKey } from "@/lib/import/columns";
+import type { ImportIssue } from "@/lib/import/errors";
+import type { ParsedFile } from "@/lib/import/parse";
+
+// ---------------------------------------------------------------- lookups
+
+export type Named = { id: number; code?: string; nameZh: string; nameEn: string | null; retired: boolean };
+export type OwnerInfo = { id: number; unitId: number; disabled: boolean };
+export type ExistingProject = {
+  id: number;
+  externalId: string;
+  version: number;
+  stage: Stage;
+  title: string;
+  companyId: number;
+  sectorId: number | null;
+  chainId: number | null;
+  unitId: number;
+  plannedInvestmentCny: string | null;
+  foreignInvestmentUsd: string | null;
+  sourceId: number | null;
+  eventId: number | null;
+  anchorProjectId: number | null;
+  ownerId: number;
+  firstContactOn: string;
+};
+
+export type Lookups = {
+  units: Named[];
+  refs: Record<ReferenceKind, Named[]>;
+  events: Named[];
+  /** By lower-case email. */
+  owners: Map<string, OwnerInfo>;
+  /** By external id: the projects of the file that exist already. */
+  existing: Map<string, ExistingProject>;
+  /** External ids referenced as anchors that exist in the database. */
+  anchorsInDb: Set<string>;
+  today: string;
+};
+
+/** code / zh / en (case-insensitive) → the item; codes win over names. */
+class NameIndex {
+  private map = new Map<string, Named[]>();
+  constructor(items: Named[]) {
+    const add = (key: string | null | undefined, item: Named) => {
+      if (!key) return;
+      const k = key.trim().toLowerCase();
+      const list = this.map.get(k) ?? [];
+      if (!list.includes(item)) list.push(item);
+      this.map.set(k, list);
+    };
+    for (const i of items) add(i.code, i);
+    for (const i of items) {
+      if (!i.code || !this.map.has(i.nameZh.trim().toLowerCase())) add(i.nameZh, i);
+      if (i.nameEn && (!i.code || !this.map.has(i.nameEn.trim().toLowerCase()))) add(i.nameEn, i);
+    }
+  }
+  find(text: string): Named[] {
+    return this.map.get(text.trim().toLowerCase()) ?? [];
+  }
+}
+
+const COUNTRY_INDEX = new Map<string, string>();
+for (const c of COUNTRIES) {
+  COUNTRY_INDEX.set(c.code.toLowerCase(), c.code);
+  COUNTRY_INDEX.set(c.zh.toLowerCase(), c.code);
+  COUNTRY_INDEX.set(c.en.toLowerCase(), c.code);
+}
+
+// ---------------------------------------------------------------- shapes
+
+const zDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100;
+  }, "date");
+const zText = (max: number) => z.string().trim().min(1).max(max);
+const opt = <T extends z.ZodType>(s: T) => s.optional();
+
+/** One row's cells, as text, to typed values. */
+export const ZImportRow = z.object({
+  external_id: zText(100),
+  project_title: zText(200),
+  investor_name: zText(200),
+  investor_country: opt(zText(100)),
+  sector: opt(zText(100)),
+  industry_chain: opt(zText(100)),
+  unit: zText(100),
+  stage: zText(50),
+  planned_investment_cny: opt(zAmount),
+  foreign_investment_usd: opt(zAmount),
+  first_contact_date: zDay,
+  signed_date: opt(zDay),
+  contract_investment_cny: opt(zAmount),
+  contract_kind: opt(zText(100)),
+  construction_start_date: opt(zDay),
+  owner_email: zText(254),
+  source: opt(zText(100)),
+  event_name: opt(zText(200)),
+  anchor_external_id: opt(zText(100)),
+});
+type RowInput = z.output<typeof ZImportRow>;
+
+const ZOD_KEYS = new Set(["date", "amount", "amountTooLarge"]);
+
+function zodIssueKey(issue: z.core.$ZodIssue): { key: string; params?: Record<string, string | number> } {
+  if (ZOD_KEYS.has(issue.message)) return { key: issue.message };
+  if (issue.code === "invalid_type") return { key: "required" };
+  if (issue.code === "too_small") return { key: "required" };
+  if (issue.code === "too_big") return { key: "tooLong", params: { max: Number(issue.maximum) } };
+  return { key: "invalid" };
+}
+
+// ---------------------------------------------------------------- result
+
+/** A row ready to write: ids resolved, amounts as decimal strings, dates YYYY-MM-DD. */
+export type GoodRow = {
+  row: number;
+  externalId: string;
+  title: string;
+  investorName: string;
+  countryCode: string;
+  sectorId: number | null;
+  chainId: number | null;
+  unitId: number;
+  stage: Stage;
+  plannedInvestmentCny: string | null;
+  foreignInvestmentUsd: string | null;
+  firstContactOn: string;
+  signedOn: string | null;
+  contractInvestmentCny: string | null;
+  agreementKindId: number | null;
+  startOn: string | null;
+  ownerId: number;
+  sourceId: number | null;
+  eventId: number | null;
+  anchorExternalId: string | null;
+};
+
+const CONTRACT_STAGES: Stage[] = ["SIGNED", "CONSTRUCTION", "OPERATING"];
+const START_STAGES: Stage[] = ["CONSTRUCTION", "OPERATING"];
+const EARLY_STAGES: Stage[] = ["FIRST_CONTACT", "INTENT", "NEGOTIATION"];
+
+/**
+ * Validates every row against the lookups. Returns the rows ready to write,
+ * or every issue found (row, column as the file names it, message key).
+ */
+export function validateRows(file: ParsedFile, lookups: Lookups): { ok: true; rows: GoodRow[] } | { ok: false; errors: ImportIssue[] } {
+  const errors: ImportIssue[] = [];
+  const colName = (key: ColumnKey) => file.headerNames[key] ?? key;
+  const indexes = {
+    unit: new NameIndex(lookups.units),
+    sector: new NameIndex(lookups.refs.SECTOR),
+    chain: new NameIndex(lookups.refs.INDUSTRY_CHAIN),
+    source: new NameIndex(lookups.refs.SOURCE),
+    kind: new NameIndex(lookups.refs.AGREEMENT_KIND),
+    event: new NameIndex(lookups.events),
+  };
+  const fileIds = new Map<string, number>();
+  for (const r of file.rows) {
+    const id = r.cells.external_id?.trim();
+    if (id && !fileIds.has(id)) fileIds.set(id, r.row);
+  }
+
+  const good: GoodRow[] = [];
+  for (const raw of file.rows) {
+    const rowErrors: ImportIssue[] = [];
+    const add = (column: ColumnKey | null, key: string, params?: ImportIssue["params"]) =>
+      rowErrors.push({ row: raw.row, column: column ? colName(column) : null, key, params });
+
+    const parsed = ZImportRow.safeParse(raw.cells);
+    if (!parsed.success) {
+      const seen = new Set<string>();
+      for (const issue of parsed.error.issues) {
+        const column = String(issue.path[0] ?? "") as ColumnKey;
+        if (seen.has(column)) continue;
+        seen.add(column);
+        const { key, params } = zodIssueKey(issue);
+        add(column || null, key, params);
+      }
+    }
+    // Lookups and rules run on whatever parsed, so one pass reports every column.
+    const cells = raw.cells;
+    const data: Partial<RowInput> = parsed.success ? parsed.data : {};
+    const ok = (col: ColumnKey) => !rowErrors.some((e) => e.column === colName(col));
+
+    // Duplicates within the file.
+    const externalId = cells.external_id?.trim();
+    if (externalId && fileIds.get(externalId) !== raw.row) add("external_id", "duplicateId", { row: fileIds.get(externalId)! });
+    const existing = externalId ? lookups.existing.get(externalId) : undefined;
+
+    const pick = (col: ColumnKey, index: NameIndex, keep: number | null | undefined): number | null => {
+      const text = cells[col]?.trim();
+      if (!text || !ok(col)) return null;
+      const found = index.find(text);
+      if (found.length === 0) {
+        add(col, "notFound", { value: text });
+        return null;
+      }
+      if (found.length > 1) {
+        add(col, "ambiguous", { value: text });
+        return null;
+      }
+      if (found[0].retired && found[0].id !== keep) {
+        add(col, "retired", { value: text });
+        return null;
+      }
+      return found[0].id;
+    };
+
+    const unitId = pick("unit", indexes.unit, existing?.unitId);
+    const sectorId = pick("sector", indexes.sector, existing?.sectorId);
+    const chainId = pick("industry_chain", indexes.chain, existing?.chainId);
+    const sourceId = pick("source", indexes.source, existing?.sourceId);
+    const eventId = pick("event_name", indexes.event, existing?.eventId);
+    const agreementKindId = pick("contract_kind", indexes.kind, null);
+
+    let countryCode = "CN";
+    if (cells.investor_country && ok("investor_country")) {
+      const code = COUNTRY_INDEX.get(cells.investor_country.trim().toLowerCase());
+      if (!code) add("investor_country", "country", { value: cells.investor_country });
+      else countryCode = code;
+    }
+
+    let stage: Stage | null = null;
+    if (cells.stage && ok("stage")) {
+      stage = stageFromCell(cells.stage);
+      if (!stage) add("stage", "stage", { value: cells.stage });
+    }
+
+    let ownerId: number | null = null;
+    if (cells.owner_email && ok("owner_email")) {
+      const owner = lookups.owners.get(cells.owner_email.trim().toLowerCase());
+      if (!owner) add("owner_email", "ownerNotFound", { value: cells.owner_email });
+      else if (owner.disabled) add("owner_email", "ownerDisabled", { value: cells.owner_email });
+      else if (unitId !== null && owner.unitId !== unitId) add("owner_email", "ownerOtherUnit", { value: cells.owner_email });
+      else ownerId = owner.id;
+    }
+
+    const anchor = data.anchor_external_id ?? null;
+    if (anchor) {
+      if (anchor === externalId) add("anchor_external_id", "anchorSelf");
+      else if (!fileIds.has(anchor) && !lookups.anchorsInDb.has(anchor)) add("anchor_external_id", "anchorNotFound", { value: anchor });
+    }
+
+    // The journey's rules.
+    const first = ok("first_contact_date") ? data.first_contact_date : undefined;
+    const signed = ok("signed_date") ? data.signed_date : undefined;
+    const start = ok("construction_start_date") ? data.construction_start_date : undefined;
+    const stageName = stage ? stageCode(stage) : "";
+    if (stage && CONTRACT_STAGES.includes(stage)) {
+      if (!cells.signed_date) add("signed_date", "requiredForStage", { stage: stageName });
+      if (!cells.contract_investment_cny) add("contract_investment_cny", "requiredForStage", { stage: stageName });
+      if (!cells.contract_kind) add("contract_kind", "requiredForStage", { stage: stageName });
+    } else {
+      const contractCols: ColumnKey[] = ["signed_date", "contract_investment_cny", "contract_kind"];
+      const given = contractCols.filter((c) => cells[c]);
+      if (stage && EARLY_STAGES.includes(stage) && given.length > 0) add(given[0], "contractBeforeSigned", { stage: stageName });
+      else if (given.length > 0) for (const c of contractCols) if (!cells[c]) add(c, "contractIncomplete");
+    }
+    if (stage && START_STAGES.includes(stage)) {
+      if (!cells.construction_start_date) add("construction_start_date", "requiredForStage", { stage: stageName });
+    } else if (cells.construction_start_date && stage && (EARLY_STAGES.includes(stage) || stage === "SIGNED")) {
+      add("construction_start_date", "startBeforeStage", { stage: stageName });
+    }
+    if (cells.construction_start_date && !cells.signed_date && !(stage && START_STAGES.includes(stage))) add("signed_date", "startNeedsSigned");
+    for (const [col, d] of [["first_contact_date", first], ["signed_date", signed], ["construction_start_date", start]] as const) {
+      if (d && d > lookups.today) add(col, "dateInFuture");
+    }
+    if (first && signed && signed < first) add("signed_date", "signedBeforeFirstContact", { date: first });
+    if (signed && start && start < signed) add("construction_start_date", "startBeforeSigned", { date: signed });
+
+    if (rowErrors.length > 0 || !parsed.success) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    const d = parsed.data;
+    good.push({
+      row: raw.row,
+      externalId: d.external_id,
+      title: d.project_title,
+      investorName: d.investor_name,
+      countryCode,
+      sectorId,
+      chainId,
+      unitId: unitId!,
+      stage: stage!,
+      plannedInvestmentCny: d.planned_investment_cny ?? null,
+      foreignInvestmentUsd: d.foreign_investment_usd ?? null,
+      firstContactOn: d.first_contact_date,
+      signedOn: d.signed_date ?? null,
+      contractInvestmentCny: d.contract_investment_cny ?? null,
+      agreementKindId,
+      startOn: d.construction_start_date ?? null,
+      ownerId: ownerId!,
+      sourceId,
+      eventId,
+      anchorExternalId: anchor,
+    });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows: good };
+}
