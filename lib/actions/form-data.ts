@@ -6,7 +6,9 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue; // React's own fields
-    const values = formData.getAll(key).map((v) => (typeof v === "string" ? v.trim() : v)).filter((v) => v !== "");
+    // Passwords are taken exactly as typed; everything else is trimmed.
+    const trim = !/password/i.test(key);
+    const values = formData.getAll(key).map((v) => (typeof v === "string" && trim ? v.trim() : v)).filter((v) => v !== "");
     out[key] = key.endsWith("[]") ? values : values[0];
   }
   // `topics[]` is read as `topics`

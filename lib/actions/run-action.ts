@@ -1,11 +1,11 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getCurrentUser, auditDenial, type CurrentUser } from "@/lib/auth/current-user";
 import { AppError, ConflictError, RuleError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "@/lib/actions/result";
 import { translateIssues } from "@/lib/validation/messages";
+import { messageTranslator } from "@/lib/validation/message-key";
 
 /**
  * The one shape of a mutation: the user → their role → the input (zod) →
@@ -19,7 +19,7 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   run: (user: CurrentUser, data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const t = await getTranslations("errors");
+  const t = await messageTranslator("errors");
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: "unauthenticated", message: t("unauthenticated") };
   if (!roles.includes(user.role)) {
@@ -36,7 +36,7 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: true, data: await run(user, parsed.data) };
   } catch (error) {
     if (error instanceof AppError) {
-      const tv = await getTranslations("validation");
+      const tv = await messageTranslator("validation");
       return {
         ok: false,
         error: error.code,

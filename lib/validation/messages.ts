@@ -8,19 +8,23 @@ import type { z } from "zod";
  */
 export async function translateIssues(issues: z.core.$ZodIssue[]): Promise<Record<string, string>> {
   const t = await getTranslations("validation");
+  const root = await getTranslations();
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const field = issue.path.join(".") || "_form";
     if (out[field]) continue;
-    out[field] = message(issue, t);
+    out[field] = message(issue, t, root);
   }
   return out;
 }
 
 type T = Awaited<ReturnType<typeof getTranslations<"validation">>>;
+type Root = Awaited<ReturnType<typeof getTranslations>>;
 
-function message(issue: z.core.$ZodIssue, t: T): string {
+function message(issue: z.core.$ZodIssue, t: T, root: Root): string {
   if (issue.message && t.has(issue.message as never)) return t(issue.message as never);
+  // A dotted custom message is a full key in a feature's messages file.
+  if (issue.message?.includes(".") && root.has(issue.message as never)) return root(issue.message as never);
   switch (issue.code) {
     case "invalid_type":
       return issue.input === undefined || issue.input === null ? t("required") : t("invalid");

@@ -2,7 +2,7 @@
  * A negotiation round, as the "log a round" form sends it. Shared by the form
  * (field names, topics, formats) and the server action (validation).
  * Messages are keys under `validation` (common.json) or, for the journey's
- * own, full keys under `journey` (see lib/data/stage-messages.ts).
+ * own, full keys under `journey` (runAction resolves dotted keys from the root).
  */
 import { z } from "zod";
 import { RoundFormat } from "@/lib/generated/prisma/enums";

@@ -6,18 +6,13 @@ import { runAction } from "@/lib/actions/run-action";
 import { formDataToObject } from "@/lib/actions/form-data";
 import type { ActionResult } from "@/lib/actions/result";
 import { logRound, type LogRoundResult } from "@/lib/data/rounds";
-import { catchJourneyRule, journeyResult } from "@/lib/data/stage-messages";
 import { ZLogRound } from "@/lib/validation/round";
 
 const ROLES = ["OFFICER", "MANAGER", "ADMIN"] as const;
 
 export async function logRoundAction(_prev: unknown, formData: FormData): Promise<ActionResult<LogRoundResult>> {
   const input = formDataToObject(formData);
-  const result = await journeyResult(
-    await runAction(ROLES, ZLogRound, input, (user, data) => catchJourneyRule(() => logRound(db(), user, data))),
-    ZLogRound,
-    input,
-  );
+  const result = await runAction(ROLES, ZLogRound, input, (user, data) => logRound(db(), user, data));
   if (result.ok) revalidatePath(`/projects/${result.data.projectId}`);
   return result;
 }

@@ -8,7 +8,6 @@ import type { ActionResult } from "@/lib/actions/result";
 import { z } from "zod";
 import { getJourneyState, transitionStage, type TransitionResult } from "@/lib/data/stage";
 import { recordFunds, type RecordFundsResult } from "@/lib/data/funds";
-import { catchJourneyRule, journeyResult } from "@/lib/data/stage-messages";
 import { ZRecordFunds, ZTransitionStage, type StageMoveContext } from "@/lib/validation/stage";
 import { zId } from "@/lib/validation/fields";
 
@@ -17,11 +16,7 @@ const ROLES = ["OFFICER", "MANAGER", "ADMIN"] as const;
 /** A stage move from the project page or a card on the pipeline board. */
 export async function transitionStageAction(_prev: unknown, formData: FormData): Promise<ActionResult<TransitionResult>> {
   const input = formDataToObject(formData);
-  const result = await journeyResult(
-    await runAction(ROLES, ZTransitionStage, input, (user, data) => catchJourneyRule(() => transitionStage(db(), user, data))),
-    ZTransitionStage,
-    input,
-  );
+  const result = await runAction(ROLES, ZTransitionStage, input, (user, data) => transitionStage(db(), user, data));
   if (result.ok) {
     revalidatePath(`/projects/${result.data.id}`);
     revalidatePath("/pipeline");
@@ -31,11 +26,7 @@ export async function transitionStageAction(_prev: unknown, formData: FormData):
 
 export async function recordFundsAction(_prev: unknown, formData: FormData): Promise<ActionResult<RecordFundsResult>> {
   const input = formDataToObject(formData);
-  const result = await journeyResult(
-    await runAction(ROLES, ZRecordFunds, input, (user, data) => catchJourneyRule(() => recordFunds(db(), user, data))),
-    ZRecordFunds,
-    input,
-  );
+  const result = await runAction(ROLES, ZRecordFunds, input, (user, data) => recordFunds(db(), user, data));
   if (result.ok) revalidatePath(`/projects/${result.data.projectId}`);
   return result;
 }
