@@ -1,0 +1,136 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { getCompanyPage } from "@/lib/data/companies";
+import { NotFoundError } from "@/lib/errors";
+import { zId } from "@/lib/validation/fields";
+import { countryName } from "@/lib/validation/countries";
+import { formatCny } from "@/lib/format/money";
+import { formatDateTime } from "@/lib/format/dates";
+import type { Locale } from "@/i18n/locales";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClasses } from "@/components/ui/button";
+import { ContactsSection } from "@/components/companies/contacts-section";
+
+export default async function CompanyPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = zId.safeParse((await params).id);
+  if (!id.success) notFound();
+  const company = await getCompanyPage(db(), user, { id: id.data }).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const [t, tAll, locale] = await Promise.all([getTranslations("companies"), getTranslations(), getLocale() as Promise<Locale>]);
+  const name = (c: { nameZh: string; nameEn: string | null }) => (locale === "en" && c.nameEn ? c.nameEn : c.nameZh);
+  const unitName = (u: { nameZh: string; nameEn: string }) => (locale === "en" ? u.nameEn : u.nameZh);
+
+  const facts: [string, React.ReactNode][] = [
+    [t("fields.nameEn"), company.nameEn ?? "—"],
+    [t("fields.countryCode"), countryName(company.countryCode, locale)],
+    [t("fields.ownershipType"), t(`ownership.${company.ownershipType}`)],
+    [t("fields.industry"), company.industry ?? "—"],
+    [t("fields.groupName"), company.groupName ?? "—"],
+    [
+      t("fields.parentId"),
+      company.parent ? (
+        <Link href={`/companies/${company.parent.id}`} className="text-brand-700 hover:underline">
+          {name(company.parent)}
+        </Link>
+      ) : (
+        "—"
+      ),
+    ],
+  ];
+  if (company.subsidiaries.length > 0) {
+    facts.push([
+      t("detail.subsidiaries"),
+      <ul key="subs" className="space-y-1">
+        {company.subsidiaries.map((s) => (
+          <li key={s.id}>
+            <Link href={`/companies/${s.id}`} className="text-brand-700 hover:underline">
+              {name(s)}
+            </Link>
+          </li>
+        ))}
+      </ul>,
+    ]);
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={company.nameZh}
+        description={t("detail.version", { version: company.version, at: formatDateTime(company.updatedAt, locale) })}
+        actions={
+          <>
+            <Link href="/companies" className={buttonClasses("ghost")}>
+              {t("detail.back")}
+            </Link>
+            <Link href={`/companies/${company.id}/edit`} className={buttonClasses("secondary")}>
+              {t("detail.edit")}
+            </Link>
+          </>
+        }
+      />
+      <div className="space-y-6">
+        <section aria-labelledby="facts-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="facts-heading" className="mb-3 text-lg font-semibold">
+            {t("detail.facts")}
+          </h2>
+          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-slate-600">{label}</dt>
+                <dd className="font-medium text-slate-900">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+
+        <section aria-labelledby="projects-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="projects-heading" className="text-lg font-semibold">
+            {t("detail.projects")}
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">{t("detail.projectsHint")}</p>
+          {company.projects.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("detail.noProjects")}</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="company-projects">
+                <thead className="text-left text-slate-700">
+                  <tr>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("projectColumns.title")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("projectColumns.unit")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("projectColumns.stage")}</th>
+                    <th scope="col" className="px-3 py-2 text-right font-medium">{t("projectColumns.planned")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("projectColumns.owner")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {company.projects.map((p) => (
+                    <tr key={p.id}>
+                      <td className="px-3 py-2">
+                        <Link href={`/projects/${p.id}`} className="text-brand-700 hover:underline">
+                          {p.title}
+                        </Link>
+                        {p.phase && <span className="ml-2 text-slate-500">{p.phase}</span>}
+                      </td>
+                      <td className="px-3 py-2">{unitName(p.unit)}</td>
+                      <td className="px-3 py-2">{tAll(`stages.${p.stage}`)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatCny(p.plannedInvestmentCny, locale)}</td>
+                      <td className="px-3 py-2">{p.owner.name}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+
+        <ContactsSection companyId={company.id} contacts={company.contacts.map(({ companyId: _c, ...c }) => c)} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { ConflictBox, FormSummary, SelectField } from "@/components/companies/form-bits";
+import { createCompanyAction, updateCompanyAction } from "@/app/(app)/companies/actions";
+import type { ActionResult } from "@/lib/actions/result";
+import { countryName, countryOptions } from "@/lib/validation/countries";
+import { OWNERSHIP_TYPES } from "@/lib/validation/company";
+
+export type CompanyValues = {
+  id?: number;
+  version?: number;
+  nameZh: string;
+  nameEn: string | null;
+  countryCode: string;
+  groupName: string | null;
+  parentId: number | null;
+  parentNameZh?: string | null;
+  parentNameEn?: string | null;
+  industry: string | null;
+  ownershipType: string;
+};
+
+const FIELDS = ["nameZh", "nameEn", "countryCode", "groupName", "parentId", "industry", "ownershipType"] as const;
+
+type Failure = Extract<ActionResult<unknown>, { ok: false }>;
+
+/** Create or edit a company. Keeps what was typed on any error; on a conflict shows what changed. */
+export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValues; parentOptions: { value: string; label: string }[] }) {
+  const t = useTranslations("companies");
+  const locale = useLocale();
+  const router = useRouter();
+  const editing = initial?.id !== undefined;
+  const [pending, startTransition] = useTransition();
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
+  const [version, setVersion] = useState(initial?.version ?? 1);
+  // What the user loaded (then: what a conflict showed), to tell what others changed.
+  const [baseline, setBaseline] = useState<CompanyValues | undefined>(initial);
+  const [conflict, setConflict] = useState<{ label: string; value: string }[] | null>(null);
+  const submitting = useRef(false);
+
+  const errors = failure?.fieldErrors ?? {};
+
+  function display(field: (typeof FIELDS)[number], v: CompanyValues): string {
+    const none = t("form.none");
+    switch (field) {
+      case "countryCode":
+        return countryName(v.countryCode, locale);
+      case "ownershipType":
+        return t(`ownership.${v.ownershipType}` as never);
+      case "parentId":
+        return v.parentId == null ? none : ((locale === "en" ? v.parentNameEn || v.parentNameZh : v.parentNameZh) ?? String(v.parentId));
+      default:
+        return v[field] == null || v[field] === "" ? none : String(v[field]);
+    }
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting.current) return;
+    submitting.current = true;
+    const formData = new FormData(event.currentTarget);
+    startTransition(async () => {
+      try {
+        const result = editing ? await updateCompanyAction(null, formData) : await createCompanyAction(null, formData);
+        if (result.ok) {
+          setFailure(null);
+          setConflict(null);
+          setRequestId(crypto.randomUUID());
+          router.push(`/companies/${result.data.id}`);
+          return;
+        }
+        setFailure(result);
+        if (result.error === "conflict" && result.current) {
+          const current = result.current as unknown as CompanyValues;
+          const changed = FIELDS.filter((f) => !baseline || display(f, baseline) !== display(f, current));
+          setConflict((changed.length ? changed : FIELDS).map((f) => ({ label: t(`fields.${f}`), value: display(f, current) })));
+          setBaseline(current);
+          setVersion(Number(current.version));
+        } else {
+          setConflict(null);
+        }
+      } finally {
+        submitting.current = false;
+      }
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby="company-form-summary" className="max-w-3xl space-y-5">
+      <input type="hidden" name={editing ? "id" : "requestId"} value={editing ? String(initial!.id) : requestId} />
+      {editing && <input type="hidden" name="version" value={String(version)} />}
+
+      {conflict && (
+        <ConflictBox
+          title={t("form.conflictTitle")}
+          hint={t("form.conflictHint")}
+          rows={conflict}
+        />
+      )}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="nameZh" label={t("fields.nameZh")} defaultValue={initial?.nameZh} required maxLength={200} error={errors.nameZh} lang="zh-CN" />
+        <TextField name="nameEn" label={t("fields.nameEn")} defaultValue={initial?.nameEn ?? ""} maxLength={200} error={errors.nameEn} hint={t("hints.nameEn")} lang="en" />
+        <SelectField
+          name="countryCode"
+          label={t("fields.countryCode")}
+          defaultValue={initial?.countryCode ?? "CN"}
+          options={countryOptions(locale)}
+          required
+          error={errors.countryCode}
+        />
+        <SelectField
+          name="ownershipType"
+          label={t("fields.ownershipType")}
+          defaultValue={initial?.ownershipType ?? ""}
+          placeholder={t("choose")}
+          options={OWNERSHIP_TYPES.map((o) => ({ value: o, label: t(`ownership.${o}`) }))}
+          required
+          error={errors.ownershipType}
+        />
+        <TextField name="industry" label={t("fields.industry")} defaultValue={initial?.industry ?? ""} maxLength={100} error={errors.industry} />
+        <TextField name="groupName" label={t("fields.groupName")} defaultValue={initial?.groupName ?? ""} maxLength={200} error={errors.groupName} hint={t("hints.groupName")} />
+        <SelectField
+          name="parentId"
+          label={t("fields.parentId")}
+          defaultValue={initial?.parentId ? String(initial.parentId) : ""}
+          placeholder={t("noParent")}
+          options={parentOptions}
+          error={errors.parentId}
+          hint={t("hints.parentId")}
+          className="sm:col-span-2"
+        />
+      </div>
+
+      <FormSummary id="company-form-summary" error={failure?.message} />
+
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? t(editing ? "form.saving" : "form.creating") : t(editing ? "form.save" : "form.create")}
+        </Button>
+        <Link href={editing ? `/companies/${initial!.id}` : "/companies"} className={buttonClasses("secondary")}>
+          {t("form.cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,288 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { projectScope } from "@/lib/auth/scope";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertVersion, type Tx } from "@/lib/data/transactions";
+import { createOnceAudited } from "@/lib/data/companies-once";
+import {
+  COMPANY_PAGE_SIZE,
+  type AddContactInput,
+  type CompanySearchInput,
+  type CreateCompanyInput,
+  type RemoveContactInput,
+  type UpdateCompanyInput,
+  type UpdateContactInput,
+} from "@/lib/validation/company";
+
+/**
+ * Investor companies. They are shared by all units (one investor may invest in
+ * several counties): any signed-in user may list, view, create and edit them.
+ * Their projects are scoped: counts and lists of a company's projects only
+ * ever include the projects in the user's scope (projectScope).
+ */
+type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
+
+const companyFields = {
+  id: true,
+  nameZh: true,
+  nameEn: true,
+  countryCode: true,
+  groupName: true,
+  parentId: true,
+  industry: true,
+  ownershipType: true,
+  version: true,
+} satisfies Prisma.CompanySelect;
+
+type CompanyRow = Prisma.CompanyGetPayload<{ select: typeof companyFields }>;
+
+/** What the audit trail and a conflict show of a company. */
+function companySnapshot(c: CompanyRow & { parent?: { nameZh: string; nameEn: string | null } | null }) {
+  return {
+    nameZh: c.nameZh,
+    nameEn: c.nameEn,
+    countryCode: c.countryCode.trim(),
+    groupName: c.groupName,
+    parentId: c.parentId,
+    ...(c.parent !== undefined ? { parentNameZh: c.parent?.nameZh ?? null, parentNameEn: c.parent?.nameEn ?? null } : {}),
+    industry: c.industry,
+    ownershipType: c.ownershipType,
+    version: c.version,
+  };
+}
+
+const contactFields = { id: true, companyId: true, name: true, title: true, phone: true, email: true, version: true } satisfies Prisma.ContactSelect;
+type ContactRow = Prisma.ContactGetPayload<{ select: typeof contactFields }>;
+const contactSnapshot = (c: ContactRow) => ({ ...c });
+
+// ---------------------------------------------------------------- reading
+
+/** A page of companies whose Chinese or English name contains `q` (any case), with their project count in the user's scope. */
+export async function listCompanies(db: Db, user: Actor, input: CompanySearchInput) {
+  const q = input.q?.trim();
+  const where: Prisma.CompanyWhereInput = q
+    ? { OR: [{ nameZh: { contains: q, mode: "insensitive" } }, { nameEn: { contains: q, mode: "insensitive" } }] }
+    : {};
+  const total = await db.company.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / COMPANY_PAGE_SIZE));
+  const page = Math.min(input.page, pageCount);
+  const rows = await db.company.findMany({
+    where,
+    orderBy: [{ nameZh: "asc" }, { id: "asc" }],
+    skip: (page - 1) * COMPANY_PAGE_SIZE,
+    take: COMPANY_PAGE_SIZE,
+    select: {
+      id: true,
+      nameZh: true,
+      nameEn: true,
+      countryCode: true,
+      ownershipType: true,
+      industry: true,
+      _count: { select: { projects: { where: projectScope(user) } } },
+    },
+  });
+  return {
+    rows: rows.map(({ _count, countryCode, ...r }) => ({ ...r, countryCode: countryCode.trim(), projectCount: _count.projects })),
+    total,
+    page,
+    pageCount,
+  };
+}
+
+/** Companies to choose a parent from (names only), the company itself left out. */
+export async function listParentOptions(db: Db, _user: Actor, input: { excludeId?: number } = {}) {
+  return db.company.findMany({
+    where: input.excludeId ? { id: { not: input.excludeId } } : {},
+    orderBy: [{ nameZh: "asc" }, { id: "asc" }],
+    take: 2000,
+    select: { id: true, nameZh: true, nameEn: true },
+  });
+}
+
+/** The company's editable fields and version, for the edit form. */
+export async function getCompanyForEdit(db: Db, _user: Actor, input: { id: number }) {
+  const company = await db.company.findUnique({ where: { id: input.id }, select: companyFields });
+  if (!company) throw new NotFoundError();
+  return companySnapshot(company);
+}
+
+/** The company page: the company, its group, its contacts and its projects in the user's scope. */
+export async function getCompanyPage(db: Db, user: Actor, input: { id: number }) {
+  const company = await db.company.findUnique({
+    where: { id: input.id },
+    select: {
+      ...companyFields,
+      updatedAt: true,
+      parent: { select: { id: true, nameZh: true, nameEn: true } },
+      subsidiaries: { select: { id: true, nameZh: true, nameEn: true }, orderBy: { nameZh: "asc" } },
+      contacts: { select: contactFields, orderBy: { id: "asc" } },
+      projects: {
+        where: projectScope(user),
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 500,
+        select: {
+          id: true,
+          title: true,
+          phase: true,
+          stage: true,
+          plannedInvestmentCny: true,
+          unit: { select: { nameZh: true, nameEn: true } },
+          owner: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!company) throw new NotFoundError();
+  return { ...company, countryCode: company.countryCode.trim() };
+}
+
+// ---------------------------------------------------------------- writing
+
+/** The parent must exist and must not be the company itself or one of its subsidiaries (no cycles). */
+async function checkParent(tx: Tx, companyId: number | null, parentId: number | null | undefined) {
+  if (parentId == null) return;
+  if (parentId === companyId) throw new RuleError("invalid", { parentId: "invalid" });
+  let cursor: number | null = parentId;
+  for (let depth = 0; cursor !== null; depth++) {
+    const row: { parentId: number | null } | null = await tx.company.findUnique({ where: { id: cursor }, select: { parentId: true } });
+    if (!row) throw new RuleError("invalid", { parentId: depth === 0 ? "choose" : "invalid" });
+    if (row.parentId === companyId && companyId !== null) throw new RuleError("invalid", { parentId: "invalid" });
+    if (depth > 50) throw new RuleError("invalid", { parentId: "invalid" });
+    cursor = row.parentId;
+  }
+}
+
+function companyData(input: Omit<CreateCompanyInput, "requestId">) {
+  return {
+    nameZh: input.nameZh,
+    nameEn: input.nameEn ?? null,
+    countryCode: input.countryCode,
+    groupName: input.groupName ?? null,
+    parentId: input.parentId ?? null,
+    industry: input.industry ?? null,
+    ownershipType: input.ownershipType,
+  };
+}
+
+/** Creates a company once per form submission (a double submit returns the first). */
+export async function createCompany(db: Db, user: Actor, input: CreateCompanyInput) {
+  return createOnceAudited(
+    db,
+    input.requestId,
+    "company.create",
+    (tx, id) => tx.company.findUnique({ where: { id }, select: { id: true, version: true } }),
+    async (tx) => {
+      await checkParent(tx, null, input.parentId);
+      const created = await tx.company.create({ data: companyData(input), select: companyFields });
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "company.create",
+        entity: "company",
+        entityId: created.id,
+        after: { ...companySnapshot(created), requestId: input.requestId },
+      });
+      return { id: created.id, version: created.version };
+    },
+  );
+}
+
+/** Saves an edit made against `version`; a newer version is refused with the company as it is now. */
+export async function updateCompany(db: Db, user: Actor, input: UpdateCompanyInput) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.company.findUnique({
+      where: { id: input.id },
+      select: { ...companyFields, parent: { select: { nameZh: true, nameEn: true } } },
+    });
+    if (!current) throw new NotFoundError();
+    assertVersion(current, input.version, companySnapshot);
+    await checkParent(tx, input.id, input.parentId);
+    const { count } = await tx.company.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...companyData(input), version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const now = await tx.company.findUnique({ where: { id: input.id }, select: { ...companyFields, parent: { select: { nameZh: true, nameEn: true } } } });
+      if (!now) throw new NotFoundError();
+      throw new ConflictError(companySnapshot(now));
+    }
+    const updated = await tx.company.findUniqueOrThrow({ where: { id: input.id }, select: companyFields });
+    const { parent: _parent, ...before } = current;
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: "company.update",
+      entity: "company",
+      entityId: input.id,
+      before: companySnapshot(before),
+      after: companySnapshot(updated),
+    });
+    return { id: updated.id, version: updated.version };
+  });
+}
+
+/** Adds a contact once per form submission. */
+export async function addContact(db: Db, user: Actor, input: AddContactInput) {
+  const company = await db.company.findUnique({ where: { id: input.companyId }, select: { id: true } });
+  if (!company) throw new NotFoundError();
+  return createOnceAudited(
+    db,
+    input.requestId,
+    "contact.create",
+    (tx, id) => tx.contact.findUnique({ where: { id }, select: { id: true, companyId: true } }),
+    async (tx) => {
+      const created = await tx.contact.create({
+        data: {
+          companyId: input.companyId,
+          name: input.name,
+          title: input.title ?? null,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+        },
+        select: contactFields,
+      });
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "contact.create",
+        entity: "contact",
+        entityId: created.id,
+        after: { ...contactSnapshot(created), requestId: input.requestId },
+      });
+      return { id: created.id, companyId: created.companyId };
+    },
+  );
+}
+
+export async function updateContact(db: Db, user: Actor, input: UpdateContactInput) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.contact.findUnique({ where: { id: input.id }, select: contactFields });
+    if (!current) throw new NotFoundError();
+    assertVersion(current, input.version, contactSnapshot);
+    const { count } = await tx.contact.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { name: input.name, title: input.title ?? null, phone: input.phone ?? null, email: input.email ?? null, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const now = await tx.contact.findUnique({ where: { id: input.id }, select: contactFields });
+      if (!now) throw new NotFoundError();
+      throw new ConflictError(contactSnapshot(now));
+    }
+    const updated = await tx.contact.findUniqueOrThrow({ where: { id: input.id }, select: contactFields });
+    await writeAudit(tx, { actorId: user.id, action: "contact.update", entity: "contact", entityId: input.id, before: contactSnapshot(current), after: contactSnapshot(updated) });
+    return { id: updated.id, companyId: updated.companyId, version: updated.version };
+  });
+}
+
+/** Removes a contact as the user saw it (a contact changed since is refused as a conflict). */
+export async function removeContact(db: Db, user: Actor, input: RemoveContactInput) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.contact.findUnique({ where: { id: input.id }, select: contactFields });
+    if (!current) throw new NotFoundError();
+    assertVersion(current, input.version, contactSnapshot);
+    const { count } = await tx.contact.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count === 0) throw new NotFoundError();
+    await writeAudit(tx, { actorId: user.id, action: "contact.delete", entity: "contact", entityId: input.id, before: contactSnapshot(current) });
+    return { id: current.id, companyId: current.companyId };
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * Investor companies and their contacts: the shapes forms and actions share.
+ * Companies are shared by all units; only their projects are scoped.
+ */
+import { z } from "zod";
+import { OwnershipType } from "@/lib/generated/prisma/enums";
+import { COUNTRY_CODES } from "@/lib/validation/countries";
+import { zId, zOptionalText, zRequestId, zText, zVersion } from "@/lib/validation/fields";
+
+export const OWNERSHIP_TYPES = Object.values(OwnershipType) as [OwnershipType, ...OwnershipType[]];
+
+export const COMPANY_PAGE_SIZE = 20;
+
+const companyFields = {
+  nameZh: zText(200),
+  nameEn: zOptionalText(200),
+  countryCode: z.enum(COUNTRY_CODES),
+  groupName: zOptionalText(200),
+  parentId: zId.optional(),
+  industry: zOptionalText(100),
+  ownershipType: z.enum(OWNERSHIP_TYPES),
+};
+
+export const ZCreateCompany = z.object({ ...companyFields, requestId: zRequestId });
+export type CreateCompanyInput = z.output<typeof ZCreateCompany>;
+
+export const ZUpdateCompany = z.object({ ...companyFields, id: zId, version: zVersion });
+export type UpdateCompanyInput = z.output<typeof ZUpdateCompany>;
+
+/** The list's URL: ?q=…&page=… (anything odd falls back to the first page). */
+export const ZCompanySearch = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type CompanySearchInput = z.output<typeof ZCompanySearch>;
+
+/** Digits, spaces, + - ( ) and an optional extension: "0591-8776 1001", "+81 6 6201 3400", "139 5912 3301 转 8". */
+const zPhone = z
+  .string()
+  .trim()
+  .max(50)
+  .regex(/^\+?[0-9（）()][0-9\s\-()（）]{2,}((\s*(转|ext\.?|x)\s*)[0-9]{1,6})?$/i, "phone")
+  .optional();
+
+const contactFields = {
+  name: zText(100),
+  title: zOptionalText(100),
+  phone: zPhone,
+  email: z.string().trim().max(254).pipe(z.email()).optional(),
+};
+
+export const ZAddContact = z.object({ ...contactFields, companyId: zId, requestId: zRequestId });
+export type AddContactInput = z.output<typeof ZAddContact>;
+
+export const ZUpdateContact = z.object({ ...contactFields, id: zId, version: zVersion });
+export type UpdateContactInput = z.output<typeof ZUpdateContact>;
+
+export const ZRemoveContact = z.object({ id: zId, version: zVersion });
+export type RemoveContactInput = z.output<typeof ZRemoveContact>;
