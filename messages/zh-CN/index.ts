@@ -1,12 +1,15 @@
 // One JSON file per feature keeps parallel work out of each other's way;
 // add a feature's file here. messages.test.ts checks both languages match.
+import admin from "./admin.json";
 import common from "./common.json";
 import companies from "./companies.json";
+import dashboard from "./dashboard.json";
 import events from "./events.json";
+import importMessages from "./import.json";
 import journey from "./journey.json";
 import pipeline from "./pipeline.json";
 import projects from "./projects.json";
 import work from "./work.json";
 
-const messages = { ...common, ...companies, ...events, ...journey, ...pipeline, ...projects, ...work };
+const messages = { ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...work };
 export default messages;

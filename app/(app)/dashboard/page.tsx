@@ -1,7 +1,65 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { seesAllUnits } from "@/lib/auth/scope";
+import { db } from "@/lib/db";
+import { getDashboard, dashboardOptions, type Actor } from "@/lib/data/dashboard";
+import { parseDashboardFilters, lastDay, type DashboardFilters } from "@/lib/validation/dashboard";
+import { todayDate } from "@/lib/validation/fields";
+import { formatCny, formatUsd } from "@/lib/format/money";
+import { formatCount } from "@/lib/format/numbers";
+import { formatDate } from "@/lib/format/dates";
+import type { Locale } from "@/i18n/locales";
+import { PageHeader } from "@/components/ui/page-header";
+import { Kpi } from "@/components/dashboard/parts";
+import { FilterForm } from "@/components/dashboard/filter-form";
+import { ChainsSection, DeliverySection, EventsSection, FunnelSection, SignedSection, BandsSection, WorkSection } from "@/components/dashboard/sections";
+import { projectsLink } from "@/components/dashboard/links";
 
-export default async function Page() {
-  await requireUser();
-  return <ComingSoon navKey="dashboard" />;
+export async function generateMetadata() {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Closed <details> print opened: every chart's numbers reach paper. */
+const PRINT_STYLE = "@media print { details::details-content { content-visibility: visible !important; display: block !important; } }";
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unitIsCity };
+  const filters: DashboardFilters = parseDashboardFilters(await searchParams);
+  const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<Locale>]);
+  const [data, options] = await Promise.all([getDashboard(db(), actor, filters), dashboardOptions(db(), actor)]);
+  const today = todayDate();
+  const link = projectsLink(actor, filters);
+
+  const scope = seesAllUnits(actor) ? t("scope.all") : user.role === "MANAGER" ? t("scope.unit", { unit: locale === "en" ? user.unitNameEn : user.unitNameZh }) : t("scope.own");
+  const periodText = t("filters.range", { from: formatDate(filters.period.from, locale), to: formatDate(lastDay(filters.period), locale) });
+  const { totals } = data.signed;
+
+  return (
+    <>
+      <style>{PRINT_STYLE}</style>
+      <PageHeader title={t("title")} description={t("description", { scope, period: periodText })} />
+      <FilterForm filters={filters} options={options} locale={locale} today={today} />
+
+      <dl aria-label={t("kpi.label")} className="mb-8 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        <Kpi label={t("kpi.signed")} value={formatCount(totals.current.count, locale)} note={t("kpi.lastYear", { value: formatCount(totals.prior.count, locale) })} href={link({ stage: undefined })} />
+        <Kpi label={t("kpi.signedCny")} value={formatCny(totals.current.cny, locale)} note={t("kpi.lastYear", { value: formatCny(totals.prior.cny, locale) })} />
+        <Kpi label={t("kpi.signedUsd")} value={formatUsd(totals.current.usd, locale)} note={t("kpi.lastYear", { value: formatUsd(totals.prior.usd, locale) })} />
+        <Kpi label={t("kpi.fdiInPlace")} value={formatUsd(data.delivery.fundsInPeriodUsd, locale)} />
+        <Kpi label={t("kpi.stalled")} value={formatCount(data.work.stalled[0].count, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={link({ stalled: 30 })} />
+        <Kpi label={t("kpi.overdue")} value={formatCount(data.work.overdue, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={link({ overdue: 1 })} />
+      </dl>
+
+      <FunnelSection funnel={data.funnel} locale={locale} link={link} />
+      <SignedSection signed={data.signed} locale={locale} link={link} />
+      <BandsSection bands={data.bands} locale={locale} link={link} />
+      <DeliverySection delivery={data.delivery} locale={locale} link={link} />
+      <WorkSection work={data.work} locale={locale} link={link} />
+      <ChainsSection chains={data.chains} locale={locale} />
+      <EventsSection events={data.events} locale={locale} link={link} />
+    </>
+  );
 }

@@ -1,0 +1,103 @@
+/**
+ * Presentational pieces of the dashboard: a section with its heading and
+ * help, and the numbers of a chart as a real table inside <details>
+ * (opened for printing by the page's print style).
+ */
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export function Section({ id, title, help, children }: { id: string; title: string; help?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="mb-8 break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {help && <p className="mt-1 text-sm text-slate-600">{help}</p>}
+      <div className="mt-3">{children}</div>
+    </section>
+  );
+}
+
+export type Column = { key: string; label: string; numeric?: boolean };
+export type Cell = ReactNode;
+
+/** A table of numbers; `open` shows it without a click (it always prints). */
+export function NumbersTable({
+  caption,
+  summary,
+  columns,
+  rows,
+  empty,
+  open = false,
+}: {
+  caption: string;
+  summary: string;
+  columns: Column[];
+  rows: { key: string | number; cells: Record<string, Cell> }[];
+  empty: string;
+  open?: boolean;
+}) {
+  return (
+    <details className="mt-2 text-sm" open={open}>
+      <summary className="cursor-pointer text-brand-700 hover:underline print:hidden">{summary}</summary>
+      <div className="mt-2 overflow-x-auto">
+        <table className="min-w-full border-collapse text-left">
+          <caption className="mb-1 text-left text-xs font-medium text-slate-600">{caption}</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className={`px-2 py-1 font-medium text-slate-700 ${c.numeric ? "text-right" : ""}`}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={columns.length} className="px-2 py-2 text-slate-500">
+                  {empty}
+                </td>
+              </tr>
+            )}
+            {rows.map((r) => (
+              <tr key={r.key} className="border-b border-slate-100">
+                {columns.map((c, i) =>
+                  i === 0 ? (
+                    <th key={c.key} scope="row" className="px-2 py-1 font-normal">
+                      {r.cells[c.key]}
+                    </th>
+                  ) : (
+                    <td key={c.key} className={`px-2 py-1 ${c.numeric ? "text-right tabular-nums" : ""}`}>
+                      {r.cells[c.key]}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** A number that opens the projects behind it. */
+export function NumLink({ href, children }: { href: string | null; children: ReactNode }) {
+  if (!href) return <>{children}</>;
+  return (
+    <Link href={href} className="text-brand-700 underline-offset-2 hover:underline">
+      {children}
+    </Link>
+  );
+}
+
+export function Kpi({ label, value, note, href }: { label: string; value: ReactNode; note?: ReactNode; href?: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <dt className="text-xs font-medium text-slate-600">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold text-slate-900">{href ? <NumLink href={href}>{value}</NumLink> : value}</dd>
+      {note && <dd className="mt-1 text-xs text-slate-500">{note}</dd>}
+    </div>
+  );
+}

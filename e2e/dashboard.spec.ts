@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test.use({ locale: "zh-CN" });
+
+test("a manager opens the dashboard, reads the funnel's numbers and changes the period in the URL", async ({ page }) => {
+  await signIn(page, "manager@demo.local");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { level: 1, name: "数据看板" })).toBeVisible();
+
+  const funnel = page.getByRole("region", { name: "转化漏斗" });
+  await expect(funnel.getByRole("img", { name: "漏斗图：本期间到达各阶段的项目数" })).toBeVisible();
+  const table = funnel.getByRole("table");
+  await expect(table.getByRole("columnheader", { name: "到达" })).toBeVisible();
+  for (const stage of ["首次接洽", "洽谈", "已签约"]) {
+    const row = table.getByRole("row", { name: new RegExp(stage) }).first();
+    await expect(row.getByRole("cell").first()).toHaveText(/^\d[\d,]*$/);
+  }
+  // A number opens the projects behind it.
+  await expect(table.getByRole("link").first()).toHaveAttribute("href", /\/projects\?.*stage=FIRST_CONTACT/);
+
+  // Change the period: a year, through the GET form; the URL carries it.
+  const form = page.getByRole("form", { name: "期间与筛选" });
+  await form.getByLabel("期间").selectOption("year");
+  const year = String(new Date().getFullYear() - 1);
+  await form.getByLabel("年份").selectOption(year);
+  await form.getByRole("button", { name: "应用" }).click();
+  await expect(page).toHaveURL(new RegExp(`period=year.*year=${year}`));
+  await expect(page.getByText(`${year}/01/01 至 ${year}/12/31`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "签约额" })).toBeVisible();
+});

@@ -1,0 +1,90 @@
+import "server-only";
+/**
+ * Chains and events.
+ * - Per anchor project: the chain projects (anchor_project_id = it) in scope
+ *   and filters with first contact before the period's end — drawn by then —,
+ *   their planned investment, and those signed by then (first contract before
+ *   the period's end) with their contracted value. An anchor the user may not
+ *   open (another unit's) shows without its title.
+ * - Per promotion event starting in the period: its leads (projects with
+ *   event_id = it, in scope and filters), how many of them have signed (by
+ *   now) and their signed value (first contracts).
+ */
+import type { Db } from "@/lib/db";
+import type { DashboardFilters } from "@/lib/validation/dashboard";
+import { type Actor, money, projectFilterSql } from "./sql";
+import { seesAllUnits } from "@/lib/auth/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const CHAIN_LIMIT = 20;
+
+export type ChainRow = {
+  anchorId: number;
+  /** null: the anchor is outside the user's scope. */
+  title: string | null;
+  drawn: number;
+  plannedCny: string;
+  signed: number;
+  contractedCny: string;
+  contractedUsd: string;
+};
+export type EventRow = { id: number; nameZh: string; nameEn: string | null; startsOn: Date; leads: number; signed: number; signedCny: string; signedUsd: string };
+
+const FIRST_CONTRACT = Prisma.sql`(SELECT k.signed_on, k.contracted_investment_cny AS cny, k.contracted_foreign_usd AS usd
+  FROM contract k WHERE k.project_id = d.id ORDER BY k.signed_on, k.id LIMIT 1)`;
+
+export async function getChains(db: Db, user: Actor, filters: DashboardFilters): Promise<ChainRow[]> {
+  const { to } = filters.period;
+  // The anchor's title shows when the user may open it (projectScope: their unit, or all).
+  const anchorVisible = seesAllUnits(user) ? Prisma.sql`TRUE` : Prisma.sql`a.unit_id = ${user.unitId}`;
+  const rows = await db.$queryRaw<
+    { anchor_id: number; title: string | null; drawn: number; planned: string | null; signed: number; cny: string | null; usd: string | null }[]
+  >`
+    SELECT g.anchor_id, a.title, g.drawn, g.planned, g.signed, g.cny, g.usd
+      FROM (SELECT d.anchor_project_id AS anchor_id, COUNT(*)::int AS drawn, SUM(d.planned_investment_cny)::text AS planned,
+                   COUNT(fc.signed_on)::int AS signed, SUM(fc.cny)::text AS cny, SUM(fc.usd)::text AS usd
+              FROM project d
+              LEFT JOIN LATERAL ${FIRST_CONTRACT} fc ON fc.signed_on < ${to}::date
+             WHERE d.anchor_project_id IS NOT NULL AND d.first_contact_on < ${to}::date AND ${projectFilterSql(user, filters, "d")}
+             GROUP BY d.anchor_project_id
+             ORDER BY COUNT(*) DESC, SUM(fc.cny) DESC NULLS LAST, d.anchor_project_id
+             LIMIT ${CHAIN_LIMIT}) g
+      LEFT JOIN project a ON a.id = g.anchor_id AND ${anchorVisible}
+     ORDER BY g.drawn DESC, g.cny::numeric DESC NULLS LAST, g.anchor_id`;
+  return rows.map((r) => ({
+    anchorId: r.anchor_id,
+    title: r.title,
+    drawn: r.drawn,
+    plannedCny: money(r.planned),
+    signed: r.signed,
+    contractedCny: money(r.cny),
+    contractedUsd: money(r.usd),
+  }));
+}
+
+export async function getEvents(db: Db, user: Actor, filters: DashboardFilters): Promise<EventRow[]> {
+  const { from, to } = filters.period;
+  const ownEvents = seesAllUnits(user) ? Prisma.sql`TRUE` : Prisma.sql`e.unit_id = ${user.unitId}`;
+  const rows = await db.$queryRaw<
+    { id: number; name_zh: string; name_en: string | null; starts_on: Date; leads: number; signed: number; cny: string | null; usd: string | null }[]
+  >`
+    SELECT e.id, e.name_zh, e.name_en, e.starts_on, COALESCE(g.leads, 0) AS leads, COALESCE(g.signed, 0) AS signed, g.cny, g.usd
+      FROM promotion_event e
+      LEFT JOIN (SELECT d.event_id, COUNT(*)::int AS leads, COUNT(fc.signed_on)::int AS signed, SUM(fc.cny)::text AS cny, SUM(fc.usd)::text AS usd
+                   FROM project d LEFT JOIN LATERAL ${FIRST_CONTRACT} fc ON TRUE
+                  WHERE d.event_id IN (SELECT id FROM promotion_event WHERE starts_on >= ${from}::date AND starts_on < ${to}::date)
+                    AND ${projectFilterSql(user, filters, "d")}
+                  GROUP BY d.event_id) g ON g.event_id = e.id
+     WHERE e.starts_on >= ${from}::date AND e.starts_on < ${to}::date AND (g.leads IS NOT NULL OR ${ownEvents})
+     ORDER BY e.starts_on, e.id`;
+  return rows.map((r) => ({
+    id: r.id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    startsOn: r.starts_on,
+    leads: r.leads,
+    signed: r.signed,
+    signedCny: money(r.cny),
+    signedUsd: money(r.usd),
+  }));
+}

@@ -1,0 +1,82 @@
+import "server-only";
+/**
+ * Delivery after signing.
+ * - The cohort: projects signed in the period (sql.ts). Of them, how many have
+ *   started construction and how many have funds in place (by now), and the
+ *   funds in place so far per currency (CNY and USD never added together).
+ * - The period's flow: projects whose first construction start falls in the
+ *   period, and funds received in the period per currency. Foreign investment
+ *   actually in place = funds_in_place rows in USD.
+ */
+import type { Db } from "@/lib/db";
+import type { DashboardFilters } from "@/lib/validation/dashboard";
+import { type Actor, money, projectFilterSql, signedInPeriodSql } from "./sql";
+
+export type Delivery = {
+  signed: number;
+  signedCny: string;
+  signedUsd: string;
+  started: number;
+  funded: number;
+  startedRate: number | null;
+  fundedRate: number | null;
+  cohortFundsCny: string;
+  cohortFundsUsd: string;
+  startsInPeriod: number;
+  fundsInPeriodCny: string;
+  fundsInPeriodUsd: string;
+  fundedProjectsInPeriod: number;
+};
+
+export async function getDelivery(db: Db, user: Actor, filters: DashboardFilters): Promise<Delivery> {
+  const { from, to } = filters.period;
+  const [row] = await db.$queryRaw<
+    {
+      signed: number; signed_cny: string | null; signed_usd: string | null; started: number; funded: number;
+      funds_cny: string | null; funds_usd: string | null; starts_in_period: number;
+      period_cny: string | null; period_usd: string | null; period_projects: number;
+    }[]
+  >`
+    WITH s AS (${signedInPeriodSql(user, filters)}),
+    cohort AS (
+      SELECT s.project_id, s.cny, s.usd,
+             EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = s.project_id) AS started,
+             (SELECT SUM(f.amount) FROM funds_in_place f WHERE f.project_id = s.project_id AND f.currency = 'CNY') AS f_cny,
+             (SELECT SUM(f.amount) FROM funds_in_place f WHERE f.project_id = s.project_id AND f.currency = 'USD') AS f_usd
+        FROM s
+    ),
+    flow AS (
+      SELECT f.project_id, f.amount, f.currency
+        FROM funds_in_place f JOIN project p ON p.id = f.project_id
+       WHERE f.received_on >= ${from}::date AND f.received_on < ${to}::date AND ${projectFilterSql(user, filters)}
+    )
+    SELECT (SELECT COUNT(*) FROM cohort)::int AS signed,
+           (SELECT SUM(cny) FROM cohort)::text AS signed_cny,
+           (SELECT SUM(usd) FROM cohort)::text AS signed_usd,
+           (SELECT COUNT(*) FROM cohort WHERE started)::int AS started,
+           (SELECT COUNT(*) FROM cohort WHERE f_cny IS NOT NULL OR f_usd IS NOT NULL)::int AS funded,
+           (SELECT SUM(f_cny) FROM cohort)::text AS funds_cny,
+           (SELECT SUM(f_usd) FROM cohort)::text AS funds_usd,
+           (SELECT COUNT(*) FROM construction_start cs JOIN project p ON p.id = cs.project_id
+             WHERE cs.started_on >= ${from}::date AND cs.started_on < ${to}::date AND ${projectFilterSql(user, filters)}
+               AND NOT EXISTS (SELECT 1 FROM construction_start c0 WHERE c0.project_id = cs.project_id
+                                 AND (c0.started_on < cs.started_on OR (c0.started_on = cs.started_on AND c0.id < cs.id))))::int AS starts_in_period,
+           (SELECT SUM(amount) FROM flow WHERE currency = 'CNY')::text AS period_cny,
+           (SELECT SUM(amount) FROM flow WHERE currency = 'USD')::text AS period_usd,
+           (SELECT COUNT(DISTINCT project_id) FROM flow)::int AS period_projects`;
+  return {
+    signed: row.signed,
+    signedCny: money(row.signed_cny),
+    signedUsd: money(row.signed_usd),
+    started: row.started,
+    funded: row.funded,
+    startedRate: row.signed ? row.started / row.signed : null,
+    fundedRate: row.signed ? row.funded / row.signed : null,
+    cohortFundsCny: money(row.funds_cny),
+    cohortFundsUsd: money(row.funds_usd),
+    startsInPeriod: row.starts_in_period,
+    fundsInPeriodCny: money(row.period_cny),
+    fundsInPeriodUsd: money(row.period_usd),
+    fundedProjectsInPeriod: row.period_projects,
+  };
+}

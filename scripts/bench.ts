@@ -1,0 +1,415 @@
+/**
+ * `npm run bench` (tsx --conditions=react-server scripts/bench.ts): against the
+ * data set of `npm run seed:large` in DATABASE_URL, times every dashboard
+ * query and the project-list and project-page queries as the app runs them
+ * (lib/data functions through Prisma) next to ONE hand-written SQL statement
+ * computing the same answer (sent straight through `pg`), in the same run:
+ * median and p95 over RUNS runs after WARMUP, their ratio, and whether the
+ * answers agree. Writes bench/results.md.
+ *
+ * The user is the city manager of the large data set (scope: everything, the
+ * heaviest case); the period is the year BENCH_YEAR (default 2025) and the
+ * quarter BENCH_QUARTER (default 2026-Q3). Also times the whole dashboard
+ * (all sections in parallel, as the page loads them) for the city manager, a
+ * county manager and an officer.
+ *
+ * Not measured here: the production server's HTTP latency at 10 concurrent
+ * users (see bench/results.md).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import os from "node:os";
+import pg from "pg";
+import { createPrismaClient } from "../lib/db";
+import type { Actor } from "../lib/data/dashboard/sql";
+import { funnelDurations, funnelStages } from "../lib/data/dashboard/funnel";
+import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "../lib/data/dashboard/signed";
+import { getDelivery } from "../lib/data/dashboard/delivery";
+import { roundsInPeriod, stalledAndOverdue } from "../lib/data/dashboard/work";
+import { getChains, getEvents } from "../lib/data/dashboard/chains";
+import { getDashboard } from "../lib/data/dashboard";
+import { getProjectPage, listProjects } from "../lib/data/projects";
+import { quarterPeriod, yearPeriod, priorYear, type DashboardFilters } from "../lib/validation/dashboard";
+import { todayDate } from "../lib/validation/fields";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = 2;
+const YEAR = Number(process.env.BENCH_YEAR ?? 2025);
+const QUARTER = process.env.BENCH_QUARTER ?? "2026-Q3";
+const NOW = new Date(process.env.BENCH_NOW ?? "2026-11-29T04:00:00Z");
+
+const url = process.env.DATABASE_URL ?? "";
+if (!url) {
+  console.error("DATABASE_URL is not set.");
+  process.exit(1);
+}
+const db = createPrismaClient(url, 10);
+const pool = new pg.Pool({ connectionString: url, max: 10 });
+
+type Stat = { median: number; p95: number };
+function stats(times: number[]): Stat {
+  const s = [...times].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+async function time<T>(fn: () => Promise<T>): Promise<{ stat: Stat; result: T }> {
+  let result!: T;
+  for (let i = 0; i < WARMUP; i++) result = await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    result = await fn();
+    times.push(performance.now() - t);
+  }
+  return { stat: stats(times), result };
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const SH = (d: Date) => new Date(d.getTime() - 8 * 3_600_000).toISOString();
+/** A canonical string of an answer, for "same answer" (numbers as decimals, dates as days). */
+function canon(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v)) return v.slice(0, 10);
+    if (typeof v === "number") return Number(v.toFixed(4));
+    if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) return Number(v).toFixed(2);
+    return v;
+  });
+}
+const num = (v: unknown) => (v === null || v === undefined ? "0" : String(v));
+
+type Row = { name: string; app: Stat; sql: Stat; same: boolean };
+const rows: Row[] = [];
+
+async function compare<A, B>(name: string, app: () => Promise<A>, sqlText: string, params: unknown[], toApp: (a: A) => unknown, toSql: (r: Record<string, unknown>[]) => unknown) {
+  const a = await time(app);
+  const b = await time(() => pool.query(sqlText, params).then((r) => r.rows));
+  const same = canon(toApp(a.result)) === canon(toSql(b.result));
+  if (!same) {
+    console.log(`  answers differ for ${name}:\n    app ${canon(toApp(a.result)).slice(0, 400)}\n    sql ${canon(toSql(b.result)).slice(0, 400)}`);
+  }
+  rows.push({ name, app: a.stat, sql: b.stat, same });
+  console.log(`${name.padEnd(46)} app ${a.stat.median.toFixed(1).padStart(7)} / ${a.stat.p95.toFixed(1).padStart(7)} ms   sql ${b.stat.median.toFixed(1).padStart(7)} / ${b.stat.p95.toFixed(1).padStart(7)} ms   ${same ? "same" : "DIFFERENT"}`);
+}
+
+// ---------------------------------------------------------------------------
+// Hand-written statements (city manager: no scope condition)
+// ---------------------------------------------------------------------------
+
+const RANK = `CASE %s WHEN 'FIRST_CONTACT' THEN 1 WHEN 'INTENT' THEN 2 WHEN 'NEGOTIATION' THEN 3 WHEN 'SIGNED' THEN 4 WHEN 'CONSTRUCTION' THEN 5 WHEN 'OPERATING' THEN 6 ELSE 0 END`;
+const rank = (col: string) => RANK.replace("%s", col);
+
+/** First contracts as a window over all contracts (a different plan than the app's NOT EXISTS). */
+const FIRST = `(SELECT * FROM (SELECT k.project_id, k.signed_on, k.contracted_investment_cny cny, k.contracted_foreign_usd usd,
+                  row_number() OVER (PARTITION BY k.project_id ORDER BY k.signed_on, k.id) rn FROM contract k) x WHERE rn = 1)`;
+
+const SQL = {
+  funnelStages: `
+    WITH ch AS (SELECT id, project_id, to_stage::text st, changed_at, ${rank("to_stage::text")} r FROM stage_change WHERE changed_at >= $1 AND changed_at < $2),
+    fe AS (SELECT * FROM (SELECT ch.*, row_number() OVER (PARTITION BY project_id, st ORDER BY changed_at, id) n FROM ch) z WHERE n = 1),
+    mx AS (SELECT project_id, max(r) r FROM ch GROUP BY project_id)
+    SELECT s.st,
+      (SELECT count(*) FROM mx WHERE mx.r >= s.o AND s.o <= 6)::int reached,
+      (SELECT count(*) FROM fe WHERE fe.st = s.st)::int entered,
+      (SELECT count(*) FROM fe WHERE fe.st = s.st AND fe.r > 0 AND EXISTS (SELECT 1 FROM stage_change n WHERE n.project_id = fe.project_id
+          AND ${rank("n.to_stage::text")} > fe.r AND (n.changed_at, n.id) > (fe.changed_at, fe.id)))::int converted
+    FROM unnest(ARRAY['FIRST_CONTACT','INTENT','NEGOTIATION','SIGNED','CONSTRUCTION','OPERATING','ON_HOLD','LOST']) WITH ORDINALITY s(st, o) ORDER BY s.o`,
+  funnelDurations: `
+    WITH s AS (SELECT f.*, p.first_contact_on FROM ${FIRST} f JOIN project p ON p.id = f.project_id WHERE f.signed_on >= $1 AND f.signed_on < $2),
+    st AS (SELECT cs.started_on - f.signed_on d FROM (SELECT DISTINCT ON (project_id) * FROM construction_start ORDER BY project_id, started_on, id) cs
+             JOIN ${FIRST} f ON f.project_id = cs.project_id WHERE cs.started_on >= $1 AND cs.started_on < $2),
+    rr AS (SELECT s.signed_on - s.first_contact_on d, count(r.id) n FROM s LEFT JOIN negotiation_round r ON r.project_id = s.project_id AND r.held_on <= s.signed_on
+            GROUP BY s.project_id, s.signed_on, s.first_contact_on)
+    SELECT (SELECT count(*) FROM rr)::int signed, (SELECT count(*) FROM st)::int started,
+           (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d) FROM rr) days_to_sign,
+           (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n) FROM rr) rounds_to_sign,
+           (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d) FROM st) days_to_start`,
+  signedTotals: `
+    SELECT count(*) FILTER (WHERE signed_on >= $1 AND signed_on < $2)::int c, sum(cny) FILTER (WHERE signed_on >= $1 AND signed_on < $2) cny,
+           sum(usd) FILTER (WHERE signed_on >= $1 AND signed_on < $2) usd,
+           count(*) FILTER (WHERE signed_on >= $3 AND signed_on < $4)::int pc, sum(cny) FILTER (WHERE signed_on >= $3 AND signed_on < $4) pcny,
+           sum(usd) FILTER (WHERE signed_on >= $3 AND signed_on < $4) pusd
+      FROM ${FIRST} f WHERE (signed_on >= $1 AND signed_on < $2) OR (signed_on >= $3 AND signed_on < $4)`,
+  signedSeries: `
+    SELECT date_trunc('month', CASE WHEN signed_on >= $1 THEN signed_on ELSE signed_on + interval '1 year' END)::date b,
+           count(*) FILTER (WHERE signed_on >= $1)::int c, sum(cny) FILTER (WHERE signed_on >= $1) cny,
+           count(*) FILTER (WHERE signed_on < $1)::int pc, sum(cny) FILTER (WHERE signed_on < $1) pcny
+      FROM ${FIRST} f WHERE (signed_on >= $1 AND signed_on < $2) OR (signed_on >= $3 AND signed_on < $4) GROUP BY 1 ORDER BY 1`,
+  bySector: `SELECT p.sector_id id, count(*)::int c, sum(f.cny) cny, sum(f.usd) usd FROM ${FIRST} f JOIN project p ON p.id = f.project_id
+             WHERE f.signed_on >= $1 AND f.signed_on < $2 GROUP BY p.sector_id ORDER BY sum(f.cny) DESC NULLS LAST, count(*) DESC, p.sector_id`,
+  byUnit: `SELECT p.unit_id id, count(*)::int c, sum(f.cny) cny, sum(f.usd) usd FROM ${FIRST} f JOIN project p ON p.id = f.project_id
+           WHERE f.signed_on >= $1 AND f.signed_on < $2 GROUP BY p.unit_id ORDER BY sum(f.cny) DESC NULLS LAST, count(*) DESC, p.unit_id`,
+  byCountry: `SELECT c.country_code id, count(*)::int c, sum(f.cny) cny, sum(f.usd) usd FROM ${FIRST} f JOIN project p ON p.id = f.project_id
+              JOIN company c ON c.id = p.company_id WHERE f.signed_on >= $1 AND f.signed_on < $2
+              GROUP BY c.country_code ORDER BY sum(f.cny) DESC NULLS LAST, count(*) DESC, c.country_code`,
+  bands: `SELECT count(*) FILTER (WHERE cny >= 1e8)::int c1, sum(cny) FILTER (WHERE cny >= 1e8) s1,
+                 count(*) FILTER (WHERE cny >= 5e9)::int c2, sum(cny) FILTER (WHERE cny >= 5e9) s2,
+                 count(*) FILTER (WHERE cny >= 1e10)::int c3, sum(cny) FILTER (WHERE cny >= 1e10) s3
+            FROM ${FIRST} f WHERE signed_on >= $1 AND signed_on < $2`,
+  delivery: `
+    WITH s AS (SELECT * FROM ${FIRST} f WHERE signed_on >= $1 AND signed_on < $2),
+    fu AS (SELECT project_id, sum(amount) FILTER (WHERE currency = 'CNY') cny, sum(amount) FILTER (WHERE currency = 'USD') usd FROM funds_in_place GROUP BY project_id)
+    SELECT count(*)::int signed, sum(s.cny) signed_cny, sum(s.usd) signed_usd,
+           count(*) FILTER (WHERE s.project_id IN (SELECT project_id FROM construction_start))::int started,
+           count(fu.project_id)::int funded, sum(fu.cny) funds_cny, sum(fu.usd) funds_usd,
+           (SELECT count(DISTINCT project_id) FROM construction_start cs WHERE started_on >= $1 AND started_on < $2
+              AND NOT EXISTS (SELECT 1 FROM construction_start c0 WHERE c0.project_id = cs.project_id AND c0.started_on < $1))::int starts,
+           (SELECT sum(amount) FROM funds_in_place WHERE currency = 'CNY' AND received_on >= $1 AND received_on < $2) pcny,
+           (SELECT sum(amount) FROM funds_in_place WHERE currency = 'USD' AND received_on >= $1 AND received_on < $2) pusd,
+           (SELECT count(DISTINCT project_id) FROM funds_in_place WHERE received_on >= $1 AND received_on < $2)::int pproj
+      FROM s LEFT JOIN fu ON fu.project_id = s.project_id`,
+  rounds: `SELECT CASE WHEN GROUPING(w) = 0 THEN 'w' WHEN GROUPING(owner_id) = 0 THEN 'o' ELSE 'u' END d, w, COALESCE(owner_id, unit_id) id,
+                   count(*)::int n, count(DISTINCT project_id)::int pr
+              FROM (SELECT date_trunc('week', r.held_on)::date w, p.owner_id, p.unit_id, r.project_id FROM negotiation_round r JOIN project p ON p.id = r.project_id
+                     WHERE r.held_on >= $1 AND r.held_on < $2) x
+             GROUP BY GROUPING SETS ((w), (owner_id), (unit_id))
+             ORDER BY d DESC, w, n DESC, id`,
+  stalled: `SELECT count(*) FILTER (WHERE s AND q <= $1::date - 30)::int s30, count(*) FILTER (WHERE s AND q <= $1::date - 60)::int s60,
+                   count(*) FILTER (WHERE s AND q <= $1::date - 90)::int s90,
+                   count(*) FILTER (WHERE next_follow_up_on < $1::date AND stage NOT IN ('OPERATING','LOST'))::int overdue
+              FROM (SELECT stage, next_follow_up_on, stage IN ('FIRST_CONTACT','INTENT','NEGOTIATION','SIGNED') s, COALESCE(last_round_on, first_contact_on) q FROM project) p`,
+  chains: `SELECT d.anchor_project_id id, count(*)::int n, sum(d.planned_investment_cny) planned, count(f.project_id)::int signed, sum(f.cny) cny
+             FROM project d LEFT JOIN ${FIRST} f ON f.project_id = d.id AND f.signed_on < $1
+            WHERE d.anchor_project_id IS NOT NULL AND d.first_contact_on < $1
+            GROUP BY d.anchor_project_id ORDER BY count(*) DESC, sum(f.cny) DESC NULLS LAST, d.anchor_project_id LIMIT 20`,
+  events: `SELECT e.id, count(d.id)::int leads, count(f.project_id)::int signed, sum(f.cny) cny
+             FROM promotion_event e LEFT JOIN project d ON d.event_id = e.id LEFT JOIN ${FIRST} f ON f.project_id = d.id
+            WHERE e.starts_on >= $1 AND e.starts_on < $2 GROUP BY e.id, e.starts_on ORDER BY e.starts_on, e.id`,
+  list: `SELECT p.id, p.title, p.stage, p.planned_investment_cny, p.next_follow_up_on, p.last_round_on, p.round_count, p.updated_at,
+                c.name_zh, o.name, u.name_zh unit, s.name_zh sector, (SELECT count(*) FROM project) total
+           FROM project p JOIN company c ON c.id = p.company_id JOIN app_user o ON o.id = p.owner_id JOIN unit u ON u.id = p.unit_id
+           LEFT JOIN reference_item s ON s.id = p.sector_id
+          ORDER BY p.updated_at DESC, p.id DESC LIMIT 25`,
+  listFiltered: `SELECT p.id, p.title, p.stage, p.planned_investment_cny, c.name_zh, o.name, count(*) OVER () total
+           FROM project p JOIN company c ON c.id = p.company_id JOIN app_user o ON o.id = p.owner_id
+          WHERE p.unit_id = $1 AND p.stage = 'NEGOTIATION'
+          ORDER BY p.planned_investment_cny DESC NULLS LAST, p.id DESC LIMIT 25`,
+  page: `SELECT p.id, p.title, p.stage, p.planned_investment_cny, p.version, c.name_zh, c.name_en, o.name owner, u.name_zh unit, sec.name_zh sector,
+                (SELECT json_agg(json_build_object('id', d.id, 'title', d.title, 'stage', d.stage)) FROM project d WHERE d.anchor_project_id = p.id) drawn,
+                (SELECT json_agg(t ORDER BY t.on_date DESC, t.at DESC) FROM (
+                   SELECT 'round' kind, r.held_on on_date, r.created_at at, ru.name actor,
+                          jsonb_build_object('number', r.number, 'format', r.format, 'place', r.place, 'ours', r.our_participants, 'theirs', r.investor_participants,
+                                             'topics', to_jsonb(r.topics), 'summary', r.summary, 'nextSteps', r.next_steps, 'nextMeetingOn', r.next_meeting_on) data
+                     FROM negotiation_round r JOIN app_user ru ON ru.id = r.created_by_id WHERE r.project_id = p.id
+                   UNION ALL
+                   SELECT 'stage', (sc.changed_at AT TIME ZONE 'Asia/Shanghai')::date, sc.changed_at, su.name, jsonb_build_object('from', sc.from_stage, 'to', sc.to_stage, 'reason', sc.reason)
+                     FROM stage_change sc JOIN app_user su ON su.id = sc.changed_by_id WHERE sc.project_id = p.id
+                   UNION ALL
+                   SELECT 'contract', k.signed_on, k.created_at, NULL, jsonb_build_object('amountCny', k.contracted_investment_cny::text) FROM contract k WHERE k.project_id = p.id
+                   UNION ALL
+                   SELECT 'start', cs.started_on, cs.created_at, NULL, '{}'::jsonb FROM construction_start cs WHERE cs.project_id = p.id
+                   UNION ALL
+                   SELECT 'funds', f.received_on, f.created_at, NULL, jsonb_build_object('amount', f.amount::text, 'currency', f.currency) FROM funds_in_place f WHERE f.project_id = p.id) t) timeline
+           FROM project p JOIN company c ON c.id = p.company_id JOIN app_user o ON o.id = p.owner_id JOIN unit u ON u.id = p.unit_id
+           LEFT JOIN reference_item sec ON sec.id = p.sector_id
+          WHERE p.id = $1`,
+};
+
+// ---------------------------------------------------------------------------
+// HTTP (optional): BENCH_HTTP_URL = a production server (next build && next start) on the same database.
+// ---------------------------------------------------------------------------
+
+const HTTP = process.env.BENCH_HTTP_URL;
+const HTTP_USERS = 10;
+const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 10);
+
+function cookiesOf(res: Response, jar: Map<string, string>) {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(";");
+    const i = pair.indexOf("=");
+    jar.set(pair.slice(0, i), pair.slice(i + 1));
+  }
+}
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/** Signs in through next-auth's credentials endpoint; returns the session cookies. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  cookiesOf(csrf, jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  cookiesOf(res, jar);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed for ${email} (${res.status})`);
+  return cookieHeader(jar);
+}
+
+/** HTTP_USERS signed-in users each requesting `path` HTTP_REQUESTS times, all at once. */
+async function httpLoad(base: string, sessions: string[], path: string): Promise<Stat & { errors: number }> {
+  const times: number[] = [];
+  let errors = 0;
+  await Promise.all(
+    sessions.map(async (cookie) => {
+      for (let i = 0; i < HTTP_REQUESTS; i++) {
+        const t = performance.now();
+        const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+        await res.arrayBuffer();
+        times.push(performance.now() - t);
+        if (res.status !== 200) errors++;
+      }
+    }),
+  );
+  return { ...stats(times), errors };
+}
+
+const loadStart = os.loadavg().map((n) => n.toFixed(1)).join(", ");
+
+async function main() {
+  const { rows: users } = await pool.query<{ id: number; role: "MANAGER" | "OFFICER"; unit_id: number; kind: string; email: string }>(
+    `SELECT a.id, a.role, a.unit_id, u.kind, a.email FROM app_user a JOIN unit u ON u.id = a.unit_id
+      WHERE a.email IN ('large-manager-city@bench.local', 'large-manager-3@bench.local', 'large-officer-3-0@bench.local')`,
+  );
+  const actor = (email: string): Actor => {
+    const u = users.find((x) => x.email === email);
+    if (!u) throw new Error(`${email} not found: run npm run seed:large first`);
+    return { id: u.id, role: u.role, unitId: u.unit_id, unitIsCity: u.kind === "CITY" };
+  };
+  const city = actor("large-manager-city@bench.local");
+  const county = actor("large-manager-3@bench.local");
+  const officer = actor("large-officer-3-0@bench.local");
+  const counts = (await pool.query(`SELECT (SELECT count(*) FROM project)::int p, (SELECT count(*) FROM negotiation_round)::int r, (SELECT count(*) FROM company)::int c`)).rows[0];
+  console.log(`Data: ${counts.p} projects, ${counts.c} companies, ${counts.r} rounds. ${RUNS} runs after ${WARMUP} warm-up; times in ms (median / p95).`);
+
+  const year: DashboardFilters = { period: yearPeriod(YEAR) };
+  const [qy, qn] = QUARTER.split("-Q").map(Number);
+  const quarter: DashboardFilters = { period: quarterPeriod(qy, qn) };
+  const F = iso(year.period.from), T = iso(year.period.to);
+  const prior = priorYear(year.period);
+  const PF = iso(prior.from), PT = iso(prior.to);
+  const today = iso(todayDate(NOW));
+
+  await compare("funnel: stages (year)", () => funnelStages(db, city, year), SQL.funnelStages, [SH(year.period.from), SH(year.period.to)],
+    (a) => [...a.stages.map((s) => [s.stage, s.reached, s.entered, s.converted]), ["ON_HOLD", a.onHold], ["LOST", a.lost]],
+    (r) => r.map((x) => (x.st === "ON_HOLD" || x.st === "LOST" ? [x.st, x.entered] : [x.st, x.reached, x.entered, x.converted])));
+  await compare("funnel: stages (quarter)", () => funnelStages(db, city, quarter), SQL.funnelStages, [SH(quarter.period.from), SH(quarter.period.to)],
+    (a) => a.stages.map((s) => [s.stage, s.reached, s.entered, s.converted]),
+    (r) => r.filter((x) => x.st !== "ON_HOLD" && x.st !== "LOST").map((x) => [x.st, x.reached, x.entered, x.converted]));
+  await compare("funnel: medians (year)", () => funnelDurations(db, city, year), SQL.funnelDurations, [F, T],
+    (a) => [a.signed, a.started, a.medianDaysToSign, a.medianRoundsToSign, a.medianDaysToStart],
+    (r) => [r[0].signed, r[0].started, r[0].days_to_sign, r[0].rounds_to_sign, r[0].days_to_start]);
+  await compare("signed: totals + last year", () => signedTotals(db, city, year), SQL.signedTotals, [F, T, PF, PT],
+    (a) => [a.current.count, a.current.cny, a.current.usd, a.prior.count, a.prior.cny, a.prior.usd],
+    (r) => [r[0].c, num(r[0].cny), num(r[0].usd), r[0].pc, num(r[0].pcny), num(r[0].pusd)]);
+  await compare("signed: by month + last year", () => signedSeries(db, city, year), SQL.signedSeries, [F, T, PF, PT],
+    (a) => a.points.map((p) => [iso(p.start), p.current.count, p.current.cny, p.prior.count, p.prior.cny]),
+    (r) => r.map((x) => [iso(x.b as Date), x.c, num(x.cny), x.pc, num(x.pcny)]));
+  await compare("signed: by sector", () => signedBySector(db, city, year), SQL.bySector, [F, T],
+    (a) => a.map((x) => [x.id, x.count, x.cny, x.usd]), (r) => r.map((x) => [x.id, x.c, num(x.cny), num(x.usd)]));
+  await compare("signed: by unit", () => signedByUnit(db, city, year), SQL.byUnit, [F, T],
+    (a) => a.map((x) => [x.id, x.count, x.cny, x.usd]), (r) => r.map((x) => [x.id, x.c, num(x.cny), num(x.usd)]));
+  await compare("signed: by investor country", () => signedByCountry(db, city, year), SQL.byCountry, [F, T],
+    (a) => a.map((x) => [x.countryCode, x.count, x.cny, x.usd]), (r) => r.map((x) => [x.id, x.c, num(x.cny), num(x.usd)]));
+  await compare("size bands", () => sizeBands(db, city, year), SQL.bands, [F, T],
+    (a) => a.map((b) => [b.count, b.cny]), (r) => [[r[0].c1, num(r[0].s1)], [r[0].c2, num(r[0].s2)], [r[0].c3, num(r[0].s3)]]);
+  await compare("delivery after signing", () => getDelivery(db, city, year), SQL.delivery, [F, T],
+    (a) => [a.signed, a.signedCny, a.signedUsd, a.started, a.funded, a.cohortFundsCny, a.cohortFundsUsd, a.startsInPeriod, a.fundsInPeriodCny, a.fundsInPeriodUsd, a.fundedProjectsInPeriod],
+    (r) => [r[0].signed, num(r[0].signed_cny), num(r[0].signed_usd), r[0].started, r[0].funded, num(r[0].funds_cny), num(r[0].funds_usd), r[0].starts, num(r[0].pcny), num(r[0].pusd), r[0].pproj]);
+  await compare("work: rounds per week, officer, unit", () => roundsInPeriod(db, city, year), SQL.rounds, [F, T],
+    (a) => [a.byWeek.map((x) => [iso(x.week), x.rounds]), a.byOwner.map((x) => [x.id, x.rounds, x.projects]), a.byUnit.map((x) => [x.id, x.rounds, x.projects])],
+    (r) => [
+      r.filter((x) => x.d === "w").map((x) => [iso(x.w as Date), x.n]),
+      r.filter((x) => x.d === "o").map((x) => [x.id, x.n, x.pr]),
+      r.filter((x) => x.d === "u").map((x) => [x.id, x.n, x.pr]),
+    ]);
+  await compare("work: stalled 30/60/90 + overdue", () => stalledAndOverdue(db, city, year, NOW), SQL.stalled, [today],
+    (a) => [...a.stalled.map((s) => s.count), a.overdue], (r) => [r[0].s30, r[0].s60, r[0].s90, r[0].overdue]);
+  await compare("chains: per anchor project", () => getChains(db, city, year), SQL.chains, [T],
+    (a) => a.map((x) => [x.anchorId, x.drawn, x.plannedCny, x.signed, x.contractedCny]), (r) => r.map((x) => [x.id, x.n, num(x.planned), x.signed, num(x.cny)]));
+  await compare("events: leads and signed", () => getEvents(db, city, year), SQL.events, [F, T],
+    (a) => a.map((x) => [x.id, x.leads, x.signed, x.signedCny]), (r) => r.map((x) => [x.id, x.leads, x.signed, num(x.cny)]));
+
+  await compare("project list (page 1, by last update)", () => listProjects(db, city, {} as never), SQL.list, [],
+    (a) => [a.total, a.rows.map((x) => x.id)], (r) => [Number(r[0]?.total ?? 0), r.map((x) => x.id)]);
+  const countyUnit = county.unitId;
+  await compare("project list (unit + stage, by amount)", () => listProjects(db, city, { unitId: countyUnit, stage: "NEGOTIATION", sort: "amount" } as never), SQL.listFiltered, [countyUnit],
+    (a) => [a.total, a.rows.map((x) => x.id)], (r) => [Number(r[0]?.total ?? 0), r.map((x) => x.id)]);
+  const { rows: fifty } = await pool.query<{ id: number }>(`SELECT id FROM project WHERE round_count = 50 ORDER BY id LIMIT 1`);
+  if (fifty[0]) {
+    const id = fifty[0].id;
+    await compare(`project page (#${id}, 50 rounds)`, () => getProjectPage(db, city, id), SQL.page, [id],
+      (a) => [a.id, a.timeline.filter((x) => x.kind !== "edit").length, a.drawn.length], (r) => [r[0].id, (r[0].timeline as unknown[]).length, ((r[0].drawn as unknown[] | null) ?? []).length]);
+  }
+
+  // The whole dashboard as the page loads it (all sections in parallel).
+  const whole: { who: string; stat: Stat }[] = [];
+  for (const [who, user, f] of [
+    ["city manager, year", city, year],
+    ["city manager, quarter", city, quarter],
+    ["county manager, year", county, year],
+    ["officer, year", officer, year],
+  ] as const) {
+    const { stat } = await time(() => getDashboard(db, user, f, NOW));
+    whole.push({ who, stat });
+    console.log(`whole dashboard (${who})`.padEnd(46), `app ${stat.median.toFixed(1)} / ${stat.p95.toFixed(1)} ms`);
+  }
+
+  const http: { what: string; stat: Stat & { errors: number } }[] = [];
+  if (HTTP) {
+    const password = process.env.BENCH_PASSWORD ?? "bench-password-123";
+    const sessions: string[] = [];
+    for (let i = 0; i < HTTP_USERS; i++) sessions.push(await signIn(HTTP, "large-manager-city@bench.local", password));
+    const pageId = fifty[0]?.id;
+    for (const [what, path] of [
+      ["dashboard page (quarter)", `/dashboard?period=quarter&quarter=${QUARTER}`],
+      ["dashboard page (year)", `/dashboard?period=year&year=${YEAR}`],
+      ["project list", "/projects"],
+      ...(pageId ? [[`project page (50 rounds)`, `/projects/${pageId}`]] : []),
+    ] as [string, string][]) {
+      await httpLoad(HTTP, sessions.slice(0, 2), path); // warm-up
+      const stat = await httpLoad(HTTP, sessions, path);
+      http.push({ what, stat });
+      console.log(`HTTP ${what}`.padEnd(46), `p50 ${stat.median.toFixed(0)} ms  p95 ${stat.p95.toFixed(0)} ms  errors ${stat.errors}`);
+    }
+  }
+
+  const f1 = (n: number) => n.toFixed(1);
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Written by \`npm run bench\` on ${new Date().toISOString()} — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), PostgreSQL on ${new URL(url).host}.`,
+    `Load average at the start / end of the run: ${loadStart} / ${os.loadavg().map((n) => n.toFixed(1)).join(", ")} (other work shared the machine: absolute times are inflated; the app/SQL ratios, measured side by side, are the comparable figure).`,
+    `Data (\`npm run seed:large\`): ${counts.p.toLocaleString("en")} projects, ${counts.c.toLocaleString("en")} companies, ${counts.r.toLocaleString("en")} negotiation rounds.`,
+    `User: the city manager (sees every unit). Period: the year ${YEAR} unless marked (quarter ${QUARTER}). ${RUNS} runs after ${WARMUP} warm-up.`,
+    "\"App\" is the lib/data function through Prisma (`$queryRaw` / findMany); \"SQL\" is one hand-written statement sent through `pg`, computing the same answer; \"same\" says whether the answers agreed.",
+    "",
+    "| query | app median ms | app p95 ms | SQL median ms | SQL p95 ms | ratio (median) | same answer |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
+    ...rows.map((r) => `| ${r.name} | ${f1(r.app.median)} | ${f1(r.app.p95)} | ${f1(r.sql.median)} | ${f1(r.sql.p95)} | ${(r.app.median / r.sql.median).toFixed(2)} | ${r.same ? "yes" : "NO"} |`),
+    "",
+    "Whole dashboard data (every section, in parallel, as the page loads it):",
+    "",
+    "| user and period | median ms | p95 ms |",
+    "| --- | ---: | ---: |",
+    ...whole.map((w) => `| ${w.who} | ${f1(w.stat.median)} | ${f1(w.stat.p95)} |`),
+    "",
+    "The project page reads a project in three SQL statements (lib/data/projects.ts getProjectPage: the project, the projects it drew, one UNION ALL timeline).",
+    "",
+    ...(http.length
+      ? [
+          `HTTP, production server at ${HTTP}, ${HTTP_USERS} concurrent signed-in users (the city manager) × ${HTTP_REQUESTS} requests each:`,
+          "",
+          "| page | p50 ms | p95 ms | non-200 |",
+          "| --- | ---: | ---: | ---: |",
+          ...http.map((h) => `| ${h.what} | ${h.stat.median.toFixed(0)} | ${h.stat.p95.toFixed(0)} | ${h.stat.errors} |`),
+        ]
+      : ["HTTP latency of the production server at 10 concurrent signed-in users: not measured in this run (set BENCH_HTTP_URL to a `next start` server on the same database)."]),
+    "",
+  ];
+  mkdirSync("bench", { recursive: true });
+  writeFileSync("bench/results.md", lines.join("\n"));
+  console.log("Wrote bench/results.md");
+}
+
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await pool.end();
+    await db.$disconnect();
+  });
