@@ -1,14 +1,78 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
+import { seesAllUnits } from "@/lib/auth/scope";
+import { db } from "@/lib/db";
+import { canSeeUnitView, getMyWork, type FollowUpRow, type StalledRow } from "@/lib/data/my-work";
+import { formatDate } from "@/lib/format/dates";
+import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
+import { WorkSection } from "@/components/work/work-section";
+import { ProjectTable, type ProjectTableRow } from "@/components/work/project-table";
+import { ActivityList } from "@/components/work/activity-list";
+import { ViewToggle } from "@/components/work/view-toggle";
 
-export default async function HomePage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** "My work": the signed-in user's follow-ups, stalled projects and recent activity. */
+export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const t = await getTranslations("home");
+  const params = await searchParams;
+  const requested = (Array.isArray(params.view) ? params.view[0] : params.view) === "unit" ? "unit" : "mine";
+  const [work, locale, t, tStages] = await Promise.all([
+    getMyWork(db(), user, { view: requested }),
+    getLocale() as Promise<Locale>,
+    getTranslations("work"),
+    getTranslations("stages"),
+  ]);
+  const en = locale === "en";
+  const showOwner = work.view === "unit";
+
+  const base = (p: FollowUpRow | StalledRow) => ({
+    id: p.id,
+    title: p.title,
+    company: en ? (p.companyNameEn ?? p.companyNameZh) : p.companyNameZh,
+    stage: tStages(p.stage),
+    owner: p.ownerName,
+  });
+  const overdue: ProjectTableRow[] = work.overdue.rows.map((p) => ({
+    ...base(p),
+    date: formatDate(p.nextFollowUpOn, locale),
+    note: t("overdue.days", { days: -p.daysUntil }),
+    urgent: true,
+  }));
+  const upcoming: ProjectTableRow[] = work.upcoming.rows.map((p) => ({
+    ...base(p),
+    date: formatDate(p.nextFollowUpOn, locale),
+    note: t("upcoming.days", { days: p.daysUntil }),
+  }));
+  const stalled: ProjectTableRow[] = work.stalled.rows.map((p) => ({
+    ...base(p),
+    date: formatDate(p.lastRoundOn, locale),
+    note: p.neverMet ? t("stalled.never", { days: p.daysSilent }) : t("stalled.days", { days: p.daysSilent }),
+  }));
+  const mineQuery = work.view === "mine" ? `&ownerId=${user.id}` : "";
+
   return (
     <>
-      <PageHeader title={t("title", { name: user.name })} />
-      <p className="text-slate-600">{t("intro")}</p>
+      <PageHeader
+        title={t("title")}
+        description={t("greeting", { name: user.name })}
+        actions={canSeeUnitView(user) ? <ViewToggle view={work.view} seesAllUnits={seesAllUnits(user)} /> : undefined}
+      />
+      <div className="grid gap-4 xl:grid-cols-2">
+        <WorkSection id="overdue" title={t("overdue.title")} total={work.overdue.total} shown={overdue.length} moreHref={`/projects?overdue=1${mineQuery}`}>
+          <ProjectTable rows={overdue} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("overdue.empty")} />
+        </WorkSection>
+        <WorkSection id="upcoming" title={t("upcoming.title")} total={work.upcoming.total} shown={upcoming.length}>
+          <ProjectTable rows={upcoming} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("upcoming.empty")} />
+        </WorkSection>
+        <WorkSection id="stalled" title={t("stalled.title")} total={work.stalled.total} shown={stalled.length}>
+          <ProjectTable rows={stalled} dateHeader={t("columns.lastRound")} showOwner={showOwner} empty={t("stalled.empty")} />
+        </WorkSection>
+        <WorkSection id="activity" title={t("activity.title")}>
+          <ActivityList items={work.activity} locale={locale} />
+        </WorkSection>
+      </div>
     </>
   );
 }

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonClasses } from "@/components/ui/button";
+
+type Props = {
+  units: { id: number; name: string }[];
+  unitId?: number;
+  mine: boolean;
+};
+
+/** A plain GET form: the filters live in the URL and work without JavaScript. */
+export async function PipelineFilters({ units, unitId, mine }: Props) {
+  const t = await getTranslations("pipeline.filters");
+  const selectClass = "block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
+  return (
+    <form method="get" action="/pipeline" aria-label={t("label")} className="mb-4 flex flex-wrap items-end gap-3">
+      {units.length > 0 && (
+        <div>
+          <label htmlFor="pipeline-unit" className="mb-1 block text-sm font-medium text-slate-700">
+            {t("unit")}
+          </label>
+          <select id="pipeline-unit" name="unit" defaultValue={unitId ?? ""} className={selectClass}>
+            <option value="">{t("allUnits")}</option>
+            {units.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div>
+        <label htmlFor="pipeline-owner" className="mb-1 block text-sm font-medium text-slate-700">
+          {t("owner")}
+        </label>
+        <select id="pipeline-owner" name="owner" defaultValue={mine ? "mine" : ""} className={selectClass}>
+          <option value="">{t("everyone")}</option>
+          <option value="mine">{t("mine")}</option>
+        </select>
+      </div>
+      <button type="submit" className={buttonClasses("secondary")}>
+        {t("apply")}
+      </button>
+      {(unitId !== undefined || mine) && (
+        <Link href="/pipeline" className="py-2 text-sm text-brand-700 underline">
+          {t("reset")}
+        </Link>
+      )}
+    </form>
+  );
+}

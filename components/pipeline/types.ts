@@ -1,0 +1,29 @@
+import type { Stage } from "@/lib/generated/prisma/enums";
+
+/** A card as the board shows it: every string already in the reader's language. */
+export type BoardCard = {
+  id: number;
+  version: number;
+  stage: Stage;
+  title: string;
+  company: string;
+  amount: string;
+  owner: string;
+  daysInStage: number;
+  /** Formatted date of the last negotiation round, or null when none yet. */
+  lastRound: string | null;
+};
+
+export type BoardColumn = {
+  stage: Stage;
+  label: string;
+  count: number;
+  sum: string;
+  cards: BoardCard[];
+  more: number;
+  moreHref: string;
+  /** ON_HOLD and LOST: a narrow, collapsed side column. */
+  side: boolean;
+};
+
+export type BoardAgreementKind = { id: number; nameZh: string; nameEn: string };

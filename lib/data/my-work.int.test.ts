@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
+import { getMyWork } from "@/lib/data/my-work";
+import type { Stage } from "@/lib/generated/prisma/enums";
+import type { CurrentUser } from "@/lib/auth/session-user";
+
+type Made = Awaited<ReturnType<typeof makeUser>>;
+
+function actor(user: Made, unitIsCity = false): CurrentUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, unitId: user.unitId, unitNameZh: "", unitNameEn: "", unitIsCity };
+}
+
+const TODAY = new Date("2026-06-15T00:00:00Z");
+const day = (offset: number) => new Date(TODAY.getTime() + offset * 86_400_000);
+
+async function makeProject(opts: {
+  unitId: number;
+  ownerId: number;
+  stage?: Stage;
+  nextFollowUpOn?: Date | null;
+  lastRoundOn?: Date | null;
+  firstContactOn?: Date;
+}) {
+  const s = uniq();
+  const company = await testDb().company.create({ data: { nameZh: `工作企业${s}`, nameEn: `Work Co ${s}`, countryCode: "CN", ownershipType: "PRIVATE" } });
+  return testDb().project.create({
+    data: {
+      companyId: company.id,
+      title: `工作项目${s}`,
+      unitId: opts.unitId,
+      ownerId: opts.ownerId,
+      stage: opts.stage ?? "NEGOTIATION",
+      nextFollowUpOn: opts.nextFollowUpOn ?? null,
+      lastRoundOn: opts.lastRoundOn ?? null,
+      // Recent first contact unless the test is about it: keeps the project out of "stalled".
+      firstContactOn: opts.firstContactOn ?? day(-1),
+    },
+  });
+}
+
+describe("my work", () => {
+  let officer: CurrentUser, colleague: CurrentUser, manager: CurrentUser, otherOfficer: CurrentUser, cityManager: CurrentUser;
+  let unitA: number, unitB: number;
+  const p: Record<string, number> = {};
+
+  beforeAll(async () => {
+    unitA = (await makeUnit()).id;
+    unitB = (await makeUnit()).id;
+    officer = actor(await makeUser({ unitId: unitA }));
+    colleague = actor(await makeUser({ unitId: unitA }));
+    manager = actor(await makeUser({ unitId: unitA, role: "MANAGER" }));
+    otherOfficer = actor(await makeUser({ unitId: unitB }));
+    cityManager = actor(await makeUser({ unitId: (await makeUnit("CITY")).id, role: "MANAGER" }), true);
+    const mine = { unitId: unitA, ownerId: officer.id, lastRoundOn: day(-1) };
+
+    p.overdue5 = (await makeProject({ ...mine, nextFollowUpOn: day(-5) })).id;
+    p.overdue1 = (await makeProject({ ...mine, nextFollowUpOn: day(-1), stage: "CONSTRUCTION" })).id;
+    p.dueToday = (await makeProject({ ...mine, nextFollowUpOn: day(0) })).id;
+    p.due14 = (await makeProject({ ...mine, nextFollowUpOn: day(14) })).id;
+    p.due15 = (await makeProject({ ...mine, nextFollowUpOn: day(15) })).id;
+    p.lostOverdue = (await makeProject({ ...mine, nextFollowUpOn: day(-3), stage: "LOST" })).id;
+    p.operatingOverdue = (await makeProject({ ...mine, nextFollowUpOn: day(-3), stage: "OPERATING" })).id;
+    p.colleagueOverdue = (await makeProject({ unitId: unitA, ownerId: colleague.id, nextFollowUpOn: day(-2), lastRoundOn: day(-1) })).id;
+    p.otherUnitOverdue = (await makeProject({ unitId: unitB, ownerId: otherOfficer.id, nextFollowUpOn: day(-2), lastRoundOn: day(-1) })).id;
+
+    p.silent30 = (await makeProject({ ...mine, lastRoundOn: day(-30), stage: "INTENT" })).id;
+    p.silent29 = (await makeProject({ ...mine, lastRoundOn: day(-29), stage: "INTENT" })).id;
+    p.silent90Signed = (await makeProject({ ...mine, lastRoundOn: day(-90), stage: "SIGNED" })).id;
+    p.silentConstruction = (await makeProject({ ...mine, lastRoundOn: day(-90), stage: "CONSTRUCTION" })).id;
+    p.silentOnHold = (await makeProject({ ...mine, lastRoundOn: day(-90), stage: "ON_HOLD" })).id;
+    p.neverMetOld = (await makeProject({ ...mine, lastRoundOn: null, firstContactOn: day(-30), stage: "FIRST_CONTACT" })).id;
+    p.neverMetNew = (await makeProject({ ...mine, lastRoundOn: null, firstContactOn: day(-29), stage: "FIRST_CONTACT" })).id;
+    p.colleagueSilent = (await makeProject({ unitId: unitA, ownerId: colleague.id, lastRoundOn: day(-60), stage: "NEGOTIATION" })).id;
+    p.otherUnitSilent = (await makeProject({ unitId: unitB, ownerId: otherOfficer.id, lastRoundOn: day(-60), stage: "NEGOTIATION" })).id;
+  });
+
+  it("overdue: follow-up before today in an active stage, oldest first; today is not overdue", async () => {
+    const work = await getMyWork(testDb(), officer, { today: TODAY });
+    expect(work.view).toBe("mine");
+    expect(work.overdue.rows.map((r) => r.id)).toEqual([p.overdue5, p.overdue1]);
+    expect(work.overdue.rows.map((r) => r.daysUntil)).toEqual([-5, -1]);
+    expect(work.overdue.total).toBe(2);
+  });
+
+  it("upcoming: from today through the next 14 days", async () => {
+    const work = await getMyWork(testDb(), officer, { today: TODAY });
+    expect(work.upcoming.rows.map((r) => r.id)).toEqual([p.dueToday, p.due14]);
+    expect(work.upcoming.rows.map((r) => r.daysUntil)).toEqual([0, 14]);
+    expect(work.upcoming.total).toBe(2);
+  });
+
+  it("stalled: no round for 30 days or more (exactly 30 counts), first contact to signed only", async () => {
+    const work = await getMyWork(testDb(), officer, { today: TODAY });
+    const stalled = work.stalled.rows.map((r) => r.id);
+    expect(stalled.sort()).toEqual([p.silent30, p.silent90Signed, p.neverMetOld].sort());
+    expect(work.stalled.total).toBe(3);
+    // Never-met projects first, then the longest silence.
+    expect(work.stalled.rows.map((r) => [r.id, r.daysSilent, r.neverMet])).toEqual([
+      [p.neverMetOld, 30, true],
+      [p.silent90Signed, 90, false],
+      [p.silent30, 30, false],
+    ]);
+  });
+
+  it("lists only the user's own projects, even when an officer asks for the unit view", async () => {
+    const work = await getMyWork(testDb(), officer, { today: TODAY, view: "unit" });
+    expect(work.view).toBe("mine");
+    const all = [...work.overdue.rows, ...work.upcoming.rows, ...work.stalled.rows].map((r) => r.id);
+    expect(all).not.toContain(p.colleagueOverdue);
+    expect(all).not.toContain(p.colleagueSilent);
+    expect(all).not.toContain(p.otherUnitOverdue);
+    expect(work.overdue.rows.every((r) => r.isMine)).toBe(true);
+  });
+
+  it("a manager's unit view covers the unit's projects of every owner, and no other unit's", async () => {
+    const own = await getMyWork(testDb(), manager, { today: TODAY });
+    expect(own.overdue.rows).toEqual([]);
+    const unit = await getMyWork(testDb(), manager, { today: TODAY, view: "unit" });
+    expect(unit.view).toBe("unit");
+    expect(unit.overdue.rows.map((r) => r.id)).toEqual([p.overdue5, p.colleagueOverdue, p.overdue1]);
+    expect(unit.overdue.rows.find((r) => r.id === p.colleagueOverdue)).toMatchObject({ isMine: false, ownerName: colleague.name });
+    expect(unit.stalled.rows.map((r) => r.id)).toContain(p.colleagueSilent);
+    expect(unit.stalled.rows.map((r) => r.id)).not.toContain(p.otherUnitSilent);
+  });
+
+  it("a city manager's unit view reaches every unit", async () => {
+    // Dates long past put these first in a database other test files share.
+    const ancientA = (await makeProject({ unitId: unitA, ownerId: colleague.id, nextFollowUpOn: new Date("1991-01-02T00:00:00Z"), lastRoundOn: day(-1) })).id;
+    const ancientB = (await makeProject({ unitId: unitB, ownerId: otherOfficer.id, nextFollowUpOn: new Date("1991-01-03T00:00:00Z"), lastRoundOn: day(-1) })).id;
+    const city = await getMyWork(testDb(), cityManager, { today: TODAY, view: "unit" });
+    expect(city.overdue.rows.map((r) => r.id)).toEqual(expect.arrayContaining([ancientA, ancientB]));
+    const county = await getMyWork(testDb(), manager, { today: TODAY, view: "unit" });
+    expect(county.overdue.rows.map((r) => r.id)).toContain(ancientA);
+    expect(county.overdue.rows.map((r) => r.id)).not.toContain(ancientB);
+    await testDb().project.deleteMany({ where: { id: { in: [ancientA, ancientB] } } });
+  });
+
+  it("recent activity: rounds, stage changes and edits on the user's projects, newest first, in words", async () => {
+    const db = testDb();
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    await db.negotiationRound.create({
+      data: { projectId: p.overdue5, number: 1, heldOn: day(-1), format: "VIDEO", ourParticipants: officer.name, summary: "谈了土地指标", createdById: officer.id, createdAt: at(30) },
+    });
+    await db.stageChange.create({ data: { projectId: p.overdue5, fromStage: "INTENT", toStage: "NEGOTIATION", changedById: officer.id, changedAt: at(20) } });
+    await db.auditLog.create({ data: { actorId: manager.id, action: "project.update", entity: "project", entityId: String(p.overdue1), at: at(10) } });
+    await db.auditLog.create({ data: { actorId: officer.id, action: "funds.create", entity: "funds_in_place", entityId: "999999", after: { projectId: p.overdue1, amount: "100" }, at: at(12) } });
+    // The stage move's own audit row is not listed twice: the stage change says it.
+    await db.auditLog.create({ data: { actorId: officer.id, action: "project.stage", entity: "project", entityId: String(p.overdue5), at: at(20) } });
+    // Not the officer's: a colleague's project, and another unit's.
+    await db.stageChange.create({ data: { projectId: p.colleagueOverdue, fromStage: null, toStage: "NEGOTIATION", changedById: colleague.id, changedAt: at(5) } });
+    await db.auditLog.create({ data: { actorId: otherOfficer.id, action: "project.update", entity: "project", entityId: String(p.otherUnitOverdue), at: at(1) } });
+
+    const work = await getMyWork(testDb(), officer, { today: TODAY });
+    expect(work.activity.map((a) => [a.kind, a.projectId])).toEqual([
+      ["audit", p.overdue1],
+      ["audit", p.overdue1],
+      ["stage", p.overdue5],
+      ["round", p.overdue5],
+    ]);
+    expect(work.activity[0]).toMatchObject({ action: "project.update", actorName: manager.name });
+    expect(work.activity[1]).toMatchObject({ action: "funds.create", actorName: officer.name });
+    expect(work.activity[2]).toMatchObject({ fromStage: "INTENT", toStage: "NEGOTIATION", actorName: officer.name });
+    expect(work.activity[3]).toMatchObject({ number: 1, summary: "谈了土地指标" });
+
+    const unit = await getMyWork(testDb(), manager, { today: TODAY, view: "unit" });
+    expect(unit.activity.map((a) => a.projectId)).toContain(p.colleagueOverdue);
+    expect(unit.activity.map((a) => a.projectId)).not.toContain(p.otherUnitOverdue);
+  });
+});

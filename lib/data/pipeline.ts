@@ -1,0 +1,156 @@
+import "server-only";
+/**
+ * The pipeline board: one column per stage with its count and summed planned
+ * investment (one SQL aggregate), and the most recently updated cards of each
+ * column (one small indexed query per stage), so the board stays fast with
+ * 100,000 projects.
+ */
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Stage } from "@/lib/generated/prisma/enums";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { seesAllUnits } from "@/lib/auth/scope";
+import { todayDate } from "@/lib/validation/fields";
+import { daysBetween } from "@/lib/format/dates";
+
+type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
+
+/** The journey, left to right. */
+export const BOARD_STAGES = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "OPERATING"] as const satisfies readonly Stage[];
+/** Shown as collapsed side columns. */
+export const SIDE_STAGES = ["ON_HOLD", "LOST"] as const satisfies readonly Stage[];
+export const ALL_BOARD_STAGES: readonly Stage[] = [...BOARD_STAGES, ...SIDE_STAGES];
+
+export const DEFAULT_CARD_LIMIT = 50;
+
+export type PipelineFilters = {
+  /** Only this unit (within the user's scope). */
+  unitId?: number;
+  /** Only the user's own projects. */
+  mine?: boolean;
+  /** Cards per column (default 50). */
+  cardLimit?: number;
+  /** For tests: "now" (days in stage are counted to it). */
+  now?: Date;
+};
+
+export type PipelineCard = {
+  id: number;
+  version: number;
+  title: string;
+  companyNameZh: string;
+  companyNameEn: string | null;
+  /** Decimal string, yuan. */
+  plannedInvestmentCny: string | null;
+  ownerName: string;
+  stage: Stage;
+  stageEnteredAt: Date;
+  daysInStage: number;
+  lastRoundOn: Date | null;
+};
+
+export type PipelineColumn = {
+  stage: Stage;
+  count: number;
+  /** Summed planned investment, yuan, as a decimal string ("0" when none). */
+  sumCny: string;
+  cards: PipelineCard[];
+  /** Projects in the column beyond the cards shown. */
+  more: number;
+};
+
+/** The scope rule of lib/auth/scope.ts as a SQL condition on `project` aliased `alias`. */
+export function projectScopeSql(user: Pick<CurrentUser, "role" | "unitId" | "unitIsCity">, alias = "p"): Prisma.Sql {
+  return seesAllUnits(user) ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(`"${alias}"`)}.unit_id = ${user.unitId}`;
+}
+
+function filterSql(user: Actor, filters: PipelineFilters): Prisma.Sql {
+  const parts = [projectScopeSql(user)];
+  if (filters.unitId !== undefined) parts.push(Prisma.sql`p.unit_id = ${filters.unitId}`);
+  if (filters.mine) parts.push(Prisma.sql`p.owner_id = ${user.id}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** Counts and sums per stage, in the user's scope and the filters. */
+export async function pipelineTotals(db: Db, user: Actor, filters: PipelineFilters = {}): Promise<Map<Stage, { count: number; sumCny: string }>> {
+  const rows = await db.$queryRaw<{ stage: Stage; count: number; sum_cny: string }[]>`
+    SELECT p.stage::text AS stage,
+           COUNT(*)::int AS count,
+           COALESCE(SUM(p.planned_investment_cny), 0)::text AS sum_cny
+      FROM project p
+     WHERE ${filterSql(user, filters)}
+     GROUP BY p.stage`;
+  return new Map(rows.map((r) => [r.stage, { count: r.count, sumCny: r.sum_cny }]));
+}
+
+type CardRow = {
+  id: number;
+  version: number;
+  title: string;
+  planned: string | null;
+  stage: Stage;
+  stage_entered_at: Date;
+  last_round_on: Date | null;
+  company_zh: string;
+  company_en: string | null;
+  owner_name: string;
+};
+
+/**
+ * The whole board: every stage's column with its totals and its most recently
+ * updated cards. Cards come from one statement: per stage, a LATERAL subquery
+ * that walks the updated_at index and stops at the limit.
+ */
+export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters = {}): Promise<PipelineColumn[]> {
+  const limit = Math.max(1, Math.min(filters.cardLimit ?? DEFAULT_CARD_LIMIT, 200));
+  const today = todayDate(filters.now);
+  const stages = Prisma.join(ALL_BOARD_STAGES.map((stage) => Prisma.sql`${stage}::"Stage"`));
+  const [totals, rows] = await Promise.all([
+    pipelineTotals(db, user, filters),
+    db.$queryRaw<CardRow[]>`
+      SELECT c.* FROM unnest(ARRAY[${stages}]) AS s(stage)
+      CROSS JOIN LATERAL (
+        SELECT p.id, p.version, p.title, p.planned_investment_cny::text AS planned, p.stage::text AS stage,
+               p.stage_entered_at, p.last_round_on,
+               co.name_zh AS company_zh, co.name_en AS company_en, o.name AS owner_name
+          FROM project p
+          JOIN company co ON co.id = p.company_id
+          JOIN app_user o ON o.id = p.owner_id
+         WHERE p.stage = s.stage AND ${filterSql(user, filters)}
+         ORDER BY p.updated_at DESC, p.id DESC
+         LIMIT ${limit}
+      ) c`,
+  ]);
+
+  const byStage = new Map<Stage, PipelineCard[]>(ALL_BOARD_STAGES.map((stage) => [stage, []]));
+  for (const r of rows) {
+    byStage.get(r.stage)?.push({
+      id: r.id,
+      version: r.version,
+      title: r.title,
+      companyNameZh: r.company_zh,
+      companyNameEn: r.company_en,
+      plannedInvestmentCny: r.planned === null ? null : new Prisma.Decimal(r.planned).toString(),
+      ownerName: r.owner_name,
+      stage: r.stage,
+      stageEnteredAt: r.stage_entered_at,
+      daysInStage: Math.max(0, daysBetween(todayDate(r.stage_entered_at), today)),
+      lastRoundOn: r.last_round_on,
+    });
+  }
+  return ALL_BOARD_STAGES.map((stage) => {
+    const total = totals.get(stage) ?? { count: 0, sumCny: "0" };
+    const cards = byStage.get(stage)!;
+    return { stage, count: total.count, sumCny: total.sumCny, cards, more: Math.max(0, total.count - cards.length) };
+  });
+}
+
+/** Units a user may filter the board by: every active unit for those who see all, else none (their own is implied). */
+export async function pipelineUnitOptions(db: Db, user: Actor) {
+  if (!seesAllUnits(user)) return [];
+  return db.unit.findMany({
+    where: { retiredAt: null },
+    orderBy: [{ kind: "asc" }, { code: "asc" }],
+    select: { id: true, nameZh: true, nameEn: true },
+  });
+}
