@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/result";
 import { EDITABLE_FIELDS, OWNERSHIP_TYPES, type EditableField, type ProjectFormValues } from "@/lib/validation/project";
+import { FIELD_LABEL } from "@/components/projects/names";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { localName } from "@/components/projects/names";
@@ -30,20 +31,6 @@ const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 
 const EMPTY: ProjectFormValues = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, ""])) as ProjectFormValues;
 
-const FIELD_LABEL: Record<EditableField, string> = {
-  title: "title",
-  sectorId: "sector",
-  chainId: "chain",
-  phase: "phase",
-  plannedInvestmentCny: "planned",
-  foreignInvestmentUsd: "foreign",
-  jobs: "jobs",
-  landMu: "land",
-  sourceId: "source",
-  eventId: "event",
-  anchorProjectId: "anchor",
-  nextFollowUpOn: "nextFollowUp",
-};
 
 /** Debounced server search for the pickers. */
 function useSearch<T>(search: (q: string) => Promise<T[]>) {

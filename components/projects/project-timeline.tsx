@@ -5,6 +5,7 @@ import { EDITABLE_FIELDS } from "@/lib/validation/project";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { TimelineFilter } from "@/components/projects/timeline-filter";
+import { FIELD_LABEL } from "@/components/projects/names";
 
 const DOT: Record<TimelineKind, string> = {
   round: "bg-amber-500",
@@ -15,20 +16,6 @@ const DOT: Record<TimelineKind, string> = {
   edit: "bg-slate-400",
 };
 
-const FIELD_LABEL: Record<string, string> = {
-  title: "title",
-  sectorId: "sector",
-  chainId: "chain",
-  phase: "phase",
-  plannedInvestmentCny: "planned",
-  foreignInvestmentUsd: "foreign",
-  jobs: "jobs",
-  landMu: "land",
-  sourceId: "source",
-  eventId: "event",
-  anchorProjectId: "anchor",
-  nextFollowUpOn: "nextFollowUp",
-};
 /** Fields whose value is an id: the timeline says "changed" rather than showing a number. */
 const ID_FIELDS = new Set(["sectorId", "chainId", "sourceId", "eventId", "anchorProjectId"]);
 
