@@ -6,8 +6,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Argon2's native binding must stay a plain require at run time.
-  serverExternalPackages: ["@node-rs/argon2"],
+  // Plain requires at run time: Argon2's native binding, and pdfkit, which
+  // reads its font metrics from files next to its own code.
+  serverExternalPackages: ["@node-rs/argon2", "pdfkit"],
   experimental: {
     // Spreadsheet imports go up to 10 MB; the proxy buffers bodies up to this
     // size, so leave room for the multipart envelope.
