@@ -12,7 +12,7 @@ const ROLES = [
 for (const { email, role, seesAdmin, seesReports } of ROLES) {
   test(`${email} signs in, sees the shell with name, role and unit, and signs out`, async ({ page }) => {
     await signIn(page, email);
-    await expect(page.getByTestId("current-user")).toContainText(role);
+    await expect(page.getByTestId("current-user").filter({ visible: true })).toContainText(role);
     const nav = page.getByRole("navigation", { name: "主导航" });
     await expect(nav.getByRole("link", { name: "项目", exact: true })).toBeVisible();
     await expect(nav.getByRole("link", { name: "系统管理" })).toHaveCount(seesAdmin ? 1 : 0);
@@ -45,7 +45,7 @@ test("the language switch changes every string and is remembered", async ({ page
   await signIn(page, "manager@demo.local");
   await page.getByRole("button", { name: "English" }).first().click();
   await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Pipeline" })).toBeVisible();
-  await expect(page.getByTestId("current-user")).toContainText("Manager");
+  await expect(page.getByTestId("current-user").filter({ visible: true })).toContainText("Manager");
   await page.reload();
   await expect(page.getByRole("button", { name: "Sign out" }).first()).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
