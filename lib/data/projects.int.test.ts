@@ -316,7 +316,7 @@ describe("projects: update", () => {
     expect(linked.version).toBe(2);
     const err = await updateProject(db(), officer, editInput(a.id, a.version, { anchorProjectId: String(b.id) })).catch((e) => e);
     expect(err).toBeInstanceOf(RuleError);
-    expect((err as RuleError).fieldErrors).toEqual({ anchorProjectId: "choose" });
+    expect((err as RuleError).fieldErrors).toEqual({ anchorProjectId: "projects.rules.anchorLoop" });
     expect((await db().project.findUniqueOrThrow({ where: { id: a.id } })).anchorProjectId).toBeNull();
     const page = await getProjectPage(db(), officer, a.id);
     expect(page.drawn.map((d) => d.id)).toEqual([b.id]);

@@ -424,7 +424,7 @@ async function checkReferences(tx: Tx, user: Actor, input: RefInput, current: Pa
   }
   const anchorId = input.anchorProjectId;
   if (anchorId !== undefined && anchorId !== current.anchorProjectId) {
-    if (anchorId === current.id) errors.anchorProjectId = "choose";
+    if (anchorId === current.id) errors.anchorProjectId = "projects.rules.anchorLoop";
     else if (!(await tx.project.findFirst({ where: { id: anchorId, ...projectScope(user) }, select: { id: true } }))) errors.anchorProjectId = "choose";
     else if (current.id !== undefined) {
       // Would the anchor (or its anchor, …) be this project? Then the link closes a loop.
@@ -435,7 +435,7 @@ async function checkReferences(tx: Tx, user: Actor, input: RefInput, current: Pa
           SELECT p.id, p.anchor_project_id, up.depth + 1 FROM project p JOIN up ON p.id = up.anchor WHERE up.depth < 200
         )
         SELECT 1 AS found FROM up WHERE id = ${current.id} LIMIT 1`;
-      if (loop.length > 0) errors.anchorProjectId = "choose";
+      if (loop.length > 0) errors.anchorProjectId = "projects.rules.anchorLoop";
     }
   }
   if (Object.keys(errors).length > 0) throw new RuleError("invalid", errors);
@@ -443,7 +443,7 @@ async function checkReferences(tx: Tx, user: Actor, input: RefInput, current: Pa
 
 async function checkOwner(tx: Tx, ownerId: number, unitId: number) {
   const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { unitId: true, disabledAt: true } });
-  if (!owner || owner.disabledAt || owner.unitId !== unitId) throw new RuleError("invalid", { ownerId: "choose" });
+  if (!owner || owner.disabledAt || owner.unitId !== unitId) throw new RuleError("invalid", { ownerId: "projects.rules.ownerOutsideUnit" });
 }
 
 function editableData(input: Omit<UpdateProjectInput, "id" | "version">) {
@@ -567,7 +567,7 @@ export async function reassignOwner(db: Db, user: Actor, input: ReassignOwnerInp
     if (!current) throw new NotFoundError();
     if (current.version !== input.version) throw new ConflictError({ version: current.version, ownerId: current.ownerId, ownerName: current.owner.name });
     const owner = await tx.user.findUnique({ where: { id: input.ownerId }, select: { id: true, name: true, unitId: true, disabledAt: true } });
-    if (!owner || owner.disabledAt || owner.unitId !== current.unitId) throw new RuleError("invalid", { ownerId: "choose" });
+    if (!owner || owner.disabledAt || owner.unitId !== current.unitId) throw new RuleError("invalid", { ownerId: "projects.rules.ownerOutsideUnit" });
     const { count } = await tx.project.updateMany({
       where: { id: current.id, version: input.version },
       data: { ownerId: owner.id, version: { increment: 1 } },
