@@ -9,7 +9,8 @@ import importMessages from "./import.json";
 import journey from "./journey.json";
 import pipeline from "./pipeline.json";
 import projects from "./projects.json";
+import reports from "./reports.json";
 import work from "./work.json";
 
-const messages = { ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...work };
+const messages = { ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...work };
 export default messages;

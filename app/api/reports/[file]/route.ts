@@ -1,0 +1,99 @@
+/**
+ * GET /api/reports/{period}.{format}[?unit=<id>][&lang=zh-CN|en]
+ * period: "2023" or "2023-Q4"; format: json | csv | xlsx | pdf.
+ * A signed-in admin or manager (a manager: their own unit, unless city), or
+ * `Authorization: Bearer <api token>` of an admin.
+ * 200 the file (Content-Disposition "report-2023-Q4.xlsx") | 400/401/403/404 { error, message }.
+ */
+import { PassThrough, Readable } from "node:stream";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { isLocale } from "@/i18n/locales";
+import { requestLocale } from "@/lib/import/http";
+import { buildReport } from "@/lib/reports/build-report";
+import { reportCaller } from "@/lib/reports/http";
+import { reportFileName, reportText, type ReportLocale } from "@/lib/reports/sections";
+import { csvLines, BOM } from "@/lib/reports/to-csv";
+import { writeXlsx } from "@/lib/reports/to-xlsx";
+import { writePdf } from "@/lib/reports/to-pdf";
+import { REPORT_FORMATS, ZReportUnit, parseReportPeriod, type ReportFormat } from "@/lib/validation/report";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+export const maxDuration = 120;
+
+const TYPES: Record<ReportFormat, string> = {
+  json: "application/json; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+
+function fail(status: number, key: string, locale: ReportLocale) {
+  return Response.json({ error: key, message: reportText(locale, `errors.${key}`) }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** A Node writer function → a web stream of its bytes (errors end the stream with an error). */
+function piped(write: (out: PassThrough) => Promise<void>): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  write(out).catch((error) => {
+    console.error("report stream failed", error);
+    out.destroy(error as Error);
+  });
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
+
+export async function GET(request: Request, context: { params: Promise<{ file: string }> }) {
+  const url = new URL(request.url);
+  const lang = url.searchParams.get("lang");
+  const locale: ReportLocale = isLocale(lang) ? lang : requestLocale(request);
+
+  const caller = await reportCaller(request);
+  if (!caller.ok) return fail(caller.status, caller.status === 401 ? "unauthenticated" : "forbidden", locale);
+
+  const { file } = await context.params;
+  const dot = file.lastIndexOf(".");
+  const format = (dot < 0 ? "" : file.slice(dot + 1)) as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) return fail(400, "badFormat", locale);
+  const label = file.slice(0, dot);
+  if (!parseReportPeriod(label)) return fail(400, "badPeriod", locale);
+  const unit = ZReportUnit.safeParse(url.searchParams.get("unit") ?? undefined);
+  if (!unit.success) return fail(400, "badUnit", locale);
+
+  let report;
+  try {
+    report = await buildReport(db(), caller.actor, { period: label, unitId: unit.data });
+  } catch (error) {
+    if (error instanceof AppError) {
+      if (error.code === "forbidden") return fail(403, "forbidden", locale);
+      if (error.code === "not_found") return fail(404, "notFound", locale);
+      if (error.code === "invalid") return fail(400, "badPeriod", locale);
+    }
+    console.error("report failed", error);
+    return fail(500, "server", locale);
+  }
+
+  const headers = {
+    "Content-Type": TYPES[format],
+    "Content-Disposition": `attachment; filename="${reportFileName(report, format)}"`,
+    "Cache-Control": "no-store",
+  };
+  const r = report;
+  switch (format) {
+    case "json":
+      return new Response(JSON.stringify(r), { headers });
+    case "csv":
+      return new Response(
+        piped(async (out) => {
+          out.write(BOM);
+          for (const line of csvLines(r, locale)) if (!out.write(line)) await new Promise((ok) => out.once("drain", ok));
+          out.end();
+        }),
+        { headers },
+      );
+    case "xlsx":
+      return new Response(piped((out) => writeXlsx(r, out, locale)), { headers });
+    case "pdf":
+      return new Response(piped((out) => writePdf(r, out, locale)), { headers });
+  }
+}

@@ -1,0 +1,352 @@
+import "server-only";
+/**
+ * The quarterly / annual report: one plain object (amounts as decimal strings)
+ * that the JSON, CSV, XLSX and PDF formats and the Reports page all render.
+ *
+ * The shared numbers come from the dashboard's own functions
+ * (lib/data/dashboard), called with a dashboard-filter object for the period
+ * and unit, so the report and the dashboard agree by construction:
+ * - signed.*            signedTotals (current) + sizeBands (first contracts, sql.ts)
+ * - constructionStarts  getDelivery.startsInPeriod (first start in the period)
+ * - fundsInPlace        getDelivery.fundsInPeriodCny / Usd (received in the period)
+ * - foreignInvestmentInPlaceUsd = fundsInPlace.usd (funds in place in US dollars)
+ * - roundsHeld          roundsInPeriod (rounds held in the period)
+ * - bySector/byUnit/byCountry, series: signedBySector/ByUnit/ByCountry/signedSeries
+ * - stalled counts      stalledAndOverdue (as of today)
+ * The lists and the breakdowns the dashboard lacks (by industrial chain, new
+ * leads) are SQL here on the same scope (projectFilterSql / signedInPeriodSql).
+ *
+ * Scope: an admin or a city-unit manager any unit (default: the whole city);
+ * a county/district manager only their own unit; anyone else is refused.
+ */
+import type { Db } from "@/lib/db";
+import type { Stage } from "@/lib/generated/prisma/enums";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { seesAllUnits } from "@/lib/auth/scope";
+import { todayDate } from "@/lib/validation/fields";
+import { isoDay, lastDay, type DashboardFilters, type Period } from "@/lib/validation/dashboard";
+import { parseReportPeriod } from "@/lib/validation/report";
+import {
+  type Actor,
+  type Bucket,
+  STALL_DAYS,
+  STALL_STAGES,
+  getDelivery,
+  money,
+  projectFilterSql,
+  roundsInPeriod,
+  signedByCountry,
+  signedBySector,
+  signedByUnit,
+  signedInPeriodSql,
+  signedSeries,
+  signedTotals,
+  sizeBands,
+  stalledAndOverdue,
+} from "@/lib/data/dashboard";
+import { formatCny, formatUsd } from "@/lib/format/money";
+import { periodName } from "./periods";
+
+export { periodName };
+
+export type ReportInput = { period: string; unitId?: number };
+
+export type ReportUnit = { id: number | null; nameZh: string; nameEn: string; isCity: boolean };
+export type Band = { count: number; valueCny: string };
+export type GroupLine = { id: number | null; nameZh: string; nameEn: string; count: number; cny: string; usd: string };
+export type CountryLine = { countryCode: string; count: number; cny: string; usd: string };
+export type SignedProjectLine = {
+  projectId: number;
+  investorZh: string;
+  investorEn: string | null;
+  countryCode: string;
+  title: string;
+  sectorZh: string | null;
+  sectorEn: string | null;
+  unitZh: string;
+  unitEn: string;
+  signedOn: string;
+  contractedCny: string;
+  contractedUsd: string;
+};
+export type StartLine = { projectId: number; investorZh: string; title: string; unitZh: string; unitEn: string; startedOn: string; signedOn: string | null; contractedCny: string };
+export type StageLine = { stage: Stage; count: number; plannedCny: string };
+export type StalledLine = { projectId: number; investorZh: string; title: string; unitZh: string; unitEn: string; stage: Stage; lastActivityOn: string; days: number };
+export type LeadLine = { id: number | null; nameZh: string; nameEn: string; count: number };
+
+export type Report = {
+  period: { label: string; kind: "year" | "quarter"; from: string; to: string; lastDay: string };
+  unit: ReportUnit;
+  generatedOn: string;
+  signed: {
+    count: number;
+    contractedCny: string;
+    contractedUsd: string;
+    atLeast100MillionCny: Band;
+    atLeast5BillionCny: Band;
+    atLeast10BillionCny: Band;
+  };
+  constructionStarts: { count: number };
+  fundsInPlace: { cny: string; usd: string };
+  foreignInvestmentInPlaceUsd: string;
+  roundsHeld: number;
+  newLeads: { total: number; bySource: LeadLine[]; byEvent: LeadLine[] };
+  stalled: { days: number; count: number }[];
+  summary: { zh: string; en: string };
+  series: { bucket: Bucket; points: { start: string; count: number; cny: string; usd: string }[] };
+  signedProjects: SignedProjectLine[];
+  constructionStartsList: StartLine[];
+  pipelineByStage: StageLine[];
+  stalledProjects: StalledLine[];
+  bySector: GroupLine[];
+  byUnit: GroupLine[];
+  byChain: GroupLine[];
+  byCountry: CountryLine[];
+};
+
+export const STAGE_ORDER: Stage[] = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "OPERATING", "ON_HOLD", "LOST"];
+/** Stalled projects listed: silent for at least the longest dashboard threshold. */
+export const STALLED_LIST_DAYS = STALL_DAYS[STALL_DAYS.length - 1];
+
+/**
+ * Who may have which unit's report → the dashboard filters and the unit.
+ * Throws ForbiddenError (officers; a manager asking for another unit) or
+ * NotFoundError (no such unit).
+ */
+export async function reportScope(db: Db, actor: Actor, period: Period, unitId?: number): Promise<{ filters: DashboardFilters; unit: ReportUnit }> {
+  if (actor.role !== "ADMIN" && actor.role !== "MANAGER") throw new ForbiddenError();
+  let id = unitId;
+  if (!seesAllUnits(actor)) {
+    if (id !== undefined && id !== actor.unitId) throw new ForbiddenError();
+    id = actor.unitId;
+  }
+  if (id !== undefined) {
+    const u = await db.unit.findUnique({ where: { id }, select: { id: true, nameZh: true, nameEn: true, kind: true } });
+    if (!u) throw new NotFoundError();
+    // The city unit's own report is the whole city's only when nothing narrows it: a unit filter on the city
+    // unit means its own projects, as on the dashboard.
+    return { filters: { period, unitId: id }, unit: { id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, isCity: false } };
+  }
+  const city = await db.unit.findFirst({ where: { kind: "CITY" }, orderBy: { id: "asc" }, select: { id: true, nameZh: true, nameEn: true } });
+  return { filters: { period }, unit: { id: null, nameZh: city ? `${city.nameZh}（全市）` : "全市", nameEn: city ? `${city.nameEn} (whole city)` : "The whole city", isCity: true } };
+}
+
+const bandOf = (bands: { min: string; count: number; cny: string }[], min: string): Band => {
+  const b = bands.find((x) => x.min.replace(/\.0+$/, "") === min);
+  return { count: b?.count ?? 0, valueCny: b?.cny ?? "0" };
+};
+
+export async function buildReport(db: Db, actor: Actor, input: ReportInput, now = new Date()): Promise<Report> {
+  const period = parseReportPeriod(input.period);
+  if (!period) throw new RuleError("invalid", { period: "reports.errors.badPeriod" });
+  const { filters, unit } = await reportScope(db, actor, period, input.unitId);
+  const where = projectFilterSql(actor, filters);
+  const { from, to } = period;
+  const today = todayDate(now);
+
+  const [totals, bands, series, bySector, byUnit, byCountry, delivery, rounds, stalled] = await Promise.all([
+    signedTotals(db, actor, filters),
+    sizeBands(db, actor, filters),
+    signedSeries(db, actor, filters),
+    signedBySector(db, actor, filters),
+    signedByUnit(db, actor, filters),
+    signedByCountry(db, actor, filters),
+    getDelivery(db, actor, filters),
+    roundsInPeriod(db, actor, filters),
+    stalledAndOverdue(db, actor, filters, now),
+  ]);
+
+  const [signedRows, startRows, stageRows, stalledRows, chainRows, sourceRows, eventRows, leadTotal] = await Promise.all([
+    db.$queryRaw<
+      { project_id: number; investor_zh: string; investor_en: string | null; country_code: string; title: string; sector_zh: string | null; sector_en: string | null; unit_zh: string; unit_en: string; signed_on: Date; cny: string | null; usd: string | null }[]
+    >`
+      SELECT s.project_id, c.name_zh AS investor_zh, c.name_en AS investor_en, c.country_code, p.title,
+             ri.name_zh AS sector_zh, ri.name_en AS sector_en, u.name_zh AS unit_zh, u.name_en AS unit_en,
+             s.signed_on, s.cny::text AS cny, s.usd::text AS usd
+        FROM (${signedInPeriodSql(actor, filters)}) s
+        JOIN project p ON p.id = s.project_id
+        JOIN company c ON c.id = s.company_id
+        JOIN unit u ON u.id = s.unit_id
+        LEFT JOIN reference_item ri ON ri.id = s.sector_id
+       ORDER BY s.signed_on, s.cny DESC NULLS LAST, s.project_id`,
+    db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; started_on: Date; signed_on: Date | null; cny: string | null }[]>`
+      SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, cs.started_on,
+             fk.signed_on, fk.cny::text AS cny
+        FROM construction_start cs
+        JOIN project p ON p.id = cs.project_id
+        JOIN company c ON c.id = p.company_id
+        JOIN unit u ON u.id = p.unit_id
+        LEFT JOIN LATERAL (SELECT k.signed_on, k.contracted_investment_cny AS cny FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on, k.id LIMIT 1) fk ON TRUE
+       WHERE cs.started_on >= ${from}::date AND cs.started_on < ${to}::date AND ${where}
+         AND NOT EXISTS (SELECT 1 FROM construction_start c0 WHERE c0.project_id = cs.project_id
+                           AND (c0.started_on < cs.started_on OR (c0.started_on = cs.started_on AND c0.id < cs.id)))
+       ORDER BY cs.started_on, p.id`,
+    db.$queryRaw<{ stage: Stage; count: number; planned: string | null }[]>`
+      SELECT p.stage, COUNT(*)::int AS count, SUM(p.planned_investment_cny)::text AS planned
+        FROM project p WHERE ${where} GROUP BY p.stage`,
+    db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; stage: Stage; last_on: Date }[]>`
+      SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
+             COALESCE(p.last_round_on, p.first_contact_on) AS last_on
+        FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
+       WHERE ${where} AND p.stage::text = ANY(${[...STALL_STAGES]}::text[])
+         AND COALESCE(p.last_round_on, p.first_contact_on) <= ${new Date(today.getTime() - STALLED_LIST_DAYS * 86_400_000)}::date
+       ORDER BY last_on, p.id`,
+    db.$queryRaw<{ id: number | null; name_zh: string | null; name_en: string | null; count: number; cny: string | null; usd: string | null }[]>`
+      SELECT p.chain_id AS id, ri.name_zh, ri.name_en, COUNT(*)::int AS count, SUM(s.cny)::text AS cny, SUM(s.usd)::text AS usd
+        FROM (${signedInPeriodSql(actor, filters)}) s JOIN project p ON p.id = s.project_id
+        LEFT JOIN reference_item ri ON ri.id = p.chain_id
+       GROUP BY p.chain_id, ri.name_zh, ri.name_en
+       ORDER BY SUM(s.cny) DESC NULLS LAST, COUNT(*) DESC, p.chain_id`,
+    db.$queryRaw<{ id: number | null; name_zh: string | null; name_en: string | null; count: number }[]>`
+      SELECT p.source_id AS id, ri.name_zh, ri.name_en, COUNT(*)::int AS count
+        FROM project p LEFT JOIN reference_item ri ON ri.id = p.source_id
+       WHERE p.first_contact_on >= ${from}::date AND p.first_contact_on < ${to}::date AND ${where}
+       GROUP BY p.source_id, ri.name_zh, ri.name_en ORDER BY COUNT(*) DESC, p.source_id`,
+    db.$queryRaw<{ id: number | null; name_zh: string | null; name_en: string | null; count: number }[]>`
+      SELECT p.event_id AS id, e.name_zh, e.name_en, COUNT(*)::int AS count
+        FROM project p LEFT JOIN promotion_event e ON e.id = p.event_id
+       WHERE p.first_contact_on >= ${from}::date AND p.first_contact_on < ${to}::date AND ${where}
+       GROUP BY p.event_id, e.name_zh, e.name_en ORDER BY COUNT(*) DESC, p.event_id`,
+    db.$queryRaw<{ n: number }[]>`
+      SELECT COUNT(*)::int AS n FROM project p WHERE p.first_contact_on >= ${from}::date AND p.first_contact_on < ${to}::date AND ${where}`,
+  ]);
+
+  const none = { zh: "（未填写）", en: "(not given)" };
+  const noEvent = { zh: "（非推介会线索）", en: "(not from an event)" };
+  const group = (r: { id: number | null; nameZh: string | null; nameEn: string | null; count: number; cny: string; usd: string }): GroupLine => ({
+    id: r.id,
+    nameZh: r.nameZh ?? none.zh,
+    nameEn: r.nameEn ?? none.en,
+    count: r.count,
+    cny: r.cny,
+    usd: r.usd,
+  });
+  const stageBy = new Map(stageRows.map((r) => [r.stage, r]));
+  const roundsHeld = rounds.byUnit.reduce((n, r) => n + r.rounds, 0);
+
+  const report: Report = {
+    period: { label: period.label, kind: period.kind === "year" ? "year" : "quarter", from: isoDay(from), to: isoDay(to), lastDay: isoDay(lastDay(period)) },
+    unit,
+    generatedOn: isoDay(today),
+    signed: {
+      count: totals.current.count,
+      contractedCny: totals.current.cny,
+      contractedUsd: totals.current.usd,
+      atLeast100MillionCny: bandOf(bands, "100000000"),
+      atLeast5BillionCny: bandOf(bands, "5000000000"),
+      atLeast10BillionCny: bandOf(bands, "10000000000"),
+    },
+    constructionStarts: { count: delivery.startsInPeriod },
+    fundsInPlace: { cny: delivery.fundsInPeriodCny, usd: delivery.fundsInPeriodUsd },
+    foreignInvestmentInPlaceUsd: delivery.fundsInPeriodUsd,
+    roundsHeld,
+    newLeads: {
+      total: leadTotal[0]?.n ?? 0,
+      bySource: sourceRows.map((r) => ({ id: r.id, nameZh: r.name_zh ?? none.zh, nameEn: r.name_en ?? none.en, count: r.count })),
+      byEvent: eventRows.map((r) => ({ id: r.id, nameZh: r.id === null ? noEvent.zh : r.name_zh ?? "", nameEn: r.id === null ? noEvent.en : r.name_en ?? r.name_zh ?? "", count: r.count })),
+    },
+    stalled: stalled.stalled,
+    summary: { zh: "", en: "" },
+    series: { bucket: series.bucket, points: series.points.map((p) => ({ start: isoDay(p.start), ...p.current })) },
+    signedProjects: signedRows.map((r) => ({
+      projectId: r.project_id,
+      investorZh: r.investor_zh,
+      investorEn: r.investor_en,
+      countryCode: r.country_code,
+      title: r.title,
+      sectorZh: r.sector_zh,
+      sectorEn: r.sector_en,
+      unitZh: r.unit_zh,
+      unitEn: r.unit_en,
+      signedOn: isoDay(r.signed_on),
+      contractedCny: money(r.cny),
+      contractedUsd: money(r.usd),
+    })),
+    constructionStartsList: startRows.map((r) => ({
+      projectId: r.project_id,
+      investorZh: r.investor_zh,
+      title: r.title,
+      unitZh: r.unit_zh,
+      unitEn: r.unit_en,
+      startedOn: isoDay(r.started_on),
+      signedOn: r.signed_on ? isoDay(r.signed_on) : null,
+      contractedCny: money(r.cny),
+    })),
+    pipelineByStage: STAGE_ORDER.map((stage) => ({ stage, count: stageBy.get(stage)?.count ?? 0, plannedCny: money(stageBy.get(stage)?.planned) })),
+    stalledProjects: stalledRows.map((r) => ({
+      projectId: r.project_id,
+      investorZh: r.investor_zh,
+      title: r.title,
+      unitZh: r.unit_zh,
+      unitEn: r.unit_en,
+      stage: r.stage,
+      lastActivityOn: isoDay(r.last_on),
+      days: Math.round((today.getTime() - r.last_on.getTime()) / 86_400_000),
+    })),
+    bySector: bySector.map(group),
+    byUnit: byUnit.map(group),
+    byChain: chainRows.map((r) => group({ id: r.id, nameZh: r.name_zh, nameEn: r.name_en, count: r.count, cny: money(r.cny), usd: money(r.usd) })),
+    byCountry: byCountry.map((r) => ({ countryCode: r.countryCode, count: r.count, cny: r.cny, usd: r.usd })),
+  };
+  report.summary = summarize(report);
+  return report;
+}
+
+/**
+ * The government report's sentences, built from the report's own numbers.
+ * The bands are nested and said to be: "of which … (including …)".
+ */
+export function summarize(r: Report): { zh: string; en: string } {
+  const s = r.signed;
+  const [b1, b50, b100] = [s.atLeast100MillionCny, s.atLeast5BillionCny, s.atLeast10BillionCny];
+  const zhWho = r.unit.isCity ? "全市" : r.unit.nameZh;
+  const enWho = r.unit.isCity ? "the city" : r.unit.nameEn;
+  const zhUsd = s.contractedUsd !== "0" ? `，另有合同外资${formatUsd(s.contractedUsd, "zh-CN")}（美元单列，未计入人民币合计）` : "";
+  const enUsd = s.contractedUsd !== "0" ? ` plus ${formatUsd(s.contractedUsd, "en")} of contracted foreign investment (US dollars, counted separately, not added to the yuan total)` : "";
+  const zhBands =
+    b1.count === 0
+      ? "其中没有单个项目合同投资额1亿元及以上的项目。"
+      : `其中，单个项目合同投资额1亿元及以上的${b1.count}个，合同投资额${formatCny(b1.valueCny, "zh-CN")}；` +
+        (b50.count === 0
+          ? `在这${b1.count}个项目中，没有50亿元及以上的项目。`
+          : `在这${b1.count}个项目中，50亿元及以上的${b50.count}个（合同投资额${formatCny(b50.valueCny, "zh-CN")}），` +
+            (b100.count === 0
+              ? "其中没有100亿元及以上的项目。"
+              : `其中又含100亿元及以上的${b100.count}个（合同投资额${formatCny(b100.valueCny, "zh-CN")}）。`) +
+            "各档为逐级包含关系，不可相加。");
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const enBands =
+    b1.count === 0
+      ? " None had a contracted investment of CNY 100 million or more."
+      : ` Of these, ${b1.count} had a contracted investment of CNY 100 million or more each (${formatCny(b1.valueCny, "en")} in total)` +
+        (b50.count === 0
+          ? `. ${b1.count === 1 ? "It was not" : `None of those ${b1.count} was`} of CNY 5 billion or more.`
+          : `; of those ${b1.count}, ${b50.count} were of CNY 5 billion or more (${formatCny(b50.valueCny, "en")}),` +
+            (b100.count === 0
+              ? ` none of which was of CNY 10 billion or more.`
+              : ` and of those ${b50.count}, ${b100.count} were of CNY 10 billion or more (${formatCny(b100.valueCny, "en")}).`) +
+            " The bands are nested, not additive.");
+  const zh = [
+    `${periodName(r.period.label, "zh-CN")}，${zhWho}共签约项目${s.count}个，合同投资额${formatCny(s.contractedCny, "zh-CN")}${zhUsd}。`,
+    zhBands,
+    `新开工项目${r.constructionStarts.count}个；到位资金${formatCny(r.fundsInPlace.cny, "zh-CN")}（人民币）和${formatUsd(r.fundsInPlace.usd, "zh-CN")}（美元），两种币种分别统计，` +
+      `其中实际到位外资${formatUsd(r.foreignInvestmentInPlaceUsd, "zh-CN")}。`,
+    `开展洽谈${r.roundsHeld}轮，新增招商线索${r.newLeads.total}条。`,
+  ].join("");
+  const en = [
+    `In ${periodName(r.period.label, "en")} ${enWho} signed contracts for ${plural(s.count, "project", "projects")} with a contracted investment of ${formatCny(s.contractedCny, "en")}${enUsd}.`,
+    enBands,
+    ` ${plural(r.constructionStarts.count, "project", "projects")} started construction.` +
+      ` Funds in place: ${formatCny(r.fundsInPlace.cny, "en")} and ${formatUsd(r.fundsInPlace.usd, "en")} (the currencies are counted separately);` +
+      ` foreign investment actually in place: ${formatUsd(r.foreignInvestmentInPlaceUsd, "en")}.`,
+    ` ${plural(r.roundsHeld, "negotiation round was", "negotiation rounds were")} held and ${plural(r.newLeads.total, "new lead was", "new leads were")} recorded.`,
+  ].join("");
+  return { zh, en };
+}
+
+/** The unit picker: the units the actor may ask for (null: their own only). */
+export async function reportUnitOptions(db: Db, actor: Actor) {
+  if (!seesAllUnits(actor)) return null;
+  return db.unit.findMany({ select: { id: true, nameZh: true, nameEn: true, kind: true }, orderBy: [{ kind: "asc" }, { id: "asc" }] });
+}
+

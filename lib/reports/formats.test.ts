@@ -1,0 +1,130 @@
+import { Writable } from "node:stream";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { Report } from "./build-report";
+import { BOM, toCsv } from "./to-csv";
+import { toXlsx, writeXlsx } from "./to-xlsx";
+import { toPdf } from "./to-pdf";
+import { reportFileName } from "./sections";
+
+const signed = (over: Partial<Report["signedProjects"][number]>): Report["signedProjects"][number] => ({
+  projectId: 1, investorZh: "宁德新能源", investorEn: "Ningde New Energy", countryCode: "CN", title: "电池基地一期", sectorZh: "新能源", sectorEn: "New energy",
+  unitZh: "测试县", unitEn: "Test County", signedOn: "2023-10-01", contractedCny: "21000000000.00", contractedUsd: "0", ...over,
+});
+
+const report: Report = {
+  period: { label: "2023-Q4", kind: "quarter", from: "2023-10-01", to: "2024-01-01", lastDay: "2023-12-31" },
+  unit: { id: null, nameZh: "示范市（全市）", nameEn: "Sample City (whole city)", isCity: true },
+  generatedOn: "2024-01-10",
+  signed: {
+    count: 3, contractedCny: "21100000000.50", contractedUsd: "20000000.00",
+    atLeast100MillionCny: { count: 2, valueCny: "21100000000.00" }, atLeast5BillionCny: { count: 1, valueCny: "21000000000.00" }, atLeast10BillionCny: { count: 1, valueCny: "21000000000.00" },
+  },
+  constructionStarts: { count: 1 },
+  fundsInPlace: { cny: "300000000.00", usd: "5000000.00" },
+  foreignInvestmentInPlaceUsd: "5000000.00",
+  roundsHeld: 42,
+  newLeads: { total: 2, bySource: [{ id: 1, nameZh: "推介会", nameEn: "Conference", count: 2 }], byEvent: [{ id: 9, nameZh: "杭州推介会", nameEn: "Hangzhou", count: 2 }] },
+  stalled: [{ days: 30, count: 1 }, { days: 60, count: 1 }, { days: 90, count: 1 }],
+  summary: { zh: "2023年第四季度，全市共签约项目3个。", en: "In Q4 2023 the city signed contracts for 3 projects." },
+  series: { bucket: "month", points: [{ start: "2023-10-01", count: 2, cny: "21000000000.00", usd: "0" }, { start: "2023-11-01", count: 0, cny: "0", usd: "0" }, { start: "2023-12-01", count: 1, cny: "100000000.50", usd: "20000000.00" }] },
+  signedProjects: [
+    signed({}),
+    signed({ projectId: 2, investorZh: "=HYPERLINK(\"http://evil\",\"x\")", title: "+cmd|' /C calc'!A0", sectorZh: "-2+3", unitZh: "@SUM(A1)", contractedCny: "100000000.50", contractedUsd: "20000000.00" }),
+    signed({ projectId: 3, title: "普通, \"引号\" 项目", contractedCny: "100000000.00" }),
+  ],
+  constructionStartsList: [{ projectId: 1, investorZh: "宁德新能源", title: "电池基地一期", unitZh: "测试县", unitEn: "Test County", startedOn: "2023-12-01", signedOn: "2023-10-01", contractedCny: "21000000000.00" }],
+  pipelineByStage: [{ stage: "NEGOTIATION", count: 5, plannedCny: "900000000.00" }],
+  stalledProjects: [],
+  bySector: [{ id: 1, nameZh: "新能源", nameEn: "New energy", count: 2, cny: "21000000000.00", usd: "0" }],
+  byUnit: [{ id: 2, nameZh: "测试县", nameEn: "Test County", count: 3, cny: "21100000000.50", usd: "20000000.00" }],
+  byChain: [],
+  byCountry: [{ countryCode: "CN", count: 3, cny: "21100000000.50", usd: "20000000.00" }],
+};
+
+describe("CSV", () => {
+  const csv = toCsv(report);
+  it("starts with a UTF-8 BOM and keeps Chinese", () => {
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv).toContain("宁德新能源");
+    expect(csv).toContain("签约项目");
+  });
+  it("prefixes text cells starting with = + - @ with a single quote; amounts stay plain decimals", () => {
+    const line = csv.split("\r\n").find((l) => l.includes("HYPERLINK"))!;
+    expect(line.startsWith(`"'=HYPERLINK(""http://evil"",""x"")"`)).toBe(true);
+    expect(line).toContain(",'+cmd|' /C calc'!A0,");
+    expect(line).toContain(",'-2+3,");
+    expect(line).toContain(",'@SUM(A1),");
+    expect(line).toContain(",100000000.50,20000000.00");
+    expect(csv).toContain(`"普通, ""引号"" 项目"`);
+    // No unquoted cell anywhere begins with a formula character.
+    for (const l of csv.slice(1).split("\r\n")) for (const cell of l.split(",")) expect(cell).not.toMatch(/^[=+@]/);
+  });
+  it("has the sections one after another", () => {
+    const titles = ["摘要", "主要指标", "签约项目", "新开工项目", "按产业", "按单位", "按产业链"];
+    let at = 0;
+    for (const title of titles) {
+      const i = csv.indexOf(`\r\n${title}\r\n`, at);
+      expect(i, title).toBeGreaterThanOrEqual(at === 0 ? -1 : at);
+      at = Math.max(i, at);
+    }
+    expect(toCsv(report, "en")).toContain("Signed projects");
+  });
+});
+
+describe("XLSX", () => {
+  it("one sheet per section; numbers are numbers with formats; formula-looking text is text; frozen header", async () => {
+    const buf = await toXlsx(report);
+    expect(buf.subarray(0, 2).toString()).toBe("PK");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(["摘要", "主要指标", "签约项目", "新开工项目", "按产业", "按单位", "按产业链", "按投资方国别（地区）"]));
+    const ws = wb.getWorksheet("签约项目")!;
+    expect(ws.getRow(1).getCell(1).value).toBe("投资方");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.getColumn(1).width).toBe(32);
+    const amount = ws.getRow(2).getCell(6);
+    expect(amount.type).toBe(ExcelJS.ValueType.Number);
+    expect(amount.value).toBe(21000000000);
+    expect(amount.numFmt).toBe("#,##0.00");
+    expect(ws.getRow(3).getCell(6).value).toBe(100000000.5);
+    const date = ws.getRow(2).getCell(5);
+    expect(date.type).toBe(ExcelJS.ValueType.Date);
+    const evil = ws.getRow(3).getCell(1);
+    expect(evil.type).toBe(ExcelJS.ValueType.String);
+    expect(evil.value).toBe("=HYPERLINK(\"http://evil\",\"x\")");
+    expect(evil.formula).toBeUndefined();
+    expect(ws.getRow(3).getCell(2).type).toBe(ExcelJS.ValueType.String);
+    const key = wb.getWorksheet("主要指标")!;
+    expect(key.getRow(2).getCell(2)).toMatchObject({ type: ExcelJS.ValueType.Number, value: 3 });
+    expect(key.getRow(3).getCell(2)).toMatchObject({ type: ExcelJS.ValueType.Number, value: 21100000000.5 });
+  });
+  it("streams into any writable", async () => {
+    let bytes = 0;
+    const sink = new Writable({ write(chunk, _e, cb) { bytes += chunk.length; cb(); } });
+    const finished = new Promise((r) => sink.on("finish", r));
+    await writeXlsx(report, sink, "en");
+    await finished;
+    expect(bytes).toBeGreaterThan(1000);
+  });
+});
+
+describe("PDF", () => {
+  it("is a PDF with the Chinese font embedded", async () => {
+    const buf = await toPdf(report);
+    expect(buf.subarray(0, 5).toString()).toBe("%PDF-");
+    const raw = buf.toString("latin1");
+    expect(raw).toContain("NotoSansSC");
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).toContain("/ToUnicode");
+    expect(raw).toContain("/MediaBox [0 0 595.28 841.89]");
+  }, 60_000);
+});
+
+describe("file name", () => {
+  it("report-{period}.{format}", () => {
+    expect(reportFileName(report, "xlsx")).toBe("report-2023-Q4.xlsx");
+  });
+});

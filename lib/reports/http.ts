@@ -1,0 +1,29 @@
+import "server-only";
+/**
+ * Who may fetch a report over HTTP. The bearer-token path is the import
+ * route's own check (importCaller: an active admin's API token); a session
+ * is the app's requireRole("MANAGER", "ADMIN") (a refusal is audited there).
+ */
+import { db } from "@/lib/db";
+import { AuthError, requireRole } from "@/lib/auth/current-user";
+import { importCaller } from "@/lib/import/http";
+import type { Actor } from "@/lib/data/dashboard";
+
+export type ReportCaller = { ok: true; actor: Actor; via: "session" | "token" } | { ok: false; status: 401 | 403 };
+
+export async function reportCaller(request: Request): Promise<ReportCaller> {
+  if (request.headers.get("authorization")) {
+    const caller = await importCaller(request);
+    if (!caller.ok) return caller;
+    const user = await db().user.findUniqueOrThrow({ where: { id: caller.actor.id }, select: { id: true, role: true, unitId: true, unit: { select: { kind: true } } } });
+    return { ok: true, via: "token", actor: { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unit.kind === "CITY" } };
+  }
+  if (!request.headers.get("cookie")) return { ok: false, status: 401 };
+  try {
+    const user = await requireRole("MANAGER", "ADMIN");
+    return { ok: true, via: "session", actor: { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unitIsCity } };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, status: error.status };
+    throw error;
+  }
+}

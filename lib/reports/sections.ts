@@ -1,0 +1,141 @@
+/**
+ * The report as tables: what the CSV, XLSX and PDF write, in the same order.
+ * Labels come from messages/<locale>/reports.json ("reports.file.*"), the
+ * strings the Reports page uses too. Cells stay typed (text, integer count,
+ * money as a decimal string, ISO date) so each format writes them properly.
+ */
+import zh from "@/messages/zh-CN/reports.json";
+import en from "@/messages/en/reports.json";
+import type { Report } from "./build-report";
+
+export type ReportLocale = "zh-CN" | "en";
+export type CellKind = "text" | "int" | "money" | "date";
+export type Cell = string | number | null;
+export type Column = { header: string; kind: CellKind; width: number };
+export type Section = { key: string; title: string; columns: Column[]; rows: Cell[][] };
+
+const MESSAGES = { "zh-CN": zh.reports, en: en.reports } as const;
+
+/** A "reports.*" string by dotted key, with {name} parameters. */
+export function reportText(locale: ReportLocale, key: string, params: Record<string, string | number> = {}): string {
+  let node: unknown = MESSAGES[locale];
+  for (const part of key.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node !== "string") return key;
+  return node.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function reportSections(r: Report, locale: ReportLocale): Section[] {
+  const t = (key: string) => reportText(locale, `file.${key}`);
+  const col = (key: string, kind: CellKind, width: number): Column => ({ header: t(`cols.${key}`), kind, width });
+  const name = (zhName: string | null | undefined, enName: string | null | undefined) =>
+    (locale === "en" ? enName || zhName : zhName || enName) || t("unnamed");
+  const unitName = (x: { unitZh: string; unitEn: string }) => (locale === "en" ? x.unitEn : x.unitZh);
+  const stage = (s: string) => t(`stages.${s}`);
+  const u = (k: string) => t(`units.${k}`);
+  const s = r.signed;
+
+  return [
+    {
+      key: "summary",
+      title: t("sections.summary"),
+      columns: [col("language", "text", 10), col("text", "text", 120)],
+      rows: [
+        [t("period"), r.period.label],
+        [t("unit"), locale === "en" ? r.unit.nameEn : r.unit.nameZh],
+        [t("generatedOn"), r.generatedOn],
+        ["中文", r.summary.zh],
+        ["English", r.summary.en],
+      ],
+    },
+    {
+      key: "keyNumbers",
+      title: t("sections.keyNumbers"),
+      columns: [col("item", "text", 56), col("value", "money", 22), col("unit", "text", 10)],
+      rows: [
+        [t("metrics.signedCount"), s.count, u("projects")],
+        [t("metrics.signedCny"), s.contractedCny, u("cny")],
+        [t("metrics.signedUsd"), s.contractedUsd, u("usd")],
+        [t("metrics.band100m"), s.atLeast100MillionCny.count, u("projects")],
+        [t("metrics.band100mValue"), s.atLeast100MillionCny.valueCny, u("cny")],
+        [t("metrics.band5b"), s.atLeast5BillionCny.count, u("projects")],
+        [t("metrics.band5bValue"), s.atLeast5BillionCny.valueCny, u("cny")],
+        [t("metrics.band10b"), s.atLeast10BillionCny.count, u("projects")],
+        [t("metrics.band10bValue"), s.atLeast10BillionCny.valueCny, u("cny")],
+        [t("metrics.starts"), r.constructionStarts.count, u("projects")],
+        [t("metrics.fundsCny"), r.fundsInPlace.cny, u("cny")],
+        [t("metrics.fundsUsd"), r.fundsInPlace.usd, u("usd")],
+        [t("metrics.fdiUsd"), r.foreignInvestmentInPlaceUsd, u("usd")],
+        [t("metrics.rounds"), r.roundsHeld, u("rounds")],
+        [t("metrics.leads"), r.newLeads.total, u("leads")],
+      ],
+    },
+    {
+      key: "signedProjects",
+      title: t("sections.signedProjects"),
+      columns: [col("investor", "text", 32), col("title", "text", 36), col("sector", "text", 16), col("unitName", "text", 16), col("signedOn", "date", 12), col("contractedCny", "money", 20), col("contractedUsd", "money", 20)],
+      rows: r.signedProjects.map((p) => [name(p.investorZh, p.investorEn), p.title, name(p.sectorZh, p.sectorEn), unitName(p), p.signedOn, p.contractedCny, p.contractedUsd]),
+    },
+    {
+      key: "constructionStarts",
+      title: t("sections.constructionStarts"),
+      columns: [col("investor", "text", 32), col("title", "text", 36), col("unitName", "text", 16), col("startedOn", "date", 12), col("signedOn", "date", 12), col("contractedCny", "money", 20)],
+      rows: r.constructionStartsList.map((p) => [p.investorZh, p.title, unitName(p), p.startedOn, p.signedOn, p.contractedCny]),
+    },
+    {
+      key: "pipeline",
+      title: t("sections.pipeline"),
+      columns: [col("stage", "text", 20), col("count", "int", 10), col("plannedCny", "money", 22)],
+      rows: r.pipelineByStage.map((p) => [stage(p.stage), p.count, p.plannedCny]),
+    },
+    {
+      key: "stalled",
+      title: t("sections.stalled"),
+      columns: [col("investor", "text", 32), col("title", "text", 36), col("unitName", "text", 16), col("stage", "text", 14), col("lastActivityOn", "date", 14), col("days", "int", 10)],
+      rows: r.stalledProjects.map((p) => [p.investorZh, p.title, unitName(p), stage(p.stage), p.lastActivityOn, p.days]),
+    },
+    ...(
+      [
+        ["bySector", r.bySector],
+        ["byUnit", r.byUnit],
+        ["byChain", r.byChain],
+      ] as const
+    ).map(([key, lines]) => ({
+      key,
+      title: t(`sections.${key}`),
+      columns: [col("name", "text", 28), col("count", "int", 10), col("contractedCny", "money", 22), col("contractedUsd", "money", 22)],
+      rows: lines.map((g) => [name(g.nameZh, g.nameEn), g.count, g.cny, g.usd] as Cell[]),
+    })),
+    {
+      key: "byCountry",
+      title: t("sections.byCountry"),
+      columns: [col("country", "text", 16), col("count", "int", 10), col("contractedCny", "money", 22), col("contractedUsd", "money", 22)],
+      rows: r.byCountry.map((g) => [g.countryCode, g.count, g.cny, g.usd]),
+    },
+    {
+      key: "leadsBySource",
+      title: t("sections.leadsBySource"),
+      columns: [col("name", "text", 28), col("leads", "int", 10)],
+      rows: r.newLeads.bySource.map((g) => [name(g.nameZh, g.nameEn), g.count]),
+    },
+    {
+      key: "leadsByEvent",
+      title: t("sections.leadsByEvent"),
+      columns: [col("name", "text", 36), col("leads", "int", 10)],
+      rows: r.newLeads.byEvent.map((g) => [name(g.nameZh, g.nameEn), g.count]),
+    },
+    {
+      key: "series",
+      title: t("sections.series"),
+      columns: [col("start", "date", 12), col("count", "int", 10), col("contractedCny", "money", 22), col("contractedUsd", "money", 22)],
+      rows: r.series.points.map((p) => [p.start, p.count, p.cny, p.usd]),
+    },
+  ];
+}
+
+/** A text cell a spreadsheet would run as a formula (=, +, -, @; also tab/CR, which some apps strip first). */
+export const looksLikeFormula = (text: string) => /^[=+\-@\t\r]/.test(text);
+
+/** "report-2023-Q4.xlsx" (unit-specific reports add the unit id). */
+export function reportFileName(r: Pick<Report, "period" | "unit">, format: string): string {
+  return `report-${r.period.label}${r.unit.id !== null && !r.unit.isCity ? `-unit${r.unit.id}` : ""}.${format}`;
+}

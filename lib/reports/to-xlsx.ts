@@ -1,0 +1,82 @@
+/**
+ * The report as XLSX: one sheet per section, header in row 1 (frozen), set
+ * column widths, amounts and counts as real numbers with number formats,
+ * dates as dates. Text is always written as a string cell (with the text
+ * format "@"), never as a formula, whatever it starts with. Written through
+ * ExcelJS's streaming WorkbookWriter: rows are committed as they go.
+ */
+import { PassThrough, type Writable } from "node:stream";
+import ExcelJS from "exceljs";
+import type { Report } from "./build-report";
+import { type Cell, type CellKind, type ReportLocale, reportSections } from "./sections";
+
+export const MONEY_FORMAT = "#,##0.00";
+export const COUNT_FORMAT = "#,##0";
+export const DATE_FORMAT = "yyyy-mm-dd";
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]; unique. */
+function sheetName(title: string, used: Set<string>): string {
+  const base = title.replace(/[:\\/?*[\]]/g, " ").slice(0, 31) || "Sheet";
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base.slice(0, 28)} ${i}`;
+  used.add(name);
+  return name;
+}
+
+function cellValue(value: Cell, kind: CellKind): { value: ExcelJS.CellValue; numFmt?: string } {
+  if (value === null || value === undefined || value === "") return { value: null };
+  if (kind === "money" || kind === "int") {
+    if (typeof value === "number") return { value, numFmt: COUNT_FORMAT };
+    const n = Number(value);
+    return Number.isFinite(n) ? { value: n, numFmt: kind === "int" ? COUNT_FORMAT : MONEY_FORMAT } : { value: String(value), numFmt: "@" };
+  }
+  if (kind === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { value: new Date(`${value}T00:00:00Z`), numFmt: DATE_FORMAT };
+  // A string cell: ExcelJS writes it as text (a formula needs { formula }), so "=1+2" stays the text "=1+2".
+  return { value: String(value), numFmt: "@" };
+}
+
+/** Writes the workbook to `stream` (ended when done). */
+export async function writeXlsx(report: Report, stream: Writable, locale: ReportLocale = "zh-CN"): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = "invest-crm";
+  wb.created = new Date();
+  const used = new Set<string>();
+  for (const section of reportSections(report, locale)) {
+    const ws = wb.addWorksheet(sheetName(section.title, used), { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
+    ws.columns = section.columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
+    const header = ws.addRow(section.columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.eachCell((cell) => {
+      cell.numFmt = "@";
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
+    });
+    header.commit();
+    for (const row of section.rows) {
+      const xrow = ws.addRow([]);
+      row.forEach((v, i) => {
+        const { value, numFmt } = cellValue(v, section.columns[i].kind);
+        const cell = xrow.getCell(i + 1);
+        cell.value = value;
+        if (numFmt) cell.numFmt = numFmt;
+        if (section.columns[i].kind === "text" && section.columns[i].width > 60) cell.alignment = { wrapText: true, vertical: "top" };
+      });
+      xrow.commit();
+    }
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+/** The workbook as one buffer (small reports, tests). */
+export async function toXlsx(report: Report, locale: ReportLocale = "zh-CN"): Promise<Buffer> {
+  const pass = new PassThrough();
+  const chunks: Buffer[] = [];
+  pass.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    pass.on("end", resolve);
+    pass.on("error", reject);
+  });
+  await writeXlsx(report, pass, locale);
+  await done;
+  return Buffer.concat(chunks);
+}

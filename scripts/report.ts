@@ -1,0 +1,88 @@
+/**
+ * `npm run report -- --period 2023-Q4 --format xlsx --out file.xlsx [--unit id] [--as admin@email] [--lang zh-CN|en]`
+ * Writes the report of the Reports page / GET /api/reports to a file (or to
+ * stdout with --out -), as an admin (by default the first active admin).
+ * The report code is server-only: run with `tsx --conditions=react-server scripts/report.ts`.
+ * Exit code 0 on success, 1 on failure, 2 on misuse.
+ */
+import { createWriteStream } from "node:fs";
+import type { Writable } from "node:stream";
+import { createPrismaClient } from "@/lib/db";
+import { buildReport } from "@/lib/reports/build-report";
+import type { ReportLocale } from "@/lib/reports/sections";
+import { csvLines, BOM } from "@/lib/reports/to-csv";
+import { writeXlsx } from "@/lib/reports/to-xlsx";
+import { writePdf } from "@/lib/reports/to-pdf";
+import { REPORT_FORMATS, parseReportPeriod, type ReportFormat } from "@/lib/validation/report";
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error("Usage: npm run report -- --period 2023|2023-Q4 --format json|csv|xlsx|pdf --out <file|-> [--unit id] [--as admin@email] [--lang zh-CN|en]");
+  process.exit(2);
+}
+
+function end(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.on("error", reject);
+    stream.end(resolve);
+  });
+}
+
+async function main() {
+  const opts: Record<string, string> = {};
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--help" || a === "-h") usage();
+    if (!a.startsWith("--")) usage(`Unexpected ${a}.`);
+    const [key, inline] = a.slice(2).split("=", 2);
+    if (!["period", "format", "out", "unit", "as", "lang"].includes(key)) usage(`Unknown option --${key}.`);
+    opts[key] = inline ?? args[++i] ?? usage(`--${key} needs a value.`);
+  }
+  const period = opts.period ?? usage("--period is required.");
+  if (!parseReportPeriod(period)) usage("The period must be a year (2023) or a quarter (2023-Q4), years 2000–2100.");
+  const format = (opts.format ?? (opts.out?.split(".").pop() ?? "")) as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) usage("The format must be json, csv, xlsx or pdf.");
+  const out = opts.out ?? usage("--out is required (- for stdout).");
+  const unitId = opts.unit === undefined ? undefined : Number(opts.unit);
+  if (unitId !== undefined && !(Number.isInteger(unitId) && unitId > 0)) usage("--unit must be a unit id.");
+  const locale: ReportLocale = opts.lang === "en" ? "en" : "zh-CN";
+  const url = process.env.DATABASE_URL ?? usage("DATABASE_URL is not set.");
+
+  const db = createPrismaClient(url, 4);
+  try {
+    const user = await db.user.findFirst({
+      where: { role: "ADMIN", disabledAt: null, ...(opts.as ? { email: { equals: opts.as, mode: "insensitive" } } : {}) },
+      orderBy: { id: "asc" },
+      select: { id: true, role: true, unitId: true, unit: { select: { kind: true } } },
+    });
+    if (!user) usage(opts.as ? `${opts.as} is not an active admin.` : "There is no active admin to report as; use --as.");
+    const report = await buildReport(db, { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unit.kind === "CITY" }, { period, unitId });
+    const stream: Writable = out === "-" ? process.stdout : createWriteStream(out);
+    switch (format) {
+      case "json":
+        stream.write(JSON.stringify(report, null, 2));
+        if (stream !== process.stdout) await end(stream);
+        break;
+      case "csv":
+        stream.write(BOM);
+        for (const line of csvLines(report, locale)) if (!stream.write(line)) await new Promise((ok) => stream.once("drain", ok));
+        if (stream !== process.stdout) await end(stream);
+        break;
+      case "xlsx":
+        await writeXlsx(report, stream, locale);
+        break;
+      case "pdf":
+        await writePdf(report, stream, locale);
+        break;
+    }
+    if (out !== "-") console.error(`${out}: ${report.signed.count} signed projects, ${report.period.label}, ${report.unit.nameEn}`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
