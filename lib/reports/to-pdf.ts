@@ -44,8 +44,10 @@ function heading(doc: Doc, text: string) {
 
 function table(doc: Doc, columns: { header: string; kind: CellKind; width: number }[], rows: Cell[][], locale: ReportLocale) {
   const total = doc.page.width - 2 * MARGIN;
-  const weight = columns.reduce((n, c) => n + Math.min(c.width, 40), 0);
-  const widths = columns.map((c) => (Math.min(c.width, 40) / weight) * total);
+  // Text columns are capped so one long name cannot squeeze the rest; dates keep room for YYYY-MM-DD.
+  const share = (c: { kind: CellKind; width: number }) => Math.max(Math.min(c.width, 40), c.kind === "date" ? 16 : 0);
+  const weight = columns.reduce((n, c) => n + share(c), 0);
+  const widths = columns.map((c) => (share(c) / weight) * total);
   const drawRow = (cells: string[], bold: boolean) => {
     const y = doc.y;
     if (bold) doc.rect(MARGIN, y - 2, total, ROW).fill("#e2e8f0");
@@ -136,6 +138,7 @@ export function writePdf(report: Report, stream: Writable, locale: ReportLocale 
   };
   show("keyNumbers");
 
+  ensureRoom(doc, 260); // keep the heading with its first chart
   heading(doc, t("sections.series"));
   barChart(doc, t("chartByPeriod"), report.series.points.map((p) => ({ label: report.series.bucket === "month" ? p.start.slice(0, 7) : `${p.start.slice(0, 4)}-Q${Math.floor(Number(p.start.slice(5, 7)) / 3) + 1}`, cny: p.cny })), locale);
   barChart(
