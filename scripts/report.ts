@@ -8,9 +8,9 @@
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { createPrismaClient } from "@/lib/db";
-import { buildReport } from "@/lib/reports/build-report";
+import { JSON_LIST_LIMIT, buildReport, openReport } from "@/lib/reports/build-report";
 import type { ReportLocale } from "@/lib/reports/sections";
-import { csvLines, BOM } from "@/lib/reports/to-csv";
+import { writeCsv } from "@/lib/reports/to-csv";
 import { writeXlsx } from "@/lib/reports/to-xlsx";
 import { writePdf } from "@/lib/reports/to-pdf";
 import { REPORT_FORMATS, parseReportPeriod, type ReportFormat } from "@/lib/validation/report";
@@ -57,7 +57,11 @@ async function main() {
       select: { id: true, role: true, unitId: true, unit: { select: { kind: true } } },
     });
     if (!user) usage(opts.as ? `${opts.as} is not an active admin.` : "There is no active admin to report as; use --as.");
-    const report = await buildReport(db, { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unit.kind === "CITY" }, { period, unitId });
+    const actor = { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unit.kind === "CITY" };
+    // CSV and XLSX stream the long lists page by page (openReport); JSON and PDF hold the report in memory
+    // (JSON caps each long list at JSON_LIST_LIMIT rows and says `truncated: true`; PDF still loads them whole).
+    const streamed = format === "csv" || format === "xlsx" ? await openReport(db, actor, { period, unitId }) : null;
+    const report = streamed?.report ?? (await buildReport(db, actor, { period, unitId }, undefined, format === "json" ? { listLimit: JSON_LIST_LIMIT } : {}));
     const stream: Writable = out === "-" ? process.stdout : createWriteStream(out);
     switch (format) {
       case "json":
@@ -65,12 +69,11 @@ async function main() {
         if (stream !== process.stdout) await end(stream);
         break;
       case "csv":
-        stream.write(BOM);
-        for (const line of csvLines(report, locale)) if (!stream.write(line)) await new Promise((ok) => stream.once("drain", ok));
+        await writeCsv(report, streamed!.pages, stream, locale);
         if (stream !== process.stdout) await end(stream);
         break;
       case "xlsx":
-        await writeXlsx(report, stream, locale);
+        await writeXlsx(report, stream, locale, streamed!.pages);
         break;
       case "pdf":
         await writePdf(report, stream, locale);

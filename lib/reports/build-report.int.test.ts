@@ -18,7 +18,11 @@ import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
 import type { Role, Stage } from "@/lib/generated/prisma/enums";
 import { quarterPeriod, yearPeriod } from "@/lib/validation/dashboard";
 import { signedTotals, sizeBands, getDelivery, type Actor } from "@/lib/data/dashboard";
-import { buildReport } from "@/lib/reports/build-report";
+import ExcelJS from "exceljs";
+import { PassThrough } from "node:stream";
+import { buildReport, openReport } from "@/lib/reports/build-report";
+import { BOM, csvChunks, toCsv } from "@/lib/reports/to-csv";
+import { toXlsx, writeXlsx } from "@/lib/reports/to-xlsx";
 import { parseReportFile, parseReportPeriod } from "@/lib/validation/report";
 
 const NOW = new Date("2024-01-10T04:00:00Z");
@@ -232,5 +236,54 @@ describe("summary wording", () => {
     expect(q2.summary.zh).toContain("共签约项目0个");
     expect(q2.summary.zh).toContain("其中没有单个项目合同投资额1亿元及以上的项目。");
     expect(q2.summary.en).toContain("None had a contracted investment of CNY 100 million or more.");
+  });
+});
+
+describe("long lists streamed in pages", () => {
+  const sheets = async (buf: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    return wb.worksheets.map((ws) => {
+      const rows: unknown[] = [];
+      ws.eachRow((row) => rows.push(row.values));
+      return [ws.name, rows];
+    });
+  };
+  for (const [name, who, unitId] of [["unit U", () => admin, -1], ["whole city", () => admin, undefined]] as const) {
+    it(`${name}: lists longer than a page come out complete and in order in CSV and XLSX`, async () => {
+      const input = { period: "2023-Q4", unitId: unitId === -1 ? U : unitId };
+      const full = await buildReport(testDb(), who(), input, NOW);
+      expect(full.signedProjects.length).toBeGreaterThan(3);
+      const expectedCsv = toCsv(full);
+      const expectedXlsx = await sheets(await toXlsx(full));
+      for (const pageSize of [1, 3]) {
+        const { report, pages } = await openReport(testDb(), who(), input, NOW, { pageSize });
+        expect(report.signedProjects).toEqual([]);
+        let seen = 0;
+        for await (const page of pages.signedProjects()) {
+          expect(page.length).toBeLessThanOrEqual(pageSize);
+          seen += page.length;
+        }
+        expect(seen).toBe(full.signedProjects.length);
+        let csv = BOM;
+        for await (const chunk of csvChunks(report, pages)) csv += chunk;
+        expect(csv).toBe(expectedCsv);
+        const out = new PassThrough();
+        const chunks: Buffer[] = [];
+        out.on("data", (c: Buffer) => chunks.push(c));
+        const done = new Promise((ok) => out.on("end", ok));
+        await writeXlsx(report, out, "zh-CN", pages);
+        await done;
+        expect(await sheets(Buffer.concat(chunks))).toEqual(expectedXlsx);
+      }
+    });
+  }
+  it("a capped report (the JSON download) says it is truncated", async () => {
+    const full = await buildReport(testDb(), admin, { period: "2023-Q4", unitId: U }, NOW);
+    const capped = await buildReport(testDb(), admin, { period: "2023-Q4", unitId: U }, NOW, { listLimit: 2 });
+    expect(capped.truncated).toBe(true);
+    expect(capped.signedProjects).toEqual(full.signedProjects.slice(0, 2));
+    expect(full.truncated).toBeUndefined();
+    expect(capped.signed).toEqual(full.signed);
   });
 });

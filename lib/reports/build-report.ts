@@ -45,6 +45,7 @@ import {
   stalledAndOverdue,
 } from "@/lib/data/dashboard";
 import { formatCny, formatUsd } from "@/lib/format/money";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { periodName } from "./periods";
 
 export { periodName };
@@ -94,6 +95,8 @@ export type Report = {
   stalled: { days: number; count: number }[];
   summary: { zh: string; en: string };
   series: { bucket: Bucket; points: { start: string; count: number; cny: string; usd: string }[] };
+  /** Set when a long list below was cut at the caller's listLimit (the JSON download caps them; see BuildReportOptions). */
+  truncated?: true;
   signedProjects: SignedProjectLine[];
   constructionStartsList: StartLine[];
   pipelineByStage: StageLine[];
@@ -136,7 +139,18 @@ const bandOf = (bands: { min: string; count: number; cny: string }[], min: strin
   return { count: b?.count ?? 0, valueCny: b?.cny ?? "0" };
 };
 
-export async function buildReport(db: Db, actor: Actor, input: ReportInput, now = new Date()): Promise<Report> {
+export type BuildReportOptions = {
+  /**
+   * How many rows of each long list (signed projects, construction starts,
+   * stalled projects) to load into the report. Undefined: all of them (the
+   * Reports page, tests); 0: none (the CSV/XLSX writers stream them through
+   * reportListPages instead); n: at most n, with `truncated: true` when a list
+   * had more (the JSON download).
+   */
+  listLimit?: number;
+};
+
+export async function buildReport(db: Db, actor: Actor, input: ReportInput, now = new Date(), opts: BuildReportOptions = {}): Promise<Report> {
   const period = parseReportPeriod(input.period);
   if (!period) throw new RuleError("invalid", { period: "reports.errors.badPeriod" });
   const { filters, unit } = await reportScope(db, actor, period, input.unitId);
@@ -156,41 +170,21 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
     stalledAndOverdue(db, actor, filters, now),
   ]);
 
-  const [signedRows, startRows, stageRows, stalledRows, chainRows, sourceRows, eventRows, leadTotal] = await Promise.all([
-    db.$queryRaw<
-      { project_id: number; investor_zh: string; investor_en: string | null; country_code: string; title: string; sector_zh: string | null; sector_en: string | null; unit_zh: string; unit_en: string; signed_on: Date; cny: string | null; usd: string | null }[]
-    >`
-      SELECT s.project_id, c.name_zh AS investor_zh, c.name_en AS investor_en, c.country_code, p.title,
-             ri.name_zh AS sector_zh, ri.name_en AS sector_en, u.name_zh AS unit_zh, u.name_en AS unit_en,
-             s.signed_on, s.cny::text AS cny, s.usd::text AS usd
-        FROM (${signedInPeriodSql(actor, filters)}) s
-        JOIN project p ON p.id = s.project_id
-        JOIN company c ON c.id = s.company_id
-        JOIN unit u ON u.id = s.unit_id
-        LEFT JOIN reference_item ri ON ri.id = s.sector_id
-       ORDER BY s.signed_on, s.cny DESC NULLS LAST, s.project_id`,
-    db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; started_on: Date; signed_on: Date | null; cny: string | null }[]>`
-      SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, cs.started_on,
-             fk.signed_on, fk.cny::text AS cny
-        FROM construction_start cs
-        JOIN project p ON p.id = cs.project_id
-        JOIN company c ON c.id = p.company_id
-        JOIN unit u ON u.id = p.unit_id
-        LEFT JOIN LATERAL (SELECT k.signed_on, k.contracted_investment_cny AS cny FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on, k.id LIMIT 1) fk ON TRUE
-       WHERE cs.started_on >= ${from}::date AND cs.started_on < ${to}::date AND ${where}
-         AND NOT EXISTS (SELECT 1 FROM construction_start c0 WHERE c0.project_id = cs.project_id
-                           AND (c0.started_on < cs.started_on OR (c0.started_on = cs.started_on AND c0.id < cs.id)))
-       ORDER BY cs.started_on, p.id`,
+  const ctx: ListContext = { actor, filters, today };
+  const cap = opts.listLimit;
+  const [signedList, startList, stalledList] =
+    cap === 0
+      ? [{ rows: [], truncated: false }, { rows: [], truncated: false }, { rows: [], truncated: false }]
+      : await Promise.all([
+          collect(listPages(db, ctx, "signedProjects", cap === undefined ? null : Math.min(cap + 1, LIST_PAGE_SIZE)), cap),
+          collect(listPages(db, ctx, "constructionStartsList", cap === undefined ? null : Math.min(cap + 1, LIST_PAGE_SIZE)), cap),
+          collect(listPages(db, ctx, "stalledProjects", cap === undefined ? null : Math.min(cap + 1, LIST_PAGE_SIZE)), cap),
+        ]);
+
+  const [stageRows, chainRows, sourceRows, eventRows, leadTotal] = await Promise.all([
     db.$queryRaw<{ stage: Stage; count: number; planned: string | null }[]>`
       SELECT p.stage, COUNT(*)::int AS count, SUM(p.planned_investment_cny)::text AS planned
         FROM project p WHERE ${where} GROUP BY p.stage`,
-    db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; stage: Stage; last_on: Date }[]>`
-      SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
-             COALESCE(p.last_round_on, p.first_contact_on) AS last_on
-        FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
-       WHERE ${where} AND p.stage::text = ANY(${[...STALL_STAGES]}::text[])
-         AND COALESCE(p.last_round_on, p.first_contact_on) <= ${new Date(today.getTime() - STALLED_LIST_DAYS * 86_400_000)}::date
-       ORDER BY last_on, p.id`,
     db.$queryRaw<{ id: number | null; name_zh: string | null; name_en: string | null; count: number; cny: string | null; usd: string | null }[]>`
       SELECT p.chain_id AS id, ri.name_zh, ri.name_en, COUNT(*)::int AS count, SUM(s.cny)::text AS cny, SUM(s.usd)::text AS usd
         FROM (${signedInPeriodSql(actor, filters)}) s JOIN project p ON p.id = s.project_id
@@ -248,48 +242,178 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
     stalled: stalled.stalled,
     summary: { zh: "", en: "" },
     series: { bucket: series.bucket, points: series.points.map((p) => ({ start: isoDay(p.start), ...p.current })) },
-    signedProjects: signedRows.map((r) => ({
-      projectId: r.project_id,
-      investorZh: r.investor_zh,
-      investorEn: r.investor_en,
-      countryCode: r.country_code,
-      title: r.title,
-      sectorZh: r.sector_zh,
-      sectorEn: r.sector_en,
-      unitZh: r.unit_zh,
-      unitEn: r.unit_en,
-      signedOn: isoDay(r.signed_on),
-      contractedCny: money(r.cny),
-      contractedUsd: money(r.usd),
-    })),
-    constructionStartsList: startRows.map((r) => ({
-      projectId: r.project_id,
-      investorZh: r.investor_zh,
-      title: r.title,
-      unitZh: r.unit_zh,
-      unitEn: r.unit_en,
-      startedOn: isoDay(r.started_on),
-      signedOn: r.signed_on ? isoDay(r.signed_on) : null,
-      contractedCny: money(r.cny),
-    })),
+    signedProjects: signedList.rows as SignedProjectLine[],
+    constructionStartsList: startList.rows as StartLine[],
     pipelineByStage: STAGE_ORDER.map((stage) => ({ stage, count: stageBy.get(stage)?.count ?? 0, plannedCny: money(stageBy.get(stage)?.planned) })),
-    stalledProjects: stalledRows.map((r) => ({
-      projectId: r.project_id,
-      investorZh: r.investor_zh,
-      title: r.title,
-      unitZh: r.unit_zh,
-      unitEn: r.unit_en,
-      stage: r.stage,
-      lastActivityOn: isoDay(r.last_on),
-      days: Math.round((today.getTime() - r.last_on.getTime()) / 86_400_000),
-    })),
+    stalledProjects: stalledList.rows as StalledLine[],
     bySector: bySector.map(group),
     byUnit: byUnit.map(group),
     byChain: chainRows.map((r) => group({ id: r.id, nameZh: r.name_zh, nameEn: r.name_en, count: r.count, cny: money(r.cny), usd: money(r.usd) })),
     byCountry: byCountry.map((r) => ({ countryCode: r.countryCode, count: r.count, cny: r.cny, usd: r.usd })),
   };
+  if (signedList.truncated || startList.truncated || stalledList.truncated) report.truncated = true;
   report.summary = summarize(report);
   return report;
+}
+
+/* ---------- The long lists, read in pages ---------- */
+
+export type LongListKey = "signedProjects" | "constructionStartsList" | "stalledProjects";
+export type LongListLine<K extends LongListKey> = Report[K][number];
+/** Each long list as an async iterable of pages (arrays of lines), in the report's order. */
+export type ReportListPages = { [K in LongListKey]: () => AsyncGenerator<Report[K]> };
+type ListContext = { actor: Actor; filters: DashboardFilters; today: Date };
+
+/**
+ * The JSON download holds the report in memory, so its long lists are capped
+ * at this many rows each; a capped report says `truncated: true`. CSV and XLSX
+ * stream the lists whole (openReport).
+ */
+export const JSON_LIST_LIMIT = 10_000;
+/** Rows per query when a long list is read in pages. */
+export const LIST_PAGE_SIZE = 2000;
+/** Above every contracted amount: where a project without an amount sorts (cny DESC NULLS LAST as an ascending key). */
+const NO_AMOUNT_KEY = "1e30";
+
+/**
+ * One long list, page by page: keyset pagination on the list's own order,
+ * ending in the project id (unique per row), so each page is one query of at
+ * most `pageSize` rows with the same scope and period conditions, and nothing
+ * but the current page is held. pageSize null: the whole list in one query.
+ */
+async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: K, pageSize: number | null): AsyncGenerator<Report[K]> {
+  const { actor, filters, today } = ctx;
+  const where = projectFilterSql(actor, filters);
+  const { from, to } = filters.period;
+  const limit = pageSize === null ? Prisma.empty : Prisma.sql`LIMIT ${pageSize}`;
+  let after: Prisma.Sql | null = null;
+  for (;;) {
+    let lines: Report[K];
+    let next: Prisma.Sql;
+    if (key === "signedProjects") {
+      const rows = await db.$queryRaw<
+        { project_id: number; investor_zh: string; investor_en: string | null; country_code: string; title: string; sector_zh: string | null; sector_en: string | null; unit_zh: string; unit_en: string; signed_on: Date; cny: string | null; usd: string | null }[]
+      >`
+        SELECT s.project_id, c.name_zh AS investor_zh, c.name_en AS investor_en, c.country_code, p.title,
+               ri.name_zh AS sector_zh, ri.name_en AS sector_en, u.name_zh AS unit_zh, u.name_en AS unit_en,
+               s.signed_on, s.cny::text AS cny, s.usd::text AS usd
+          FROM (${signedInPeriodSql(actor, filters)}) s
+          JOIN project p ON p.id = s.project_id
+          JOIN company c ON c.id = s.company_id
+          JOIN unit u ON u.id = s.unit_id
+          LEFT JOIN reference_item ri ON ri.id = s.sector_id
+         WHERE ${after ?? Prisma.sql`TRUE`}
+         ORDER BY s.signed_on, COALESCE(-s.cny, ${NO_AMOUNT_KEY}::numeric), s.project_id ${limit}`;
+      const last = rows[rows.length - 1];
+      next = last
+        ? Prisma.sql`(s.signed_on, COALESCE(-s.cny, ${NO_AMOUNT_KEY}::numeric), s.project_id) > (${last.signed_on}::date, COALESCE(-(${last.cny}::numeric), ${NO_AMOUNT_KEY}::numeric), ${last.project_id}::int)`
+        : Prisma.empty;
+      lines = rows.map((r) => ({
+        projectId: r.project_id,
+        investorZh: r.investor_zh,
+        investorEn: r.investor_en,
+        countryCode: r.country_code,
+        title: r.title,
+        sectorZh: r.sector_zh,
+        sectorEn: r.sector_en,
+        unitZh: r.unit_zh,
+        unitEn: r.unit_en,
+        signedOn: isoDay(r.signed_on),
+        contractedCny: money(r.cny),
+        contractedUsd: money(r.usd),
+      })) as Report[K];
+    } else if (key === "constructionStartsList") {
+      const rows = await db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; started_on: Date; signed_on: Date | null; cny: string | null }[]>`
+        SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, cs.started_on,
+               fk.signed_on, fk.cny::text AS cny
+          FROM construction_start cs
+          JOIN project p ON p.id = cs.project_id
+          JOIN company c ON c.id = p.company_id
+          JOIN unit u ON u.id = p.unit_id
+          LEFT JOIN LATERAL (SELECT k.signed_on, k.contracted_investment_cny AS cny FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on, k.id LIMIT 1) fk ON TRUE
+         WHERE cs.started_on >= ${from}::date AND cs.started_on < ${to}::date AND ${where}
+           AND NOT EXISTS (SELECT 1 FROM construction_start c0 WHERE c0.project_id = cs.project_id
+                             AND (c0.started_on < cs.started_on OR (c0.started_on = cs.started_on AND c0.id < cs.id)))
+           AND ${after ?? Prisma.sql`TRUE`}
+         ORDER BY cs.started_on, p.id ${limit}`;
+      const last = rows[rows.length - 1];
+      next = last ? Prisma.sql`(cs.started_on, p.id) > (${last.started_on}::date, ${last.project_id}::int)` : Prisma.empty;
+      lines = rows.map((r) => ({
+        projectId: r.project_id,
+        investorZh: r.investor_zh,
+        title: r.title,
+        unitZh: r.unit_zh,
+        unitEn: r.unit_en,
+        startedOn: isoDay(r.started_on),
+        signedOn: r.signed_on ? isoDay(r.signed_on) : null,
+        contractedCny: money(r.cny),
+      })) as Report[K];
+    } else {
+      const rows = await db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; stage: Stage; last_on: Date }[]>`
+        SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
+               COALESCE(p.last_round_on, p.first_contact_on) AS last_on
+          FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
+         WHERE ${where} AND p.stage::text = ANY(${[...STALL_STAGES]}::text[])
+           AND COALESCE(p.last_round_on, p.first_contact_on) <= ${new Date(today.getTime() - STALLED_LIST_DAYS * 86_400_000)}::date
+           AND ${after ?? Prisma.sql`TRUE`}
+         ORDER BY last_on, p.id ${limit}`;
+      const last = rows[rows.length - 1];
+      next = last ? Prisma.sql`(COALESCE(p.last_round_on, p.first_contact_on), p.id) > (${last.last_on}::date, ${last.project_id}::int)` : Prisma.empty;
+      lines = rows.map((r) => ({
+        projectId: r.project_id,
+        investorZh: r.investor_zh,
+        title: r.title,
+        unitZh: r.unit_zh,
+        unitEn: r.unit_en,
+        stage: r.stage,
+        lastActivityOn: isoDay(r.last_on),
+        days: Math.round((today.getTime() - r.last_on.getTime()) / 86_400_000),
+      })) as Report[K];
+    }
+    if (lines.length) yield lines;
+    if (pageSize === null || lines.length < pageSize) return;
+    after = next;
+  }
+}
+
+/** The first `cap` lines of a paged list (all of them when cap is undefined), and whether there were more. */
+async function collect<T>(pages: AsyncGenerator<T[]>, cap: number | undefined): Promise<{ rows: T[]; truncated: boolean }> {
+  const rows: T[] = [];
+  for await (const page of pages) {
+    rows.push(...page);
+    if (cap !== undefined && rows.length > cap) {
+      await pages.return(undefined);
+      return { rows: rows.slice(0, cap), truncated: true };
+    }
+  }
+  return { rows, truncated: false };
+}
+
+/**
+ * The report for the CSV and XLSX downloads: the summary, breakdowns and
+ * short lists in memory (buildReport with listLimit 0), the long lists as
+ * pages read on demand (each call starts a fresh read), so a report of any
+ * size is written while holding one page at a time.
+ */
+export async function openReport(
+  db: Db,
+  actor: Actor,
+  input: ReportInput,
+  now = new Date(),
+  { pageSize = LIST_PAGE_SIZE }: { pageSize?: number } = {},
+): Promise<{ report: Report; pages: ReportListPages }> {
+  const report = await buildReport(db, actor, input, now, { listLimit: 0 });
+  // buildReport has checked the period and the actor's scope; the same filters again for the lists.
+  const { filters } = await reportScope(db, actor, parseReportPeriod(input.period)!, input.unitId);
+  const ctx: ListContext = { actor, filters, today: todayDate(now) };
+  return {
+    report,
+    pages: {
+      signedProjects: () => listPages(db, ctx, "signedProjects", pageSize),
+      constructionStartsList: () => listPages(db, ctx, "constructionStartsList", pageSize),
+      stalledProjects: () => listPages(db, ctx, "stalledProjects", pageSize),
+    },
+  };
 }
 
 /**

@@ -6,13 +6,22 @@
  */
 import zh from "@/messages/zh-CN/reports.json";
 import en from "@/messages/en/reports.json";
-import type { Report } from "./build-report";
+import type { Report, ReportListPages } from "./build-report";
 
 export type ReportLocale = "zh-CN" | "en";
 export type CellKind = "text" | "int" | "money" | "date";
 export type Cell = string | number | null;
 export type Column = { header: string; kind: CellKind; width: number };
-export type Section = { key: string; title: string; columns: Column[]; rows: Cell[][] };
+/**
+ * A section's rows: in `rows`, or — for a long list of a streamed report — in
+ * `pages`, an async iterable of pages of rows read from the database as the
+ * writer goes (then `rows` is empty).
+ */
+export type Section = { key: string; title: string; columns: Column[]; rows: Cell[][]; pages?: () => AsyncIterable<Cell[][]> };
+
+async function* mapPages<T>(pages: AsyncIterable<T[]>, row: (line: T) => Cell[]): AsyncGenerator<Cell[][]> {
+  for await (const page of pages) yield page.map(row);
+}
 
 const MESSAGES = { "zh-CN": zh.reports, en: en.reports } as const;
 
@@ -24,7 +33,8 @@ export function reportText(locale: ReportLocale, key: string, params: Record<str
   return node.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-export function reportSections(r: Report, locale: ReportLocale): Section[] {
+/** The report's sections; with `pages` (openReport) the long lists come page by page from there. */
+export function reportSections(r: Report, locale: ReportLocale, pages?: ReportListPages): Section[] {
   const t = (key: string) => reportText(locale, `file.${key}`);
   const col = (key: string, kind: CellKind, width: number): Column => ({ header: t(`cols.${key}`), kind, width });
   const name = (zhName: string | null | undefined, enName: string | null | undefined) =>
@@ -33,6 +43,11 @@ export function reportSections(r: Report, locale: ReportLocale): Section[] {
   const stage = (s: string) => t(`stages.${s}`);
   const u = (k: string) => t(`units.${k}`);
   const s = r.signed;
+  const signedRow = (p: Report["signedProjects"][number]): Cell[] => [name(p.investorZh, p.investorEn), p.title, name(p.sectorZh, p.sectorEn), unitName(p), p.signedOn, p.contractedCny, p.contractedUsd];
+  const startRow = (p: Report["constructionStartsList"][number]): Cell[] => [p.investorZh, p.title, unitName(p), p.startedOn, p.signedOn, p.contractedCny];
+  const stalledRow = (p: Report["stalledProjects"][number]): Cell[] => [p.investorZh, p.title, unitName(p), stage(p.stage), p.lastActivityOn, p.days];
+  const long = <T>(lines: T[], row: (line: T) => Cell[], paged: (() => AsyncIterable<T[]>) | undefined) =>
+    paged ? { rows: [] as Cell[][], pages: () => mapPages(paged(), row) } : { rows: lines.map(row) };
 
   return [
     {
@@ -73,13 +88,13 @@ export function reportSections(r: Report, locale: ReportLocale): Section[] {
       key: "signedProjects",
       title: t("sections.signedProjects"),
       columns: [col("investor", "text", 32), col("title", "text", 36), col("sector", "text", 16), col("unitName", "text", 16), col("signedOn", "date", 12), col("contractedCny", "money", 20), col("contractedUsd", "money", 20)],
-      rows: r.signedProjects.map((p) => [name(p.investorZh, p.investorEn), p.title, name(p.sectorZh, p.sectorEn), unitName(p), p.signedOn, p.contractedCny, p.contractedUsd]),
+      ...long(r.signedProjects, signedRow, pages?.signedProjects),
     },
     {
       key: "constructionStarts",
       title: t("sections.constructionStarts"),
       columns: [col("investor", "text", 32), col("title", "text", 36), col("unitName", "text", 16), col("startedOn", "date", 12), col("signedOn", "date", 12), col("contractedCny", "money", 20)],
-      rows: r.constructionStartsList.map((p) => [p.investorZh, p.title, unitName(p), p.startedOn, p.signedOn, p.contractedCny]),
+      ...long(r.constructionStartsList, startRow, pages?.constructionStartsList),
     },
     {
       key: "pipeline",
@@ -91,7 +106,7 @@ export function reportSections(r: Report, locale: ReportLocale): Section[] {
       key: "stalled",
       title: t("sections.stalled"),
       columns: [col("investor", "text", 32), col("title", "text", 36), col("unitName", "text", 16), col("stage", "text", 14), col("lastActivityOn", "date", 14), col("days", "int", 10)],
-      rows: r.stalledProjects.map((p) => [p.investorZh, p.title, unitName(p), stage(p.stage), p.lastActivityOn, p.days]),
+      ...long(r.stalledProjects, stalledRow, pages?.stalledProjects),
     },
     ...(
       [

@@ -5,8 +5,9 @@
  * that starts with =, +, - or @ is prefixed with a single quote so a
  * spreadsheet never runs it as a formula.
  */
-import type { Report } from "./build-report";
-import { type Cell, type CellKind, type ReportLocale, looksLikeFormula, reportSections } from "./sections";
+import type { Writable } from "node:stream";
+import type { Report, ReportListPages } from "./build-report";
+import { type Cell, type CellKind, type ReportLocale, type Section, looksLikeFormula, reportSections } from "./sections";
 
 export const BOM = "\uFEFF";
 
@@ -25,8 +26,38 @@ export function* csvLines(report: Report, locale: ReportLocale = "zh-CN"): Gener
     first = false;
     yield `${field(section.title, "text")}\r\n`;
     yield `${section.columns.map((c) => field(c.header, "text")).join(",")}\r\n`;
-    for (const row of section.rows) yield `${row.map((v, i) => field(v, section.columns[i].kind)).join(",")}\r\n`;
+    for (const row of section.rows) yield csvRow(section, row);
   }
+}
+
+const csvRow = (section: Section, row: Cell[]) => `${row.map((v, i) => field(v, section.columns[i].kind)).join(",")}\r\n`;
+
+/**
+ * The CSV as it is read: the in-memory sections line by line and each long
+ * list (openReport's pages) one page-sized chunk at a time.
+ */
+export async function* csvChunks(report: Report, pages: ReportListPages, locale: ReportLocale = "zh-CN"): AsyncGenerator<string> {
+  let first = true;
+  for (const section of reportSections(report, locale, pages)) {
+    if (!first) yield "\r\n";
+    first = false;
+    yield `${field(section.title, "text")}\r\n`;
+    yield `${section.columns.map((c) => field(c.header, "text")).join(",")}\r\n`;
+    for (const row of section.rows) yield csvRow(section, row);
+    if (section.pages) for await (const page of section.pages()) yield page.map((row) => csvRow(section, row)).join("");
+  }
+}
+
+/** Writes the CSV (BOM first) to `out`, waiting for it to drain; does not end it. */
+export async function writeCsv(report: Report, pages: ReportListPages, out: Writable, locale: ReportLocale = "zh-CN"): Promise<void> {
+  const write = (chunk: string) => (out.write(chunk) ? undefined : new Promise<void>((ok, fail) => {
+    const onDrain = () => { out.off("error", onError); ok(); };
+    const onError = (e: Error) => { out.off("drain", onDrain); fail(e); };
+    out.once("drain", onDrain);
+    out.once("error", onError);
+  }));
+  await write(BOM);
+  for await (const chunk of csvChunks(report, pages, locale)) await write(chunk);
 }
 
 export function toCsv(report: Report, locale: ReportLocale = "zh-CN"): string {

@@ -7,7 +7,7 @@
  */
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { Report } from "./build-report";
+import type { Report, ReportListPages } from "./build-report";
 import { type Cell, type CellKind, type ReportLocale, reportSections } from "./sections";
 
 export const MONEY_FORMAT = "#,##0.00";
@@ -35,13 +35,17 @@ function cellValue(value: Cell, kind: CellKind): { value: ExcelJS.CellValue; num
   return { value: String(value), numFmt: "@" };
 }
 
-/** Writes the workbook to `stream` (ended when done). */
-export async function writeXlsx(report: Report, stream: Writable, locale: ReportLocale = "zh-CN"): Promise<void> {
+/**
+ * Writes the workbook to `stream` (ended when done). With `pages`
+ * (openReport) the long lists are read page by page and each row committed
+ * as it is added, so only one page is held at a time.
+ */
+export async function writeXlsx(report: Report, stream: Writable, locale: ReportLocale = "zh-CN", pages?: ReportListPages): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = "invest-crm";
   wb.created = new Date();
   const used = new Set<string>();
-  for (const section of reportSections(report, locale)) {
+  for (const section of reportSections(report, locale, pages)) {
     const ws = wb.addWorksheet(sheetName(section.title, used), { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
     ws.columns = section.columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
     const header = ws.addRow(section.columns.map((c) => c.header));
@@ -51,7 +55,7 @@ export async function writeXlsx(report: Report, stream: Writable, locale: Report
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
     });
     header.commit();
-    for (const row of section.rows) {
+    const addRow = (row: Cell[]) => {
       const xrow = ws.addRow([]);
       row.forEach((v, i) => {
         const { value, numFmt } = cellValue(v, section.columns[i].kind);
@@ -61,10 +65,29 @@ export async function writeXlsx(report: Report, stream: Writable, locale: Report
         if (section.columns[i].kind === "text" && section.columns[i].width > 60) cell.alignment = { wrapText: true, vertical: "top" };
       });
       xrow.commit();
+    };
+    for (const row of section.rows) addRow(row);
+    if (section.pages) {
+      for await (const page of section.pages()) {
+        for (const row of page) addRow(row);
+        // Let the zip stream flush the committed rows before the next page is read.
+        await drained(stream);
+      }
     }
     ws.commit();
   }
   await wb.commit();
+}
+
+/** Resolves when `stream` has room again (at once unless its buffer is full). */
+function drained(stream: Writable): Promise<void> {
+  if (!stream.writableNeedDrain) return Promise.resolve();
+  return new Promise((ok) => {
+    const done = () => { stream.off("drain", done); stream.off("close", done); stream.off("error", done); ok(); };
+    stream.once("drain", done);
+    stream.once("close", done);
+    stream.once("error", done);
+  });
 }
 
 /** The workbook as one buffer (small reports, tests). */

@@ -10,10 +10,10 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isLocale } from "@/i18n/locales";
 import { requestLocale } from "@/lib/import/http";
-import { buildReport } from "@/lib/reports/build-report";
+import { JSON_LIST_LIMIT, buildReport, openReport, type Report, type ReportListPages } from "@/lib/reports/build-report";
 import { reportCaller } from "@/lib/reports/http";
 import { reportFileName, reportText, type ReportLocale } from "@/lib/reports/sections";
-import { csvLines, BOM } from "@/lib/reports/to-csv";
+import { writeCsv } from "@/lib/reports/to-csv";
 import { writeXlsx } from "@/lib/reports/to-xlsx";
 import { writePdf } from "@/lib/reports/to-pdf";
 import { REPORT_FORMATS, ZReportUnit, parseReportPeriod, type ReportFormat } from "@/lib/validation/report";
@@ -60,9 +60,14 @@ export async function GET(request: Request, context: { params: Promise<{ file: s
   const unit = ZReportUnit.safeParse(url.searchParams.get("unit") ?? undefined);
   if (!unit.success) return fail(400, "badUnit", locale);
 
-  let report;
+  let report: Report;
+  let pages: ReportListPages | undefined;
+  const input = { period: label, unitId: unit.data };
   try {
-    report = await buildReport(db(), caller.actor, { period: label, unitId: unit.data });
+    // CSV and XLSX stream the long lists page by page; JSON caps them (JSON_LIST_LIMIT, `truncated: true`); PDF still loads them whole
+    // (it prints 2,000 rows a table and counts the rest from the list, so a capped list would misstate "N more").
+    if (format === "csv" || format === "xlsx") ({ report, pages } = await openReport(db(), caller.actor, input));
+    else report = await buildReport(db(), caller.actor, input, undefined, format === "json" ? { listLimit: JSON_LIST_LIMIT } : {});
   } catch (error) {
     if (error instanceof AppError) {
       if (error.code === "forbidden") return fail(403, "forbidden", locale);
@@ -85,14 +90,13 @@ export async function GET(request: Request, context: { params: Promise<{ file: s
     case "csv":
       return new Response(
         piped(async (out) => {
-          out.write(BOM);
-          for (const line of csvLines(r, locale)) if (!out.write(line)) await new Promise((ok) => out.once("drain", ok));
+          await writeCsv(r, pages!, out, locale);
           out.end();
         }),
         { headers },
       );
     case "xlsx":
-      return new Response(piped((out) => writeXlsx(r, out, locale)), { headers });
+      return new Response(piped((out) => writeXlsx(r, out, locale, pages)), { headers });
     case "pdf":
       return new Response(piped((out) => writePdf(r, out, locale)), { headers });
   }
