@@ -35,10 +35,12 @@ function localSecret() {
   return readFileSync(file, "utf8").trim();
 }
 
-async function chooseDatabase(env: NodeJS.ProcessEnv) {
+async function chooseDatabase(env: NodeJS.ProcessEnv, port: string) {
   if (e2e) {
     if (env.DATABASE_URL) {
-      const scratch = await createScratchDb(env.DATABASE_URL, "crm_e2e");
+      // One name per port: Playwright may kill this process before it drops
+      // its database, and the next run on the port replaces what was left.
+      const scratch = await createScratchDb(env.DATABASE_URL, "crm_e2e", `crm_e2e_${port}`);
       cleanups.push(scratch.drop);
       return { url: scratch.url, label: `a scratch database on ${new URL(env.DATABASE_URL).host}`, seed: true, demo: true };
     }
@@ -59,7 +61,7 @@ async function chooseDatabase(env: NodeJS.ProcessEnv) {
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   const port = env.PORT ?? (e2e ? "3100" : "3000");
-  const database = await chooseDatabase(env);
+  const database = await chooseDatabase(env, port);
   env.DATABASE_URL = database.url;
   if (database.demo) {
     env.CRM_DEMO_MODE = "1";

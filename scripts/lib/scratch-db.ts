@@ -10,11 +10,15 @@ function withDatabase(url: string, database: string) {
   return u.toString();
 }
 
-export async function createScratchDb(serverUrl: string, prefix: string) {
-  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+/**
+ * @param name a fixed name replaces any database left under it (a run that was
+ *   killed before it could drop its own); without it, a fresh unique name.
+ */
+export async function createScratchDb(serverUrl: string, prefix: string, name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`) {
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
   await admin.connect();
   try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
