@@ -63,6 +63,27 @@ function connectionFields(url: string): pg.PoolConfig {
   };
 }
 
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * adapter-pg runs a migration script by splitting it on every ";", which cuts
+ * PL/pgSQL function bodies ($$ … ; … $$) apart ("unterminated dollar-quoted
+ * string"). Sent whole as one simple query instead, PostgreSQL parses the
+ * quoting itself and runs the script in one implicit transaction, so a failed
+ * migration leaves nothing half-applied.
+ */
+function runScriptsWhole(adapter: Adapter): Adapter {
+  const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return adapter;
+}
+
 export class SchemaEnginePg extends PrismaPg {
   private readonly fields: pg.PoolConfig;
 
@@ -70,6 +91,10 @@ export class SchemaEnginePg extends PrismaPg {
     const fields = connectionFields(url);
     super(makePool(fields), { disposeExternalPool: true });
     this.fields = fields;
+  }
+
+  override async connect() {
+    return runScriptsWhole(await super.connect());
   }
 
   /**
@@ -82,7 +107,7 @@ export class SchemaEnginePg extends PrismaPg {
     const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;
     await admin.query(`CREATE DATABASE "${database}"`);
     const shadow = new PrismaPg(makePool({ ...this.fields, database }), { disposeExternalPool: true });
-    const adapter = await shadow.connect();
+    const adapter = runScriptsWhole(await shadow.connect());
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

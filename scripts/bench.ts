@@ -157,12 +157,16 @@ const SQL = {
            (SELECT sum(amount) FROM funds_in_place WHERE currency = 'USD' AND received_on >= $1 AND received_on < $2) pusd,
            (SELECT count(DISTINCT project_id) FROM funds_in_place WHERE received_on >= $1 AND received_on < $2)::int pproj
       FROM s LEFT JOIN fu ON fu.project_id = s.project_id`,
-  rounds: `SELECT CASE WHEN GROUPING(w) = 0 THEN 'w' WHEN GROUPING(owner_id) = 0 THEN 'o' ELSE 'u' END d, w, COALESCE(owner_id, unit_id) id,
-                   count(*)::int n, count(DISTINCT project_id)::int pr
-              FROM (SELECT date_trunc('week', r.held_on)::date w, p.owner_id, p.unit_id, r.project_id FROM negotiation_round r JOIN project p ON p.id = r.project_id
+  // From the rounds themselves (not round_day_summary): the "same answer" column checks the summary.
+  rounds: `WITH r AS (SELECT CASE WHEN GROUPING(w) = 0 THEN 'w' WHEN GROUPING(owner_id) = 0 THEN 'o' ELSE 'u' END d, w, COALESCE(owner_id, unit_id) id, count(*)::int n
+              FROM (SELECT date_trunc('week', r.held_on)::date w, p.owner_id, p.unit_id FROM negotiation_round r JOIN project p ON p.id = r.project_id
                      WHERE r.held_on >= $1 AND r.held_on < $2) x
-             GROUP BY GROUPING SETS ((w), (owner_id), (unit_id))
-             ORDER BY d DESC, w, n DESC, id`,
+             GROUP BY GROUPING SETS ((w), (owner_id), (unit_id))),
+           pr AS (SELECT CASE WHEN GROUPING(owner_id) = 0 THEN 'o' ELSE 'u' END d, COALESCE(owner_id, unit_id) id, count(*)::int pr
+              FROM project GROUP BY GROUPING SETS ((owner_id), (unit_id)))
+           SELECT COALESCE(r.d, pr.d) d, r.w, COALESCE(r.id, pr.id) id, COALESCE(r.n, 0) n, COALESCE(pr.pr, 0) pr
+             FROM r FULL JOIN pr ON pr.d = r.d AND pr.id = r.id
+            ORDER BY 1 DESC, r.w, 4 DESC, 3`,
   stalled: `SELECT count(*) FILTER (WHERE s AND q <= $1::date - 30)::int s30, count(*) FILTER (WHERE s AND q <= $1::date - 60)::int s60,
                    count(*) FILTER (WHERE s AND q <= $1::date - 90)::int s90,
                    count(*) FILTER (WHERE next_follow_up_on < $1::date AND stage NOT IN ('OPERATING','LOST'))::int overdue

@@ -317,7 +317,7 @@ describe("delivery after signing", () => {
 });
 
 describe("work", () => {
-  it("rounds in the period per ISO week, per owner and per unit", async () => {
+  it("rounds in the period per ISO week, per owner and per unit, next to the projects each holds", async () => {
     const w = await getWork(testDb(), managerU, q1(), NOW);
     expect(w.roundsTotal).toBe(6);
     expect(w.byWeek.map((r) => [r.week.toISOString().slice(0, 10), r.rounds])).toEqual([
@@ -329,10 +329,16 @@ describe("work", () => {
       ["2024-03-11", 1],
     ]);
     expect(w.byOwner.map((r) => [r.id, r.rounds, r.projects])).toEqual([
-      [officerA.id, 4, 2],
-      [officerB.id, 2, 2],
+      [officerA.id, 4, 5], // P1, P2, P5, P6, P7
+      [officerB.id, 2, 4], // P3, P4, P10, P11
     ]);
-    expect(w.byUnit.map((r) => [r.id, r.rounds, r.projects])).toEqual([[U, 6, 4]]);
+    expect(w.byUnit.map((r) => [r.id, r.rounds, r.projects])).toEqual([[U, 6, 9]]);
+    // Filtered by sector, rounds are counted from negotiation_round itself: S1 holds P1 (01-15, 03-01) and P3 (02-15).
+    const s1 = await getWork(testDb(), managerU, q1({ sectorId: S1 }), NOW);
+    expect(s1.byOwner.map((r) => [r.id, r.rounds])).toEqual([
+      [officerA.id, 2],
+      [officerB.id, 1],
+    ]);
   });
   it("stalled 30/60/90 days (exactly 30 days counts) and overdue follow-ups as of today", async () => {
     const w = await getWork(testDb(), managerU, q1(), NOW);

@@ -3,16 +3,27 @@ import "server-only";
  * Work: negotiation rounds held in the period (per week, per owner of the
  * project, per unit), and, as of today, stalled projects and overdue
  * follow-ups.
- * - A round counts for the officer who OWNS its project (so the number links
- *   to that officer's projects), in the unit of its project.
+ * - A round counts for the officer who OWNS its project, in the unit of its
+ *   project (a project handed to another owner takes its rounds along).
  * - Weeks start on Monday (ISO); the first and last week may be cut by the period.
+ * - Per officer and per unit, "projects" is how many projects in the scope
+ *   and filters they own / the unit holds: the list the number links to.
+ *   Officers and units with projects but no round in the period are listed
+ *   with 0 rounds, so silence shows.
  * - Stalled N: a project in an open stage (FIRST_CONTACT … SIGNED) whose last
  *   round — or first contact, when it had none — is N or more days before
  *   today. Cumulative: stalled 90 are also in stalled 30 and 60.
  * - Overdue: next_follow_up_on before today, stage not OPERATING or LOST (as
  *   the project list's overdue=1).
+ *
+ * Rounds are read from round_day_summary (rounds per day, unit and owner,
+ * kept current by triggers in the round's own transaction: see its
+ * migration), about 36k rows a year against ~400k rounds each joined to its
+ * project. Sector and chain are not keys of the summary: filtered by them,
+ * the rounds are counted from negotiation_round itself.
  */
 import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
 import { type Actor, CLOSED_STAGES, STALL_DAYS, STALL_STAGES, projectFilterSql } from "./sql";
@@ -24,29 +35,49 @@ export type StalledRow = { days: number; count: number };
 
 const DAY = 86_400_000;
 
+/** Rows (day, unit_id, owner_id, rounds) of the rounds held in the period, in scope and filters. */
+function roundsByDaySql(user: Actor, filters: DashboardFilters): Prisma.Sql {
+  const { from, to } = filters.period;
+  if (filters.sectorId === undefined && filters.chainId === undefined) {
+    // The scope and the unit / owner filters name unit_id and owner_id, which the summary has.
+    return Prisma.sql`
+      SELECT s.day, s.unit_id, s.owner_id, s.rounds FROM round_day_summary s
+       WHERE s.day >= ${from}::date AND s.day < ${to}::date AND ${projectFilterSql(user, filters, "s")}`;
+  }
+  return Prisma.sql`
+    SELECT r.held_on AS day, p.unit_id, p.owner_id, 1 AS rounds
+      FROM negotiation_round r JOIN project p ON p.id = r.project_id
+     WHERE r.held_on >= ${from}::date AND r.held_on < ${to}::date AND ${projectFilterSql(user, filters)}`;
+}
+
 /**
- * Rounds held in the period per week, per owner and per unit, in ONE scan
- * (GROUPING SETS) of negotiation_round (held_on, project_id) joined to project.
+ * Rounds held in the period per week, per owner and per unit (GROUPING SETS
+ * over the rounds by day), next to the projects each owner and unit holds.
  */
 export async function roundsInPeriod(db: Db, user: Actor, filters: DashboardFilters): Promise<{ byWeek: WeekRow[]; byOwner: OwnerRow[]; byUnit: UnitRow[] }> {
-  const { from, to } = filters.period;
   const rows = await db.$queryRaw<
-    { dim: "w" | "o" | "u"; week: Date | null; id: number | null; name: string | null; name_zh: string | null; name_en: string | null; rounds: number; projects: number }[]
+    { dim: "w" | "o" | "u"; week: Date | null; id: number; name: string | null; name_zh: string | null; name_en: string | null; rounds: number; projects: number }[]
   >`
-    SELECT g.dim, g.week, COALESCE(g.owner_id, g.unit_id) AS id, o.name, un.name_zh, un.name_en, g.rounds, g.projects
-      FROM (SELECT CASE WHEN GROUPING(x.week) = 0 THEN 'w' WHEN GROUPING(x.owner_id) = 0 THEN 'o' ELSE 'u' END AS dim,
-                   x.week, x.owner_id, x.unit_id, COUNT(*)::int AS rounds, COUNT(DISTINCT x.project_id)::int AS projects
-              FROM (SELECT date_trunc('week', r.held_on)::date AS week, p.owner_id, p.unit_id, r.project_id
-                      FROM negotiation_round r JOIN project p ON p.id = r.project_id
-                     WHERE r.held_on >= ${from}::date AND r.held_on < ${to}::date AND ${projectFilterSql(user, filters)}) x
-             GROUP BY GROUPING SETS ((x.week), (x.owner_id), (x.unit_id))) g
-      LEFT JOIN app_user o ON g.dim = 'o' AND o.id = g.owner_id
-      LEFT JOIN unit un ON g.dim = 'u' AND un.id = g.unit_id`;
+    WITH r AS (
+      SELECT CASE WHEN GROUPING(x.week) = 0 THEN 'w' WHEN GROUPING(x.owner_id) = 0 THEN 'o' ELSE 'u' END AS dim,
+             x.week, COALESCE(x.owner_id, x.unit_id) AS id, SUM(x.rounds)::int AS rounds
+        FROM (SELECT date_trunc('week', d.day)::date AS week, d.owner_id, d.unit_id, d.rounds FROM (${roundsByDaySql(user, filters)}) d) x
+       GROUP BY GROUPING SETS ((x.week), (x.owner_id), (x.unit_id))
+    ), pr AS (
+      SELECT CASE WHEN GROUPING(p.owner_id) = 0 THEN 'o' ELSE 'u' END AS dim, COALESCE(p.owner_id, p.unit_id) AS id, COUNT(*)::int AS projects
+        FROM project p WHERE ${projectFilterSql(user, filters)}
+       GROUP BY GROUPING SETS ((p.owner_id), (p.unit_id))
+    )
+    SELECT COALESCE(r.dim, pr.dim) AS dim, r.week, COALESCE(r.id, pr.id) AS id, o.name, un.name_zh, un.name_en,
+           COALESCE(r.rounds, 0) AS rounds, COALESCE(pr.projects, 0) AS projects
+      FROM r FULL JOIN pr ON pr.dim = r.dim AND pr.id = r.id
+      LEFT JOIN app_user o ON COALESCE(r.dim, pr.dim) = 'o' AND o.id = COALESCE(r.id, pr.id)
+      LEFT JOIN unit un ON COALESCE(r.dim, pr.dim) = 'u' AND un.id = COALESCE(r.id, pr.id)`;
   const byRounds = <T extends { rounds: number; id: number }>(a: T, b: T) => b.rounds - a.rounds || a.id - b.id;
   return {
     byWeek: rows.filter((r) => r.dim === "w").map((r) => ({ week: r.week!, rounds: r.rounds })).sort((a, b) => a.week.getTime() - b.week.getTime()),
-    byOwner: rows.filter((r) => r.dim === "o").map((r) => ({ id: r.id!, name: r.name ?? "", rounds: r.rounds, projects: r.projects })).sort(byRounds),
-    byUnit: rows.filter((r) => r.dim === "u").map((r) => ({ id: r.id!, nameZh: r.name_zh ?? "", nameEn: r.name_en ?? "", rounds: r.rounds, projects: r.projects })).sort(byRounds),
+    byOwner: rows.filter((r) => r.dim === "o").map((r) => ({ id: r.id, name: r.name ?? "", rounds: r.rounds, projects: r.projects })).sort(byRounds),
+    byUnit: rows.filter((r) => r.dim === "u").map((r) => ({ id: r.id, nameZh: r.name_zh ?? "", nameEn: r.name_en ?? "", rounds: r.rounds, projects: r.projects })).sort(byRounds),
   };
 }
 
