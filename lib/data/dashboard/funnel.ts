@@ -20,7 +20,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { type Actor, FUNNEL_STAGES, type FunnelStage, dayStart, projectFilterSql, signedInPeriodSql } from "./sql";
+import { type Actor, FUNNEL_STAGES, type FunnelStage, dayStart, narrowsProjects, projectFilterSql, signedInPeriodSql } from "./sql";
 
 export type FunnelRow = { stage: FunnelStage; reached: number; entered: number; converted: number; rate: number | null };
 export type Funnel = {
@@ -39,11 +39,12 @@ const rank = (col: Prisma.Sql) => Prisma.sql`COALESCE(array_position(${STAGE_ARR
 
 export async function funnelStages(db: Db, user: Actor, filters: DashboardFilters) {
   const { from, to } = filters.period;
+  const projectJoin = narrowsProjects(user, filters) ? Prisma.sql`JOIN project p ON p.id = sc.project_id AND ${projectFilterSql(user, filters)}` : Prisma.empty;
   const rows = await db.$queryRaw<{ stage: string; reached: number; entered: number; converted: number }[]>`
     WITH ch AS (
       SELECT sc.id, sc.project_id, sc.to_stage::text AS to_stage, sc.changed_at, ${rank(Prisma.sql`sc.to_stage`)} AS rank
-        FROM stage_change sc JOIN project p ON p.id = sc.project_id
-       WHERE sc.changed_at >= ${dayStart(from)} AND sc.changed_at < ${dayStart(to)} AND ${projectFilterSql(user, filters)}
+        FROM stage_change sc ${projectJoin}
+       WHERE sc.changed_at >= ${dayStart(from)} AND sc.changed_at < ${dayStart(to)}
     ), best AS (
       SELECT project_id, MAX(rank) AS rank FROM ch GROUP BY project_id
     ), entry AS (

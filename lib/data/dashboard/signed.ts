@@ -8,7 +8,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type DashboardFilters, type Period, priorYear } from "@/lib/validation/dashboard";
-import { type Actor, SIZE_BANDS, money, signedInPeriodSql } from "./sql";
+import { type Actor, SIZE_BANDS, money, signedAmountsSql, signedInPeriodSql } from "./sql";
 
 export type Amounts = { count: number; cny: string; usd: string };
 export type Bucket = "month" | "quarter";
@@ -49,7 +49,7 @@ export async function signedTotals(db: Db, user: Actor, filters: DashboardFilter
            (SUM(s.usd) FILTER (WHERE ${inRange(cur)}))::text AS c_usd,
            COUNT(*) FILTER (WHERE ${inRange(prior)})::int AS p, (SUM(s.cny) FILTER (WHERE ${inRange(prior)}))::text AS p_cny,
            (SUM(s.usd) FILTER (WHERE ${inRange(prior)}))::text AS p_usd
-      FROM (${signedInPeriodSql(user, filters, [cur, prior])}) s`;
+      FROM (${signedAmountsSql(user, filters, [cur, prior])}) s`;
   return { current: amounts({ count: row.c, cny: row.c_cny, usd: row.c_usd }), prior: amounts({ count: row.p, cny: row.p_cny, usd: row.p_usd }) };
 }
 
@@ -61,7 +61,7 @@ export async function signedSeries(db: Db, user: Actor, filters: DashboardFilter
   const prior = priorYear(cur);
   const rows = await db.$queryRaw<(AmountRow & { which: "c" | "p"; start: Date })[]>`
     SELECT w.which, date_trunc(${unit}, CASE WHEN w.which = 'c' THEN s.signed_on ELSE (s.signed_on + interval '1 year')::date END)::date AS start, ${AGG}
-      FROM (${signedInPeriodSql(user, filters, [cur, prior])}) s
+      FROM (${signedAmountsSql(user, filters, [cur, prior])}) s
       JOIN (VALUES ('c'), ('p')) w(which) ON (w.which = 'c' AND ${inRange(cur)}) OR (w.which = 'p' AND ${inRange(prior)})
      GROUP BY 1, 2`;
   const key = (w: string, d: Date) => `${w}${d.toISOString().slice(0, 10)}`;
@@ -104,7 +104,7 @@ export async function sizeBands(db: Db, user: Actor, filters: DashboardFilters):
   const rows = await db.$queryRaw<(AmountRow & { min: string })[]>`
     SELECT b.min::text AS min, COUNT(s.project_id)::int AS count, SUM(s.cny)::text AS cny, SUM(s.usd)::text AS usd
       FROM unnest(${[...SIZE_BANDS]}::numeric[]) b(min)
-      LEFT JOIN (${signedInPeriodSql(user, filters)}) s ON s.cny >= b.min
+      LEFT JOIN (${signedAmountsSql(user, filters)}) s ON s.cny >= b.min
      GROUP BY b.min ORDER BY b.min`;
   return rows.map((r) => ({ min: r.min, ...amounts(r) }));
 }
