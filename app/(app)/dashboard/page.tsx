@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { seesAllUnits } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
-import { getDashboard, dashboardOptions, type Actor } from "@/lib/data/dashboard";
+import { dashboardOptions, type Actor } from "@/lib/data/dashboard";
+import { cachedDashboard } from "@/lib/data/dashboard/cache";
 import { parseDashboardFilters, lastDay, type DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
 import { formatCny, formatUsd } from "@/lib/format/money";
@@ -30,7 +31,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unitIsCity };
   const filters: DashboardFilters = parseDashboardFilters(await searchParams);
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<Locale>]);
-  const [data, options] = await Promise.all([getDashboard(db(), actor, filters), dashboardOptions(db(), actor)]);
+  const [data, options] = await Promise.all([cachedDashboard(db(), actor, filters), dashboardOptions(db(), actor)]);
   const today = todayDate();
   const link = projectsLink(actor, filters);
 
