@@ -19,6 +19,12 @@ test("a manager opens the dashboard, reads the funnel's numbers and changes the 
   // A number opens the projects behind it.
   await expect(table.getByRole("link").first()).toHaveAttribute("href", /\/projects\?.*stage=FIRST_CONTACT/);
 
+  // What may sign next: the demo's largest project in negotiation, linked to its page.
+  const pipeline = page.getByRole("region", { name: "即将签约" });
+  const closest = pipeline.getByRole("table", { name: "洽谈中的最大项目" });
+  await expect(closest.getByRole("row")).not.toHaveCount(1);
+  await expect(closest.getByRole("link").first()).toHaveAttribute("href", /^\/projects\/\d+$/);
+
   // Change the period: a year, through the GET form; the URL carries it.
   const form = page.getByRole("form", { name: "期间与筛选" });
   await form.getByLabel("期间").selectOption("year");

@@ -15,6 +15,7 @@ import { Kpi } from "@/components/dashboard/parts";
 import { FilterForm } from "@/components/dashboard/filter-form";
 import { ChainsSection, DeliverySection, EventsSection, FunnelSection, SignedSection, BandsSection, WorkSection } from "@/components/dashboard/sections";
 import { projectsLink } from "@/components/dashboard/links";
+import { PipelineSection } from "@/components/dashboard/pipeline-section";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboard");
@@ -55,6 +56,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </dl>
 
       <FunnelSection funnel={data.funnel} locale={locale} link={link} />
+      <PipelineSection pipeline={data.pipeline} locale={locale} link={link} />
       <SignedSection signed={data.signed} locale={locale} link={link} />
       <BandsSection bands={data.bands} locale={locale} link={link} />
       <DeliverySection delivery={data.delivery} locale={locale} link={link} />

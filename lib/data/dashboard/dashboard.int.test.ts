@@ -32,6 +32,7 @@ import {
   getDelivery,
   getEvents,
   getFunnel,
+  getPipeline,
   getWork,
   signedByCountry,
   signedBySector,
@@ -313,6 +314,23 @@ describe("delivery after signing", () => {
       fundsInPeriodUsd: "5000000.00",
       fundedProjectsInPeriod: 2,
     });
+  });
+});
+
+describe("what may sign next (the open pipeline today)", () => {
+  it("counts projects now in intent and negotiation whatever the period, and lists the largest in negotiation", async () => {
+    const db = testDb();
+    const p = await getPipeline(db, managerU, q1());
+    // Now in INTENT: P10 (no planned amount); in NEGOTIATION: P3 (200m). P4 went back to NEG but signed again.
+    expect(p.byStage).toEqual([
+      { stage: "INTENT", count: 1, plannedCny: "0", plannedUsd: "0" },
+      { stage: "NEGOTIATION", count: 1, plannedCny: "200000000.00", plannedUsd: "0" },
+    ]);
+    expect(p.closest.map((c) => [c.id, c.plannedCny, c.roundCount])).toEqual([[ids.P3, "200000000.00", 1]]);
+    expect((await getPipeline(db, managerU, { period: quarterPeriod(2020, 1) })).byStage).toEqual(p.byStage);
+    // Scope: officer A holds neither; manager V sees none of U's.
+    expect((await getPipeline(db, officerA, q1())).byStage.map((r) => r.count)).toEqual([0, 0]);
+    expect((await getPipeline(db, managerV, q1())).closest).toEqual([]);
   });
 });
 

@@ -13,6 +13,7 @@ import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTota
 import { getDelivery } from "./delivery";
 import { getWork } from "./work";
 import { getChains, getEvents } from "./chains";
+import { getPipeline } from "./pipeline";
 
 export * from "./sql";
 export * from "./funnel";
@@ -20,10 +21,11 @@ export * from "./signed";
 export * from "./delivery";
 export * from "./work";
 export * from "./chains";
+export * from "./pipeline";
 export * from "./options";
 
 export async function getDashboard(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
-  const [funnel, totals, series, bySector, byUnit, byCountry, bands, delivery, work, chains, events] = await Promise.all([
+  const [funnel, totals, series, bySector, byUnit, byCountry, bands, delivery, work, chains, events, pipeline] = await Promise.all([
     getFunnel(db, user, filters),
     signedTotals(db, user, filters),
     signedSeries(db, user, filters),
@@ -35,7 +37,8 @@ export async function getDashboard(db: Db, user: Actor, filters: DashboardFilter
     getWork(db, user, filters, now),
     getChains(db, user, filters),
     getEvents(db, user, filters),
+    getPipeline(db, user, filters),
   ]);
-  return { filters, funnel, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, work, chains, events };
+  return { filters, funnel, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, work, chains, events, pipeline };
 }
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

@@ -1,0 +1,71 @@
+import "server-only";
+/**
+ * What may sign next: the open pipeline as of today, in the scope and
+ * filters (the period does not narrow it: it is the stock of projects still
+ * being worked, not a flow).
+ * - byStage: projects now in INTENT and NEGOTIATION, with their planned
+ *   investment in yuan and, separately, in US dollars.
+ * - closest: the largest NEGOTIATION projects by planned yuan investment (the
+ *   ones a manager asks about first), with their last round, rounds so far
+ *   and next follow-up.
+ */
+import type { Db } from "@/lib/db";
+import type { Stage } from "@/lib/generated/prisma/enums";
+import type { DashboardFilters } from "@/lib/validation/dashboard";
+import { type Actor, money, projectFilterSql } from "./sql";
+
+export const PIPELINE_STAGES = ["INTENT", "NEGOTIATION"] as const satisfies readonly Stage[];
+export const CLOSEST_LIMIT = 10;
+
+export type PipelineStageRow = { stage: (typeof PIPELINE_STAGES)[number]; count: number; plannedCny: string; plannedUsd: string };
+export type PipelineProject = {
+  id: number;
+  title: string;
+  companyZh: string;
+  companyEn: string | null;
+  ownerName: string;
+  plannedCny: string | null;
+  roundCount: number;
+  lastRoundOn: Date | null;
+  nextFollowUpOn: Date | null;
+};
+export type Pipeline = { byStage: PipelineStageRow[]; closest: PipelineProject[] };
+
+export async function getPipeline(db: Db, user: Actor, filters: DashboardFilters): Promise<Pipeline> {
+  const where = projectFilterSql(user, filters);
+  const [stages, closest] = await Promise.all([
+    db.$queryRaw<{ stage: string; count: number; cny: string | null; usd: string | null }[]>`
+      SELECT p.stage::text AS stage, COUNT(*)::int AS count,
+             SUM(p.planned_investment_cny)::text AS cny, SUM(p.foreign_investment_usd)::text AS usd
+        FROM project p
+       WHERE p.stage::text = ANY(${[...PIPELINE_STAGES]}::text[]) AND ${where}
+       GROUP BY p.stage`,
+    db.$queryRaw<
+      { id: number; title: string; company_zh: string; company_en: string | null; owner_name: string; cny: string | null; round_count: number; last_round_on: Date | null; next_follow_up_on: Date | null }[]
+    >`
+      SELECT p.id, p.title, c.name_zh AS company_zh, c.name_en AS company_en, o.name AS owner_name,
+             p.planned_investment_cny::text AS cny, p.round_count, p.last_round_on, p.next_follow_up_on
+        FROM project p JOIN company c ON c.id = p.company_id JOIN app_user o ON o.id = p.owner_id
+       WHERE p.stage = 'NEGOTIATION' AND ${where}
+       ORDER BY p.planned_investment_cny DESC NULLS LAST, p.id
+       LIMIT ${CLOSEST_LIMIT}`,
+  ]);
+  const by = new Map(stages.map((s) => [s.stage, s]));
+  return {
+    byStage: PIPELINE_STAGES.map((stage) => {
+      const r = by.get(stage);
+      return { stage, count: r?.count ?? 0, plannedCny: money(r?.cny), plannedUsd: money(r?.usd) };
+    }),
+    closest: closest.map((r) => ({
+      id: r.id,
+      title: r.title,
+      companyZh: r.company_zh,
+      companyEn: r.company_en,
+      ownerName: r.owner_name,
+      plannedCny: r.cny,
+      roundCount: r.round_count,
+      lastRoundOn: r.last_round_on,
+      nextFollowUpOn: r.next_follow_up_on,
+    })),
+  };
+}
