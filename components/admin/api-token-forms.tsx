@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { FormSummary } from "@/components/admin/bits";
-import { useAdminForm } from "@/components/admin/use-admin-form";
+import { FormSummary } from "@/components/ui/form-summary";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/(app)/admin/tokens/actions";
 
 /**
@@ -16,7 +16,8 @@ export function CreateApiTokenForm({ defaultExpiry, minExpiry, maxExpiry }: { de
   const t = useTranslations("admin.tokens");
   const [shown, setShown] = useState<{ name: string; token: string | null } | null>(null);
   const [copied, setCopied] = useState(false);
-  const form = useAdminForm(createApiTokenAction, {
+  const form = useActionForm(createApiTokenAction, {
+    refresh: true,
     onSuccess: (data, el) => {
       el.reset();
       setCopied(false);
@@ -74,7 +75,7 @@ export function CreateApiTokenForm({ defaultExpiry, minExpiry, maxExpiry }: { de
 
 export function RevokeApiTokenButton({ id, name }: { id: number; name: string }) {
   const t = useTranslations("admin.tokens");
-  const form = useAdminForm(revokeApiTokenAction, { onSuccess: () => t("revokedDone", { name }) });
+  const form = useActionForm(revokeApiTokenAction, { refresh: true, onSuccess: () => t("revokedDone", { name }) });
   return (
     <form onSubmit={form.onSubmit} className="flex flex-col items-end gap-1">
       <input type="hidden" name="id" value={id} />

@@ -1,9 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ConflictBox } from "@/components/companies/form-bits";
-
-export { FormSummary, SelectField } from "@/components/companies/form-bits";
+import { ConflictBox } from "@/components/ui/conflict-box";
 
 /** A conflict's current values, for the fields the form shows. */
 export function AdminConflict({ current, fields }: { current: Record<string, unknown> | null; fields: { key: string; label: string; show?: (v: unknown) => string }[] }) {

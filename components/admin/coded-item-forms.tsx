@@ -4,8 +4,10 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { AdminConflict, FormSummary, SelectField } from "@/components/admin/bits";
-import { useAdminForm } from "@/components/admin/use-admin-form";
+import { AdminConflict } from "@/components/admin/bits";
+import { FormSummary } from "@/components/ui/form-summary";
+import { SelectField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createUnitAction, renameUnitAction, setUnitRetiredAction } from "@/app/(app)/admin/units/actions";
 import { createReferenceItemAction, renameReferenceItemAction, setReferenceItemRetiredAction } from "@/app/(app)/admin/reference/actions";
 import { CHILD_UNIT_KINDS } from "@/lib/validation/reference";
@@ -23,7 +25,8 @@ export function CreateCodedItemForm({ mode, title }: { mode: Mode; title: string
   const ns = mode.kind === "unit" ? "admin.units" : "admin.reference";
   const t = useTranslations(ns);
   const tu = useTranslations("admin.units");
-  const form = useAdminForm(ACTIONS[mode.kind].create as (p: unknown, f: FormData) => ReturnType<typeof createUnitAction>, {
+  const form = useActionForm(ACTIONS[mode.kind].create as (p: unknown, f: FormData) => ReturnType<typeof createUnitAction>, {
+    refresh: true,
     onSuccess: (_d, el) => {
       const name = String(new FormData(el).get("nameZh") ?? "");
       el.reset();
@@ -61,11 +64,13 @@ export function CodedItemRow({ mode, item }: { mode: Mode; item: Item }) {
   const [version, setVersion] = useState(item.version);
   useEffect(() => setVersion(item.version), [item.version]);
   const onConflict = (current: Record<string, unknown>) => setVersion(Number(current.version));
-  const rename = useAdminForm(ACTIONS[mode.kind].rename as typeof renameUnitAction, {
+  const rename = useActionForm(ACTIONS[mode.kind].rename as typeof renameUnitAction, {
+    refresh: true,
     onConflict,
     onSuccess: (d) => (setVersion(d.version), tc("saved")),
   });
-  const retire = useAdminForm(ACTIONS[mode.kind].retire as typeof setUnitRetiredAction, {
+  const retire = useActionForm(ACTIONS[mode.kind].retire as typeof setUnitRetiredAction, {
+    refresh: true,
     onConflict,
     onSuccess: (d) => (setVersion(d.version), item.retired ? tc("restoredDone") : tc("retiredDone")),
   });

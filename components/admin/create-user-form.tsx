@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { FormSummary, SelectField } from "@/components/admin/bits";
-import { useAdminForm } from "@/components/admin/use-admin-form";
+import { FormSummary } from "@/components/ui/form-summary";
+import { SelectField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createUserAction } from "@/app/(app)/admin/users/actions";
 import { PASSWORD_MIN, ROLES } from "@/lib/validation/user";
 
@@ -12,7 +13,8 @@ import { PASSWORD_MIN, ROLES } from "@/lib/validation/user";
 export function CreateUserForm({ units }: { units: { value: string; label: string }[] }) {
   const t = useTranslations("admin.users");
   const tr = useTranslations("roles");
-  const form = useAdminForm(createUserAction, {
+  const form = useActionForm(createUserAction, {
+    refresh: true,
     onSuccess: (_data, el) => {
       const name = String(new FormData(el).get("name") ?? "");
       el.reset();

@@ -4,8 +4,10 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { AdminConflict, FormSummary, SelectField } from "@/components/admin/bits";
-import { useAdminForm } from "@/components/admin/use-admin-form";
+import { AdminConflict } from "@/components/admin/bits";
+import { FormSummary } from "@/components/ui/form-summary";
+import { SelectField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { resetPasswordAction, setUserDisabledAction, updateUserAccessAction } from "@/app/(app)/admin/users/actions";
 import { PASSWORD_MIN, ROLES } from "@/lib/validation/user";
 
@@ -28,9 +30,10 @@ export function UserAdminPanel({ user, units }: Props) {
   const onConflict = (current: Record<string, unknown>) => setVersion(Number(current.version));
   const after = (data: { version: number }) => setVersion(data.version);
 
-  const access = useAdminForm(updateUserAccessAction, { onConflict, onSuccess: (d) => (after(d), t("accessSaved")) });
-  const status = useAdminForm(setUserDisabledAction, { onConflict, onSuccess: (d) => (after(d), user.disabled ? t("enabledDone") : t("disabledDone")) });
-  const reset = useAdminForm(resetPasswordAction, {
+  const access = useActionForm(updateUserAccessAction, { refresh: true, onConflict, onSuccess: (d) => (after(d), t("accessSaved")) });
+  const status = useActionForm(setUserDisabledAction, { refresh: true, onConflict, onSuccess: (d) => (after(d), user.disabled ? t("enabledDone") : t("disabledDone")) });
+  const reset = useActionForm(resetPasswordAction, {
+    refresh: true,
     onConflict,
     onSuccess: (d, el) => {
       after(d);

@@ -1,14 +1,16 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { ConflictBox, FormSummary, SelectField } from "@/components/companies/form-bits";
+import { ConflictBox } from "@/components/ui/conflict-box";
+import { FormSummary } from "@/components/ui/form-summary";
+import { SelectField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { useConflictRows } from "@/components/ui/use-conflict-rows";
 import { createCompanyAction, updateCompanyAction } from "@/app/(app)/companies/actions";
-import type { ActionResult } from "@/lib/actions/result";
 import { countryName, countryOptions } from "@/lib/validation/countries";
 import { OWNERSHIP_TYPES } from "@/lib/validation/company";
 
@@ -28,24 +30,19 @@ export type CompanyValues = {
 
 const FIELDS = ["nameZh", "nameEn", "countryCode", "groupName", "parentId", "industry", "ownershipType"] as const;
 
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
-
 /** Create or edit a company. Keeps what was typed on any error; on a conflict shows what changed. */
 export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValues; parentOptions: { value: string; label: string }[] }) {
   const t = useTranslations("companies");
   const locale = useLocale();
   const router = useRouter();
   const editing = initial?.id !== undefined;
-  const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
-  const [version, setVersion] = useState(initial?.version ?? 1);
-  // What the user loaded (then: what a conflict showed), to tell what others changed.
-  const [baseline, setBaseline] = useState<CompanyValues | undefined>(initial);
-  const [conflict, setConflict] = useState<{ label: string; value: string }[] | null>(null);
-  const submitting = useRef(false);
-
-  const errors = failure?.fieldErrors ?? {};
+  // What changed since the user loaded the company (then: since a conflict showed it), and the version to send.
+  const { version, rows: conflictRows, onConflict } = useConflictRows(FIELDS, initial, display, (f) => t(`fields.${f}`));
+  const form = useActionForm(editing ? updateCompanyAction : createCompanyAction, {
+    onSuccess: (data) => router.push(`/companies/${data.id}`),
+    onConflict,
+  });
+  const errors = form.errors;
 
   function display(field: (typeof FIELDS)[number], v: CompanyValues): string {
     const none = t("form.none");
@@ -61,49 +58,12 @@ export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValue
     }
   }
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting.current) return;
-    submitting.current = true;
-    const formData = new FormData(event.currentTarget);
-    startTransition(async () => {
-      try {
-        const result = editing ? await updateCompanyAction(null, formData) : await createCompanyAction(null, formData);
-        if (result.ok) {
-          setFailure(null);
-          setConflict(null);
-          setRequestId(crypto.randomUUID());
-          router.push(`/companies/${result.data.id}`);
-          return;
-        }
-        setFailure(result);
-        if (result.error === "conflict" && result.current) {
-          const current = result.current as unknown as CompanyValues;
-          const changed = FIELDS.filter((f) => !baseline || display(f, baseline) !== display(f, current));
-          setConflict((changed.length ? changed : FIELDS).map((f) => ({ label: t(`fields.${f}`), value: display(f, current) })));
-          setBaseline(current);
-          setVersion(Number(current.version));
-        } else {
-          setConflict(null);
-        }
-      } finally {
-        submitting.current = false;
-      }
-    });
-  }
-
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby="company-form-summary" className="max-w-3xl space-y-5">
-      <input type="hidden" name={editing ? "id" : "requestId"} value={editing ? String(initial!.id) : requestId} />
+    <form onSubmit={form.onSubmit} noValidate aria-describedby="company-form-summary" className="max-w-3xl space-y-5">
+      <input type="hidden" name={editing ? "id" : "requestId"} value={editing ? String(initial!.id) : form.requestId} />
       {editing && <input type="hidden" name="version" value={String(version)} />}
 
-      {conflict && (
-        <ConflictBox
-          title={t("form.conflictTitle")}
-          hint={t("form.conflictHint")}
-          rows={conflict}
-        />
-      )}
+      {form.conflict && <ConflictBox title={t("form.conflictTitle")} hint={t("form.conflictHint")} rows={conflictRows} />}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="nameZh" label={t("fields.nameZh")} defaultValue={initial?.nameZh} required maxLength={200} error={errors.nameZh} lang="zh-CN" />
@@ -139,11 +99,11 @@ export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValue
         />
       </div>
 
-      <FormSummary id="company-form-summary" error={failure?.message} />
+      <FormSummary id="company-form-summary" error={form.failure?.message} />
 
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? t(editing ? "form.saving" : "form.creating") : t(editing ? "form.save" : "form.create")}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? t(editing ? "form.saving" : "form.creating") : t(editing ? "form.save" : "form.create")}
         </Button>
         <Link href={editing ? `/companies/${initial!.id}` : "/companies"} className={buttonClasses("secondary")}>
           {t("form.cancel")}

@@ -1,16 +1,14 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { FormSummary } from "@/components/ui/form-summary";
 import { TextField } from "@/components/ui/text-field";
-import { FormSummary } from "@/components/companies/form-bits";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { addContactAction, removeContactAction, updateContactAction } from "@/app/(app)/companies/actions";
-import type { ActionResult } from "@/lib/actions/result";
 
 export type ContactView = { id: number; name: string; title: string | null; phone: string | null; email: string | null; version: number };
-
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
 /** The company's contacts: list, add, edit in place, remove. */
 export function ContactsSection({ companyId, contacts }: { companyId: number; contacts: ContactView[] }) {
@@ -52,49 +50,26 @@ function ContactFields({ values, errors }: { values?: Partial<ContactView>; erro
 
 function AddContactForm({ companyId, onDone }: { companyId: number; onDone: (message: string) => void }) {
   const t = useTranslations("companies.contacts");
-  const formRef = useRef<HTMLFormElement>(null);
-  const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [success, setSuccess] = useState<string | null>(null);
-  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
-  const busy = useRef(false);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy.current) return;
-    busy.current = true;
-    const formData = new FormData(event.currentTarget);
-    const name = String(formData.get("name") ?? "").trim();
-    startTransition(async () => {
-      try {
-        const result = await addContactAction(null, formData);
-        if (result.ok) {
-          setFailure(null);
-          setSuccess(t("added", { name }));
-          onDone(t("added", { name }));
-          setRequestId(crypto.randomUUID());
-          formRef.current?.reset();
-        } else {
-          setSuccess(null);
-          setFailure(result);
-        }
-      } finally {
-        busy.current = false;
-      }
-    });
-  }
+  const form = useActionForm(addContactAction, {
+    onSuccess: (_data, el) => {
+      const message = t("added", { name: String(new FormData(el).get("name") ?? "").trim() });
+      onDone(message);
+      el.reset();
+      return message;
+    },
+  });
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="add-contact-heading" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
+    <form onSubmit={form.onSubmit} noValidate aria-labelledby="add-contact-heading" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
       <h3 id="add-contact-heading" className="font-medium">
         {t("add")}
       </h3>
       <input type="hidden" name="companyId" value={companyId} />
-      <input type="hidden" name="requestId" value={requestId} />
-      <ContactFields errors={failure?.fieldErrors ?? {}} />
-      <FormSummary error={failure?.message} success={success} />
-      <Button type="submit" disabled={pending}>
-        {pending ? t("adding") : t("add")}
+      <input type="hidden" name="requestId" value={form.requestId} />
+      <ContactFields errors={form.errors} />
+      <FormSummary error={form.failure?.message} success={form.success} />
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? t("adding") : t("add")}
       </Button>
     </form>
   );
@@ -103,51 +78,32 @@ function AddContactForm({ companyId, onDone }: { companyId: number; onDone: (mes
 function ContactItem({ contact, onDone }: { contact: ContactView; onDone: (message: string) => void }) {
   const t = useTranslations("companies.contacts");
   const [editing, setEditing] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<Failure | null>(null);
   const [version, setVersion] = useState(contact.version);
-  const busy = useRef(false);
+  // Saving and removing share the version: a conflict on either takes the record's current one.
+  const onConflict = (current: Record<string, unknown>) => setVersion(Number(current.version));
+  const save = useActionForm(updateContactAction, {
+    onConflict,
+    onSuccess: (_data, el) => {
+      setEditing(false);
+      onDone(t("updated", { name: String(new FormData(el).get("name") ?? contact.name) }));
+    },
+  });
+  const remove = useActionForm(removeContactAction, { onConflict, onSuccess: () => onDone(t("removed", { name: contact.name })) });
 
-  function run(action: (prev: unknown, formData: FormData) => Promise<ActionResult<unknown>>, formData: FormData, message: string) {
-    if (busy.current) return;
-    busy.current = true;
-    startTransition(async () => {
-      try {
-        const result = await action(null, formData);
-        if (result.ok) {
-          setFailure(null);
-          setEditing(false);
-          onDone(message);
-        } else {
-          setFailure(result);
-          if (result.error === "conflict" && result.current) setVersion(Number(result.current.version));
-        }
-      } finally {
-        busy.current = false;
-      }
-    });
+  function onRemove(event: React.FormEvent<HTMLFormElement>) {
+    if (!window.confirm(t("removeConfirm", { name: contact.name }))) {
+      event.preventDefault();
+      return;
+    }
+    remove.onSubmit(event);
   }
 
-  function onSave(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    run(updateContactAction, formData, t("updated", { name: String(formData.get("name") ?? contact.name) }));
-  }
-
-  function onRemove() {
-    if (!window.confirm(t("removeConfirm", { name: contact.name }))) return;
-    const formData = new FormData();
-    formData.set("id", String(contact.id));
-    formData.set("version", String(version));
-    run(removeContactAction, formData, t("removed", { name: contact.name }));
-  }
-
-  const current = failure?.error === "conflict" ? failure.current : undefined;
+  const current = save.conflict;
 
   if (editing) {
     return (
       <li className="py-3">
-        <form onSubmit={onSave} noValidate aria-label={t("editLabel", { name: contact.name })} className="space-y-3">
+        <form onSubmit={save.onSubmit} noValidate aria-label={t("editLabel", { name: contact.name })} className="space-y-3">
           <input type="hidden" name="id" value={contact.id} />
           <input type="hidden" name="version" value={version} />
           {current && (
@@ -155,13 +111,13 @@ function ContactItem({ contact, onDone }: { contact: ContactView; onDone: (messa
               {t("conflictCurrent", { value: [current.name, current.title, current.phone, current.email].filter(Boolean).join(" · ") })}
             </p>
           )}
-          <ContactFields values={contact} errors={failure?.fieldErrors ?? {}} />
-          <FormSummary error={failure?.message} />
+          <ContactFields values={contact} errors={save.errors} />
+          <FormSummary error={save.failure?.message} />
           <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? t("saving") : t("save")}
+            <Button type="submit" disabled={save.pending}>
+              {save.pending ? t("saving") : t("save")}
             </Button>
-            <Button variant="secondary" onClick={() => (setEditing(false), setFailure(null))}>
+            <Button variant="secondary" onClick={() => (setEditing(false), save.reset())}>
               {t("cancel")}
             </Button>
           </div>
@@ -181,9 +137,9 @@ function ContactItem({ contact, onDone }: { contact: ContactView; onDone: (messa
           {contact.phone && <a href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`}>{contact.phone}</a>}
           {contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>}
         </p>
-        {failure && !editing && (
+        {remove.failure && (
           <p role="alert" className="mt-1 text-red-700">
-            {failure.message}
+            {remove.failure.message}
           </p>
         )}
       </div>
@@ -191,9 +147,13 @@ function ContactItem({ contact, onDone }: { contact: ContactView; onDone: (messa
         <Button variant="secondary" onClick={() => setEditing(true)} aria-label={t("editLabel", { name: contact.name })}>
           {t("edit")}
         </Button>
-        <Button variant="ghost" onClick={onRemove} disabled={pending} aria-label={t("removeLabel", { name: contact.name })}>
-          {t("remove")}
-        </Button>
+        <form onSubmit={onRemove}>
+          <input type="hidden" name="id" value={contact.id} />
+          <input type="hidden" name="version" value={version} />
+          <Button type="submit" variant="ghost" disabled={remove.pending} aria-label={t("removeLabel", { name: contact.name })}>
+            {t("remove")}
+          </Button>
+        </form>
       </div>
     </li>
   );

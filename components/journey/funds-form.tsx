@@ -1,22 +1,24 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { recordFundsAction } from "@/app/(app)/projects/[id]/stage-actions";
 import { STAGE_LIMITS } from "@/lib/validation/stage";
-import { FormStatus, SelectField, TextAreaField } from "@/components/journey/fields";
-import { useJourneySubmit } from "@/components/journey/use-journey-submit";
+import { FormSummary } from "@/components/ui/form-summary";
+import { SelectField } from "@/components/ui/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 /** Funds actually in place on a signed project: amount, currency, date. */
 export function FundsForm({ projectId, today, signedOn }: { projectId: number; today: string; signedOn: string | null }) {
   const t = useTranslations("journey.funds");
   const ts = useTranslations("journey.stage");
-  const [saved, setSaved] = useState(false);
-  const { pending, result, requestId, onSubmit, errorOf } = useJourneySubmit(recordFundsAction, (_data, form) => {
-    setSaved(true);
-    form.reset();
+  const { pending, failure, success, requestId, onSubmit, errorOf } = useActionForm(recordFundsAction, {
+    onSuccess: (_data, form) => {
+      form.reset();
+      return t("saved");
+    },
   });
 
   return (
@@ -35,7 +37,7 @@ export function FundsForm({ projectId, today, signedOn }: { projectId: number; t
         <TextField name="receivedOn" type="date" label={t("receivedOn")} error={errorOf("receivedOn")} defaultValue={today} max={today} min={signedOn ?? undefined} required />
       </div>
       <TextAreaField name="note" label={t("note")} error={errorOf("note")} rows={2} maxLength={STAGE_LIMITS.contractNote} />
-      <FormStatus result={result} success={saved ? t("saved") : undefined} />
+      <FormSummary error={failure?.message} success={success} />
       <Button type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </Button>

@@ -1,13 +1,15 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { logRoundAction } from "@/app/(app)/projects/[id]/round-actions";
 import { ROUND_FORMATS, ROUND_LIMITS, ROUND_TOPICS } from "@/lib/validation/round";
-import { FormStatus, SelectField, TextAreaField } from "@/components/journey/fields";
-import { submitOnCtrlEnter, useJourneySubmit } from "@/components/journey/use-journey-submit";
+import { FormSummary } from "@/components/ui/form-summary";
+import { SelectField } from "@/components/ui/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
+import { submitOnCtrlEnter, useActionForm } from "@/components/ui/use-action-form";
 
 type Props = {
   projectId: number;
@@ -27,11 +29,12 @@ type Props = {
 export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false }: Props) {
   const t = useTranslations("journey.round");
   const summaryRef = useRef<HTMLTextAreaElement>(null);
-  const [saved, setSaved] = useState<number | null>(null);
-  const { pending, result, requestId, onSubmit, errorOf } = useJourneySubmit(logRoundAction, (data, form) => {
-    setSaved(data.number);
-    form.reset();
-    summaryRef.current?.focus();
+  const { pending, failure, success, requestId, onSubmit, errorOf } = useActionForm(logRoundAction, {
+    onSuccess: (data, form) => {
+      form.reset();
+      summaryRef.current?.focus();
+      return t("saved", { number: data.number });
+    },
   });
 
   return (
@@ -90,7 +93,7 @@ export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, d
           <TextField name="investorParticipants" label={t("investorParticipants")} error={errorOf("investorParticipants")} maxLength={ROUND_LIMITS.participants} className="sm:col-span-3" />
         </fieldset>
       </fieldset>
-      <FormStatus result={result} success={saved !== null ? t("saved", { number: saved }) : undefined} />
+      <FormSummary error={failure?.message} success={success} />
       <Button type="submit" disabled={pending || disabled}>
         {pending ? t("submitting") : t("submit", { number: nextRoundNumber })}
       </Button>

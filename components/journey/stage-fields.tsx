@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { planMove, STAGE_LIMITS, type AgreementKindOption, type JourneyFacts } from "@/lib/validation/stage";
-import { SelectField, TextAreaField } from "@/components/journey/fields";
+import { SelectField } from "@/components/ui/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 
 /** Today in the bureau's time zone, YYYY-MM-DD. */
 export function todayInShanghai(): string {

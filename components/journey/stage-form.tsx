@@ -1,15 +1,16 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { transitionStageAction } from "@/app/(app)/projects/[id]/stage-actions";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { targetStages, type AgreementKindOption, type JourneyFacts } from "@/lib/validation/stage";
-import { FormStatus, SelectField } from "@/components/journey/fields";
+import { FormSummary } from "@/components/ui/form-summary";
+import { SelectField } from "@/components/ui/select-field";
 import { StageFields } from "@/components/journey/stage-fields";
-import { useJourneySubmit } from "@/components/journey/use-journey-submit";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Props = {
   projectId: number;
@@ -26,18 +27,17 @@ export function MoveStageForm({ projectId, version, stage, facts, agreementKinds
   const ts = useTranslations("stages");
   const targets = targetStages(stage, facts);
   const [chosen, setChosen] = useState<Stage | "">("");
-  const [moved, setMoved] = useState<Stage | null>(null);
   const target = chosen && targets.includes(chosen) ? chosen : "";
-  const { pending, result, requestId, onSubmit, errorOf, reset } = useJourneySubmit(transitionStageAction, (data) => {
-    setMoved(data.stage);
-    setChosen("");
-  });
-  const conflictStage = result && !result.ok && result.error === "conflict" ? (result.current?.stage as Stage | undefined) : undefined;
-  // On a conflict, fetch the project as it is now (new version); what the user typed stays in the form.
   const router = useRouter();
-  useEffect(() => {
-    if (conflictStage) router.refresh();
-  }, [conflictStage, result, router]);
+  const { pending, failure, success, conflict, requestId, onSubmit, errorOf, reset } = useActionForm(transitionStageAction, {
+    onSuccess: (data) => {
+      setChosen("");
+      return t("moved", { stage: ts(data.stage) });
+    },
+    // Fetch the project as it is now (new version); what the user typed stays in the form.
+    onConflict: () => router.refresh(),
+  });
+  const conflictStage = conflict?.stage as Stage | undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="move-stage-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -75,11 +75,7 @@ export function MoveStageForm({ projectId, version, stage, facts, agreementKinds
           {target && <StageFields key={target} fromStage={stage} toStage={target} facts={facts} agreementKinds={agreementKinds} today={today} errorOf={errorOf} />}
         </>
       )}
-      <FormStatus
-        result={result}
-        success={moved ? t("moved", { stage: ts(moved) }) : undefined}
-        extra={conflictStage ? t("conflictCurrent", { stage: ts(conflictStage) }) : undefined}
-      />
+      <FormSummary error={failure?.message} detail={conflictStage ? t("conflictCurrent", { stage: ts(conflictStage) }) : undefined} success={success} />
       {targets.length > 0 && (
         <Button type="submit" disabled={pending || !target}>
           {pending ? t("submitting") : target ? t("submit", { stage: ts(target) }) : t("title")}

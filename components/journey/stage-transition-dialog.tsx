@@ -7,9 +7,9 @@ import { stageMoveContextAction, transitionStageAction } from "@/app/(app)/proje
 import type { TransitionResult } from "@/lib/data/stage";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { planMove, type AgreementKindOption, type JourneyFacts } from "@/lib/validation/stage";
-import { FormStatus } from "@/components/journey/fields";
+import { FormSummary } from "@/components/ui/form-summary";
 import { StageFields, todayInShanghai } from "@/components/journey/stage-fields";
-import { useJourneySubmit } from "@/components/journey/use-journey-submit";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export type StageTransitionDialogProps = {
   projectId: number;
@@ -46,7 +46,7 @@ export function StageTransitionDialog({ projectId, version, fromStage, toStage, 
     dialogRef.current?.close();
     onDone(result);
   };
-  const { pending, result, requestId, onSubmit, errorOf } = useJourneySubmit(transitionStageAction, (data) => finish(data));
+  const { pending, failure, conflict, requestId, onSubmit, errorOf } = useActionForm(transitionStageAction, { onSuccess: (data) => finish(data) });
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -73,7 +73,7 @@ export function StageTransitionDialog({ projectId, version, fromStage, toStage, 
   }, [needFacts, projectId]);
 
   const plan = facts ? planMove(fromStage, toStage, facts) : null;
-  const conflictStage = result && !result.ok && result.error === "conflict" ? (result.current?.stage as Stage | undefined) : undefined;
+  const conflictStage = conflict?.stage as Stage | undefined;
   const title = projectTitle ? t("stage.dialogTitle", { title: projectTitle, stage: ts(toStage) }) : t("stage.dialogTitleShort", { stage: ts(toStage) });
 
   return (
@@ -104,7 +104,7 @@ export function StageTransitionDialog({ projectId, version, fromStage, toStage, 
         ) : (
           <p className="text-sm text-slate-600">{t("stage.loading")}</p>
         )}
-        <FormStatus result={result} extra={conflictStage ? t("stage.conflictCurrent", { stage: ts(conflictStage) }) : undefined} />
+        <FormSummary error={failure?.message} detail={conflictStage ? t("stage.conflictCurrent", { stage: ts(conflictStage) }) : undefined} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => finish(null)} disabled={pending}>
             {t("stage.cancel")}

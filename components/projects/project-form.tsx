@@ -1,17 +1,17 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/actions/result";
 import { EDITABLE_FIELDS, OWNERSHIP_TYPES, type EditableField, type ProjectFormValues } from "@/lib/validation/project";
 import { FIELD_LABEL } from "@/components/projects/names";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { localName } from "@/components/projects/names";
 
 type Saved = { id: number; version: number };
-type Action = (prev: unknown, formData: FormData) => Promise<ActionResult<Saved>>;
+type Action = FormAction<Saved>;
 type Named = { id: number; nameZh: string; nameEn: string | null };
 type Options = { units: Named[]; sectors: Named[]; chains: Named[]; sources: Named[]; events: Named[]; owners: { id: number; name: string; unitId: number }[] };
 type CompanyHit = { id: number; nameZh: string; nameEn: string | null; countryCode: string };
@@ -63,10 +63,15 @@ export function ProjectForm(props: Props) {
 
   const [values, setValues] = useState<ProjectFormValues>(isEdit ? props.initial : EMPTY);
   const [version, setVersion] = useState(isEdit ? props.version : 0);
-  const [requestId, setRequestId] = useState("");
-  useEffect(() => setRequestId(crypto.randomUUID()), []);
-  const [state, dispatch, pending] = useActionState(props.action, null);
-  const [, startTransition] = useTransition();
+  const form = useActionForm(props.action, {
+    refresh: true,
+    onSuccess: (data) => router.push(`/projects/${data.id}`),
+    // Keep what the user typed; saving again goes against the version now stored.
+    onConflict: (current) => {
+      if (typeof current.version === "number") setVersion(current.version);
+    },
+  });
+  const { conflict, errors } = form;
 
   // company (create only)
   const [company, setCompany] = useState<CompanyHit | null>(null);
@@ -78,29 +83,7 @@ export function ProjectForm(props: Props) {
   const anchorSearchFn = useRef((q: string) => props.searchAnchors(q, excludeId)).current;
   const anchorSearch = useSearch(anchorSearchFn);
 
-  const [conflict, setConflict] = useState<Record<string, unknown> | null>(null);
-  useEffect(() => {
-    if (!state) return;
-    if (state.ok) {
-      setRequestId(crypto.randomUUID());
-      router.push(`/projects/${state.data.id}`);
-      router.refresh();
-    } else if (state.error === "conflict" && state.current) {
-      // Keep what the user typed; saving again goes against the version now stored.
-      setConflict(state.current);
-      if (typeof state.current.version === "number") setVersion(state.current.version);
-    }
-  }, [state, router]);
-
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const set = (field: EditableField) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [field]: e.target.value }));
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => dispatch(formData));
-  }
 
   const optionLabel = (field: EditableField, value: string): string => {
     if (!value) return t("empty");
@@ -150,18 +133,18 @@ export function ProjectForm(props: Props) {
     : [];
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby={`${uid}-summary`}>
+    <form onSubmit={form.onSubmit} noValidate className="space-y-6" aria-describedby={`${uid}-summary`}>
       {isEdit ? (
         <>
           <input type="hidden" name="id" value={props.projectId} />
           <input type="hidden" name="version" value={version} />
         </>
       ) : (
-        <input type="hidden" name="requestId" value={requestId} />
+        <input type="hidden" name="requestId" value={form.requestId} />
       )}
 
       <div id={`${uid}-summary`} aria-live="polite" role="status">
-        {state && !state.ok && state.error !== "conflict" && <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{state.message}</p>}
+        {form.failure && !conflict && <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{form.failure.message}</p>}
         {conflict && (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="conflict">
             <p className="font-semibold text-amber-900">{t("conflictTitle")}</p>
@@ -361,8 +344,8 @@ export function ProjectForm(props: Props) {
       </fieldset>
 
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending || (!isEdit && !requestId)}>
-          {isEdit ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")}
+        <Button type="submit" disabled={form.pending}>
+          {isEdit ? (form.pending ? t("saving") : t("save")) : form.pending ? t("creating") : t("create")}
         </Button>
         <a href={isEdit ? `/projects/${props.projectId}` : "/projects"} className={buttonClasses("ghost")}>
           {t("cancel")}

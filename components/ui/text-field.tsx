@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from "react";
+import { CONTROL_CLASS, FieldNotes, LABEL_CLASS, describedBy } from "@/components/ui/field-notes";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -11,29 +12,13 @@ type Props = InputHTMLAttributes<HTMLInputElement> & {
 export function TextField({ label, error, hint, id, className = "", ...props }: Props) {
   const generated = useId();
   const inputId = id ?? generated;
-  const describedBy = [hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
-      <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-slate-700">
+      <label htmlFor={inputId} className={LABEL_CLASS}>
         {label}
       </label>
-      <input
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600"
-        {...props}
-      />
-      {hint && (
-        <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${inputId}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, hint, error)} className={CONTROL_CLASS} {...props} />
+      <FieldNotes id={inputId} hint={hint} error={error} />
     </div>
   );
 }
