@@ -61,13 +61,13 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       />
       <div className="grid gap-4 xl:grid-cols-2">
         <WorkSection id="overdue" title={t("overdue.title")} total={work.overdue.total} shown={overdue.length} moreHref={`/projects?overdue=1${mineQuery}`}>
-          <ProjectTable rows={overdue} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("overdue.empty")} />
+          <ProjectTable caption={t("overdue.title")} rows={overdue} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("overdue.empty")} />
         </WorkSection>
         <WorkSection id="upcoming" title={t("upcoming.title")} total={work.upcoming.total} shown={upcoming.length}>
-          <ProjectTable rows={upcoming} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("upcoming.empty")} />
+          <ProjectTable caption={t("upcoming.title")} rows={upcoming} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("upcoming.empty")} />
         </WorkSection>
         <WorkSection id="stalled" title={t("stalled.title")} total={work.stalled.total} shown={stalled.length}>
-          <ProjectTable rows={stalled} dateHeader={t("columns.lastRound")} showOwner={showOwner} empty={t("stalled.empty")} />
+          <ProjectTable caption={t("stalled.title")} rows={stalled} dateHeader={t("columns.lastRound")} showOwner={showOwner} empty={t("stalled.empty")} />
         </WorkSection>
         <WorkSection id="activity" title={t("activity.title")}>
           <ActivityList items={work.activity} locale={locale} />

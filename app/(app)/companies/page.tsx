@@ -10,7 +10,8 @@ import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { CompanySearch } from "@/components/companies/company-search";
-import { Pagination } from "@/components/companies/pagination";
+import { DataTable } from "@/components/ui/data-table";
+import { Pagination } from "@/components/ui/pagination";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -38,42 +39,29 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Se
       <p className="mb-2 text-sm text-slate-600" role="status">
         {q ? t("search.countFor", { count: total, q }) : t("search.count", { count: total })}
       </p>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {q ? t("emptySearch", { q }) : t("empty")}
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="companies-table">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.nameZh")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.nameEn")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.country")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.ownership")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("columns.projects")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((c) => (
-                <tr key={c.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`/companies/${c.id}`} className="font-medium text-brand-700 hover:underline" lang="zh-CN">
-                      {c.nameZh}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 text-slate-700" lang="en">{c.nameEn ?? "—"}</td>
-                  <td className="px-3 py-2">{countryName(c.countryCode, locale)}</td>
-                  <td className="px-3 py-2">{t(`ownership.${c.ownershipType}`)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(c.projectCount, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination basePath="/companies" params={{ q }} page={page} pageCount={pageCount} />
+      <DataTable
+        caption={t("title")}
+        testId="companies-table"
+        rows={rows}
+        rowKey={(c) => c.id}
+        empty={q ? t("emptySearch", { q }) : t("empty")}
+        columns={[
+          {
+            key: "nameZh",
+            header: t("columns.nameZh"),
+            cell: (c) => (
+              <Link href={`/companies/${c.id}`} className="font-medium text-brand-700 hover:underline" lang="zh-CN">
+                {c.nameZh}
+              </Link>
+            ),
+          },
+          { key: "nameEn", header: t("columns.nameEn"), className: "text-slate-700", cell: (c) => <span lang="en">{c.nameEn ?? "—"}</span> },
+          { key: "country", header: t("columns.country"), cell: (c) => countryName(c.countryCode, locale) },
+          { key: "ownership", header: t("columns.ownership"), cell: (c) => t(`ownership.${c.ownershipType}`) },
+          { key: "projects", header: t("columns.projects"), align: "right", cell: (c) => formatCount(c.projectCount, locale) },
+        ]}
+      />
+      <Pagination basePath="/companies" searchParams={params} page={page} pageCount={pageCount} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { formatCount } from "@/lib/format/numbers";
 import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function EventsPage() {
   const user = await requireUser();
@@ -29,47 +30,38 @@ export default async function EventsPage() {
           ) : undefined
         }
       />
-      {events.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="events-table">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.name")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.city")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.dates")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.unit")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("columns.leads")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("columns.signed")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("columns.signedValue")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`/events/${e.id}`} className="font-medium text-brand-700 hover:underline">
-                      {en && e.nameEn ? e.nameEn : e.nameZh}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{en && e.cityEn ? e.cityEn : e.cityZh}</td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {e.startsOn.getTime() === e.endsOn.getTime()
-                      ? formatDate(e.startsOn, locale)
-                      : t("dateRange", { start: formatDate(e.startsOn, locale), end: formatDate(e.endsOn, locale) })}
-                  </td>
-                  <td className="px-3 py-2">{en ? e.unitNameEn : e.unitNameZh}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(e.leadCount, locale)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(e.signedCount, locale)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{e.signedCount > 0 ? formatCny(e.signedValueCny, locale) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("title")}
+        testId="events-table"
+        rows={events}
+        rowKey={(e) => e.id}
+        empty={t("empty")}
+        columns={[
+          {
+            key: "name",
+            header: t("columns.name"),
+            cell: (e) => (
+              <Link href={`/events/${e.id}`} className="font-medium text-brand-700 hover:underline">
+                {en && e.nameEn ? e.nameEn : e.nameZh}
+              </Link>
+            ),
+          },
+          { key: "city", header: t("columns.city"), cell: (e) => (en && e.cityEn ? e.cityEn : e.cityZh) },
+          {
+            key: "dates",
+            header: t("columns.dates"),
+            className: "whitespace-nowrap",
+            cell: (e) =>
+              e.startsOn.getTime() === e.endsOn.getTime()
+                ? formatDate(e.startsOn, locale)
+                : t("dateRange", { start: formatDate(e.startsOn, locale), end: formatDate(e.endsOn, locale) }),
+          },
+          { key: "unit", header: t("columns.unit"), cell: (e) => (en ? e.unitNameEn : e.unitNameZh) },
+          { key: "leads", header: t("columns.leads"), align: "right", cell: (e) => formatCount(e.leadCount, locale) },
+          { key: "signed", header: t("columns.signed"), align: "right", cell: (e) => formatCount(e.signedCount, locale) },
+          { key: "signedValue", header: t("columns.signedValue"), align: "right", cell: (e) => (e.signedCount > 0 ? formatCny(e.signedValueCny, locale) : "—") },
+        ]}
+      />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { formatDate } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { ReportForm } from "@/components/reports/report-form";
 
 export async function generateMetadata() {
@@ -64,6 +65,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     [t("file.metrics.leads"), formatCount(report.newLeads.total, locale)],
   ];
   const shown = report.signedProjects.slice(0, PREVIEW_ROWS);
+  const en = locale === "en";
 
   return (
     <>
@@ -111,38 +113,21 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
 
       <section aria-labelledby="r-signed" className="mb-8">
         <h2 id="r-signed" className="mb-2 text-lg font-semibold text-slate-900">{t("preview.signedProjects")}</h2>
-        {shown.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("preview.none")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("file.cols.investor")}</th>
-                  <th scope="col" className="px-3 py-2">{t("file.cols.title")}</th>
-                  <th scope="col" className="px-3 py-2">{t("file.cols.sector")}</th>
-                  <th scope="col" className="px-3 py-2">{t("file.cols.unitName")}</th>
-                  <th scope="col" className="px-3 py-2">{t("file.cols.signedOn")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("file.cols.contractedCny")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("file.cols.contractedUsd")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((p) => (
-                  <tr key={p.projectId} className="border-t border-slate-100">
-                    <td className="px-3 py-2">{locale === "en" ? p.investorEn || p.investorZh : p.investorZh}</td>
-                    <td className="px-3 py-2">{p.title}</td>
-                    <td className="px-3 py-2">{(locale === "en" ? p.sectorEn : p.sectorZh) ?? t("file.unnamed")}</td>
-                    <td className="px-3 py-2">{locale === "en" ? p.unitEn : p.unitZh}</td>
-                    <td className="px-3 py-2">{formatDate(p.signedOn, locale)}</td>
-                    <td className="px-3 py-2 text-right">{formatCny(p.contractedCny, locale)}</td>
-                    <td className="px-3 py-2 text-right">{p.contractedUsd === "0" ? "—" : formatUsd(p.contractedUsd, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("preview.signedProjects")}
+          rows={shown}
+          rowKey={(p) => p.projectId}
+          empty={t("preview.none")}
+          columns={[
+            { key: "investor", header: t("file.cols.investor"), cell: (p) => (en ? p.investorEn || p.investorZh : p.investorZh) },
+            { key: "title", header: t("file.cols.title") },
+            { key: "sector", header: t("file.cols.sector"), cell: (p) => (en ? p.sectorEn : p.sectorZh) ?? t("file.unnamed") },
+            { key: "unitName", header: t("file.cols.unitName"), cell: (p) => (en ? p.unitEn : p.unitZh) },
+            { key: "signedOn", header: t("file.cols.signedOn"), cell: (p) => formatDate(p.signedOn, locale) },
+            { key: "contractedCny", header: t("file.cols.contractedCny"), align: "right", cell: (p) => formatCny(p.contractedCny, locale) },
+            { key: "contractedUsd", header: t("file.cols.contractedUsd"), align: "right", cell: (p) => (p.contractedUsd === "0" ? "—" : formatUsd(p.contractedUsd, locale)) },
+          ]}
+        />
         {report.signedProjects.length > shown.length && (
           <p className="mt-2 text-sm text-slate-600">{t("preview.more", { shown: shown.length, total: report.signedProjects.length })}</p>
         )}

@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { BackToAdmin } from "@/components/admin/back-link";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditDiffList } from "@/components/admin/audit-diff-list";
@@ -59,59 +60,48 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
       <PageHeader title={t("title")} description={t("description")} />
       <AuditFilters filter={filter} options={options} />
       <p className="mb-2 text-sm text-slate-600" role="status">{t("shown", { count: rows.length })}</p>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.at")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.actor")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.action")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.entity")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("columns.changes")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {rows.map((r) => {
-                const href = recordHref(r.entity, r.entityId, r.parent);
-                const label = r.entityId ? `${r.entity} #${r.entityId}` : r.entity;
-                return (
-                  <tr key={r.id}>
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                      <time dateTime={r.at.toISOString()}>{formatDateTime(r.at, locale)}</time>
-                    </td>
-                    <td className="px-3 py-2">
-                      {r.actor ? (
-                        <Link href={hrefWith(filter, { userId: String(r.actor.id) })} className="hover:underline" title={r.actor.email}>
-                          {r.actor.name}
-                        </Link>
-                      ) : (
-                        <span className="text-slate-500">{t("system")}</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      <code className="font-mono text-xs">{r.action}</code>
-                    </td>
-                    <td className="px-3 py-2">
-                      {href ? (
-                        <Link href={href} className="text-brand-700 hover:underline">{label}</Link>
-                      ) : (
-                        <span>{label}</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      <AuditDiffList diff={r.diff} none={t("noChanges")} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("title")}
+        testId="audit-table"
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={t("empty")}
+        columns={[
+          {
+            key: "at",
+            header: t("columns.at"),
+            className: "whitespace-nowrap tabular-nums",
+            cell: (r) => <time dateTime={r.at.toISOString()}>{formatDateTime(r.at, locale)}</time>,
+          },
+          {
+            key: "actor",
+            header: t("columns.actor"),
+            cell: (r) =>
+              r.actor ? (
+                <Link href={hrefWith(filter, { userId: String(r.actor.id) })} className="hover:underline" title={r.actor.email}>
+                  {r.actor.name}
+                </Link>
+              ) : (
+                <span className="text-slate-500">{t("system")}</span>
+              ),
+          },
+          { key: "action", header: t("columns.action"), cell: (r) => <code className="font-mono text-xs">{r.action}</code> },
+          {
+            key: "entity",
+            header: t("columns.entity"),
+            cell: (r) => {
+              const href = recordHref(r.entity, r.entityId, r.parent);
+              const label = r.entityId ? `${r.entity} #${r.entityId}` : r.entity;
+              return href ? (
+                <Link href={href} className="text-brand-700 hover:underline">{label}</Link>
+              ) : (
+                <span>{label}</span>
+              );
+            },
+          },
+          { key: "changes", header: t("columns.changes"), cell: (r) => <AuditDiffList diff={r.diff} none={t("noChanges")} /> },
+        ]}
+      />
       <nav aria-label={t("title")} className="mt-4 flex justify-between gap-2 text-sm">
         {filter.before ? (
           <Link href={hrefWith(filter, {})} className={buttonClasses("secondary")}>{t("newest")}</Link>

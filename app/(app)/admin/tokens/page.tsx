@@ -6,6 +6,7 @@ import { todayDate } from "@/lib/validation/fields";
 import { formatDateTime } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { BackToAdmin } from "@/components/admin/back-link";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/admin/api-token-forms";
 
@@ -19,6 +20,7 @@ export default async function AdminTokensPage() {
   const in90 = new Date(today);
   in90.setUTCDate(in90.getUTCDate() + 90);
   const now = Date.now();
+  const status = (tok: (typeof tokens)[number]) => (tok.revokedAt ? "revoked" : tok.expiresAt.getTime() <= now ? "expired" : "active");
 
   return (
     <>
@@ -26,42 +28,29 @@ export default async function AdminTokensPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
         <CreateApiTokenForm defaultExpiry={ymd(in90)} minExpiry={ymd(today)} maxExpiry={ymd(latestExpiryDate(today))} />
-        {tokens.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="tokens-table">
-              <caption className="sr-only">{t("title")}</caption>
-              <thead className="bg-slate-50 text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.name")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.createdBy")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.createdAt")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.expiresAt")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.lastUsedAt")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("columns.status")}</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">{t("revoke")}</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {tokens.map((tok) => {
-                  const status = tok.revokedAt ? "revoked" : tok.expiresAt.getTime() <= now ? "expired" : "active";
-                  return (
-                    <tr key={tok.id} data-testid={`token-row-${tok.id}`}>
-                      <td className="px-3 py-2 font-medium">{tok.name}</td>
-                      <td className="px-3 py-2">{tok.createdBy.name}</td>
-                      <td className="px-3 py-2">{formatDateTime(tok.createdAt, locale)}</td>
-                      <td className="px-3 py-2">{formatDateTime(tok.expiresAt, locale)}</td>
-                      <td className="px-3 py-2">{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, locale) : t("never")}</td>
-                      <td className="px-3 py-2">{t(`status.${status}`)}</td>
-                      <td className="px-3 py-2 text-right">{status === "active" && <RevokeApiTokenButton id={tok.id} name={tok.name} />}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("title")}
+          testId="tokens-table"
+          rows={tokens}
+          rowKey={(tok) => tok.id}
+          rowAttributes={(tok) => ({ "data-testid": `token-row-${tok.id}` })}
+          empty={t("empty")}
+          columns={[
+            { key: "name", header: t("columns.name"), className: "font-medium" },
+            { key: "createdBy", header: t("columns.createdBy"), cell: (tok) => tok.createdBy.name },
+            { key: "createdAt", header: t("columns.createdAt"), cell: (tok) => formatDateTime(tok.createdAt, locale) },
+            { key: "expiresAt", header: t("columns.expiresAt"), cell: (tok) => formatDateTime(tok.expiresAt, locale) },
+            { key: "lastUsedAt", header: t("columns.lastUsedAt"), cell: (tok) => (tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, locale) : t("never")) },
+            { key: "status", header: t("columns.status"), cell: (tok) => t(`status.${status(tok)}`) },
+            {
+              key: "revoke",
+              header: t("revoke"),
+              headerHidden: true,
+              align: "right",
+              cell: (tok) => status(tok) === "active" && <RevokeApiTokenButton id={tok.id} name={tok.name} />,
+            },
+          ]}
+        />
       </div>
     </>
   );

@@ -12,6 +12,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { ContactsSection } from "@/components/companies/contacts-section";
 
 export default async function CompanyPage({ params }: { params: Promise<{ id: string }> }) {
@@ -94,39 +95,32 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
             {t("detail.projects")}
           </h2>
           <p className="mb-3 text-sm text-slate-600">{t("detail.projectsHint")}</p>
-          {company.projects.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("detail.noProjects")}</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="company-projects">
-                <thead className="text-left text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("projectColumns.title")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("projectColumns.unit")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("projectColumns.stage")}</th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">{t("projectColumns.planned")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("projectColumns.owner")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {company.projects.map((p) => (
-                    <tr key={p.id}>
-                      <td className="px-3 py-2">
-                        <Link href={`/projects/${p.id}`} className="text-brand-700 hover:underline">
-                          {p.title}
-                        </Link>
-                        {p.phase && <span className="ml-2 text-slate-500">{p.phase}</span>}
-                      </td>
-                      <td className="px-3 py-2">{unitName(p.unit)}</td>
-                      <td className="px-3 py-2">{tAll(`stages.${p.stage}`)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{formatCny(p.plannedInvestmentCny, locale)}</td>
-                      <td className="px-3 py-2">{p.owner.name}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            variant="inset"
+            caption={t("detail.projects")}
+            testId="company-projects"
+            rows={company.projects}
+            rowKey={(p) => p.id}
+            empty={t("detail.noProjects")}
+            columns={[
+              {
+                key: "title",
+                header: t("projectColumns.title"),
+                cell: (p) => (
+                  <>
+                    <Link href={`/projects/${p.id}`} className="text-brand-700 hover:underline">
+                      {p.title}
+                    </Link>
+                    {p.phase && <span className="ml-2 text-slate-500">{p.phase}</span>}
+                  </>
+                ),
+              },
+              { key: "unit", header: t("projectColumns.unit"), cell: (p) => unitName(p.unit) },
+              { key: "stage", header: t("projectColumns.stage"), cell: (p) => tAll(`stages.${p.stage}`) },
+              { key: "planned", header: t("projectColumns.planned"), align: "right", cell: (p) => formatCny(p.plannedInvestmentCny, locale) },
+              { key: "owner", header: t("projectColumns.owner"), cell: (p) => p.owner.name },
+            ]}
+          />
         </section>
 
         <ContactsSection companyId={company.id} contacts={company.contacts.map(({ companyId: _c, ...c }) => c)} />

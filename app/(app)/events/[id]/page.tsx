@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -53,44 +54,37 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           {t("detail.stats", { leads: event.leadCount, signed: event.signedCount, value: formatCny(event.signedValueCny, locale) })}
         </p>
         <p className="mb-3 text-sm text-slate-600">{t("detail.leadsHint")}</p>
-        {leads.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("detail.noLeads")}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("leadColumns.title")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("leadColumns.company")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("leadColumns.unit")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("leadColumns.stage")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("leadColumns.planned")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("leadColumns.owner")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {leads.map((p) => (
-                  <tr key={p.id}>
-                    <td className="px-3 py-2">
-                      <Link href={`/projects/${p.id}`} className="text-brand-700 hover:underline">
-                        {p.title}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">
-                      <Link href={`/companies/${p.company.id}`} className="hover:underline">
-                        {en && p.company.nameEn ? p.company.nameEn : p.company.nameZh}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">{en ? p.unit.nameEn : p.unit.nameZh}</td>
-                    <td className="px-3 py-2">{tAll(`stages.${p.stage}`)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatCny(p.plannedInvestmentCny, locale)}</td>
-                    <td className="px-3 py-2">{p.owner.name}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          variant="inset"
+          caption={t("detail.leads")}
+          rows={leads}
+          rowKey={(p) => p.id}
+          empty={t("detail.noLeads")}
+          columns={[
+            {
+              key: "title",
+              header: t("leadColumns.title"),
+              cell: (p) => (
+                <Link href={`/projects/${p.id}`} className="text-brand-700 hover:underline">
+                  {p.title}
+                </Link>
+              ),
+            },
+            {
+              key: "company",
+              header: t("leadColumns.company"),
+              cell: (p) => (
+                <Link href={`/companies/${p.company.id}`} className="hover:underline">
+                  {en && p.company.nameEn ? p.company.nameEn : p.company.nameZh}
+                </Link>
+              ),
+            },
+            { key: "unit", header: t("leadColumns.unit"), cell: (p) => (en ? p.unit.nameEn : p.unit.nameZh) },
+            { key: "stage", header: t("leadColumns.stage"), cell: (p) => tAll(`stages.${p.stage}`) },
+            { key: "planned", header: t("leadColumns.planned"), align: "right", cell: (p) => formatCny(p.plannedInvestmentCny, locale) },
+            { key: "owner", header: t("leadColumns.owner"), cell: (p) => p.owner.name },
+          ]}
+        />
       </section>
     </>
   );

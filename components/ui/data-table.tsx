@@ -1,0 +1,79 @@
+import type { Key, ReactNode } from "react";
+
+/** Row fields that can be shown as they are (strings, numbers …). */
+type ShownField<Row> = { [K in keyof Row]: Row[K] extends ReactNode ? K : never }[keyof Row] & string;
+
+type ColumnBase = {
+  header: string;
+  /** The header is for screen readers only (a column of row actions). */
+  headerHidden?: boolean;
+  /** "right" for numbers (with tabular figures) and row actions. */
+  align?: "left" | "right";
+  /** Extra classes for this column's cells, e.g. whitespace-nowrap. */
+  className?: string;
+};
+
+export type DataTableColumn<Row> = ColumnBase &
+  (
+    | { key: ShownField<Row>; cell?: (row: Row) => ReactNode }
+    | { key: string; cell: (row: Row) => ReactNode }
+  );
+
+type RowAttributes = { className?: string } & { [data: `data-${string}`]: string | number | undefined };
+
+export type DataTableProps<Row> = {
+  /** The table's accessible name, read by screen readers (a visually hidden caption). */
+  caption: string;
+  columns: DataTableColumn<NoInfer<Row>>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => Key;
+  /** Shown instead of the table when there are no rows. */
+  empty: ReactNode;
+  /** Extra attributes per row (test ids, muted rows). */
+  rowAttributes?: (row: Row) => RowAttributes;
+  /** "card" stands alone on a page; "inset" sits inside a section that already has a border. */
+  variant?: "card" | "inset";
+  testId?: string;
+};
+
+const ALIGN = { left: "text-left", right: "text-right tabular-nums" } as const;
+
+/**
+ * The app's one table: scoped column headers, a caption for its name, numbers right-aligned,
+ * and horizontal scrolling on narrow screens rather than squeezed columns.
+ */
+export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowAttributes, variant = "card", testId }: DataTableProps<Row>) {
+  const card = variant === "card";
+  if (rows.length === 0) {
+    return (
+      <p className={card ? "rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" : "text-sm text-slate-600"}>{empty}</p>
+    );
+  }
+  return (
+    <div className={card ? "overflow-x-auto rounded-lg border border-slate-200 bg-white" : "overflow-x-auto"}>
+      <table className="w-full min-w-[36rem] divide-y divide-slate-200 text-sm" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className={card ? "bg-slate-50 text-slate-700" : "text-slate-700"}>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={`px-3 py-2 font-medium ${ALIGN[c.align ?? "left"]}`}>
+                {c.headerHidden ? <span className="sr-only">{c.header}</span> : c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 align-top">
+          {rows.map((row) => (
+            <tr key={rowKey(row)} {...rowAttributes?.(row)}>
+              {columns.map((c) => (
+                <td key={c.key} className={`px-3 py-2 ${ALIGN[c.align ?? "left"]} ${c.className ?? ""}`}>
+                  {c.cell ? c.cell(row) : (row[c.key as keyof Row] as ReactNode)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
