@@ -35,3 +35,33 @@ test("a manager opens the dashboard, reads the funnel's numbers and changes the 
   await expect(page.getByText(`${year}/01/01 至 ${year}/12/31`)).toBeVisible();
   await expect(page.getByRole("region", { name: "签约额" })).toBeVisible();
 });
+
+test("a dashboard number opens the list of exactly its projects, and says why the list is narrower", async ({ page }) => {
+  await signIn(page, "manager@demo.local");
+  const year = String(new Date().getFullYear() - 1);
+  const count = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
+  const listCount = (n: number) => (n === 0 ? "没有项目" : `共 ${n} 个项目`);
+
+  // Stalled 30 days (as of today): the list reads `stalled` and shows it as a removable filter.
+  await page.goto("/dashboard");
+  const kpis = page.getByLabel("关键指标");
+  const stalled = kpis.locator("div", { has: page.getByText("停滞30天以上", { exact: true }) }).getByRole("link");
+  const stalledCount = count(await stalled.textContent());
+  await stalled.click();
+  await expect(page).toHaveURL(/\/projects\?.*stalled=30/);
+  await expect(page.getByTestId("project-count")).toHaveText(listCount(stalledCount));
+  const narrowing = page.getByRole("region", { name: "当前限定" });
+  await expect(narrowing.getByText("停滞：首次接洽至已签约阶段、30天及以上无洽谈")).toBeVisible();
+  await narrowing.getByRole("link", { name: /^移除筛选：停滞/ }).click();
+  await expect(page).not.toHaveURL(/stalled=/);
+  await expect(page.getByRole("region", { name: "当前限定" })).toHaveCount(0);
+
+  // Signed last year: the KPI opens the projects whose first contract was signed in that year.
+  await page.goto(`/dashboard?period=year&year=${year}`);
+  const signed = page.getByLabel("关键指标").locator("div", { has: page.getByText("签约项目", { exact: true }) }).getByRole("link");
+  const signedCount = count(await signed.textContent());
+  await signed.click();
+  await expect(page).toHaveURL(new RegExp(`signedFrom=${year}-01-01&signedTo=${Number(year) + 1}-01-01`));
+  await expect(page.getByTestId("project-count")).toHaveText(listCount(signedCount));
+  await expect(page.getByRole("region", { name: "当前限定" }).getByText(`首份合同签约于${year}/01/01 至 ${year}/12/31`)).toBeVisible();
+});

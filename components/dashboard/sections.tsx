@@ -178,7 +178,7 @@ export async function SignedSection({ signed, locale, link }: Props<"signed">) {
             columns={[{ key: "name", label: t("signed.sector") }, ...amountCols]}
             rows={bySector.map((r) => ({
               key: r.id ?? "none",
-              cells: { name: localName(r, locale, t("signed.noSector")), ...amountCells(r, r.id ? link({ sectorId: r.id }) : null) },
+              cells: { name: localName(r, locale, t("signed.noSector")), ...amountCells(r, r.id ? link({ within: "signed", sectorId: r.id }) : null) },
             }))}
           />
         </div>
@@ -190,7 +190,7 @@ export async function SignedSection({ signed, locale, link }: Props<"signed">) {
             summary={t("table.show")}
             empty={t("table.empty")}
             columns={[{ key: "name", label: t("signed.unit") }, ...amountCols]}
-            rows={byUnit.map((r) => ({ key: r.id ?? 0, cells: { name: localName(r, locale, "—"), ...amountCells(r, link({ unitId: r.id ?? undefined })) } }))}
+            rows={byUnit.map((r) => ({ key: r.id ?? 0, cells: { name: localName(r, locale, "—"), ...amountCells(r, link({ within: "signed", unitId: r.id ?? undefined })) } }))}
           />
         </div>
         <div>
@@ -201,7 +201,7 @@ export async function SignedSection({ signed, locale, link }: Props<"signed">) {
             summary={t("table.show")}
             empty={t("table.empty")}
             columns={[{ key: "name", label: t("signed.country") }, ...amountCols]}
-            rows={byCountry.map((r) => ({ key: r.countryCode, cells: { name: region(r.countryCode), ...amountCells(r, null) } }))}
+            rows={byCountry.map((r) => ({ key: r.countryCode, cells: { name: region(r.countryCode), ...amountCells(r, link({ within: "signed", countryCode: r.countryCode.trim() })) } }))}
           />
         </div>
       </div>
@@ -228,7 +228,7 @@ export async function BandsSection({ bands, locale, link }: Props<"bands">) {
           key: b.min,
           cells: {
             band: t("bands.atLeast", { amount: formatCny(b.min, locale) }),
-            count: <NumLink href={link({ minAmount: b.min })}>{formatCount(b.count, locale)}</NumLink>,
+            count: <NumLink href={link({ within: "signed", minSignedCny: b.min })}>{formatCount(b.count, locale)}</NumLink>,
             cny: formatCny(b.cny, locale),
             usd: formatUsd(b.usd, locale),
           },
@@ -246,7 +246,7 @@ export async function DeliverySection({ delivery: d, locale, link }: Props<"deli
     ["funded", t("ofSigned", { count: formatCount(d.funded, locale), rate: formatPercent(d.fundedRate, locale) })],
     ["cohortFundsCny", formatCny(d.cohortFundsCny, locale)],
     ["cohortFundsUsd", formatUsd(d.cohortFundsUsd, locale)],
-    ["startsInPeriod", <NumLink key="s" href={link({ stage: "CONSTRUCTION" })}>{formatCount(d.startsInPeriod, locale)}</NumLink>],
+    ["startsInPeriod", <NumLink key="s" href={link({ within: "started" })}>{formatCount(d.startsInPeriod, locale)}</NumLink>],
     ["fundedProjectsInPeriod", formatCount(d.fundedProjectsInPeriod, locale)],
     ["fundsInPeriodCny", formatCny(d.fundsInPeriodCny, locale)],
     ["fundsInPeriodUsd", formatUsd(d.fundsInPeriodUsd, locale)],

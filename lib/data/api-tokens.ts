@@ -4,8 +4,8 @@ import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { NotFoundError, RuleError } from "@/lib/errors";
-import { createOnceAudited } from "@/lib/data/companies-once";
 import { assertAdmin } from "@/lib/data/users";
+import { createOnce } from "@/lib/data/transactions";
 import { todayDate } from "@/lib/validation/fields";
 import { latestExpiryDate, type CreateApiTokenInput, type RevokeApiTokenInput } from "@/lib/data/api-tokens-input";
 
@@ -68,17 +68,15 @@ export async function createApiToken(db: Db, user: Actor, input: CreateApiTokenI
     throw new RuleError("invalid", { expiresOn: "admin.validation.expiryTooFar" });
   }
   const token = newToken();
-  return createOnceAudited(
+  return createOnce(
     db,
-    input.requestId,
-    "api_token.create",
-    async (tx, id) => {
-      const row = await tx.apiToken.findUnique({ where: { id }, select: { id: true, name: true, expiresAt: true } });
+    async (tx) => {
+      const row = await tx.apiToken.findUnique({ where: { requestId: input.requestId }, select: { id: true, name: true, expiresAt: true } });
       return row ? { ...row, token: null as string | null } : null;
     },
     async (tx) => {
       const created = await tx.apiToken.create({
-        data: { name: input.name, tokenHash: hashApiToken(token), createdById: user.id, expiresAt },
+        data: { name: input.name, tokenHash: hashApiToken(token), createdById: user.id, expiresAt, requestId: input.requestId },
         select: { id: true, name: true, expiresAt: true },
       });
       await writeAudit(tx, {

@@ -5,8 +5,7 @@ import { projectScope } from "@/lib/auth/scope";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertVersion, type Tx } from "@/lib/data/transactions";
-import { createOnceAudited } from "@/lib/data/companies-once";
+import { assertVersion, createOnce, type Tx } from "@/lib/data/transactions";
 import {
   COMPANY_PAGE_SIZE,
   type AddContactInput,
@@ -169,14 +168,12 @@ function companyData(input: Omit<CreateCompanyInput, "requestId">) {
 
 /** Creates a company once per form submission (a double submit returns the first). */
 export async function createCompany(db: Db, user: Actor, input: CreateCompanyInput) {
-  return createOnceAudited(
+  return createOnce(
     db,
-    input.requestId,
-    "company.create",
-    (tx, id) => tx.company.findUnique({ where: { id }, select: { id: true, version: true } }),
+    (tx) => tx.company.findUnique({ where: { requestId: input.requestId }, select: { id: true, version: true } }),
     async (tx) => {
       await checkParent(tx, null, input.parentId);
-      const created = await tx.company.create({ data: companyData(input), select: companyFields });
+      const created = await tx.company.create({ data: { ...companyData(input), requestId: input.requestId }, select: companyFields });
       await writeAudit(tx, {
         actorId: user.id,
         action: "company.create",
@@ -226,14 +223,13 @@ export async function updateCompany(db: Db, user: Actor, input: UpdateCompanyInp
 export async function addContact(db: Db, user: Actor, input: AddContactInput) {
   const company = await db.company.findUnique({ where: { id: input.companyId }, select: { id: true } });
   if (!company) throw new NotFoundError();
-  return createOnceAudited(
+  return createOnce(
     db,
-    input.requestId,
-    "contact.create",
-    (tx, id) => tx.contact.findUnique({ where: { id }, select: { id: true, companyId: true } }),
+    (tx) => tx.contact.findUnique({ where: { requestId: input.requestId }, select: { id: true, companyId: true } }),
     async (tx) => {
       const created = await tx.contact.create({
         data: {
+          requestId: input.requestId,
           companyId: input.companyId,
           name: input.name,
           title: input.title ?? null,

@@ -5,8 +5,7 @@ import { allowedUnitIds, projectScope } from "@/lib/auth/scope";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertVersion } from "@/lib/data/transactions";
-import { createOnceAudited } from "@/lib/data/companies-once";
+import { assertVersion, createOnce } from "@/lib/data/transactions";
 import type { CreateEventInput, UpdateEventInput } from "@/lib/validation/event";
 
 /**
@@ -192,14 +191,12 @@ function eventData(input: Omit<CreateEventInput, "requestId">) {
 export async function createEvent(db: Db, user: Actor, input: CreateEventInput) {
   assertMayOrganise(user, input.unitId);
   checkDates(input);
-  return createOnceAudited(
+  return createOnce(
     db,
-    input.requestId,
-    "event.create",
-    (tx, id) => tx.promotionEvent.findUnique({ where: { id }, select: { id: true, version: true } }),
+    (tx) => tx.promotionEvent.findUnique({ where: { requestId: input.requestId }, select: { id: true, version: true } }),
     async (tx) => {
       await checkUnit(tx, input.unitId);
-      const created = await tx.promotionEvent.create({ data: eventData(input), select: eventFields });
+      const created = await tx.promotionEvent.create({ data: { ...eventData(input), requestId: input.requestId }, select: eventFields });
       await writeAudit(tx, {
         actorId: user.id,
         action: "event.create",

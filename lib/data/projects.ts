@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/e
 import { writeAudit } from "@/lib/audit/write-audit";
 import { createOnce, type Tx } from "@/lib/data/transactions";
 import { todayDate } from "@/lib/validation/fields";
+import { STALL_STAGES, firstContractsSql } from "@/lib/data/dashboard/sql";
 import {
   PROJECT_PAGE_SIZE,
   type CreateProjectInput,
@@ -84,9 +85,54 @@ async function searchFilter(db: Db, search: string): Promise<Prisma.ProjectWhere
   return { OR: [{ title: { contains: q, mode: "insensitive" } }, byCompany] };
 }
 
+const DAY = 86_400_000;
+/** Open ends of a date range: before and after any date a form accepts (1990–2100). */
+const EARLIEST = new Date("1900-01-01T00:00:00Z");
+const LATEST = new Date("2200-01-01T00:00:00Z");
+
+/**
+ * Stalled N days, as the dashboard counts it (lib/data/dashboard/work.ts):
+ * stage in STALL_STAGES and COALESCE(last_round_on, first_contact_on) <= today − N.
+ */
+function stalledFilter(days: number, today: Date): Prisma.ProjectWhereInput {
+  const cutoff = new Date(today.getTime() - days * DAY);
+  return {
+    stage: { in: [...STALL_STAGES] },
+    OR: [{ lastRoundOn: { lte: cutoff } }, { lastRoundOn: null, firstContactOn: { lte: cutoff } }],
+  };
+}
+
+/**
+ * Projects whose FIRST contract was signed in [signedFrom, signedTo) and, when
+ * asked, whose first contract's contracted_investment_cny is at least
+ * minSignedCny: the dashboard's own definition (firstContractsSql), read as
+ * an id list within the user's scope because "first" needs a correlated
+ * subquery Prisma's where cannot express.
+ */
+async function signedFilter(db: Db, user: Actor, query: ProjectQuery): Promise<Prisma.ProjectWhereInput> {
+  const period = { from: query.signedFrom ?? EARLIEST, to: query.signedTo ?? LATEST };
+  const min = query.minSignedCny === undefined ? Prisma.empty : Prisma.sql`AND fc.cny >= ${query.minSignedCny}::numeric`;
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT fc.project_id AS id
+      FROM (${firstContractsSql([period])}) fc
+      JOIN project p ON p.id = fc.project_id
+     WHERE ${scopeSql(user, "p")} ${min}`;
+  return { id: { in: rows.map((r) => r.id) } };
+}
+
+/**
+ * The FIRST construction start in [startedFrom, startedTo), as the dashboard
+ * counts starts (delivery.ts, funnel.ts): a start in the range and none before it.
+ */
+function startedFilter(query: ProjectQuery): Prisma.ProjectWhereInput {
+  const from = query.startedFrom ?? EARLIEST;
+  const to = query.startedTo ?? LATEST;
+  return { starts: { some: { startedOn: { gte: from, lt: to } }, none: { startedOn: { lt: from } } } };
+}
+
 /** The project list: search, filters, sort and one page, always within the user's scope. */
-export async function listProjects(db: Db, user: Actor, query: ProjectQuery) {
-  const today = todayDate();
+export async function listProjects(db: Db, user: Actor, query: ProjectQuery, now = new Date()) {
+  const today = todayDate(now);
   const and: Prisma.ProjectWhereInput[] = [projectScope(user)];
   if (query.q) and.push(await searchFilter(db, query.q));
   if (query.stage) and.push({ stage: query.stage });
@@ -99,6 +145,10 @@ export async function listProjects(db: Db, user: Actor, query: ProjectQuery) {
   if (query.minAmount !== undefined) and.push({ plannedInvestmentCny: { gte: new Prisma.Decimal(query.minAmount) } });
   if (query.maxAmount !== undefined) and.push({ plannedInvestmentCny: { lte: new Prisma.Decimal(query.maxAmount) } });
   if (query.overdue) and.push({ nextFollowUpOn: { lt: today }, stage: { notIn: CLOSED_STAGES } });
+  if (query.stalled) and.push(stalledFilter(query.stalled, today));
+  if (query.signedFrom || query.signedTo || query.minSignedCny !== undefined) and.push(await signedFilter(db, user, query));
+  if (query.startedFrom || query.startedTo) and.push(startedFilter(query));
+  if (query.countryCode) and.push({ company: { countryCode: query.countryCode } });
   const where: Prisma.ProjectWhereInput = { AND: and };
 
   const page = query.page ?? 1;

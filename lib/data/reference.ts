@@ -4,8 +4,7 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma, ReferenceKind } from "@/lib/generated/prisma/client";
-import { isUniqueViolation, type Tx } from "@/lib/data/transactions";
-import { createOnceAudited } from "@/lib/data/companies-once";
+import { createOnce, isUniqueViolation, type Tx } from "@/lib/data/transactions";
 import { assertAdmin } from "@/lib/data/users";
 import type { CreateReferenceItemInput, CreateUnitInput, RenameInput, SetRetiredInput } from "@/lib/validation/reference";
 
@@ -66,17 +65,15 @@ export async function listReferenceItems(db: Db, user: Actor, input: { kind: Ref
 export async function createUnit(db: Db, user: Actor, input: CreateUnitInput) {
   assertAdmin(user);
   try {
-    return await createOnceAudited(
+    return await createOnce(
       db,
-      input.requestId,
-      "unit.create",
-      (tx, id) => tx.unit.findUnique({ where: { id }, select: { id: true, version: true } }),
+      (tx) => tx.unit.findUnique({ where: { requestId: input.requestId }, select: { id: true, version: true } }),
       async (tx) => {
         const city = await tx.unit.findFirst({ where: { kind: "CITY", parentId: null }, orderBy: { id: "asc" }, select: { id: true } });
         if (!city) throw new NotFoundError();
         if (await tx.unit.findUnique({ where: { code: input.code }, select: { id: true } })) throw CODE_TAKEN();
         const created = await tx.unit.create({
-          data: { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, kind: input.kind, parentId: city.id },
+          data: { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, kind: input.kind, parentId: city.id, requestId: input.requestId },
           select: unitFields,
         });
         await writeAudit(tx, { actorId: user.id, action: "unit.create", entity: "unit", entityId: created.id, after: { ...unitSnapshot(created), requestId: input.requestId } });
@@ -133,16 +130,14 @@ export async function setUnitRetired(db: Db, user: Actor, input: SetRetiredInput
 export async function createReferenceItem(db: Db, user: Actor, input: CreateReferenceItemInput) {
   assertAdmin(user);
   try {
-    return await createOnceAudited(
+    return await createOnce(
       db,
-      input.requestId,
-      "reference_item.create",
-      (tx, id) => tx.referenceItem.findUnique({ where: { id }, select: { id: true, kind: true, version: true } }),
+      (tx) => tx.referenceItem.findUnique({ where: { requestId: input.requestId }, select: { id: true, kind: true, version: true } }),
       async (tx) => {
         if (await tx.referenceItem.findUnique({ where: { kind_code: { kind: input.kind, code: input.code } }, select: { id: true } })) throw CODE_TAKEN();
         const last = await tx.referenceItem.aggregate({ where: { kind: input.kind }, _max: { sortOrder: true } });
         const created = await tx.referenceItem.create({
-          data: { kind: input.kind, code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+          data: { kind: input.kind, code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, sortOrder: (last._max.sortOrder ?? 0) + 1, requestId: input.requestId },
           select: itemFields,
         });
         await writeAudit(tx, {

@@ -5,8 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isUniqueViolation, type Tx } from "@/lib/data/transactions";
-import { createOnceAudited } from "@/lib/data/companies-once";
+import { createOnce, isUniqueViolation, type Tx } from "@/lib/data/transactions";
 import type { CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateUserAccessInput } from "@/lib/validation/user";
 
 /**
@@ -82,16 +81,14 @@ export async function createUser(db: Db, user: Actor, input: CreateUserInput) {
   assertAdmin(user);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await createOnceAudited(
+    return await createOnce(
       db,
-      input.requestId,
-      "user.create",
-      (tx, id) => tx.user.findUnique({ where: { id }, select: { id: true, version: true } }),
+      (tx) => tx.user.findUnique({ where: { requestId: input.requestId }, select: { id: true, version: true } }),
       async (tx) => {
         await checkUnit(tx, input.unitId);
         if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw EMAIL_TAKEN();
         const created = await tx.user.create({
-          data: { name: input.name, email: input.email, role: input.role, unitId: input.unitId, passwordHash },
+          data: { name: input.name, email: input.email, role: input.role, unitId: input.unitId, passwordHash, requestId: input.requestId },
           select: userFields,
         });
         await writeAudit(tx, {

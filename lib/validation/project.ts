@@ -5,6 +5,13 @@
 import { z } from "zod";
 import { zAmount, zDate, zId, zOptionalAmount, zOptionalText, zRequestId, zText, zVersion } from "@/lib/validation/fields";
 
+/**
+ * The dashboard's "stalled N days" steps (STALL_DAYS in lib/data/dashboard/sql.ts,
+ * which is server-only while this file also runs in forms); a test keeps them equal.
+ */
+export const STALLED_DAYS = [30, 60, 90] as const;
+export type StalledDays = (typeof STALLED_DAYS)[number];
+
 export const STAGES = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "OPERATING", "ON_HOLD", "LOST"] as const;
 export const OWNERSHIP_TYPES = ["STATE", "PRIVATE", "FOREIGN", "JOINT_VENTURE", "HMT", "COLLECTIVE", "OTHER"] as const;
 
@@ -33,6 +40,18 @@ export const ZProjectQuery = z.object({
   minAmount: param(zAmount),
   maxAmount: param(zAmount),
   overdue: param(z.literal("1")),
+  /** Open stage and no round (or first contact) for this many days: the dashboard's "stalled". */
+  stalled: param(z.coerce.number().pipe(z.union(STALLED_DAYS.map((n) => z.literal(n))))),
+  /** The FIRST contract was signed in [signedFrom, signedTo): the dashboard's "signed in the period". */
+  signedFrom: param(zDate),
+  signedTo: param(zDate),
+  /** The first contract's contracted investment, in yuan, at least this (the dashboard's size bands). */
+  minSignedCny: param(zAmount),
+  /** The FIRST construction start is in [startedFrom, startedTo). */
+  startedFrom: param(zDate),
+  startedTo: param(zDate),
+  /** The investor company's country or region (ISO 3166-1 alpha-2). */
+  countryCode: param(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/)),
   sort: param(z.enum(PROJECT_SORTS)),
   dir: param(z.enum(["asc", "desc"])),
   page: param(z.coerce.number().int().min(1).max(100_000)),

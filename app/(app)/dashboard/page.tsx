@@ -47,7 +47,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <FilterForm filters={filters} options={options} locale={locale} today={today} />
 
       <dl aria-label={t("kpi.label")} className="mb-8 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
-        <Kpi label={t("kpi.signed")} value={formatCount(totals.current.count, locale)} note={t("kpi.lastYear", { value: formatCount(totals.prior.count, locale) })} href={link({ stage: undefined })} />
+        <Kpi label={t("kpi.signed")} value={formatCount(totals.current.count, locale)} note={t("kpi.lastYear", { value: formatCount(totals.prior.count, locale) })} href={link({ within: "signed" })} />
         <Kpi label={t("kpi.signedCny")} value={formatCny(totals.current.cny, locale)} note={t("kpi.lastYear", { value: formatCny(totals.prior.cny, locale) })} />
         <Kpi label={t("kpi.signedUsd")} value={formatUsd(totals.current.usd, locale)} note={t("kpi.lastYear", { value: formatUsd(totals.prior.usd, locale) })} />
         <Kpi label={t("kpi.fdiInPlace")} value={formatUsd(data.delivery.fundsInPeriodUsd, locale)} />

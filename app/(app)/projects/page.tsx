@@ -12,6 +12,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { StageBadge } from "@/components/projects/stage-badge";
 import { localName } from "@/components/projects/names";
+import { NarrowingFilters, type Narrowing } from "@/components/projects/narrowing-filters";
+import { countryName, countryOptions } from "@/lib/validation/countries";
+import { isoDay } from "@/lib/validation/dashboard";
 
 export async function generateMetadata() {
   const t = await getTranslations("projects");
@@ -20,15 +23,21 @@ export async function generateMetadata() {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** A query value as it stands in the URL (dates as YYYY-MM-DD). */
+const urlValue = (value: unknown) => (value instanceof Date ? isoDay(value) : String(value));
+
 /** The query as URL params, without empty values; `change` overrides some. */
 function href(query: ProjectQuery, change: Partial<Record<keyof ProjectQuery, string | number | undefined>>) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...query, ...change })) {
-    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+    if (value !== undefined && value !== null && value !== "") params.set(key, urlValue(value));
   }
   const s = params.toString();
   return s ? `/projects?${s}` : "/projects";
 }
+
+/** Filters without a form field; the form carries them as hidden inputs. */
+const NARROWING_KEYS = ["stalled", "signedFrom", "signedTo", "minSignedCny", "startedFrom", "startedTo"] as const;
 
 const selectClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
@@ -74,7 +83,34 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
     </div>
   );
   const named = (items: { id: number; nameZh: string; nameEn: string | null }[]) => items.map((i) => ({ id: i.id, label: localName(i, locale) }));
+  // A code outside the usual list (from a dashboard link) still shows as chosen.
+  const countries = countryOptions(locale).map((c) => ({ id: c.value, label: c.label }));
+  if (query.countryCode && !countries.some((c) => c.id === query.countryCode)) countries.push({ id: query.countryCode, label: countryName(query.countryCode, locale) });
   const hasFilters = Object.entries(query).some(([k, v]) => v !== undefined && !["sort", "dir", "page"].includes(k));
+
+  // Half-open ranges [from, to) shown with their last day, as people read them.
+  const range = (from: Date | undefined, to: Date | undefined) => {
+    const last = to && formatDate(new Date(to.getTime() - 86_400_000), locale);
+    if (from && last) return t("narrowing.range", { from: formatDate(from, locale), to: last });
+    return from ? t("narrowing.since", { from: formatDate(from, locale) }) : t("narrowing.until", { to: last ?? "" });
+  };
+  const chip = (key: string, label: string, remove: Partial<Record<keyof ProjectQuery, undefined>>): Narrowing => ({
+    key,
+    label,
+    removeHref: href(query, { ...remove, page: undefined }),
+    removeLabel: t("narrowing.remove", { filter: label }),
+  });
+  const narrowing: Narrowing[] = [];
+  if (query.stalled) narrowing.push(chip("stalled", t("narrowing.stalled", { days: query.stalled }), { stalled: undefined }));
+  if (query.signedFrom || query.signedTo) {
+    narrowing.push(chip("signed", t("narrowing.signed", { range: range(query.signedFrom, query.signedTo) }), { signedFrom: undefined, signedTo: undefined }));
+  }
+  if (query.minSignedCny !== undefined) {
+    narrowing.push(chip("minSignedCny", t("narrowing.minSignedCny", { amount: formatCny(query.minSignedCny, locale) }), { minSignedCny: undefined }));
+  }
+  if (query.startedFrom || query.startedTo) {
+    narrowing.push(chip("started", t("narrowing.started", { range: range(query.startedFrom, query.startedTo) }), { startedFrom: undefined, startedTo: undefined }));
+  }
 
   return (
     <>
@@ -98,6 +134,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           </div>
           {query.sort && <input type="hidden" name="sort" value={query.sort} />}
           {query.dir && <input type="hidden" name="dir" value={query.dir} />}
+          {NARROWING_KEYS.map((key) => query[key] !== undefined && <input key={key} type="hidden" name={key} value={urlValue(query[key])} />)}
           <button type="submit" className={buttonClasses("primary")}>
             {t("search.submit")}
           </button>
@@ -112,6 +149,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
             {select("ownerId", t("filters.owner"), options.owners.map((o) => ({ id: o.id, label: o.name })))}
             {select("sourceId", t("filters.source"), named(options.sources))}
             {select("eventId", t("filters.event"), named(options.events))}
+            {select("countryCode", t("filters.country"), countries)}
             <div>
               <label htmlFor="f-minAmount" className={labelClass}>
                 {t("filters.minAmount")}
@@ -139,6 +177,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           </div>
         </details>
       </form>
+
+      <NarrowingFilters label={t("narrowing.label")} items={narrowing} />
 
       <p className="mb-2 text-sm text-slate-600" role="status" data-testid="project-count">
         {t("count", { total: list.total })}

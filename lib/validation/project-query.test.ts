@@ -1,0 +1,44 @@
+/**
+ * The project list's URL parameters behind the dashboard's links: good values
+ * are read, bad ones are dropped (as every list parameter is) rather than
+ * turning into an error page.
+ */
+import { describe, expect, it } from "vitest";
+import { STALL_DAYS } from "@/lib/data/dashboard/sql";
+import { STALLED_DAYS, ZProjectQuery } from "@/lib/validation/project";
+
+const q = (params: Record<string, string | string[]>) => ZProjectQuery.parse(params);
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+
+describe("project list query: the dashboard's filters", () => {
+  it("stalled is one of the dashboard's steps (30, 60, 90); anything else is ignored", () => {
+    expect(STALLED_DAYS).toEqual(STALL_DAYS);
+    expect(q({ stalled: "30" }).stalled).toBe(30);
+    expect(q({ stalled: "90" }).stalled).toBe(90);
+    for (const bad of ["45", "0", "-30", "30.5", "abc", ""]) expect(q({ stalled: bad }).stalled).toBeUndefined();
+    expect(q({ stalled: ["60", "45"] }).stalled).toBe(60);
+  });
+
+  it("signed and started ranges are ISO days (UTC midnight); bad days are ignored, the other end kept", () => {
+    expect(q({ signedFrom: "2024-01-01", signedTo: "2024-04-01" })).toMatchObject({ signedFrom: day("2024-01-01"), signedTo: day("2024-04-01") });
+    expect(q({ startedFrom: "2024-01-01", startedTo: "2024-04-01" })).toMatchObject({ startedFrom: day("2024-01-01"), startedTo: day("2024-04-01") });
+    const bad = q({ signedFrom: "2024-13-01", signedTo: "2024-04-01", startedFrom: "yesterday", startedTo: "01/04/2024" });
+    expect(bad.signedFrom).toBeUndefined();
+    expect(bad.signedTo).toEqual(day("2024-04-01"));
+    expect(bad.startedFrom).toBeUndefined();
+    expect(bad.startedTo).toBeUndefined();
+    expect(q({ signedFrom: "1900-01-01" }).signedFrom).toBeUndefined();
+  });
+
+  it("the first contract's minimum is an amount; the country a two-letter code", () => {
+    expect(q({ minSignedCny: "100000000" }).minSignedCny).toBe("100000000");
+    expect(q({ minSignedCny: "1,000" }).minSignedCny).toBe("1000");
+    for (const bad of ["-5", "1e9", "abc"]) expect(q({ minSignedCny: bad }).minSignedCny).toBeUndefined();
+    expect(q({ countryCode: "us" }).countryCode).toBe("US");
+    for (const bad of ["USA", "1A", "中国"]) expect(q({ countryCode: bad }).countryCode).toBeUndefined();
+  });
+
+  it("a bad new parameter leaves the others alone", () => {
+    expect(q({ stalled: "45", stage: "SIGNED", signedFrom: "x", unitId: "3" })).toMatchObject({ stalled: undefined, stage: "SIGNED", signedFrom: undefined, unitId: 3 });
+  });
+});
