@@ -9,6 +9,7 @@ import type { Dashboard } from "@/lib/data/dashboard";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
 import { formatDate } from "@/lib/format/dates";
+import { dateTimeFormat } from "@/lib/format/intl-cache";
 import type { Locale } from "@/i18n/locales";
 import { Chart, type ChartOption } from "@/components/dashboard/chart";
 import { NumLink, NumbersTable, Section } from "@/components/dashboard/parts";
@@ -101,7 +102,7 @@ export async function SignedSection({ signed, locale, link }: Props<"signed">) {
   const bucketLabel = (d: Date) =>
     series.bucket === "quarter"
       ? `${d.getUTCFullYear()} Q${Math.floor(d.getUTCMonth() / 3) + 1}`
-      : new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(d);
+      : dateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(d);
   const chartLabel = t("signed.chart", { bucket: t(`signed.bucket.${series.bucket}`) });
   const option: ChartOption = {
     tooltip: { trigger: "axis" },

@@ -1,4 +1,5 @@
 import type { Locale } from "@/i18n/locales";
+import { dateTimeFormat } from "@/lib/format/intl-cache";
 
 const TIME_ZONE = "Asia/Shanghai";
 
@@ -6,14 +7,14 @@ const TIME_ZONE = "Asia/Shanghai";
 export function formatDate(value: Date | string | null | undefined, locale: Locale): string {
   if (!value) return "—";
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(date);
+  return dateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(date);
 }
 
 /** A moment (timestamps), shown in the bureau's time zone. */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
   if (!value) return "—";
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
 }
 
 /** Whole days from `from` to `to` (calendar days, UTC). */

@@ -6,6 +6,7 @@
  */
 import Decimal from "decimal.js";
 import type { Locale } from "@/i18n/locales";
+import { numberFormat } from "@/lib/format/intl-cache";
 
 type Amount = Decimal.Value | { toString(): string } | null | undefined;
 
@@ -26,7 +27,7 @@ function toDecimal(value: Amount): Decimal | null {
 /** Up to `digits` decimals, trailing zeros dropped, grouped for the locale. */
 function scaled(value: Decimal, unit: Decimal, digits: number, locale: Locale) {
   const rounded = value.div(unit).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(rounded.toNumber());
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(rounded.toNumber());
 }
 
 export function formatCny(value: Amount, locale: Locale): string {

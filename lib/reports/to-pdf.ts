@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Writable } from "node:stream";
 import PDFDocument from "pdfkit";
 import { formatCny, formatUsd } from "@/lib/format/money";
+import { numberFormat } from "@/lib/format/intl-cache";
 import type { Report } from "./build-report";
 import { periodName } from "./periods";
 import { type Cell, type CellKind, type ReportLocale, reportSections, reportText } from "./sections";
@@ -24,7 +25,7 @@ type Doc = PDFKit.PDFDocument;
 function formatCell(v: Cell, kind: CellKind, locale: ReportLocale, header: string): string {
   if (v === null || v === undefined || v === "") return "—";
   if (kind === "money" && typeof v === "string") return /USD|美元/.test(header) ? formatUsd(v, locale) : formatCny(v, locale);
-  if (typeof v === "number") return new Intl.NumberFormat(locale).format(v);
+  if (typeof v === "number") return numberFormat(locale).format(v);
   return String(v);
 }
 

@@ -4,6 +4,7 @@
  * under `validation` in messages/.
  */
 import { z } from "zod";
+import { dateTimeFormat } from "@/lib/format/intl-cache";
 
 /** Largest amount accepted: 10 trillion, far above any single project; catches unit slips. */
 const MAX_AMOUNT = 10_000_000_000_000;
@@ -26,7 +27,7 @@ export const zDate = z
 
 /** Today in the bureau's time zone, as a UTC-midnight Date. */
 export function todayDate(now = new Date()): Date {
-  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const ymd = dateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
   return new Date(`${ymd}T00:00:00Z`);
 }
 
