@@ -105,7 +105,8 @@ async function main() {
   }
   console.log(`\nServing on http://localhost:${port}\n`);
 
-  const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", port], { stdio: "inherit", env });
+  // One Next.js server process per core on the port (scripts/serve.ts).
+  const server = spawn(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "serve.ts")], { stdio: "inherit", env: { ...env, PORT: port } });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
