@@ -284,6 +284,7 @@ async function httpLoadAfterWrites(base: string, sessions: string[], path: strin
 }
 
 const loadStart = os.loadavg().map((n) => n.toFixed(1)).join(", ");
+const busyAtStart = os.loadavg()[0] > 1;
 
 async function main() {
   const { rows: users } = await pool.query<{ id: number; role: "MANAGER" | "OFFICER"; unit_id: number; kind: string; email: string }>(
@@ -406,7 +407,7 @@ async function main() {
     "# Benchmark results",
     "",
     `Written by \`npm run bench\` on ${new Date().toISOString()} — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), PostgreSQL on ${new URL(url).host}.`,
-    `Load average at the start / end of the run: ${loadStart} / ${os.loadavg().map((n) => n.toFixed(1)).join(", ")} (other work shared the machine: absolute times are inflated; the app/SQL ratios, measured side by side, are the comparable figure).`,
+    `Load average at the start / end of the run: ${loadStart} / ${os.loadavg().map((n) => n.toFixed(1)).join(", ")}${busyAtStart ? " (other work shared the machine: absolute times are inflated; the app/SQL ratios, measured side by side, are the comparable figure)" : " (the machine was otherwise idle at the start; the bench's own HTTP clients share its 2 cores with the server and PostgreSQL)"}.`,
     `Data (\`npm run seed:large\`): ${counts.p.toLocaleString("en")} projects, ${counts.c.toLocaleString("en")} companies, ${counts.r.toLocaleString("en")} negotiation rounds.`,
     `User: the city manager (sees every unit). Period: the year ${YEAR} unless marked (quarter ${QUARTER}). ${RUNS} runs after ${WARMUP} warm-up.`,
     "\"App\" is the lib/data function through Prisma (`$queryRaw` / findMany); \"SQL\" is one hand-written statement sent through `pg`, computing the same answer; \"same\" says whether the answers agreed.",
@@ -425,7 +426,7 @@ async function main() {
     "",
     ...(http.length
       ? [
-          `HTTP, production server at ${HTTP}, ${HTTP_USERS} concurrent signed-in users (the city manager) × ${HTTP_REQUESTS} requests each.`,
+          `HTTP, production server at ${HTTP} (\`npm start\`: one server process per core), ${HTTP_USERS} concurrent signed-in users (the city manager) × ${HTTP_REQUESTS} requests each.`,
           "The dashboard page is served from lib/data/dashboard/cache.ts while data_version has not moved; the rows \"after a write\" move it before each",
           `of ${HTTP_REQUESTS} rounds in which all ${HTTP_USERS} users ask at once, so every round computes the dashboard afresh (once, shared by the users waiting).`,
           "",
