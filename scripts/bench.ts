@@ -242,22 +242,28 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return cookieHeader(jar);
 }
 
+/** One GET as a signed-in user: how long it took, and whether it answered 200. */
+async function timedGet(base: string, path: string, cookie: string): Promise<{ ms: number; ok: boolean }> {
+  const t = performance.now();
+  const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+  await res.arrayBuffer();
+  return { ms: performance.now() - t, ok: res.status === 200 };
+}
+
+const loadStat = (results: { ms: number; ok: boolean }[]): Stat & { errors: number } => ({
+  ...stats(results.map((r) => r.ms)),
+  errors: results.filter((r) => !r.ok).length,
+});
+
 /** HTTP_USERS signed-in users each requesting `path` HTTP_REQUESTS times, all at once. */
 async function httpLoad(base: string, sessions: string[], path: string): Promise<Stat & { errors: number }> {
-  const times: number[] = [];
-  let errors = 0;
+  const results: { ms: number; ok: boolean }[] = [];
   await Promise.all(
     sessions.map(async (cookie) => {
-      for (let i = 0; i < HTTP_REQUESTS; i++) {
-        const t = performance.now();
-        const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
-        await res.arrayBuffer();
-        times.push(performance.now() - t);
-        if (res.status !== 200) errors++;
-      }
+      for (let i = 0; i < HTTP_REQUESTS; i++) results.push(await timedGet(base, path, cookie));
     }),
   );
-  return { ...stats(times), errors };
+  return loadStat(results);
 }
 
 /**
@@ -266,21 +272,12 @@ async function httpLoad(base: string, sessions: string[], path: string): Promise
  * dashboard is computed afresh, once, and shared by the users waiting for it.
  */
 async function httpLoadAfterWrites(base: string, sessions: string[], path: string): Promise<Stat & { errors: number }> {
-  const times: number[] = [];
-  let errors = 0;
+  const results: { ms: number; ok: boolean }[] = [];
   for (let i = 0; i < HTTP_REQUESTS; i++) {
     await pool.query("UPDATE data_version SET version = version + 1 WHERE id = 1");
-    await Promise.all(
-      sessions.map(async (cookie) => {
-        const t = performance.now();
-        const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
-        await res.arrayBuffer();
-        times.push(performance.now() - t);
-        if (res.status !== 200) errors++;
-      }),
-    );
+    results.push(...(await Promise.all(sessions.map((cookie) => timedGet(base, path, cookie)))));
   }
-  return { ...stats(times), errors };
+  return loadStat(results);
 }
 
 const loadStart = os.loadavg().map((n) => n.toFixed(1)).join(", ");

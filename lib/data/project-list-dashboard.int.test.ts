@@ -21,8 +21,9 @@
  *  P8 (unit V, its own officer) S1 CN: contract 02-01 700,000,000.00, NEGOTIATION since 2023: only scope sees it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
-import type { Role, Stage } from "@/lib/generated/prisma/enums";
+import { testDb, uniq } from "@/test/factories";
+import { makeDashboardActors } from "@/lib/data/dashboard/actors.test-helpers";
+import type { Stage } from "@/lib/generated/prisma/enums";
 import { quarterPeriod, type DashboardFilters } from "@/lib/validation/dashboard";
 import { ZProjectQuery } from "@/lib/validation/project";
 import { listProjects } from "@/lib/data/projects";
@@ -69,30 +70,14 @@ async function project(spec: Spec) {
   return p.id;
 }
 
-async function actor(role: Role, unitId: number): Promise<Actor> {
-  const unit = await testDb().unit.findUniqueOrThrow({ where: { id: unitId } });
-  const user = await makeUser({ role, unitId });
-  return { id: user.id, role, unitId, unitIsCity: unit.kind === "CITY" };
-}
-
 let U: number;
 let managerU: Actor, officerA: Actor, officerB: Actor, managerV: Actor, admin: Actor, cityManager: Actor;
 let S1: number;
 
 beforeAll(async () => {
   const db = testDb();
-  U = (await makeUnit("COUNTY")).id;
-  const V = (await makeUnit("DISTRICT")).id;
-  const city = (await makeUnit("CITY")).id;
-  [managerU, officerA, officerB, managerV, admin, cityManager] = await Promise.all([
-    actor("MANAGER", U),
-    actor("OFFICER", U),
-    actor("OFFICER", U),
-    actor("MANAGER", V),
-    actor("ADMIN", city),
-    actor("MANAGER", city),
-  ]);
-  const officerV = await actor("OFFICER", V);
+  let officerV: Actor, V: number;
+  ({ U, V, managerU, officerA, officerB, managerV, officerV, admin, cityManager } = await makeDashboardActors());
   const s = uniq();
   const ref = (kind: "SECTOR" | "AGREEMENT_KIND", code: string) =>
     db.referenceItem.create({ data: { kind, code: `${code}-${s}`, nameZh: `${code}${s}`, nameEn: `${code} ${s}` } });
