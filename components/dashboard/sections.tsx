@@ -269,7 +269,11 @@ export async function DeliverySection({ delivery: d, locale, link }: Props<"deli
   );
 }
 
-export async function WorkSection({ work, locale, link }: Props<"work">) {
+/** Officers listed before "show all": a city-wide scope has a hundred of them, most of the page's weight. */
+export const OFFICERS_SHOWN = 20;
+
+/** `allOfficersHref`: this dashboard with every officer listed, or null when they already are. */
+export async function WorkSection({ work, locale, link, allOfficersHref }: Props<"work"> & { allOfficersHref: string | null }) {
   const t = await getTranslations("dashboard");
   const weekLabel = (d: Date) => formatDate(d, locale);
   const option: ChartOption = {
@@ -329,11 +333,19 @@ export async function WorkSection({ work, locale, link }: Props<"work">) {
               { key: "rounds", label: t("work.rounds"), numeric: true },
               { key: "projects", label: t("work.projects"), numeric: true },
             ]}
-            rows={work.byOwner.map((o) => ({
+            rows={(allOfficersHref ? work.byOwner.slice(0, OFFICERS_SHOWN) : work.byOwner).map((o) => ({
               key: o.id,
               cells: { name: o.name, rounds: formatCount(o.rounds, locale), projects: <NumLink href={link({ ownerId: o.id })}>{formatCount(o.projects, locale)}</NumLink> },
             }))}
           />
+          {allOfficersHref && work.byOwner.length > OFFICERS_SHOWN && (
+            <p className="mt-2 text-sm text-slate-600">
+              {t("work.officersShown", { shown: OFFICERS_SHOWN })}{" "}
+              <Link href={allOfficersHref} className="text-brand-700 hover:underline">
+                {t("work.showAllOfficers", { count: work.byOwner.length })}
+              </Link>
+            </p>
+          )}
         </div>
         <div>
           <h3 className="font-medium text-slate-800">{t("work.byUnit")}</h3>

@@ -24,13 +24,23 @@ export async function generateMetadata() {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** The page's query with one parameter set. */
+function withParam(params: Awaited<SearchParams>, key: string, value: string): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) for (const one of [v ?? []].flat()) if (k !== key) q.append(k, one);
+  q.set(key, value);
+  return q.toString();
+}
+
 /** Closed <details> print opened: every chart's numbers reach paper. */
 const PRINT_STYLE = "@media print { details::details-content { content-visibility: visible !important; display: block !important; } }";
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unitIsCity };
-  const filters: DashboardFilters = parseDashboardFilters(await searchParams);
+  const params = await searchParams;
+  const filters: DashboardFilters = parseDashboardFilters(params);
+  const allOfficersHref = params.officers === "all" ? null : `/dashboard?${withParam(params, "officers", "all")}#work`;
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<Locale>]);
   const [data, options] = await Promise.all([cachedDashboard(db(), actor, filters), dashboardOptions(db(), actor)]);
   const today = todayDate();
@@ -60,7 +70,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <SignedSection signed={data.signed} locale={locale} link={link} />
       <BandsSection bands={data.bands} locale={locale} link={link} />
       <DeliverySection delivery={data.delivery} locale={locale} link={link} />
-      <WorkSection work={data.work} locale={locale} link={link} />
+      <WorkSection work={data.work} locale={locale} link={link} allOfficersHref={allOfficersHref} />
       <ChainsSection chains={data.chains} locale={locale} />
       <EventsSection events={data.events} locale={locale} link={link} />
     </>
