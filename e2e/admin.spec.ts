@@ -75,6 +75,7 @@ test("an admin creates a user, who signs in; the admin disables them and the ses
   // The audit log shows the disabling with its difference.
   await page.goto(`/admin/audit?action=user.disable`);
   const entry = page.getByTestId("audit-table").getByRole("row").nth(1);
+  await expect(entry).toContainText("停用用户"); // the action as people read it, with its code
   await expect(entry).toContainText("user.disable");
   await expect(entry.getByTestId("audit-diff")).toContainText("disabled");
   await expect(entry.getByTestId("audit-diff")).toContainText("true");

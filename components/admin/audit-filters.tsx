@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { auditActionLabel } from "@/lib/audit/action-label";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { AuditFilter } from "@/lib/data/audit-filter";
 
@@ -13,7 +14,7 @@ export async function AuditFilters({
   filter: AuditFilter;
   options: { users: { id: number; name: string; email: string }[]; entities: string[]; actions: string[] };
 }) {
-  const t = await getTranslations("admin.audit");
+  const [t, ta] = await Promise.all([getTranslations("admin.audit"), getTranslations("admin.auditActions")]);
   const active = Object.entries(filter).some(([k, v]) => k !== "before" && v !== undefined);
   return (
     <form method="get" action="/admin/audit" aria-label={t("filtersLabel")} className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
@@ -40,7 +41,7 @@ export async function AuditFilters({
         <select id="audit-action" name="action" defaultValue={filter.action ?? ""} className={inputClass}>
           <option value="">{t("any")}</option>
           {options.actions.map((a) => (
-            <option key={a} value={a}>{a}</option>
+            <option key={a} value={a}>{auditActionLabel(ta, a)}</option>
           ))}
         </select>
       </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { auditActionLabel } from "@/lib/audit/action-label";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { auditFilterOptions, listAuditEntries, ZAuditFilter, type AuditFilter } from "@/lib/data/audit";
@@ -51,7 +52,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
   const user = await requirePageRole("ADMIN");
   const params = await searchParams;
   const filter = ZAuditFilter.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v) || undefined])));
-  const [t, locale] = await Promise.all([getTranslations("admin.audit"), getLocale() as Promise<Locale>]);
+  const [t, ta, locale] = await Promise.all([getTranslations("admin.audit"), getTranslations("admin.auditActions"), getLocale() as Promise<Locale>]);
   const [{ rows, nextCursor }, options] = await Promise.all([listAuditEntries(db(), user, filter), auditFilterOptions(db(), user)]);
 
   return (
@@ -85,7 +86,16 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
                 <span className="text-slate-500">{t("system")}</span>
               ),
           },
-          { key: "action", header: t("columns.action"), cell: (r) => <code className="font-mono text-xs">{r.action}</code> },
+          {
+            key: "action",
+            header: t("columns.action"),
+            cell: (r) => (
+              <>
+                <span className="block">{auditActionLabel(ta, r.action)}</span>
+                <code className="font-mono text-xs text-slate-500">{r.action}</code>
+              </>
+            ),
+          },
           {
             key: "entity",
             header: t("columns.entity"),
