@@ -15,6 +15,11 @@ export function isUniqueViolation(error: unknown): boolean {
  * transaction (write + audit row); if a record with the same request id
  * already exists — a double click, or a retry after a timeout — the existing
  * one is returned instead, also when the two submits race each other.
+ *
+ * In a race the loser fails in whatever way the twin's committed record makes
+ * it fail: a unique violation, or a rule of `create` ("email taken") that now
+ * sees the twin's row. Either way, if a record with this request id exists
+ * now, it is this submission's and is returned; otherwise the error stands.
  */
 export async function createOnce<T>(
   db: Db,
@@ -24,9 +29,8 @@ export async function createOnce<T>(
   try {
     return await db.$transaction(async (tx) => (await findExisting(tx)) ?? (await create(tx)));
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const existing = await db.$transaction((tx) => findExisting(tx));
-    if (existing === null) throw error; // another unique field: let the caller's rules report it
+    const existing = await db.$transaction((tx) => findExisting(tx)).catch(() => null);
+    if (existing === null) throw error; // not a race: let the caller's rules report it
     return existing;
   }
 }
