@@ -45,3 +45,12 @@ export class RuleError extends AppError {
     super("invalid", messageKey);
   }
 }
+
+/**
+ * A unique constraint refused a write: Prisma's P2002, or PostgreSQL's 23505
+ * surfacing through a raw query (the importer's set-based SQL).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { code?: string }; message?: string } | null;
+  return !!e && (e.code === "P2002" || e.meta?.code === "23505" || /23505|unique constraint/i.test(e.message ?? ""));
+}

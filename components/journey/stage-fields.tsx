@@ -7,11 +7,6 @@ import { planMove, STAGE_LIMITS, type AgreementKindOption, type JourneyFacts } f
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 
-/** Today in the bureau's time zone, YYYY-MM-DD. */
-export function todayInShanghai(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-
 type Props = {
   fromStage: Stage;
   toStage: Stage;

@@ -8,7 +8,8 @@ import type { TransitionResult } from "@/lib/data/stage";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { planMove, type AgreementKindOption, type JourneyFacts } from "@/lib/validation/stage";
 import { FormSummary } from "@/components/ui/form-summary";
-import { StageFields, todayInShanghai } from "@/components/journey/stage-fields";
+import { StageFields } from "@/components/journey/stage-fields";
+import { todayYmd } from "@/lib/validation/fields";
 import { useActionForm } from "@/components/ui/use-action-form";
 
 export type StageTransitionDialogProps = {
@@ -38,7 +39,7 @@ export function StageTransitionDialog({ projectId, version, fromStage, toStage, 
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [facts, setFacts] = useState<JourneyFacts | null>(givenFacts ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [today] = useState(todayInShanghai);
+  const [today] = useState(() => todayYmd());
   const done = useRef(false);
   const finish = (result: TransitionResult | null) => {
     if (done.current) return;

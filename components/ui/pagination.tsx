@@ -2,18 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 
-export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+import { hrefWith, type SearchParamsRecord } from "@/lib/url";
 
 /** The link to one page of a list: every other query parameter stays as it is; page 1 has no `page`. */
 export function pageHref(basePath: string, searchParams: SearchParamsRecord, page: number): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(searchParams)) {
-    if (key === "page" || value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) if (v !== "") search.append(key, v);
-  }
-  if (page > 1) search.set("page", String(page));
-  const query = search.toString();
-  return query ? `${basePath}?${query}` : basePath;
+  return hrefWith(basePath, searchParams, { page: page > 1 ? String(page) : undefined });
 }
 
 /** Previous / next links of a paged list, with "page X of Y" between them. Nothing when there is one page. */

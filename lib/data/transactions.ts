@@ -5,10 +5,7 @@ import { ConflictError } from "@/lib/errors";
 
 export type Tx = Prisma.TransactionClient;
 
-/** Prisma's "unique constraint failed" (P2002). */
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
+export { isUniqueViolation } from "@/lib/errors";
 
 /**
  * Creates a record at most once per form submission. `create` runs in a

@@ -15,15 +15,12 @@ import { ImportRejected, type ImportIssue, type ImportOutcome } from "@/lib/impo
 import { parseImportFile, type ParsedFile } from "@/lib/import/parse";
 import { validateRows, type ExistingProject, type GoodRow, type Lookups, type Named } from "@/lib/import/validate";
 import type { ColumnKey } from "@/lib/import/columns";
+import { isUniqueViolation } from "@/lib/errors";
+import { todayYmd } from "@/lib/validation/fields";
 
 type Tx = Prisma.TransactionClient;
 
 export type ImportActor = { id: number; role: string };
-
-/** Today in Asia/Shanghai, YYYY-MM-DD. */
-function todayYmd(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 /** A calendar date at a time of day in the bureau's time zone. */
 const at = (ymd: string, hh: string) => `${ymd}T${hh}:00:00+08:00`;
@@ -365,7 +362,3 @@ export async function importProjects(db: Db, actor: ImportActor, bytes: Uint8Arr
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { code?: string }; message?: string } | null;
-  return !!e && (e.code === "P2002" || e.meta?.code === "23505" || /23505|unique constraint/i.test(e.message ?? ""));
-}

@@ -25,10 +25,14 @@ export const zDate = z
   .transform((s) => new Date(`${s}T00:00:00Z`))
   .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100, "date");
 
+/** Today in the bureau's time zone, YYYY-MM-DD. */
+export function todayYmd(now = new Date()): string {
+  return dateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
 /** Today in the bureau's time zone, as a UTC-midnight Date. */
 export function todayDate(now = new Date()): Date {
-  const ymd = dateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return new Date(`${ymd}T00:00:00Z`);
+  return new Date(`${todayYmd(now)}T00:00:00Z`);
 }
 
 export const zId = z.coerce.number().int().positive().max(2_147_483_647);

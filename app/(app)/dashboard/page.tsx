@@ -15,6 +15,7 @@ import { Kpi } from "@/components/dashboard/parts";
 import { FilterForm } from "@/components/dashboard/filter-form";
 import { ChainsSection, DeliverySection, EventsSection, FunnelSection, SignedSection, BandsSection, WorkSection } from "@/components/dashboard/sections";
 import { projectsLink } from "@/components/dashboard/links";
+import { hrefWith } from "@/lib/url";
 import { PipelineSection } from "@/components/dashboard/pipeline-section";
 
 export async function generateMetadata() {
@@ -24,14 +25,6 @@ export async function generateMetadata() {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The page's query with one parameter set. */
-function withParam(params: Awaited<SearchParams>, key: string, value: string): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) for (const one of [v ?? []].flat()) if (k !== key) q.append(k, one);
-  q.set(key, value);
-  return q.toString();
-}
-
 /** Closed <details> print opened: every chart's numbers reach paper. */
 const PRINT_STYLE = "@media print { details::details-content { content-visibility: visible !important; display: block !important; } }";
 
@@ -40,7 +33,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unitIsCity };
   const params = await searchParams;
   const filters: DashboardFilters = parseDashboardFilters(params);
-  const allOfficersHref = params.officers === "all" ? null : `/dashboard?${withParam(params, "officers", "all")}#work`;
+  const allOfficersHref = params.officers === "all" ? null : `${hrefWith("/dashboard", params, { officers: "all" })}#work`;
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<Locale>]);
   const [data, options] = await Promise.all([cachedDashboard(db(), actor, filters), dashboardOptions(db(), actor)]);
   const today = todayDate();
