@@ -4,13 +4,12 @@
  */
 import { getTranslations } from "next-intl/server";
 import { PERIOD_KINDS, isoDay, lastDay, type DashboardFilters } from "@/lib/validation/dashboard";
-import type { DashboardOptions, NamedOption } from "@/lib/data/dashboard/options";
+import type { DashboardOptions } from "@/lib/data/filter-options";
+import { localName } from "@/components/projects/names";
 import { buttonClasses } from "@/components/ui/button";
 
 const selectClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
-
-const name = (o: NamedOption, locale: string) => (locale === "en" && o.nameEn ? o.nameEn : o.nameZh);
 
 export async function FilterForm({ filters, options, locale, today }: { filters: DashboardFilters; options: DashboardOptions; locale: string; today: Date }) {
   const t = await getTranslations("dashboard.filters");
@@ -66,7 +65,7 @@ export async function FilterForm({ filters, options, locale, today }: { filters:
             <select id="d-unit" name="unitId" defaultValue={filters.unitId ?? ""} className={selectClass}>
               <option value="">{t("allUnits")}</option>
               {options.units.map((u) => (
-                <option key={u.id} value={u.id}>{name(u, locale)}</option>
+                <option key={u.id} value={u.id}>{localName(u, locale)}</option>
               ))}
             </select>
           </div>
@@ -76,7 +75,7 @@ export async function FilterForm({ filters, options, locale, today }: { filters:
           <select id="d-sector" name="sectorId" defaultValue={filters.sectorId ?? ""} className={selectClass}>
             <option value="">{t("allSectors")}</option>
             {options.sectors.map((s) => (
-              <option key={s.id} value={s.id}>{name(s, locale)}</option>
+              <option key={s.id} value={s.id}>{localName(s, locale)}</option>
             ))}
           </select>
         </div>
@@ -85,7 +84,7 @@ export async function FilterForm({ filters, options, locale, today }: { filters:
           <select id="d-chain" name="chainId" defaultValue={filters.chainId ?? ""} className={selectClass}>
             <option value="">{t("allChains")}</option>
             {options.chains.map((s) => (
-              <option key={s.id} value={s.id}>{name(s, locale)}</option>
+              <option key={s.id} value={s.id}>{localName(s, locale)}</option>
             ))}
           </select>
         </div>

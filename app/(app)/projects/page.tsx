@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { seesAllUnits } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
-import { listProjects, projectOptions } from "@/lib/data/projects";
+import { listProjects } from "@/lib/data/projects";
+import { filterOptions } from "@/lib/data/filter-options";
 import { ZProjectQuery, STAGES, type ProjectQuery, type ProjectSort } from "@/lib/validation/project";
 import { formatCny } from "@/lib/format/money";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
@@ -46,7 +47,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   const user = await requireUser();
   const query = ZProjectQuery.parse(await searchParams);
   const [t, tc, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getLocale() as Promise<Locale>]);
-  const [list, options] = await Promise.all([listProjects(db(), user, query), projectOptions(db(), user)]);
+  const [list, options] = await Promise.all([listProjects(db(), user, query), filterOptions(db(), user)]);
   const manyUnits = seesAllUnits(user);
 
   const sortLink = (sort: ProjectSort, label: string) => {

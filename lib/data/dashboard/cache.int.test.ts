@@ -9,7 +9,8 @@ import { logRound } from "@/lib/data/rounds";
 import { ZLogRound } from "@/lib/validation/round";
 import { quarterPeriod, yearPeriod, type DashboardFilters } from "@/lib/validation/dashboard";
 import { getDashboard } from "@/lib/data/dashboard";
-import { cachedDashboard, dataVersion } from "@/lib/data/dashboard/cache";
+import { cachedDashboard } from "@/lib/data/dashboard/cache";
+import { dataVersion } from "@/lib/data/versioned-cache";
 import { makeActor, makeProject, newRequestId, ymd } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();

@@ -22,7 +22,6 @@ export * from "./delivery";
 export * from "./work";
 export * from "./chains";
 export * from "./pipeline";
-export * from "./options";
 
 export async function getDashboard(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
   const [funnel, totals, series, bySector, byUnit, byCountry, bands, delivery, work, chains, events, pipeline] = await Promise.all([

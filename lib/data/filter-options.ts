@@ -1,0 +1,33 @@
+import "server-only";
+/**
+ * The filter choices of the project list and the dashboard: units, sectors,
+ * chains, sources, owners and events in the user's scope. Every list and
+ * dashboard view shows them and they change rarely, so they are kept by
+ * data_version (lib/data/versioned-cache.ts; unit and user columns they
+ * depend on bump it: migration 20261129100000) and read afresh only after a
+ * change. Forms read their own options (projectOptions with forForm): those
+ * depend on the record being edited.
+ */
+import type { Db } from "@/lib/db";
+import { allowedUnitIds, seesAllUnits } from "@/lib/auth/scope";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
+import { projectOptions, type ProjectOptions } from "@/lib/data/projects";
+
+type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
+
+/** Keyed by the units in scope, the only thing projectOptions reads of the user. */
+const options = new VersionedCache<ProjectOptions>(50);
+
+/** Shared between requests: callers must not change what they get. */
+export async function filterOptions(db: Db, user: Actor): Promise<ProjectOptions> {
+  const units = allowedUnitIds(user);
+  return options.get(units === null ? "all" : units.join(","), await dataVersion(db), () => projectOptions(db, user));
+}
+
+/** The dashboard's pickers: units only for who sees every unit, owners not for officers (they see their own). */
+export async function dashboardOptions(db: Db, user: Actor) {
+  const { units, sectors, chains, owners } = await filterOptions(db, user);
+  return { units: seesAllUnits(user) ? units : [], sectors, chains, owners: user.role === "OFFICER" ? [] : owners };
+}
+export type DashboardOptions = Awaited<ReturnType<typeof dashboardOptions>>;
