@@ -28,7 +28,8 @@ import { getDelivery } from "../lib/data/dashboard/delivery";
 import { roundsInPeriod, stalledAndOverdue } from "../lib/data/dashboard/work";
 import { getChains, getEvents } from "../lib/data/dashboard/chains";
 import { getDashboard } from "../lib/data/dashboard";
-import { getProjectPage, listProjects } from "../lib/data/projects";
+import { getProjectPage } from "../lib/data/projects";
+import { listProjects } from "../lib/data/project-list";
 import { quarterPeriod, yearPeriod, priorYear, type DashboardFilters } from "../lib/validation/dashboard";
 import { todayDate } from "../lib/validation/fields";
 

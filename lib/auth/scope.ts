@@ -6,7 +6,7 @@
  * Every project query and mutation filters through projectScope(), so a
  * project of another unit is simply not found.
  */
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-user";
 
 type Actor = Pick<CurrentUser, "role" | "unitId" | "unitIsCity">;
@@ -18,6 +18,11 @@ export function seesAllUnits(user: Actor): boolean {
 /** A `where` fragment limiting projects to the user's scope. */
 export function projectScope(user: Actor): Prisma.ProjectWhereInput {
   return seesAllUnits(user) ? {} : { unitId: user.unitId };
+}
+
+/** projectScope() as SQL on `project` aliased `alias`, for hand-written queries. */
+export function projectScopeSql(user: Actor, alias = "p"): Prisma.Sql {
+  return seesAllUnits(user) ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(`"${alias}"`)}.unit_id = ${user.unitId}`;
 }
 
 /** The unit ids a user may put a project in (null: any). */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { allowedUnitIds, projectScope } from "@/lib/auth/scope";
+import { allowedUnitIds, projectScope, projectScopeSql } from "@/lib/auth/scope";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -53,12 +53,6 @@ function assertMayOrganise(user: Actor, unitId: number) {
 export function canEditEvent(user: Actor, event: { unitId: number }): boolean {
   const units = allowedUnitIds(user);
   return canManageEvents(user) && (units === null || units.includes(event.unitId));
-}
-
-/** The SQL form of projectScope for hand-written aggregates over `project p`. */
-function projectScopeSql(user: Actor): Prisma.Sql {
-  const units = allowedUnitIds(user);
-  return units === null ? Prisma.sql`TRUE` : Prisma.sql`p.unit_id = ANY(${units}::int[])`;
 }
 
 export type EventStats = { leadCount: number; signedCount: number; signedValueCny: string };

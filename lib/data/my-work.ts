@@ -8,10 +8,10 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScope } from "@/lib/auth/scope";
+import { projectScope, projectScopeSql } from "@/lib/auth/scope";
+import { STALL_DAYS, STALL_STAGES } from "@/lib/data/dashboard/sql";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
-import { projectScopeSql } from "@/lib/data/pipeline";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -19,10 +19,9 @@ export type MyWorkView = "mine" | "unit";
 
 /** Stages in which a follow-up date still asks for action (not lost, not yet running on its own). */
 export const FOLLOW_UP_STAGES: Stage[] = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "ON_HOLD"];
-/** Stages in which a project should see negotiation rounds: a long silence means it is stalled. */
-export const STALL_STAGES: Stage[] = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED"];
 export const UPCOMING_DAYS = 14;
-export const STALL_DAYS = 30;
+/** My work lists what has been stalled for the first of the dashboard's thresholds (30 days). */
+const STALLED_AFTER_DAYS = STALL_DAYS[0];
 export const LIST_LIMIT = 50;
 export const ACTIVITY_LIMIT = 20;
 
@@ -94,16 +93,17 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
   const view: MyWorkView = input.view === "unit" && canSeeUnitView(user) ? "unit" : "mine";
   const today = input.today ?? todayDate();
   const horizon = new Date(today.getTime() + UPCOMING_DAYS * DAY_MS);
-  const stallCutoff = new Date(today.getTime() - STALL_DAYS * DAY_MS);
+  const stallCutoff = new Date(today.getTime() - STALLED_AFTER_DAYS * DAY_MS);
   const base: Prisma.ProjectWhereInput = { AND: [projectScope(user), view === "mine" ? { ownerId: user.id } : {}] };
 
   const overdueWhere: Prisma.ProjectWhereInput = { AND: [base, { stage: { in: FOLLOW_UP_STAGES }, nextFollowUpOn: { lt: today } }] };
   const upcomingWhere: Prisma.ProjectWhereInput = { AND: [base, { stage: { in: FOLLOW_UP_STAGES }, nextFollowUpOn: { gte: today, lte: horizon } }] };
-  // No round for 30+ days: the last round (or, with none yet, the first contact) is at least 30 days back.
+  // stalledSql (lib/data/dashboard/sql.ts) as a Prisma `where`: the last round
+  // (or, with none yet, the first contact) is at least 30 days back.
   const stalledWhere: Prisma.ProjectWhereInput = {
     AND: [
       base,
-      { stage: { in: STALL_STAGES } },
+      { stage: { in: [...STALL_STAGES] } },
       { OR: [{ lastRoundOn: { lte: stallCutoff } }, { lastRoundOn: null, firstContactOn: { lte: stallCutoff } }] },
     ],
   };

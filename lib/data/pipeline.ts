@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { projectScopeSql, seesAllUnits } from "@/lib/auth/scope";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
 
@@ -58,11 +58,6 @@ export type PipelineColumn = {
   /** Projects in the column beyond the cards shown. */
   more: number;
 };
-
-/** The scope rule of lib/auth/scope.ts as a SQL condition on `project` aliased `alias`. */
-export function projectScopeSql(user: Pick<CurrentUser, "role" | "unitId" | "unitIsCity">, alias = "p"): Prisma.Sql {
-  return seesAllUnits(user) ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(`"${alias}"`)}.unit_id = ${user.unitId}`;
-}
 
 function filterSql(user: Actor, filters: PipelineFilters): Prisma.Sql {
   const parts = [projectScopeSql(user)];

@@ -26,7 +26,7 @@ import { makeDashboardActors } from "@/lib/data/dashboard/actors.test-helpers";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { quarterPeriod, type DashboardFilters } from "@/lib/validation/dashboard";
 import { ZProjectQuery } from "@/lib/validation/project";
-import { listProjects } from "@/lib/data/projects";
+import { listProjects } from "@/lib/data/project-list";
 import { projectsLink } from "@/components/dashboard/links";
 import { getDelivery, getWork, signedByCountry, signedBySector, signedByUnit, signedTotals, sizeBands, type Actor } from "@/lib/data/dashboard";
 

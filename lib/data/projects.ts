@@ -1,186 +1,27 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { allowedUnitIds, canReassignOwner, projectScope } from "@/lib/auth/scope";
+import { allowedUnitIds, canReassignOwner, projectScope, projectScopeSql } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferenceKind, Stage } from "@/lib/generated/prisma/enums";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { createOnce, type Tx } from "@/lib/data/transactions";
 import { todayDate } from "@/lib/validation/fields";
-import { STALL_STAGES, firstContractsSql } from "@/lib/data/dashboard/sql";
+import { CLOSED_STAGES } from "@/lib/data/dashboard/sql";
+import { likeLiteral } from "@/lib/data/project-list";
 import {
-  PROJECT_PAGE_SIZE,
   type CreateProjectInput,
   type ProjectFormValues,
-  type ProjectQuery,
   type ReassignOwnerInput,
   type UpdateProjectInput,
 } from "@/lib/validation/project";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
-/** A company search matching more companies than this falls back to a join instead of an id list. */
-const COMPANY_ID_LIST_MAX = 1000;
-
-// ---------------------------------------------------------------------------
-// The list
-// ---------------------------------------------------------------------------
-
-const LIST_SELECT = {
-  id: true,
-  title: true,
-  stage: true,
-  stageEnteredAt: true,
-  plannedInvestmentCny: true,
-  foreignInvestmentUsd: true,
-  nextFollowUpOn: true,
-  lastRoundOn: true,
-  roundCount: true,
-  updatedAt: true,
-  company: { select: { id: true, nameZh: true, nameEn: true } },
-  owner: { select: { id: true, name: true } },
-  unit: { select: { nameZh: true, nameEn: true } },
-  sector: { select: { nameZh: true, nameEn: true } },
-} satisfies Prisma.ProjectSelect;
-
-export type ProjectListRow = Omit<Prisma.ProjectGetPayload<{ select: typeof LIST_SELECT }>, "plannedInvestmentCny" | "foreignInvestmentUsd"> & {
-  plannedInvestmentCny: string | null;
-  foreignInvestmentUsd: string | null;
-  overdue: boolean;
-};
-
-/** Stages in which a follow-up date no longer calls for action. */
-const CLOSED_STAGES: Stage[] = ["OPERATING", "LOST"];
-
-function orderBy(query: ProjectQuery): Prisma.ProjectOrderByWithRelationInput[] {
-  const dir = query.dir ?? (query.sort === "title" || query.sort === "followUp" || query.sort === "stage" ? "asc" : "desc");
-  switch (query.sort) {
-    case "amount":
-      return [{ plannedInvestmentCny: { sort: dir, nulls: "last" } }, { id: "desc" }];
-    case "followUp":
-      return [{ nextFollowUpOn: { sort: dir, nulls: "last" } }, { id: "desc" }];
-    case "title":
-      return [{ title: dir }, { id: "desc" }];
-    case "stage":
-      return [{ stage: dir }, { stageEnteredAt: "asc" }, { id: "desc" }];
-    default:
-      return [{ updatedAt: dir }, { id: "desc" }];
-  }
-}
-
-/** `contains` passes % and _ through as LIKE wildcards: search them literally. */
-const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-async function searchFilter(db: Db, search: string): Promise<Prisma.ProjectWhereInput> {
-  const q = likeLiteral(search);
-  const companyMatch: Prisma.CompanyWhereInput = {
-    OR: [{ nameZh: { contains: q, mode: "insensitive" } }, { nameEn: { contains: q, mode: "insensitive" } }],
-  };
-  // Companies first (trigram indexes), so the project side is an index OR
-  // (title trigram ∪ company_id btree) rather than a join filter on every row.
-  const companies = await db.company.findMany({ where: companyMatch, select: { id: true }, take: COMPANY_ID_LIST_MAX + 1 });
-  const byCompany: Prisma.ProjectWhereInput =
-    companies.length > COMPANY_ID_LIST_MAX ? { company: companyMatch } : { companyId: { in: companies.map((c) => c.id) } };
-  return { OR: [{ title: { contains: q, mode: "insensitive" } }, byCompany] };
-}
-
-const DAY = 86_400_000;
-/** Open ends of a date range: before and after any date a form accepts (1990–2100). */
-const EARLIEST = new Date("1900-01-01T00:00:00Z");
-const LATEST = new Date("2200-01-01T00:00:00Z");
-
-/**
- * Stalled N days, as the dashboard counts it (lib/data/dashboard/work.ts):
- * stage in STALL_STAGES and COALESCE(last_round_on, first_contact_on) <= today − N.
- */
-function stalledFilter(days: number, today: Date): Prisma.ProjectWhereInput {
-  const cutoff = new Date(today.getTime() - days * DAY);
-  return {
-    stage: { in: [...STALL_STAGES] },
-    OR: [{ lastRoundOn: { lte: cutoff } }, { lastRoundOn: null, firstContactOn: { lte: cutoff } }],
-  };
-}
-
-/**
- * Projects whose FIRST contract was signed in [signedFrom, signedTo) and, when
- * asked, whose first contract's contracted_investment_cny is at least
- * minSignedCny: the dashboard's own definition (firstContractsSql), read as
- * an id list within the user's scope because "first" needs a correlated
- * subquery Prisma's where cannot express.
- */
-async function signedFilter(db: Db, user: Actor, query: ProjectQuery): Promise<Prisma.ProjectWhereInput> {
-  const period = { from: query.signedFrom ?? EARLIEST, to: query.signedTo ?? LATEST };
-  const min = query.minSignedCny === undefined ? Prisma.empty : Prisma.sql`AND fc.cny >= ${query.minSignedCny}::numeric`;
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT fc.project_id AS id
-      FROM (${firstContractsSql([period])}) fc
-      JOIN project p ON p.id = fc.project_id
-     WHERE ${scopeSql(user, "p")} ${min}`;
-  return { id: { in: rows.map((r) => r.id) } };
-}
-
-/**
- * The FIRST construction start in [startedFrom, startedTo), as the dashboard
- * counts starts (delivery.ts, funnel.ts): a start in the range and none before it.
- */
-function startedFilter(query: ProjectQuery): Prisma.ProjectWhereInput {
-  const from = query.startedFrom ?? EARLIEST;
-  const to = query.startedTo ?? LATEST;
-  return { starts: { some: { startedOn: { gte: from, lt: to } }, none: { startedOn: { lt: from } } } };
-}
-
-/** The project list: search, filters, sort and one page, always within the user's scope. */
-export async function listProjects(db: Db, user: Actor, query: ProjectQuery, now = new Date()) {
-  const today = todayDate(now);
-  const and: Prisma.ProjectWhereInput[] = [projectScope(user)];
-  if (query.q) and.push(await searchFilter(db, query.q));
-  if (query.stage) and.push({ stage: query.stage });
-  if (query.sectorId) and.push({ sectorId: query.sectorId });
-  if (query.chainId) and.push({ chainId: query.chainId });
-  if (query.unitId) and.push({ unitId: query.unitId });
-  if (query.ownerId) and.push({ ownerId: query.ownerId });
-  if (query.sourceId) and.push({ sourceId: query.sourceId });
-  if (query.eventId) and.push({ eventId: query.eventId });
-  if (query.minAmount !== undefined) and.push({ plannedInvestmentCny: { gte: new Prisma.Decimal(query.minAmount) } });
-  if (query.maxAmount !== undefined) and.push({ plannedInvestmentCny: { lte: new Prisma.Decimal(query.maxAmount) } });
-  if (query.overdue) and.push({ nextFollowUpOn: { lt: today }, stage: { notIn: CLOSED_STAGES } });
-  if (query.stalled) and.push(stalledFilter(query.stalled, today));
-  if (query.signedFrom || query.signedTo || query.minSignedCny !== undefined) and.push(await signedFilter(db, user, query));
-  if (query.startedFrom || query.startedTo) and.push(startedFilter(query));
-  if (query.countryCode) and.push({ company: { countryCode: query.countryCode } });
-  const where: Prisma.ProjectWhereInput = { AND: and };
-
-  const page = query.page ?? 1;
-  const [rows, total] = await Promise.all([
-    db.project.findMany({ where, select: LIST_SELECT, orderBy: orderBy(query), skip: (page - 1) * PROJECT_PAGE_SIZE, take: PROJECT_PAGE_SIZE }),
-    db.project.count({ where }),
-  ]);
-  return {
-    rows: rows.map(
-      (r): ProjectListRow => ({
-        ...r,
-        plannedInvestmentCny: r.plannedInvestmentCny?.toString() ?? null,
-        foreignInvestmentUsd: r.foreignInvestmentUsd?.toString() ?? null,
-        overdue: r.nextFollowUpOn !== null && r.nextFollowUpOn < today && !CLOSED_STAGES.includes(r.stage),
-      }),
-    ),
-    total,
-    page,
-    pageSize: PROJECT_PAGE_SIZE,
-    pageCount: Math.max(1, Math.ceil(total / PROJECT_PAGE_SIZE)),
-  };
-}
-
 // ---------------------------------------------------------------------------
 // The project page
 // ---------------------------------------------------------------------------
-
-/** projectScope() as SQL for the page's hand-written queries: the same rule (allowedUnitIds). */
-function scopeSql(user: Actor, alias: string): Prisma.Sql {
-  const units = allowedUnitIds(user);
-  return units === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(alias)}.unit_id = ANY(${units}::int[])`;
-}
 
 type ProjectRow = {
   id: number;
@@ -272,9 +113,9 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
       LEFT JOIN reference_item ch ON ch.id = p.chain_id
       LEFT JOIN reference_item src ON src.id = p.source_id
       LEFT JOIN promotion_event e ON e.id = p.event_id
-      LEFT JOIN project a ON a.id = p.anchor_project_id AND ${scopeSql(user, "a")}
+      LEFT JOIN project a ON a.id = p.anchor_project_id AND ${projectScopeSql(user, "a")}
       LEFT JOIN company ac ON ac.id = a.company_id
-     WHERE p.id = ${id} AND ${scopeSql(user, "p")}`;
+     WHERE p.id = ${id} AND ${projectScopeSql(user, "p")}`;
   if (!project) throw new NotFoundError();
 
   const [drawn, timeline] = await Promise.all([
@@ -282,7 +123,7 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
       SELECT d.id, d.title, d.stage, d.planned_investment_cny::text AS planned_investment_cny,
              c.name_zh AS company_name_zh, c.name_en AS company_name_en
         FROM project d JOIN company c ON c.id = d.company_id
-       WHERE d.anchor_project_id = ${id} AND ${scopeSql(user, "d")}
+       WHERE d.anchor_project_id = ${id} AND ${projectScopeSql(user, "d")}
        ORDER BY d.first_contact_on, d.id`,
     db.$queryRaw<{ kind: TimelineKind; id: string; on_date: Date; at: Date; actor: string | null; data: Record<string, unknown> }[]>`
       SELECT 'round' AS kind, r.id::text AS id, r.held_on AS on_date, r.created_at AS at, u.name AS actor,
@@ -334,7 +175,7 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
     landMu: p.land_mu,
     firstContactOn: p.first_contact_on,
     nextFollowUpOn: p.next_follow_up_on,
-    overdue: p.next_follow_up_on !== null && p.next_follow_up_on < todayDate() && !CLOSED_STAGES.includes(p.stage),
+    overdue: p.next_follow_up_on !== null && p.next_follow_up_on < todayDate() && !(CLOSED_STAGES as readonly Stage[]).includes(p.stage),
     lastRoundOn: p.last_round_on,
     roundCount: p.round_count,
     createdAt: p.created_at,
@@ -687,17 +528,6 @@ export async function searchCompanies(db: Db, _user: Actor, q: string) {
     where: { OR: [{ nameZh: { contains: like, mode: "insensitive" } }, { nameEn: { contains: like, mode: "insensitive" } }] },
     select: { id: true, nameZh: true, nameEn: true, countryCode: true },
     orderBy: [{ nameZh: "asc" }],
-    take: 20,
-  });
-}
-
-/** Projects in scope that may serve as an anchor (picker on the forms): substring of title or company. */
-export async function searchAnchorProjects(db: Db, user: Actor, q: string, excludeId?: number) {
-  if (!q) return [];
-  return db.project.findMany({
-    where: { AND: [projectScope(user), await searchFilter(db, q), excludeId ? { id: { not: excludeId } } : {}] },
-    select: { id: true, title: true, company: { select: { nameZh: true, nameEn: true } } },
-    orderBy: [{ plannedInvestmentCny: { sort: "desc", nulls: "last" } }, { id: "desc" }],
     take: 20,
   });
 }

@@ -30,10 +30,11 @@ import {
   type Actor,
   type Bucket,
   STALL_DAYS,
-  STALL_STAGES,
+  lastActivitySql,
   getDelivery,
   money,
   projectFilterSql,
+  stalledSql,
   roundsInPeriod,
   signedByCountry,
   signedBySector,
@@ -351,14 +352,13 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
     } else {
       const rows = await db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; stage: Stage; last_on: Date }[]>`
         SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
-               COALESCE(p.last_round_on, p.first_contact_on) AS last_on
+               ${lastActivitySql()} AS last_on
           FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
-         WHERE ${where} AND p.stage::text = ANY(${[...STALL_STAGES]}::text[])
-           AND COALESCE(p.last_round_on, p.first_contact_on) <= ${new Date(today.getTime() - STALLED_LIST_DAYS * 86_400_000)}::date
+         WHERE ${where} AND ${stalledSql(new Date(today.getTime() - STALLED_LIST_DAYS * 86_400_000))}
            AND ${after ?? Prisma.sql`TRUE`}
          ORDER BY last_on, p.id ${limit}`;
       const last = rows[rows.length - 1];
-      next = last ? Prisma.sql`(COALESCE(p.last_round_on, p.first_contact_on), p.id) > (${last.last_on}::date, ${last.project_id}::int)` : Prisma.empty;
+      next = last ? Prisma.sql`(${lastActivitySql()}, p.id) > (${last.last_on}::date, ${last.project_id}::int)` : Prisma.empty;
       lines = rows.map((r) => ({
         projectId: r.project_id,
         investorZh: r.investor_zh,

@@ -6,7 +6,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/actions/run-action";
 import { formDataToObject } from "@/lib/actions/form-data";
 import type { ActionResult } from "@/lib/actions/result";
-import { createProject, reassignOwner, searchAnchorProjects, searchCompanies, updateProject } from "@/lib/data/projects";
+import { createProject, reassignOwner, searchCompanies, updateProject } from "@/lib/data/projects";
+import { searchAnchorProjects } from "@/lib/data/project-list";
 import { ZCompanySearch, ZCreateProject, ZReassignOwner, ZUpdateProject } from "@/lib/validation/project";
 import { zId } from "@/lib/validation/fields";
 

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { seesAllUnits } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
-import { listProjects } from "@/lib/data/projects";
+import { listProjects } from "@/lib/data/project-list";
 import { filterOptions } from "@/lib/data/filter-options";
 import { ZProjectQuery, STAGES, type ProjectQuery, type ProjectSort } from "@/lib/validation/project";
 import { formatCny } from "@/lib/format/money";

@@ -34,6 +34,22 @@ export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 /** Open stages in which a long silence (no round) means a project is stalled. */
 export const STALL_STAGES = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED"] as const satisfies readonly Stage[];
 export const STALL_DAYS = [30, 60, 90] as const;
+
+/** The day a project's silence is counted from: its last round, or its first contact when it never had one. */
+export function lastActivitySql(alias = "p"): Prisma.Sql {
+  const a = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`COALESCE(${a}.last_round_on, ${a}.first_contact_on)`;
+}
+
+/**
+ * Stalled as of `cutoff` (today − N days): in an open stage (STALL_STAGES) and
+ * silent since then. The one definition the dashboard, the project list's
+ * `stalled` filter and the report's stalled list share.
+ */
+export function stalledSql(cutoff: Date, alias = "p"): Prisma.Sql {
+  const a = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${a}.stage::text = ANY(${[...STALL_STAGES]}::text[]) AND ${lastActivitySql(alias)} <= ${cutoff}::date)`;
+}
 /** Stages in which a follow-up date no longer calls for action (as the project list). */
 export const CLOSED_STAGES = ["OPERATING", "LOST"] as const satisfies readonly Stage[];
 

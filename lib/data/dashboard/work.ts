@@ -26,7 +26,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
-import { type Actor, CLOSED_STAGES, STALL_DAYS, STALL_STAGES, projectFilterSql } from "./sql";
+import { type Actor, CLOSED_STAGES, STALL_DAYS, STALL_STAGES, projectFilterSql, stalledSql } from "./sql";
 
 export type WeekRow = { week: Date; rounds: number };
 export type OwnerRow = { id: number; name: string; rounds: number; projects: number };
@@ -86,9 +86,9 @@ export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardF
   const today = todayDate(now);
   const [d30, d60, d90] = STALL_DAYS.map((n) => new Date(today.getTime() - n * DAY));
   const [row] = await db.$queryRaw<{ s30: number; s60: number; s90: number; overdue: number }[]>`
-    SELECT COUNT(*) FILTER (WHERE p.stage::text = ANY(${[...STALL_STAGES]}::text[]) AND COALESCE(p.last_round_on, p.first_contact_on) <= ${d30}::date)::int AS s30,
-           COUNT(*) FILTER (WHERE p.stage::text = ANY(${[...STALL_STAGES]}::text[]) AND COALESCE(p.last_round_on, p.first_contact_on) <= ${d60}::date)::int AS s60,
-           COUNT(*) FILTER (WHERE p.stage::text = ANY(${[...STALL_STAGES]}::text[]) AND COALESCE(p.last_round_on, p.first_contact_on) <= ${d90}::date)::int AS s90,
+    SELECT COUNT(*) FILTER (WHERE ${stalledSql(d30)})::int AS s30,
+           COUNT(*) FILTER (WHERE ${stalledSql(d60)})::int AS s60,
+           COUNT(*) FILTER (WHERE ${stalledSql(d90)})::int AS s90,
            COUNT(*) FILTER (WHERE p.next_follow_up_on < ${today}::date AND NOT (p.stage::text = ANY(${[...CLOSED_STAGES]}::text[])))::int AS overdue
       FROM project p
      WHERE ${projectFilterSql(user, filters)}

@@ -1,0 +1,206 @@
+import "server-only";
+/**
+ * The project list: search, filters, sort and one page, always within the
+ * user's scope.
+ *
+ * Hand-written SQL rather than Prisma's findMany: two statements (the page
+ * and the count) with the filters the dashboard links use expressed exactly
+ * as the dashboard counts them (first contract signed in a period, first
+ * construction start, stalled: lib/data/dashboard/sql.ts). Prisma's `where`
+ * could not say "first contract" and had to carry an id list; and each
+ * findMany is compiled afresh on every request, which on the list page cost
+ * more than the database (bench/results.md).
+ */
+import type { Db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { projectScopeSql } from "@/lib/auth/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Stage } from "@/lib/generated/prisma/enums";
+import { todayDate } from "@/lib/validation/fields";
+import { CLOSED_STAGES, firstContractsSql, stalledSql } from "@/lib/data/dashboard/sql";
+import { PROJECT_PAGE_SIZE, type ProjectQuery } from "@/lib/validation/project";
+
+type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
+
+type Named = { nameZh: string; nameEn: string | null };
+
+export type ProjectListRow = {
+  id: number;
+  title: string;
+  stage: Stage;
+  stageEnteredAt: Date;
+  plannedInvestmentCny: string | null;
+  foreignInvestmentUsd: string | null;
+  nextFollowUpOn: Date | null;
+  lastRoundOn: Date | null;
+  roundCount: number;
+  updatedAt: Date;
+  company: Named & { id: number };
+  owner: { id: number; name: string };
+  unit: Named;
+  sector: Named | null;
+  /** A follow-up date in the past on a project still in play. */
+  overdue: boolean;
+};
+
+/** A company search matching more companies than this filters by a subquery instead of an id list. */
+const COMPANY_ID_LIST_MAX = 1000;
+const DAY = 86_400_000;
+
+/** The text with LIKE's wildcards (% _) and escape (\) taken literally; Prisma's `contains` needs it too. */
+export const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const containsPattern = (s: string) => `%${likeLiteral(s)}%`;
+
+/**
+ * Title or investor name contains the search. Matching companies are read
+ * first (trigram indexes), so the project side is an index OR (title trigram
+ * ∪ company_id btree) rather than a filter run on every project.
+ */
+async function searchSql(db: Db, search: string): Promise<Prisma.Sql> {
+  const pattern = containsPattern(search);
+  const companyMatch = Prisma.sql`(c.name_zh ILIKE ${pattern} OR c.name_en ILIKE ${pattern})`;
+  const companies = await db.$queryRaw<{ id: number }[]>`SELECT c.id FROM company c WHERE ${companyMatch} LIMIT ${COMPANY_ID_LIST_MAX + 1}`;
+  const byCompany =
+    companies.length > COMPANY_ID_LIST_MAX
+      ? Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE ${companyMatch})`
+      : Prisma.sql`p.company_id = ANY(${companies.map((c) => c.id)}::int[])`;
+  return Prisma.sql`(p.title ILIKE ${pattern} OR ${byCompany})`;
+}
+
+/** Open ends of a date range: before and after any date a form accepts (1990–2100). */
+const EARLIEST = new Date("1900-01-01T00:00:00Z");
+const LATEST = new Date("2200-01-01T00:00:00Z");
+
+/** Every condition of the query on `project` aliased p, joined with AND. */
+async function whereSql(db: Db, user: Actor, query: ProjectQuery, today: Date): Promise<Prisma.Sql> {
+  const and: Prisma.Sql[] = [projectScopeSql(user, "p")];
+  if (query.q) and.push(await searchSql(db, query.q));
+  if (query.stage) and.push(Prisma.sql`p.stage::text = ${query.stage}`);
+  if (query.sectorId) and.push(Prisma.sql`p.sector_id = ${query.sectorId}`);
+  if (query.chainId) and.push(Prisma.sql`p.chain_id = ${query.chainId}`);
+  if (query.unitId) and.push(Prisma.sql`p.unit_id = ${query.unitId}`);
+  if (query.ownerId) and.push(Prisma.sql`p.owner_id = ${query.ownerId}`);
+  if (query.sourceId) and.push(Prisma.sql`p.source_id = ${query.sourceId}`);
+  if (query.eventId) and.push(Prisma.sql`p.event_id = ${query.eventId}`);
+  if (query.minAmount !== undefined) and.push(Prisma.sql`p.planned_investment_cny >= ${String(query.minAmount)}::numeric`);
+  if (query.maxAmount !== undefined) and.push(Prisma.sql`p.planned_investment_cny <= ${String(query.maxAmount)}::numeric`);
+  if (query.overdue) and.push(Prisma.sql`(p.next_follow_up_on < ${today}::date AND NOT (p.stage::text = ANY(${[...CLOSED_STAGES]}::text[])))`);
+  if (query.stalled) and.push(stalledSql(new Date(today.getTime() - query.stalled * DAY)));
+  if (query.signedFrom || query.signedTo || query.minSignedCny !== undefined) {
+    // The dashboard's "signed in the period": the FIRST contract, and its amount for the size bands.
+    const period = { from: query.signedFrom ?? EARLIEST, to: query.signedTo ?? LATEST };
+    const min = query.minSignedCny === undefined ? Prisma.empty : Prisma.sql`WHERE fc.cny >= ${String(query.minSignedCny)}::numeric`;
+    and.push(Prisma.sql`p.id IN (SELECT fc.project_id FROM (${firstContractsSql([period])}) fc ${min})`);
+  }
+  if (query.startedFrom || query.startedTo) {
+    // The FIRST construction start in the range, as the dashboard counts starts.
+    const from = query.startedFrom ?? EARLIEST;
+    const to = query.startedTo ?? LATEST;
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM construction_start s WHERE s.project_id = p.id AND s.started_on >= ${from}::date AND s.started_on < ${to}::date)
+      AND NOT EXISTS (SELECT 1 FROM construction_start s WHERE s.project_id = p.id AND s.started_on < ${from}::date)`);
+  }
+  if (query.countryCode) and.push(Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE c.country_code = ${query.countryCode})`);
+  return Prisma.join(and, " AND ");
+}
+
+/** ORDER BY for the chosen sort; the id last, so pages never overlap. */
+function orderSql(query: ProjectQuery): Prisma.Sql {
+  const dir = Prisma.raw((query.dir ?? (query.sort === "title" || query.sort === "followUp" || query.sort === "stage" ? "asc" : "desc")).toUpperCase());
+  switch (query.sort) {
+    case "amount":
+      return Prisma.sql`p.planned_investment_cny ${dir} NULLS LAST, p.id DESC`;
+    case "followUp":
+      return Prisma.sql`p.next_follow_up_on ${dir} NULLS LAST, p.id DESC`;
+    case "title":
+      return Prisma.sql`p.title ${dir}, p.id DESC`;
+    case "stage":
+      // The enum's order is the journey's order.
+      return Prisma.sql`p.stage ${dir}, p.stage_entered_at ASC, p.id DESC`;
+    default:
+      return Prisma.sql`p.updated_at ${dir}, p.id DESC`;
+  }
+}
+
+type Row = {
+  id: number;
+  title: string;
+  stage: Stage;
+  stage_entered_at: Date;
+  planned_investment_cny: string | null;
+  foreign_investment_usd: string | null;
+  next_follow_up_on: Date | null;
+  last_round_on: Date | null;
+  round_count: number;
+  updated_at: Date;
+  company_id: number;
+  company_zh: string;
+  company_en: string | null;
+  owner_id: number;
+  owner_name: string;
+  unit_zh: string;
+  unit_en: string | null;
+  sector_zh: string | null;
+  sector_en: string | null;
+};
+
+export async function listProjects(db: Db, user: Actor, query: ProjectQuery, now = new Date()) {
+  const today = todayDate(now);
+  const where = await whereSql(db, user, query, today);
+  const page = query.page ?? 1;
+  const [rows, [{ total }]] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT p.id, p.title, p.stage::text AS stage, p.stage_entered_at,
+             p.planned_investment_cny::text AS planned_investment_cny, p.foreign_investment_usd::text AS foreign_investment_usd,
+             p.next_follow_up_on, p.last_round_on, p.round_count, p.updated_at,
+             c.id AS company_id, c.name_zh AS company_zh, c.name_en AS company_en,
+             o.id AS owner_id, o.name AS owner_name, u.name_zh AS unit_zh, u.name_en AS unit_en,
+             s.name_zh AS sector_zh, s.name_en AS sector_en
+        FROM project p
+        JOIN company c ON c.id = p.company_id
+        JOIN app_user o ON o.id = p.owner_id
+        JOIN unit u ON u.id = p.unit_id
+        LEFT JOIN reference_item s ON s.id = p.sector_id
+       WHERE ${where}
+       ORDER BY ${orderSql(query)}
+       LIMIT ${PROJECT_PAGE_SIZE} OFFSET ${(page - 1) * PROJECT_PAGE_SIZE}`,
+    db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM project p WHERE ${where}`,
+  ]);
+  return {
+    rows: rows.map(
+      (r): ProjectListRow => ({
+        id: r.id,
+        title: r.title,
+        stage: r.stage,
+        stageEnteredAt: r.stage_entered_at,
+        plannedInvestmentCny: r.planned_investment_cny,
+        foreignInvestmentUsd: r.foreign_investment_usd,
+        nextFollowUpOn: r.next_follow_up_on,
+        lastRoundOn: r.last_round_on,
+        roundCount: r.round_count,
+        updatedAt: r.updated_at,
+        company: { id: r.company_id, nameZh: r.company_zh, nameEn: r.company_en },
+        owner: { id: r.owner_id, name: r.owner_name },
+        unit: { nameZh: r.unit_zh, nameEn: r.unit_en },
+        sector: r.sector_zh === null ? null : { nameZh: r.sector_zh, nameEn: r.sector_en },
+        overdue: r.next_follow_up_on !== null && r.next_follow_up_on < today && !(CLOSED_STAGES as readonly Stage[]).includes(r.stage),
+      }),
+    ),
+    total,
+    page,
+    pageSize: PROJECT_PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(total / PROJECT_PAGE_SIZE)),
+  };
+}
+
+/** Projects in scope that may serve as an anchor (the forms' picker): title or investor contains `q`; the 20 largest. */
+export async function searchAnchorProjects(db: Db, user: Actor, q: string, excludeId?: number) {
+  if (!q) return [];
+  const exclude = excludeId ? Prisma.sql`AND p.id <> ${excludeId}` : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: number; title: string; name_zh: string; name_en: string | null }[]>`
+    SELECT p.id, p.title, c.name_zh, c.name_en
+      FROM project p JOIN company c ON c.id = p.company_id
+     WHERE ${projectScopeSql(user, "p")} AND ${await searchSql(db, q)} ${exclude}
+     ORDER BY p.planned_investment_cny DESC NULLS LAST, p.id DESC
+     LIMIT 20`;
+  return rows.map((r) => ({ id: r.id, title: r.title, company: { nameZh: r.name_zh, nameEn: r.name_en } }));
+}
