@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TimelineEntry, TimelineKind } from "@/lib/data/projects";
 import type { Locale } from "@/i18n/locales";
@@ -20,6 +21,12 @@ const DOT: Record<TimelineKind, string> = {
 const ID_FIELDS = new Set(["sectorId", "chainId", "sourceId", "eventId", "anchorProjectId"]);
 
 const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+
+/**
+ * Label/value pairs straight in a grid: a project page shows dozens of rounds,
+ * and a wrapper and two class lists per pair were a third of its weight.
+ */
+const FIELDS = "grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[8rem_1fr] [&>dt]:text-slate-500 [&>dd]:whitespace-pre-line";
 
 /** One timeline, newest first: rounds (numbered, collapsible), stage changes, contracts, starts, funds and edits. */
 export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] }) {
@@ -44,10 +51,10 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
   );
   const row = (label: string, value: unknown) =>
     value ? (
-      <div className="grid gap-1 sm:grid-cols-[8rem_1fr]">
-        <dt className="text-slate-500">{label}</dt>
-        <dd className="whitespace-pre-line">{String(value)}</dd>
-      </div>
+      <Fragment key={label}>
+        <dt>{label}</dt>
+        <dd>{String(value)}</dd>
+      </Fragment>
     ) : null;
 
   function body(e: TimelineEntry): { title: React.ReactNode; details?: React.ReactNode } {
@@ -63,7 +70,7 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
             </>
           ),
           details: (
-            <dl className="space-y-1 text-sm">
+            <dl className={FIELDS}>
               {row(t("place"), d.place)}
               {row(t("ours"), d.ours)}
               {row(t("theirs"), d.theirs)}
@@ -82,13 +89,13 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
               {d.from ? t("stageMove", { from: ts(s(d.from) as never), to: ts(s(d.to) as never) }) : t("stageFirst", { to: ts(s(d.to) as never) })}
             </span>
           ),
-          details: d.reason ? <dl className="text-sm">{row(t("reason"), d.reason)}</dl> : undefined,
+          details: d.reason ? <dl className={FIELDS}>{row(t("reason"), d.reason)}</dl> : undefined,
         };
       case "contract":
         return {
           title: <span className="font-medium">{t("contract", { amount: formatCny(s(d.amountCny), locale) })}</span>,
           details: (
-            <dl className="space-y-1 text-sm">
+            <dl className={FIELDS}>
               {row(t("agreement"), locale === "en" && d.kindEn ? d.kindEn : d.kindZh)}
               {row(t("contractForeign"), d.foreignUsd ? formatUsd(s(d.foreignUsd), locale) : null)}
               {row(t("note"), d.note)}
@@ -96,11 +103,11 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
           ),
         };
       case "start":
-        return { title: <span className="font-medium">{t("start")}</span>, details: d.note ? <dl className="text-sm">{row(t("note"), d.note)}</dl> : undefined };
+        return { title: <span className="font-medium">{t("start")}</span>, details: d.note ? <dl className={FIELDS}>{row(t("note"), d.note)}</dl> : undefined };
       case "funds":
         return {
           title: <span className="font-medium">{t("funds", { amount: d.currency === "USD" ? formatUsd(s(d.amount), locale) : formatCny(s(d.amount), locale) })}</span>,
-          details: d.note ? <dl className="text-sm">{row(t("note"), d.note)}</dl> : undefined,
+          details: d.note ? <dl className={FIELDS}>{row(t("note"), d.note)}</dl> : undefined,
         };
       case "edit": {
         const before = (d.before ?? {}) as Record<string, unknown>;
@@ -116,12 +123,12 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
             </span>
           ),
           details: changed.length ? (
-            <dl className="space-y-1 text-sm">
+            <dl className={FIELDS}>
               {changed.map((f) => (
-                <div key={f} className="grid gap-1 sm:grid-cols-[8rem_1fr]">
-                  <dt className="text-slate-500">{tf(FIELD_LABEL[f] as never)}</dt>
+                <Fragment key={f}>
+                  <dt>{tf(FIELD_LABEL[f] as never)}</dt>
                   <dd>{ID_FIELDS.has(f) ? t("changed") : `${s(before[f]) || tf("empty")} → ${s(after[f]) || tf("empty")}`}</dd>
-                </div>
+                </Fragment>
               ))}
             </dl>
           ) : undefined,

@@ -447,6 +447,11 @@ export async function updateProject(db: Db, user: Actor, input: UpdateProjectInp
   });
 }
 
+/** Who a project of `unitId` can be handed to (reassignOwner's rule): the unit's active users, by name. */
+export async function reassignableOwners(db: Db, unitId: number) {
+  return db.user.findMany({ where: { unitId, disabledAt: null }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+}
+
 /** Managers and admins hand a project to another active user of its unit. */
 export async function reassignOwner(db: Db, user: Actor, input: ReassignOwnerInput): Promise<{ id: number; version: number }> {
   if (!canReassignOwner(user)) throw new ForbiddenError();

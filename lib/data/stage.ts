@@ -7,9 +7,10 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScope } from "@/lib/auth/scope";
+import { projectScope, projectScopeSql } from "@/lib/auth/scope";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { createOnce, type Tx } from "@/lib/data/transactions";
 import { FORWARD_STAGES, planMove, type AgreementKindOption, type JourneyFacts, type TransitionStageInput } from "@/lib/validation/stage";
@@ -30,18 +31,32 @@ export async function lockProject(tx: Tx, user: Actor, projectId: number) {
   return project;
 }
 
+/**
+ * What the project `p` already has that later stages need, as columns:
+ * first_signed_on (its first contract), has_start, revive_to (the last
+ * forward stage it was on, for a revive after a pause). One definition for the
+ * move's check (journeyFacts) and the journey panel (getJourneyState).
+ */
+function journeyFactsSql(): Prisma.Sql {
+  return Prisma.sql`
+    (SELECT k.signed_on FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on, k.id LIMIT 1) AS first_signed_on,
+    EXISTS (SELECT 1 FROM construction_start s WHERE s.project_id = p.id) AS has_start,
+    (SELECT c.to_stage::text FROM stage_change c
+      WHERE c.project_id = p.id AND c.to_stage::text = ANY(${[...FORWARD_STAGES]}::text[])
+      ORDER BY c.changed_at DESC, c.id DESC LIMIT 1) AS revive_to`;
+}
+type FactsRow = { first_signed_on: Date | null; has_start: boolean; revive_to: Stage | null };
+const factsOf = (r: FactsRow): JourneyFacts & { firstSignedOn: Date | null } => ({
+  hasContract: r.first_signed_on !== null,
+  hasStart: r.has_start,
+  reviveTo: r.revive_to,
+  firstSignedOn: r.first_signed_on,
+});
+
 /** What the project already has that later stages need: contract, construction start, the stage before a pause. */
 export async function journeyFacts(db: Reader, projectId: number): Promise<JourneyFacts & { firstSignedOn: Date | null }> {
-  const [contract, start, lastOnJourney] = await Promise.all([
-    db.contract.findFirst({ where: { projectId }, orderBy: [{ signedOn: "asc" }, { id: "asc" }], select: { signedOn: true } }),
-    db.constructionStart.findFirst({ where: { projectId }, select: { id: true } }),
-    db.stageChange.findFirst({
-      where: { projectId, toStage: { in: [...FORWARD_STAGES] } },
-      orderBy: [{ changedAt: "desc" }, { id: "desc" }],
-      select: { toStage: true },
-    }),
-  ]);
-  return { hasContract: contract !== null, hasStart: start !== null, reviveTo: lastOnJourney?.toStage ?? null, firstSignedOn: contract?.signedOn ?? null };
+  const [row] = await db.$queryRaw<FactsRow[]>`SELECT ${journeyFactsSql()} FROM project p WHERE p.id = ${projectId}`;
+  return factsOf(row);
 }
 
 function snapshot(p: { stage: Stage; version: number; stageReason: string | null; stageEnteredAt: Date }) {
@@ -197,29 +212,64 @@ export type JourneyState = {
   funds: { currency: "CNY" | "USD"; total: string }[];
 };
 
-/** What the journey forms of one project need; NotFoundError outside the user's scope. */
+/**
+ * What the journey forms of one project need, in one statement; NotFoundError
+ * outside the user's scope.
+ */
 export async function getJourneyState(db: Db, user: Actor, input: { projectId: number }): Promise<JourneyState> {
-  const project = await db.project.findFirst({
-    where: { id: input.projectId, ...projectScope(user) },
-    select: { id: true, title: true, stage: true, version: true, stageEnteredAt: true, stageReason: true, roundCount: true, lastRoundOn: true, nextFollowUpOn: true },
-  });
-  if (!project) throw new NotFoundError();
-  const [facts, maxRound, contract, start, funds] = await Promise.all([
-    journeyFacts(db, project.id),
-    db.negotiationRound.aggregate({ where: { projectId: project.id }, _max: { number: true } }),
-    db.contract.findFirst({ where: { projectId: project.id }, orderBy: [{ signedOn: "desc" }, { id: "desc" }], select: { signedOn: true, contractedInvestmentCny: true, agreementKindId: true } }),
-    db.constructionStart.findFirst({ where: { projectId: project.id }, orderBy: [{ startedOn: "asc" }, { id: "asc" }], select: { startedOn: true } }),
-    db.fundsInPlace.groupBy({ by: ["currency"], where: { projectId: project.id }, _sum: { amount: true }, orderBy: { currency: "asc" } }),
-  ]);
-  const { firstSignedOn, ...journey } = facts;
+  const [row] = await db.$queryRaw<
+    (FactsRow & {
+      id: number;
+      title: string;
+      stage: Stage;
+      version: number;
+      stage_entered_at: Date;
+      stage_reason: string | null;
+      round_count: number;
+      last_round_on: Date | null;
+      next_follow_up_on: Date | null;
+      max_round: number | null;
+      contract_signed_on: Date | null;
+      contract_cny: string | null;
+      contract_kind_id: number | null;
+      started_on: Date | null;
+      funds: { currency: "CNY" | "USD"; total: string }[];
+    })[]
+  >`
+    SELECT p.id, p.title, p.stage::text AS stage, p.version, p.stage_entered_at, p.stage_reason, p.round_count, p.last_round_on, p.next_follow_up_on,
+           (SELECT MAX(r.number) FROM negotiation_round r WHERE r.project_id = p.id) AS max_round,
+           k.signed_on AS contract_signed_on, k.contracted_investment_cny::text AS contract_cny, k.agreement_kind_id AS contract_kind_id,
+           (SELECT s.started_on FROM construction_start s WHERE s.project_id = p.id ORDER BY s.started_on, s.id LIMIT 1) AS started_on,
+           (SELECT COALESCE(json_agg(json_build_object('currency', f.currency, 'total', f.total) ORDER BY f.currency), '[]'::json)
+              FROM (SELECT currency::text AS currency, SUM(amount)::text AS total FROM funds_in_place WHERE project_id = p.id GROUP BY currency) f) AS funds,
+           ${journeyFactsSql()}
+      FROM project p
+      -- The latest contract: the one the journey panel shows.
+      LEFT JOIN LATERAL (SELECT * FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on DESC, k.id DESC LIMIT 1) k ON TRUE
+     WHERE p.id = ${input.projectId} AND ${projectScopeSql(user, "p")}`;
+  if (!row) throw new NotFoundError();
+  const { firstSignedOn, ...facts } = factsOf(row);
+  // Amounts as Prisma's Decimal prints them (no trailing zeros), like every other read.
+  const decimal = (v: string) => new Prisma.Decimal(v).toString();
   return {
-    ...project,
-    nextRoundNumber: (maxRound._max.number ?? 0) + 1,
-    facts: journey,
+    id: row.id,
+    title: row.title,
+    stage: row.stage,
+    version: row.version,
+    stageEnteredAt: row.stage_entered_at,
+    stageReason: row.stage_reason,
+    roundCount: row.round_count,
+    lastRoundOn: row.last_round_on,
+    nextFollowUpOn: row.next_follow_up_on,
+    nextRoundNumber: (row.max_round ?? 0) + 1,
+    facts,
     firstSignedOn,
-    contract: contract && { ...contract, contractedInvestmentCny: contract.contractedInvestmentCny.toString() },
-    start,
-    funds: funds.map((f) => ({ currency: f.currency, total: (f._sum.amount ?? 0).toString() })),
+    contract:
+      row.contract_signed_on && row.contract_cny !== null && row.contract_kind_id !== null
+        ? { signedOn: row.contract_signed_on, contractedInvestmentCny: decimal(row.contract_cny), agreementKindId: row.contract_kind_id }
+        : null,
+    start: row.started_on ? { startedOn: row.started_on } : null,
+    funds: row.funds.map((f) => ({ currency: f.currency, total: decimal(f.total) })),
   };
 }
 

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { canReassignOwner } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
-import { getProjectPage, projectOptions } from "@/lib/data/projects";
+import { getProjectPage, reassignableOwners } from "@/lib/data/projects";
 import { NotFoundError } from "@/lib/errors";
 import { todayDate, zId } from "@/lib/validation/fields";
 import { formatCny, formatUsd } from "@/lib/format/money";
@@ -57,7 +57,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
   const { user, project: p } = await load(params);
   const [t, ts, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getLocale() as Promise<Locale>]);
   const reassign = canReassignOwner(user);
-  const owners = reassign ? (await projectOptions(db(), user, { forForm: true })).owners.filter((o) => o.unitId === p.unitId) : [];
+  const owners = reassign ? await reassignableOwners(db(), p.unitId) : [];
   const stageHistory = p.timeline.filter((e) => e.kind === "stage");
 
   const fact = (label: string, value: React.ReactNode) => (
@@ -139,7 +139,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
             {reassign && owners.length > 1 && (
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm text-brand-700">{t("owner.reassign")}</summary>
-                <ReassignOwnerForm action={reassignOwnerAction} projectId={p.id} version={p.version} ownerId={p.ownerId} owners={owners.map(({ id, name }) => ({ id, name }))} />
+                <ReassignOwnerForm action={reassignOwnerAction} projectId={p.id} version={p.version} ownerId={p.ownerId} owners={owners} />
               </details>
             )}
           </Card>
