@@ -192,33 +192,33 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("title")}>
+                <th scope="col" aria-sort={ariaSort("title")}>
                   {sortLink("title", t("columns.title"))}
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col">
                   {t("columns.company")}
                 </th>
-                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("stage")}>
+                <th scope="col" aria-sort={ariaSort("stage")}>
                   {sortLink("stage", t("columns.stage"))}
                 </th>
-                <th scope="col" className="px-3 py-2 text-right" aria-sort={ariaSort("amount")}>
+                <th scope="col" className="text-right" aria-sort={ariaSort("amount")}>
                   {sortLink("amount", t("columns.amount"))}
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col">
                   {t("columns.owner")}
                 </th>
                 {manyUnits && (
-                  <th scope="col" className="px-3 py-2">
+                  <th scope="col">
                     {t("columns.unit")}
                   </th>
                 )}
-                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("followUp")}>
+                <th scope="col" aria-sort={ariaSort("followUp")}>
                   {sortLink("followUp", t("columns.followUp"))}
                 </th>
-                <th scope="col" className="px-3 py-2" aria-sort={ariaSort("updated")}>
+                <th scope="col" aria-sort={ariaSort("updated")}>
                   {sortLink("updated", t("columns.updated"))}
                 </th>
               </tr>
@@ -226,19 +226,19 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
             <tbody className="divide-y divide-slate-100">
               {list.rows.map((p) => (
                 <tr key={p.id} className={p.overdue ? "bg-red-50/60" : undefined}>
-                  <td className="px-3 py-2">
+                  <td>
                     <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">
                       {p.title}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{localName(p.company, locale)}</td>
-                  <td className="px-3 py-2">
+                  <td>{localName(p.company, locale)}</td>
+                  <td>
                     <StageBadge stage={p.stage} label={tc(p.stage)} />
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatCny(p.plannedInvestmentCny, locale)}</td>
-                  <td className="px-3 py-2">{p.owner.name}</td>
-                  {manyUnits && <td className="px-3 py-2">{localName(p.unit, locale)}</td>}
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td className="whitespace-nowrap text-right tabular-nums">{formatCny(p.plannedInvestmentCny, locale)}</td>
+                  <td>{p.owner.name}</td>
+                  {manyUnits && <td>{localName(p.unit, locale)}</td>}
+                  <td className="whitespace-nowrap">
                     {p.overdue ? (
                       <span className="font-medium text-red-700">
                         {formatDate(p.nextFollowUpOn, locale)} <span className="rounded bg-red-100 px-1 text-xs">{t("overdue")}</span>
@@ -247,7 +247,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
                       formatDate(p.nextFollowUpOn, locale)
                     )}
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDateTime(p.updatedAt, locale)}</td>
+                  <td className="whitespace-nowrap text-slate-600">{formatDateTime(p.updatedAt, locale)}</td>
                 </tr>
               ))}
             </tbody>
