@@ -94,12 +94,12 @@ function clientReads(entry: string): Map<string, string[]> {
 function layoutExtras(layout: string): string[] | null {
   const tags = [...source(layout).matchAll(/<ClientMessages\b([^>]*)>/g)];
   if (tags.length === 0) return null;
-  expect(tags.length, `${rel(layout)}: one <ClientMessages> per layout`).toBe(1);
+  if (tags.length > 1) throw new Error(`${rel(layout)}: one <ClientMessages> per layout`);
   const attrs = tags[0][1];
   if (!/\bnamespaces=/.test(attrs)) return [];
   const list = attrs.match(/\bnamespaces=\{\s*\[([^\]]*)\]\s*\}/);
-  expect(list, `${rel(layout)}: write namespaces={["…"]} as a literal list, so this test can read it`).not.toBeNull();
-  return [...list![1].matchAll(/["']([^"']+)["']/g)].map((m) => m[1]);
+  if (!list) throw new Error(`${rel(layout)}: write namespaces={["…"]} as a literal list, so this test can read it`);
+  return [...list[1].matchAll(/["']([^"']+)["']/g)].map((m) => m[1]);
 }
 
 const ROUTE_FILE = /^(page|layout|template|error|not-found|forbidden|unauthorized|loading|default|global-error|global-not-found)\.tsx?$/;
