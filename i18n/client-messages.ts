@@ -1,28 +1,29 @@
 /**
- * The message namespaces client components read (`useTranslations` in
- * "use client" files). Only these travel to the browser with every page; the
- * rest (dashboard, reports, work, validation …) are read on the server alone
- * and would only add to each page's payload (the whole catalogue was a fifth
- * of a list page). client-messages.test.ts fails when a client component
- * reads a namespace missing here.
+ * Which message namespaces travel to the browser. Client components read
+ * their words from the nearest <ClientMessages> (components/i18n/client-messages.tsx);
+ * everything else (dashboard, reports, work, validation …) is read on the
+ * server alone and would only add to each page's payload.
+ *
+ * The root layout sends BASE_NAMESPACES to every page; a route segment whose
+ * client components read more wraps its children in
+ * <ClientMessages namespaces={[…]}>, which sends the base ones plus those (a
+ * nested provider replaces the messages above it, it does not add to them).
+ * client-messages.test.ts fails when a route's client component reads a
+ * namespace its provider does not send.
  */
-export const CLIENT_NAMESPACES = [
-  "admin",
-  "auth",
-  "companies",
-  "errors",
-  "events",
-  "import",
-  "journey",
-  "locale",
-  "nav",
-  "pipeline",
-  "projects",
-  "roles",
-  "shell",
-  "stages",
-] as const;
+import type en from "@/messages/en";
 
-export function pickClientMessages(messages: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(CLIENT_NAMESPACES.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]));
+export type Namespace = keyof typeof en;
+
+/**
+ * Read on every page: the shell's navigation, locale switcher and sign-out
+ * button (nav, locale, shell), and the root error page and the forms' failure
+ * words (errors).
+ */
+export const BASE_NAMESPACES = ["errors", "locale", "nav", "shell"] as const satisfies readonly Namespace[];
+
+/** The base namespaces and `extra`, taken from the whole catalogue. */
+export function pickClientMessages(messages: Record<string, unknown>, extra: readonly string[] = []): Record<string, unknown> {
+  const wanted = new Set<string>([...BASE_NAMESPACES, ...extra]);
+  return Object.fromEntries([...wanted].filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]));
 }
