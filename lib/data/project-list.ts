@@ -143,18 +143,25 @@ type Row = {
   sector_en: string | null;
 };
 
+/** Whether the query narrows the list beyond the user's scope (any filter or search). */
+const narrows = (query: ProjectQuery) => Object.entries(query).some(([key, value]) => value !== undefined && !["sort", "dir", "page"].includes(key));
+
 export async function listProjects(db: Db, user: Actor, query: ProjectQuery, now = new Date()) {
   const today = todayDate(now);
   const where = await whereSql(db, user, query, today);
   const page = query.page ?? 1;
-  const [rows, [{ total }]] = await Promise.all([
-    db.$queryRaw<Row[]>`
+  // Filtered, the matching set is small and read once for the page and the
+  // total (a window count). Unfiltered, the page comes off the sort's index
+  // and the total from its own count: a window count would read every row.
+  const windowed = narrows(query);
+  const pageSql = Prisma.sql`
       SELECT p.id, p.title, p.stage::text AS stage, p.stage_entered_at,
              p.planned_investment_cny::text AS planned_investment_cny, p.foreign_investment_usd::text AS foreign_investment_usd,
              p.next_follow_up_on, p.last_round_on, p.round_count, p.updated_at,
              c.id AS company_id, c.name_zh AS company_zh, c.name_en AS company_en,
              o.id AS owner_id, o.name AS owner_name, u.name_zh AS unit_zh, u.name_en AS unit_en,
              s.name_zh AS sector_zh, s.name_en AS sector_en
+             ${windowed ? Prisma.sql`, COUNT(*) OVER ()::int AS total` : Prisma.empty}
         FROM project p
         JOIN company c ON c.id = p.company_id
         JOIN app_user o ON o.id = p.owner_id
@@ -162,9 +169,11 @@ export async function listProjects(db: Db, user: Actor, query: ProjectQuery, now
         LEFT JOIN reference_item s ON s.id = p.sector_id
        WHERE ${where}
        ORDER BY ${orderSql(query)}
-       LIMIT ${PROJECT_PAGE_SIZE} OFFSET ${(page - 1) * PROJECT_PAGE_SIZE}`,
-    db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM project p WHERE ${where}`,
-  ]);
+       LIMIT ${PROJECT_PAGE_SIZE} OFFSET ${(page - 1) * PROJECT_PAGE_SIZE}`;
+  const count = async () => (await db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM project p WHERE ${where}`)[0].total;
+  const [rows, counted] = await Promise.all([db.$queryRaw<(Row & { total?: number })[]>(pageSql), windowed ? null : count()]);
+  // A page past the end has no row to carry the window count.
+  const total = counted ?? (rows.length > 0 ? rows[0].total! : page > 1 ? await count() : 0);
   return {
     rows: rows.map(
       (r): ProjectListRow => ({
