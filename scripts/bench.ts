@@ -214,6 +214,14 @@ const SQL = {
 // ---------------------------------------------------------------------------
 
 const HTTP = process.env.BENCH_HTTP_URL;
+/**
+ * Optional: another build of the app on the same database (say, the last
+ * release). Each page is then loaded on both, in alternating rounds, so a
+ * change is judged by the ratio of two figures taken under the same load:
+ * these machines are shared and their speed drifts between runs.
+ */
+const BASELINE = process.env.BENCH_HTTP_BASELINE_URL;
+const HTTP_ROUNDS = BASELINE ? 3 : 1;
 const HTTP_USERS = 10;
 const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 10);
 
@@ -257,14 +265,14 @@ const loadStat = (results: { ms: number; ok: boolean }[]): Stat & { errors: numb
 });
 
 /** HTTP_USERS signed-in users each requesting `path` HTTP_REQUESTS times, all at once. */
-async function httpLoad(base: string, sessions: string[], path: string): Promise<Stat & { errors: number }> {
+async function httpLoad(base: string, sessions: string[], path: string): Promise<{ ms: number; ok: boolean }[]> {
   const results: { ms: number; ok: boolean }[] = [];
   await Promise.all(
     sessions.map(async (cookie) => {
       for (let i = 0; i < HTTP_REQUESTS; i++) results.push(await timedGet(base, path, cookie));
     }),
   );
-  return loadStat(results);
+  return results;
 }
 
 /**
@@ -373,11 +381,17 @@ async function main() {
     console.log(`whole dashboard (${who})`.padEnd(46), `app ${stat.median.toFixed(1)} / ${stat.p95.toFixed(1)} ms`);
   }
 
-  const http: { what: string; stat: Stat & { errors: number } }[] = [];
+  type HttpStat = Stat & { errors: number };
+  const http: { what: string; stat: HttpStat; baseline?: HttpStat }[] = [];
   if (HTTP) {
     const password = process.env.BENCH_PASSWORD ?? "bench-password-123";
-    const sessions: string[] = [];
-    for (let i = 0; i < HTTP_USERS; i++) sessions.push(await signIn(HTTP, "large-manager-city@bench.local", password));
+    const signInAll = async (base: string) => {
+      const sessions: string[] = [];
+      for (let i = 0; i < HTTP_USERS; i++) sessions.push(await signIn(base, "large-manager-city@bench.local", password));
+      return sessions;
+    };
+    const sessions = await signInAll(HTTP);
+    const baselineSessions = BASELINE ? await signInAll(BASELINE) : [];
     const pageId = fifty[0]?.id;
     for (const [what, path] of [
       ["dashboard page (quarter)", `/dashboard?period=quarter&quarter=${QUARTER}`],
@@ -386,9 +400,25 @@ async function main() {
       ...(pageId ? [[`project page (50 rounds)`, `/projects/${pageId}`]] : []),
     ] as [string, string][]) {
       await httpLoad(HTTP, sessions.slice(0, 2), path); // warm-up
-      const stat = await httpLoad(HTTP, sessions, path);
-      http.push({ what, stat });
-      console.log(`HTTP ${what}`.padEnd(46), `p50 ${stat.median.toFixed(0)} ms  p95 ${stat.p95.toFixed(0)} ms  errors ${stat.errors}`);
+      if (BASELINE) await httpLoad(BASELINE, baselineSessions.slice(0, 2), path);
+      const mine: { ms: number; ok: boolean }[] = [];
+      const theirs: { ms: number; ok: boolean }[] = [];
+      for (let round = 0; round < HTTP_ROUNDS; round++) {
+        // Alternate who goes first, so neither always meets a machine warmed (or tired) by the other.
+        const order = round % 2 === 0 ? [true, false] : [false, true];
+        for (const ours of order) {
+          if (ours) mine.push(...(await httpLoad(HTTP, sessions, path)));
+          else if (BASELINE) theirs.push(...(await httpLoad(BASELINE, baselineSessions, path)));
+        }
+      }
+      const stat = loadStat(mine);
+      const baseline = BASELINE ? loadStat(theirs) : undefined;
+      http.push({ what, stat, baseline });
+      console.log(
+        `HTTP ${what}`.padEnd(46),
+        `p50 ${stat.median.toFixed(0)} ms  p95 ${stat.p95.toFixed(0)} ms  errors ${stat.errors}`,
+        baseline ? ` baseline p50 ${baseline.median.toFixed(0)} ms  p95 ${baseline.p95.toFixed(0)} ms` : "",
+      );
     }
     for (const [what, path] of [
       ["dashboard page (quarter), after a write", `/dashboard?period=quarter&quarter=${QUARTER}`],
@@ -428,9 +458,23 @@ async function main() {
           "The dashboard page is served from lib/data/dashboard/cache.ts while data_version has not moved; the rows \"after a write\" move it before each",
           `of ${HTTP_REQUESTS} rounds in which all ${HTTP_USERS} users ask at once, so every round computes the dashboard afresh (once, shared by the users waiting).`,
           "",
-          "| page | p50 ms | p95 ms | non-200 |",
-          "| --- | ---: | ---: | ---: |",
-          ...http.map((h) => `| ${h.what} | ${h.stat.median.toFixed(0)} | ${h.stat.p95.toFixed(0)} | ${h.stat.errors} |`),
+          ...(BASELINE
+            ? [
+                `Each page above the "after a write" rows was also loaded on a baseline build at ${BASELINE}, in ${HTTP_ROUNDS} alternating rounds with this one (the figures pool the rounds); "ratio" is this build's p50 / p95 over the baseline's.`,
+                "",
+                "| page | p50 ms | p95 ms | non-200 | baseline p50 ms | baseline p95 ms | ratio p50 / p95 |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+              ]
+            : ["| page | p50 ms | p95 ms | non-200 |", "| --- | ---: | ---: | ---: |"]),
+          ...http.map(
+            (h) =>
+              `| ${h.what} | ${h.stat.median.toFixed(0)} | ${h.stat.p95.toFixed(0)} | ${h.stat.errors} |` +
+              (BASELINE
+                ? h.baseline
+                  ? ` ${h.baseline.median.toFixed(0)} | ${h.baseline.p95.toFixed(0)} | ${(h.stat.median / h.baseline.median).toFixed(2)} / ${(h.stat.p95 / h.baseline.p95).toFixed(2)} |`
+                  : " | | |"
+                : ""),
+          ),
         ]
       : ["HTTP latency of the production server at 10 concurrent signed-in users: not measured in this run (set BENCH_HTTP_URL to a `next start` server on the same database)."]),
     "",
