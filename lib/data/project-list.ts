@@ -75,7 +75,7 @@ const LATEST = new Date("2200-01-01T00:00:00Z");
 async function whereSql(db: Db, user: Actor, query: ProjectQuery, today: Date): Promise<Prisma.Sql> {
   const and: Prisma.Sql[] = [projectScopeSql(user, "p")];
   if (query.q) and.push(await searchSql(db, query.q));
-  if (query.stage) and.push(Prisma.sql`p.stage::text = ${query.stage}`);
+  if (query.stage) and.push(Prisma.sql`p.stage = ${query.stage}::"Stage"`);
   if (query.sectorId) and.push(Prisma.sql`p.sector_id = ${query.sectorId}`);
   if (query.chainId) and.push(Prisma.sql`p.chain_id = ${query.chainId}`);
   if (query.unitId) and.push(Prisma.sql`p.unit_id = ${query.unitId}`);
@@ -84,7 +84,7 @@ async function whereSql(db: Db, user: Actor, query: ProjectQuery, today: Date): 
   if (query.eventId) and.push(Prisma.sql`p.event_id = ${query.eventId}`);
   if (query.minAmount !== undefined) and.push(Prisma.sql`p.planned_investment_cny >= ${String(query.minAmount)}::numeric`);
   if (query.maxAmount !== undefined) and.push(Prisma.sql`p.planned_investment_cny <= ${String(query.maxAmount)}::numeric`);
-  if (query.overdue) and.push(Prisma.sql`(p.next_follow_up_on < ${today}::date AND NOT (p.stage::text = ANY(${[...CLOSED_STAGES]}::text[])))`);
+  if (query.overdue) and.push(Prisma.sql`(p.next_follow_up_on < ${today}::date AND NOT (p.stage = ANY(${[...CLOSED_STAGES]}::"Stage"[])))`);
   if (query.stalled) and.push(stalledSql(new Date(today.getTime() - query.stalled * DAY)));
   if (query.signedFrom || query.signedTo || query.minSignedCny !== undefined) {
     // The dashboard's "signed in the period": the FIRST contract, and its amount for the size bands.

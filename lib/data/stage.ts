@@ -42,7 +42,7 @@ function journeyFactsSql(): Prisma.Sql {
     (SELECT k.signed_on FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on, k.id LIMIT 1) AS first_signed_on,
     EXISTS (SELECT 1 FROM construction_start s WHERE s.project_id = p.id) AS has_start,
     (SELECT c.to_stage::text FROM stage_change c
-      WHERE c.project_id = p.id AND c.to_stage::text = ANY(${[...FORWARD_STAGES]}::text[])
+      WHERE c.project_id = p.id AND c.to_stage = ANY(${[...FORWARD_STAGES]}::"Stage"[])
       ORDER BY c.changed_at DESC, c.id DESC LIMIT 1) AS revive_to`;
 }
 type FactsRow = { first_signed_on: Date | null; has_start: boolean; revive_to: Stage | null };

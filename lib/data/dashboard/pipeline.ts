@@ -38,7 +38,7 @@ export async function getPipeline(db: Db, user: Actor, filters: DashboardFilters
       SELECT p.stage::text AS stage, COUNT(*)::int AS count,
              SUM(p.planned_investment_cny)::text AS cny, SUM(p.foreign_investment_usd)::text AS usd
         FROM project p
-       WHERE p.stage::text = ANY(${[...PIPELINE_STAGES]}::text[]) AND ${where}
+       WHERE p.stage = ANY(${[...PIPELINE_STAGES]}::"Stage"[]) AND ${where}
        GROUP BY p.stage`,
     db.$queryRaw<
       { id: number; title: string; company_zh: string; company_en: string | null; owner_name: string; cny: string | null; round_count: number; last_round_on: Date | null; next_follow_up_on: Date | null }[]

@@ -48,7 +48,7 @@ export function lastActivitySql(alias = "p"): Prisma.Sql {
  */
 export function stalledSql(cutoff: Date, alias = "p"): Prisma.Sql {
   const a = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`(${a}.stage::text = ANY(${[...STALL_STAGES]}::text[]) AND ${lastActivitySql(alias)} <= ${cutoff}::date)`;
+  return Prisma.sql`(${a}.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) AND ${lastActivitySql(alias)} <= ${cutoff}::date)`;
 }
 /** Stages in which a follow-up date no longer calls for action (as the project list). */
 export const CLOSED_STAGES = ["OPERATING", "LOST"] as const satisfies readonly Stage[];

@@ -89,10 +89,10 @@ export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardF
     SELECT COUNT(*) FILTER (WHERE ${stalledSql(d30)})::int AS s30,
            COUNT(*) FILTER (WHERE ${stalledSql(d60)})::int AS s60,
            COUNT(*) FILTER (WHERE ${stalledSql(d90)})::int AS s90,
-           COUNT(*) FILTER (WHERE p.next_follow_up_on < ${today}::date AND NOT (p.stage::text = ANY(${[...CLOSED_STAGES]}::text[])))::int AS overdue
+           COUNT(*) FILTER (WHERE p.next_follow_up_on < ${today}::date AND NOT (p.stage = ANY(${[...CLOSED_STAGES]}::"Stage"[])))::int AS overdue
       FROM project p
      WHERE ${projectFilterSql(user, filters)}
-       AND (p.stage::text = ANY(${[...STALL_STAGES]}::text[]) OR p.next_follow_up_on < ${today}::date)`;
+       AND (p.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) OR p.next_follow_up_on < ${today}::date)`;
   return {
     today,
     stalled: [
