@@ -450,7 +450,7 @@ async function main() {
     "| --- | ---: | ---: |",
     ...whole.map((w) => `| ${w.who} | ${f1(w.stat.median)} | ${f1(w.stat.p95)} |`),
     "",
-    "The project page reads a project in three SQL statements (lib/data/projects.ts getProjectPage: the project, the projects it drew, one UNION ALL timeline).",
+    "The project page reads a project in three SQL statements (lib/data/projects.ts getProjectPage: the project, the projects it drew, one UNION ALL timeline); the page as served adds one for the signed-in user, one for its journey panel (getJourneyState), one for the agreement kinds and, for managers, one for the owners it can be handed to.",
     "",
     ...(http.length
       ? [
