@@ -21,14 +21,17 @@ import { FundsForm } from "@/components/journey/funds-form";
  */
 export async function ProjectJourney({ projectId }: { projectId: number }) {
   const user = await requireUser();
-  const state = await getJourneyState(db(), user, { projectId }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  const agreementKinds = await listAgreementKinds(db(), user);
-  const t = await getTranslations("journey");
-  const ts = await getTranslations("stages");
-  const locale = (await getLocale()) as Locale;
+  // Read side by side: the state, the agreement kinds and the words do not depend on one another.
+  const [state, agreementKinds, t, ts, locale] = await Promise.all([
+    getJourneyState(db(), user, { projectId }).catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
+    listAgreementKinds(db(), user),
+    getTranslations("journey"),
+    getTranslations("stages"),
+    getLocale() as Promise<Locale>,
+  ]);
   const today = todayDate().toISOString().slice(0, 10);
   const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   const funded = (FUNDED_STAGES as readonly Stage[]).includes(state.stage) && state.firstSignedOn !== null;

@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertVersion, createOnce, type Tx } from "@/lib/data/transactions";
+import { likeLiteral } from "@/lib/data/like";
 import {
   COMPANY_PAGE_SIZE,
   type AddContactInput,
@@ -63,7 +64,7 @@ const contactSnapshot = (c: ContactRow) => ({ ...c });
 export async function listCompanies(db: Db, user: Actor, input: CompanySearchInput) {
   const q = input.q?.trim();
   const where: Prisma.CompanyWhereInput = q
-    ? { OR: [{ nameZh: { contains: q, mode: "insensitive" } }, { nameEn: { contains: q, mode: "insensitive" } }] }
+    ? { OR: [{ nameZh: { contains: likeLiteral(q), mode: "insensitive" } }, { nameEn: { contains: likeLiteral(q), mode: "insensitive" } }] }
     : {};
   const total = await db.company.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / COMPANY_PAGE_SIZE));

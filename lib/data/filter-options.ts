@@ -19,15 +19,15 @@ type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 /** Keyed by the units in scope, the only thing projectOptions reads of the user. */
 const options = new VersionedCache<ProjectOptions>(50);
 
-/** Shared between requests: callers must not change what they get. */
-export async function filterOptions(db: Db, user: Actor): Promise<ProjectOptions> {
+/** Shared between requests: callers must not change what they get. `version`: data_version, if already read. */
+export async function filterOptions(db: Db, user: Actor, version?: bigint): Promise<ProjectOptions> {
   const units = allowedUnitIds(user);
-  return options.get(units === null ? "all" : units.join(","), await dataVersion(db), () => projectOptions(db, user));
+  return options.get(units === null ? "all" : units.join(","), version ?? (await dataVersion(db)), () => projectOptions(db, user));
 }
 
 /** The dashboard's pickers: units only for who sees every unit, owners not for officers (they see their own). */
-export async function dashboardOptions(db: Db, user: Actor) {
-  const { units, sectors, chains, owners } = await filterOptions(db, user);
+export async function dashboardOptions(db: Db, user: Actor, version?: bigint) {
+  const { units, sectors, chains, owners } = await filterOptions(db, user, version);
   return { units: seesAllUnits(user) ? units : [], sectors, chains, owners: user.role === "OFFICER" ? [] : owners };
 }
 export type DashboardOptions = Awaited<ReturnType<typeof dashboardOptions>>;

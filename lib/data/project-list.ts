@@ -17,8 +17,9 @@ import { projectScopeSql } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { todayDate } from "@/lib/validation/fields";
-import { CLOSED_STAGES, firstContractsSql, stalledSql } from "@/lib/data/dashboard/sql";
-import { PROJECT_PAGE_SIZE, type ProjectQuery } from "@/lib/validation/project";
+import { firstContractsSql, isOverdue, overdueSql, stalledSql } from "@/lib/data/dashboard/sql";
+import { containsPattern } from "@/lib/data/like";
+import { PROJECT_PAGE_SIZE, narrowsList, type ProjectQuery } from "@/lib/validation/project";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -46,10 +47,6 @@ export type ProjectListRow = {
 /** A company search matching more companies than this filters by a subquery instead of an id list. */
 const COMPANY_ID_LIST_MAX = 1000;
 const DAY = 86_400_000;
-
-/** The text with LIKE's wildcards (% _) and escape (\) taken literally; Prisma's `contains` needs it too. */
-export const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const containsPattern = (s: string) => `%${likeLiteral(s)}%`;
 
 /**
  * Title or investor name contains the search. Matching companies are read
@@ -84,7 +81,7 @@ async function whereSql(db: Db, user: Actor, query: ProjectQuery, today: Date): 
   if (query.eventId) and.push(Prisma.sql`p.event_id = ${query.eventId}`);
   if (query.minAmount !== undefined) and.push(Prisma.sql`p.planned_investment_cny >= ${String(query.minAmount)}::numeric`);
   if (query.maxAmount !== undefined) and.push(Prisma.sql`p.planned_investment_cny <= ${String(query.maxAmount)}::numeric`);
-  if (query.overdue) and.push(Prisma.sql`(p.next_follow_up_on < ${today}::date AND NOT (p.stage = ANY(${[...CLOSED_STAGES]}::"Stage"[])))`);
+  if (query.overdue) and.push(overdueSql(today));
   if (query.stalled) and.push(stalledSql(new Date(today.getTime() - query.stalled * DAY)));
   if (query.signedFrom || query.signedTo || query.minSignedCny !== undefined) {
     // The dashboard's "signed in the period": the FIRST contract, and its amount for the size bands.
@@ -143,9 +140,6 @@ type Row = {
   sector_en: string | null;
 };
 
-/** Whether the query narrows the list beyond the user's scope (any filter or search). */
-const narrows = (query: ProjectQuery) => Object.entries(query).some(([key, value]) => value !== undefined && !["sort", "dir", "page"].includes(key));
-
 export async function listProjects(db: Db, user: Actor, query: ProjectQuery, now = new Date()) {
   const today = todayDate(now);
   const where = await whereSql(db, user, query, today);
@@ -153,7 +147,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectQuery, now
   // Filtered, the matching set is small and read once for the page and the
   // total (a window count). Unfiltered, the page comes off the sort's index
   // and the total from its own count: a window count would read every row.
-  const windowed = narrows(query);
+  const windowed = narrowsList(query);
   // The page's ids are found on `project` alone, then only those 25 rows are
   // joined to their company, owner, unit and sector (a join per matching row
   // made a filtered list several times slower).
@@ -197,7 +191,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectQuery, now
         owner: { id: r.owner_id, name: r.owner_name },
         unit: { nameZh: r.unit_zh, nameEn: r.unit_en },
         sector: r.sector_zh === null ? null : { nameZh: r.sector_zh, nameEn: r.sector_en },
-        overdue: r.next_follow_up_on !== null && r.next_follow_up_on < today && !(CLOSED_STAGES as readonly Stage[]).includes(r.stage),
+        overdue: isOverdue({ nextFollowUpOn: r.next_follow_up_on, stage: r.stage }, today),
       }),
     ),
     total,

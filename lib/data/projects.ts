@@ -8,8 +8,8 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/e
 import { writeAudit } from "@/lib/audit/write-audit";
 import { createOnce, type Tx } from "@/lib/data/transactions";
 import { todayDate } from "@/lib/validation/fields";
-import { CLOSED_STAGES } from "@/lib/data/dashboard/sql";
-import { likeLiteral } from "@/lib/data/project-list";
+import { isOverdue } from "@/lib/data/dashboard/sql";
+import { likeLiteral } from "@/lib/data/like";
 import {
   type CreateProjectInput,
   type ProjectFormValues,
@@ -175,7 +175,7 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
     landMu: p.land_mu,
     firstContactOn: p.first_contact_on,
     nextFollowUpOn: p.next_follow_up_on,
-    overdue: p.next_follow_up_on !== null && p.next_follow_up_on < todayDate() && !(CLOSED_STAGES as readonly Stage[]).includes(p.stage),
+    overdue: isOverdue({ nextFollowUpOn: p.next_follow_up_on, stage: p.stage }, todayDate()),
     lastRoundOn: p.last_round_on,
     roundCount: p.round_count,
     createdAt: p.created_at,

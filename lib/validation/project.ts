@@ -58,6 +58,11 @@ export const ZProjectQuery = z.object({
 });
 export type ProjectQuery = z.output<typeof ZProjectQuery>;
 
+/** Whether the query narrows the list beyond the user's scope: a search or any filter (not sort or page). */
+export function narrowsList(query: ProjectQuery): boolean {
+  return Object.entries(query).some(([key, value]) => value !== undefined && !["sort", "dir", "page"].includes(key));
+}
+
 /** Mu of land: positive, with a ceiling that catches unit slips (a whole county is ~2 million mu). */
 const zLandMu = zAmount.refine((s) => Number(s) <= 10_000_000, "tooBig");
 const zJobs = z.coerce.number().int().min(0).max(1_000_000);

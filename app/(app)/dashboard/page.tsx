@@ -4,6 +4,7 @@ import { seesAllUnits } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/data/dashboard";
 import { dashboardOptions } from "@/lib/data/filter-options";
+import { dataVersion } from "@/lib/data/versioned-cache";
 import { cachedDashboard } from "@/lib/data/dashboard/cache";
 import { parseDashboardFilters, lastDay, type DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
@@ -36,7 +37,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const filters: DashboardFilters = parseDashboardFilters(params);
   const allOfficersHref = params.officers === "all" ? null : `${hrefWith("/dashboard", params, { officers: "all" })}#work`;
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<Locale>]);
-  const [data, options] = await Promise.all([cachedDashboard(db(), actor, filters), dashboardOptions(db(), actor)]);
+  // One read of the data version serves the dashboard and its filter options.
+  const version = await dataVersion(db());
+  const [data, options] = await Promise.all([cachedDashboard(db(), actor, filters, { version }), dashboardOptions(db(), actor, version)]);
   const today = todayDate();
   const link = projectsLink(actor, filters);
 

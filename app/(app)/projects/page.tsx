@@ -5,7 +5,7 @@ import { seesAllUnits } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { listProjects } from "@/lib/data/project-list";
 import { filterOptions } from "@/lib/data/filter-options";
-import { ZProjectQuery, STAGES, type ProjectQuery, type ProjectSort } from "@/lib/validation/project";
+import { ZProjectQuery, STAGES, narrowsList, type ProjectQuery, type ProjectSort } from "@/lib/validation/project";
 import { formatCny } from "@/lib/format/money";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
@@ -87,7 +87,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   // A code outside the usual list (from a dashboard link) still shows as chosen.
   const countries = countryOptions(locale).map((c) => ({ id: c.value, label: c.label }));
   if (query.countryCode && !countries.some((c) => c.id === query.countryCode)) countries.push({ id: query.countryCode, label: countryName(query.countryCode, locale) });
-  const hasFilters = Object.entries(query).some(([k, v]) => v !== undefined && !["sort", "dir", "page"].includes(k));
+  const hasFilters = narrowsList(query);
 
   // Half-open ranges [from, to) shown with their last day, as people read them.
   const range = (from: Date | undefined, to: Date | undefined) => {

@@ -27,12 +27,14 @@ function keyOf(user: Actor, filters: DashboardFilters, now: Date): string {
 
 type Options = {
   now?: Date;
-  /** For tests: what computes a dashboard, and what reads the version. */
+  /** The data version, when the caller has read it already (the page reads it once for the dashboard and its options). */
+  version?: bigint;
+  /** For tests: what computes a dashboard. */
   compute?: typeof getDashboard;
-  version?: (db: Db) => Promise<bigint>;
 };
 
 export async function cachedDashboard(db: Db, user: Actor, filters: DashboardFilters, options: Options = {}): Promise<Dashboard> {
-  const { now = new Date(), compute = getDashboard, version: readVersion = dataVersion } = options;
-  return dashboards.get(keyOf(user, filters, now), await readVersion(db), () => compute(db, user, filters, now));
+  const { now = new Date(), compute = getDashboard } = options;
+  const version = options.version ?? (await dataVersion(db));
+  return dashboards.get(keyOf(user, filters, now), version, () => compute(db, user, filters, now));
 }

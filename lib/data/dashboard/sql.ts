@@ -53,6 +53,17 @@ export function stalledSql(cutoff: Date, alias = "p"): Prisma.Sql {
 /** Stages in which a follow-up date no longer calls for action (as the project list). */
 export const CLOSED_STAGES = ["OPERATING", "LOST"] as const satisfies readonly Stage[];
 
+/** A follow-up date before `today` on a project still in play: overdue, as SQL on `project` aliased `alias`. */
+export function overdueSql(today: Date, alias = "p"): Prisma.Sql {
+  const a = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${a}.next_follow_up_on < ${today}::date AND NOT (${a}.stage = ANY(${[...CLOSED_STAGES]}::"Stage"[])))`;
+}
+
+/** overdueSql for a row already read. */
+export function isOverdue(p: { nextFollowUpOn: Date | null; stage: Stage }, today: Date): boolean {
+  return p.nextFollowUpOn !== null && p.nextFollowUpOn < today && !(CLOSED_STAGES as readonly Stage[]).includes(p.stage);
+}
+
 /** Size bands in yuan: each counts every signed project at or above it. */
 export const SIZE_BANDS = ["100000000", "5000000000", "10000000000"] as const;
 

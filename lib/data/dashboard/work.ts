@@ -26,7 +26,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
-import { type Actor, CLOSED_STAGES, STALL_DAYS, STALL_STAGES, projectFilterSql, stalledSql } from "./sql";
+import { type Actor, STALL_DAYS, STALL_STAGES, overdueSql, projectFilterSql, stalledSql } from "./sql";
 
 export type WeekRow = { week: Date; rounds: number };
 export type OwnerRow = { id: number; name: string; rounds: number; projects: number };
@@ -89,7 +89,7 @@ export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardF
     SELECT COUNT(*) FILTER (WHERE ${stalledSql(d30)})::int AS s30,
            COUNT(*) FILTER (WHERE ${stalledSql(d60)})::int AS s60,
            COUNT(*) FILTER (WHERE ${stalledSql(d90)})::int AS s90,
-           COUNT(*) FILTER (WHERE p.next_follow_up_on < ${today}::date AND NOT (p.stage = ANY(${[...CLOSED_STAGES]}::"Stage"[])))::int AS overdue
+           COUNT(*) FILTER (WHERE ${overdueSql(today)})::int AS overdue
       FROM project p
      WHERE ${projectFilterSql(user, filters)}
        AND (p.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) OR p.next_follow_up_on < ${today}::date)`;
