@@ -13,6 +13,19 @@ export type CurrentUser = {
   unitIsCity: boolean;
 };
 
+type SessionRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  unit_id: number;
+  disabled_at: Date | null;
+  session_version: number;
+  name_zh: string;
+  name_en: string;
+  unit_kind: string;
+};
+
 type TokenClaims = { uid?: number; sv?: number } | null;
 
 /**
@@ -22,28 +35,22 @@ type TokenClaims = { uid?: number; sv?: number } | null;
  */
 export async function resolveSessionUser(db: Db, token: TokenClaims): Promise<CurrentUser | null> {
   if (typeof token?.uid !== "number" || typeof token.sv !== "number") return null;
-  const user = await db.user.findUnique({
-    where: { id: token.uid },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      unitId: true,
-      disabledAt: true,
-      sessionVersion: true,
-      unit: { select: { nameZh: true, nameEn: true, kind: true } },
-    },
-  });
-  if (!user || user.disabledAt || user.sessionVersion !== token.sv) return null;
+  // Plain SQL: this runs on every request, and Prisma's query compiler cost
+  // more than the statement itself (docs/ARCHITECTURE.md, "Reads on hot pages").
+  const [user] = await db.$queryRaw<SessionRow[]>`
+    SELECT a.id, a.email, a.name, a.role::text AS role, a.unit_id, a.disabled_at, a.session_version,
+           u.name_zh, u.name_en, u.kind::text AS unit_kind
+      FROM app_user a JOIN unit u ON u.id = a.unit_id
+     WHERE a.id = ${token.uid}`;
+  if (!user || user.disabled_at || user.session_version !== token.sv) return null;
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
-    unitId: user.unitId,
-    unitNameZh: user.unit.nameZh,
-    unitNameEn: user.unit.nameEn,
-    unitIsCity: user.unit.kind === "CITY",
+    unitId: user.unit_id,
+    unitNameZh: user.name_zh,
+    unitNameEn: user.name_en,
+    unitIsCity: user.unit_kind === "CITY",
   };
 }

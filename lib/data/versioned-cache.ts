@@ -15,7 +15,8 @@ import type { Db } from "@/lib/db";
 
 /** The current data version (committed transactions only). */
 export async function dataVersion(db: Db): Promise<bigint> {
-  const row = await db.dataVersion.findUniqueOrThrow({ where: { id: 1 }, select: { version: true } });
+  // Plain SQL: read on every dashboard and list request (see session-user.ts).
+  const [row] = await db.$queryRaw<{ version: bigint }[]>`SELECT version FROM data_version WHERE id = 1`;
   return row.version;
 }
 
