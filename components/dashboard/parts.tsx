@@ -17,6 +17,11 @@ export function Section({ id, title, help, children }: { id: string; title: stri
   );
 }
 
+/** Styles for the NumLinks inside an element (they carry no class of their own). */
+const NUM_LINKS = "[&_a]:text-brand-700 [&_a]:underline-offset-2 [&_a:hover]:underline";
+/** A text (not number) column: the first column's cells are row headers and always left-aligned. */
+const TEXT = "text-left";
+
 export type Column = { key: string; label: string; numeric?: boolean };
 export type Cell = ReactNode;
 
@@ -40,13 +45,16 @@ export function NumbersTable({
     <details className="mt-2 text-sm" open={open}>
       <summary className="cursor-pointer text-brand-700 hover:underline print:hidden">{summary}</summary>
       <div className="mt-2 overflow-x-auto">
-        {/* Cell styles are set once on the table: a city-wide dashboard has ~500 cells, and a class list on each was a sixth of the page. */}
-        <table className="min-w-full border-collapse text-left tabular-nums [&_td]:px-2 [&_td]:py-1 [&_th]:px-2 [&_th]:py-1 [&_tbody_th]:font-normal [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100 [&_thead_th]:font-medium [&_thead_th]:text-slate-700">
+        {/*
+          Cell and link styles are set once on the table: a city-wide dashboard has ~500 cells and ~100 links,
+          and a class list on each was a sixth of the page. Cells are numbers (right-aligned) unless marked text.
+        */}
+        <table className={`min-w-full border-collapse text-left tabular-nums [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_th]:px-2 [&_th]:py-1 [&_tbody_th]:font-normal [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100 [&_thead_th]:font-medium [&_thead_th]:text-right [&_thead_th]:text-slate-700 [&_thead_th:first-child]:text-left ${NUM_LINKS}`}>
           <caption className="mb-1 text-left text-xs font-medium text-slate-600">{caption}</caption>
           <thead>
             <tr className="border-b border-slate-300">
               {columns.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? "text-right" : undefined}>
+                <th key={c.key} scope="col" className={c.numeric ? undefined : TEXT}>
                   {c.label}
                 </th>
               ))}
@@ -55,7 +63,7 @@ export function NumbersTable({
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={columns.length} className="text-slate-500">
+                <td colSpan={columns.length} className="text-left text-slate-500">
                   {empty}
                 </td>
               </tr>
@@ -68,7 +76,7 @@ export function NumbersTable({
                       {r.cells[c.key]}
                     </th>
                   ) : (
-                    <td key={c.key} className={c.numeric ? "text-right" : undefined}>
+                    <td key={c.key} className={c.numeric ? undefined : TEXT}>
                       {r.cells[c.key]}
                     </td>
                   ),
@@ -85,22 +93,19 @@ export function NumbersTable({
 /**
  * A number that opens the projects behind it. A plain link, not next/link: a
  * dashboard has well over a hundred of them, and next/link would prefetch
- * each one in view from the server.
+ * each one in view from the server. Its look comes from NUM_LINKS on the
+ * table or figure around it.
  */
 export function NumLink({ href, children }: { href: string | null; children: ReactNode }) {
   if (!href) return <>{children}</>;
-  return (
-    <a href={href} className="text-brand-700 underline-offset-2 hover:underline">
-      {children}
-    </a>
-  );
+  return <a href={href}>{children}</a>;
 }
 
 export function Kpi({ label, value, note, href }: { label: string; value: ReactNode; note?: ReactNode; href?: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
       <dt className="text-xs font-medium text-slate-600">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold text-slate-900">{href ? <NumLink href={href}>{value}</NumLink> : value}</dd>
+      <dd className={`mt-1 text-xl font-semibold text-slate-900 ${NUM_LINKS}`}>{href ? <NumLink href={href}>{value}</NumLink> : value}</dd>
       {note && <dd className="mt-1 text-xs text-slate-500">{note}</dd>}
     </div>
   );
