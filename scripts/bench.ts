@@ -223,6 +223,8 @@ const HTTP = process.env.BENCH_HTTP_URL;
 const BASELINE = process.env.BENCH_HTTP_BASELINE_URL;
 const HTTP_ROUNDS = BASELINE ? 3 : 1;
 const HTTP_USERS = 10;
+const FLOOR_HANDLER = "floor: route handler (/api/health, one SELECT 1)";
+const FLOOR_PAGE = "floor: smallest signed-in page (/forbidden)";
 const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 10);
 
 function cookiesOf(res: Response, jar: Map<string, string>) {
@@ -287,6 +289,16 @@ async function httpLoadAfterWrites(base: string, sessions: string[], path: strin
     results.push(...(await Promise.all(sessions.map((cookie) => timedGet(base, path, cookie)))));
   }
   return loadStat(results);
+}
+
+/** Each page's p50 / p95 over the signed-in floor's, measured in the same run. */
+function floorNote(http: { what: string; stat: Stat }[]): string[] {
+  const floor = http.find((h) => h.what === FLOOR_PAGE)?.stat;
+  if (!floor) return [];
+  const pages = http.filter((h) => !h.what.startsWith("floor:") && !h.what.includes("after a write"));
+  return [
+    `Over that floor (p50 / p95): ${pages.map((h) => `${h.what} ${(h.stat.median / floor.median).toFixed(1)}× / ${(h.stat.p95 / floor.p95).toFixed(1)}×`).join("; ")}.`,
+  ];
 }
 
 const loadStart = os.loadavg().map((n) => n.toFixed(1)).join(", ");
@@ -394,6 +406,9 @@ async function main() {
     const baselineSessions = BASELINE ? await signInAll(BASELINE) : [];
     const pageId = fifty[0]?.id;
     for (const [what, path] of [
+      // What any request costs on this machine at this load before a page reads or shows anything of its own.
+      [FLOOR_HANDLER, "/api/health"],
+      [FLOOR_PAGE, "/forbidden"],
       ["dashboard page (quarter)", `/dashboard?period=quarter&quarter=${QUARTER}`],
       ["dashboard page (year)", `/dashboard?period=year&year=${YEAR}`],
       ["project list", "/projects"],
@@ -457,6 +472,8 @@ async function main() {
           `HTTP, production server at ${HTTP} (\`npm start\`: one server process per core), ${HTTP_USERS} concurrent signed-in users (the city manager) × ${HTTP_REQUESTS} requests each.`,
           "The dashboard page is served from lib/data/dashboard/cache.ts while data_version has not moved; the rows \"after a write\" move it before each",
           `of ${HTTP_REQUESTS} rounds in which all ${HTTP_USERS} users ask at once, so every round computes the dashboard afresh (once, shared by the users waiting).`,
+          `The two "floor" rows are what any request costs here at the same load before it reads or shows anything of its own: a route handler that asks the database \`SELECT 1\`, and the smallest page with the signed-in shell (the session check, navigation and user menu that every page has).`,
+          ...floorNote(http),
           "",
           ...(BASELINE
             ? [
