@@ -133,4 +133,21 @@ describe("pipeline board", () => {
     expect(negotiation.cards.map((c) => c.id)).toEqual([newest]);
     expect(negotiation).toMatchObject({ count: 3, more: 2 });
   });
+
+  it("column totals are kept between reads and follow a change at once", async () => {
+    const unit = (await makeUnit("COUNTY")).id;
+    const officer = actor(await makeUser({ unitId: unit }));
+    const project = await makeProject({ unitId: unit, ownerId: officer.id, stage: "INTENT", amount: "1000000" });
+    const before = await pipelineTotals(testDb(), officer);
+    expect(before.get("INTENT")).toEqual({ count: 1, sumCny: "1000000.00" });
+    // Nothing changed in between: the same totals, not computed again.
+    expect(await pipelineTotals(testDb(), officer)).toBe(before);
+
+    await testDb().project.update({ where: { id: project.id }, data: { stage: "NEGOTIATION", plannedInvestmentCny: "2500000" } });
+    const after = await pipelineTotals(testDb(), officer);
+    expect(after.get("INTENT")).toBeUndefined();
+    expect(after.get("NEGOTIATION")).toEqual({ count: 1, sumCny: "2500000.00" });
+    const board = await getPipeline(testDb(), officer);
+    expect(column(board, "NEGOTIATION")).toMatchObject({ count: 1, sumCny: "2500000.00", more: 0 });
+  });
 });
