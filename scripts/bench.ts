@@ -412,6 +412,7 @@ async function main() {
       ["dashboard page (quarter)", `/dashboard?period=quarter&quarter=${QUARTER}`],
       ["dashboard page (year)", `/dashboard?period=year&year=${YEAR}`],
       ["project list", "/projects"],
+      ["pipeline board", "/pipeline"],
       ...(pageId ? [[`project page (50 rounds)`, `/projects/${pageId}`]] : []),
     ] as [string, string][]) {
       await httpLoad(HTTP, sessions.slice(0, 2), path); // warm-up
