@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { projectScope, projectScopeSql } from "@/lib/auth/scope";
-import { STALL_DAYS, STALL_STAGES } from "@/lib/data/dashboard/sql";
+import { STALL_DAYS, inPlaySql, lastActivitySql, overdueSql, stalledSql } from "@/lib/data/dashboard/sql";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
 
@@ -17,8 +17,6 @@ type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
 export type MyWorkView = "mine" | "unit";
 
-/** Stages in which a follow-up date still asks for action (not lost, not yet running on its own). */
-export const FOLLOW_UP_STAGES: Stage[] = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "ON_HOLD"];
 export const UPCOMING_DAYS = 14;
 /** My work lists what has been stalled for the first of the dashboard's thresholds (30 days). */
 const STALLED_AFTER_DAYS = STALL_DAYS[0];
@@ -61,82 +59,98 @@ export type MyWork = {
   activity: ActivityItem[];
 };
 
-const projectSelect = {
-  id: true,
-  title: true,
-  stage: true,
-  ownerId: true,
-  nextFollowUpOn: true,
-  lastRoundOn: true,
-  firstContactOn: true,
-  company: { select: { nameZh: true, nameEn: true } },
-  owner: { select: { name: true } },
-} satisfies Prisma.ProjectSelect;
+type ListRow = {
+  id: number;
+  title: string;
+  stage: Stage;
+  owner_id: number;
+  owner_name: string;
+  company_zh: string;
+  company_en: string | null;
+  next_follow_up_on: Date | null;
+  last_round_on: Date | null;
+  /** lastActivitySql: the day the project's silence is counted from. */
+  last_activity_on: Date;
+  total: number;
+};
 
-type Selected = Prisma.ProjectGetPayload<{ select: typeof projectSelect }>;
+/**
+ * One list in one statement: the first LIST_LIMIT projects matching `where`
+ * (on `project` aliased p) in `order`, and how many match. The ids are found
+ * on `project` alone, then only those rows are joined to their company and
+ * owner. The total is an uncorrelated subquery (run once): unlike a window
+ * count it leaves the page its top-N sort, and the count its index-only scan.
+ * With no row the total is 0: the page starts at the first match.
+ */
+async function workList(db: Db, where: Prisma.Sql, order: Prisma.Sql): Promise<{ rows: ListRow[]; total: number }> {
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT p.id, p.title, p.stage::text AS stage, p.owner_id, o.name AS owner_name,
+           c.name_zh AS company_zh, c.name_en AS company_en,
+           p.next_follow_up_on, p.last_round_on, ${lastActivitySql()} AS last_activity_on,
+           (SELECT COUNT(*)::int FROM project p WHERE ${where}) AS total
+      FROM (SELECT p.id FROM project p WHERE ${where} ORDER BY ${order} LIMIT ${LIST_LIMIT}) pg
+      JOIN project p ON p.id = pg.id
+      JOIN company c ON c.id = p.company_id
+      JOIN app_user o ON o.id = p.owner_id
+     ORDER BY ${order}`;
+  return { rows, total: rows.length > 0 ? rows[0].total : 0 };
+}
 
-function toWorkProject(p: Selected, user: Actor): WorkProject {
+function toWorkProject(r: ListRow, user: Actor): WorkProject {
   return {
-    id: p.id,
-    title: p.title,
-    companyNameZh: p.company.nameZh,
-    companyNameEn: p.company.nameEn,
-    stage: p.stage,
-    ownerName: p.owner.name,
-    isMine: p.ownerId === user.id,
-    nextFollowUpOn: p.nextFollowUpOn,
-    lastRoundOn: p.lastRoundOn,
+    id: r.id,
+    title: r.title,
+    companyNameZh: r.company_zh,
+    companyNameEn: r.company_en,
+    stage: r.stage,
+    ownerName: r.owner_name,
+    isMine: r.owner_id === user.id,
+    nextFollowUpOn: r.next_follow_up_on,
+    lastRoundOn: r.last_round_on,
   };
 }
 
+/** The projects in view: the user's scope, and their own only in the "mine" view. */
+function inViewSql(user: Actor, view: MyWorkView): Prisma.Sql {
+  return Prisma.sql`${projectScopeSql(user)} ${view === "mine" ? Prisma.sql`AND p.owner_id = ${user.id}` : Prisma.empty}`;
+}
+
+/**
+ * Three statements, one a list with its total, on the shared rules
+ * (lib/data/dashboard/sql.ts): overdue is overdueSql, as the project list's
+ * overdue=1 and the dashboard; upcoming, a follow-up from today through
+ * UPCOMING_DAYS ahead on a project still in play (inPlaySql); stalled is
+ * stalledSql at the dashboard's first threshold.
+ */
 export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView; today?: Date } = {}): Promise<MyWork> {
   const view: MyWorkView = input.view === "unit" && canSeeUnitView(user) ? "unit" : "mine";
   const today = input.today ?? todayDate();
   const horizon = new Date(today.getTime() + UPCOMING_DAYS * DAY_MS);
   const stallCutoff = new Date(today.getTime() - STALLED_AFTER_DAYS * DAY_MS);
-  const base: Prisma.ProjectWhereInput = { AND: [projectScope(user), view === "mine" ? { ownerId: user.id } : {}] };
+  const inView = inViewSql(user, view);
+  const byFollowUp = Prisma.sql`p.next_follow_up_on, p.id`;
 
-  const overdueWhere: Prisma.ProjectWhereInput = { AND: [base, { stage: { in: FOLLOW_UP_STAGES }, nextFollowUpOn: { lt: today } }] };
-  const upcomingWhere: Prisma.ProjectWhereInput = { AND: [base, { stage: { in: FOLLOW_UP_STAGES }, nextFollowUpOn: { gte: today, lte: horizon } }] };
-  // stalledSql (lib/data/dashboard/sql.ts) as a Prisma `where`: the last round
-  // (or, with none yet, the first contact) is at least 30 days back.
-  const stalledWhere: Prisma.ProjectWhereInput = {
-    AND: [
-      base,
-      { stage: { in: [...STALL_STAGES] } },
-      { OR: [{ lastRoundOn: { lte: stallCutoff } }, { lastRoundOn: null, firstContactOn: { lte: stallCutoff } }] },
-    ],
-  };
-
-  const [overdue, overdueTotal, upcoming, upcomingTotal, stalled, stalledTotal, activity] = await Promise.all([
-    db.project.findMany({ where: overdueWhere, orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }], take: LIST_LIMIT, select: projectSelect }),
-    db.project.count({ where: overdueWhere }),
-    db.project.findMany({ where: upcomingWhere, orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }], take: LIST_LIMIT, select: projectSelect }),
-    db.project.count({ where: upcomingWhere }),
-    // Never-met projects first, then the longest silence.
-    db.project.findMany({
-      where: stalledWhere,
-      orderBy: [{ lastRoundOn: { sort: "asc", nulls: "first" } }, { firstContactOn: "asc" }, { id: "asc" }],
-      take: LIST_LIMIT,
-      select: projectSelect,
-    }),
-    db.project.count({ where: stalledWhere }),
+  const [overdue, upcoming, stalled, activity] = await Promise.all([
+    workList(db, Prisma.sql`${inView} AND ${overdueSql(today)}`, byFollowUp),
+    workList(db, Prisma.sql`${inView} AND p.next_follow_up_on >= ${today}::date AND p.next_follow_up_on <= ${horizon}::date AND ${inPlaySql()}`, byFollowUp),
+    // Never-met projects first (by first contact), then the longest silence.
+    workList(db, Prisma.sql`${inView} AND ${stalledSql(stallCutoff)}`, Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`),
     recentActivity(db, user, view),
   ]);
 
-  const followUp = (p: Selected): FollowUpRow => ({ ...toWorkProject(p, user), nextFollowUpOn: p.nextFollowUpOn!, daysUntil: daysBetween(today, p.nextFollowUpOn!) });
+  const followUp = (r: ListRow): FollowUpRow => ({ ...toWorkProject(r, user), nextFollowUpOn: r.next_follow_up_on!, daysUntil: daysBetween(today, r.next_follow_up_on!) });
   return {
     view,
     today,
-    overdue: { rows: overdue.map(followUp), total: overdueTotal },
-    upcoming: { rows: upcoming.map(followUp), total: upcomingTotal },
+    overdue: { rows: overdue.rows.map(followUp), total: overdue.total },
+    upcoming: { rows: upcoming.rows.map(followUp), total: upcoming.total },
     stalled: {
-      rows: stalled.map((p) => ({
-        ...toWorkProject(p, user),
-        neverMet: p.lastRoundOn === null,
-        daysSilent: daysBetween(p.lastRoundOn ?? p.firstContactOn, today),
+      rows: stalled.rows.map((r) => ({
+        ...toWorkProject(r, user),
+        neverMet: r.last_round_on === null,
+        daysSilent: daysBetween(r.last_activity_on, today),
       })),
-      total: stalledTotal,
+      total: stalled.total,
     },
     activity,
   };
@@ -150,7 +164,6 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
  */
 async function recentActivity(db: Db, user: Actor, view: MyWorkView): Promise<ActivityItem[]> {
   const projectWhere: Prisma.ProjectWhereInput = { AND: [projectScope(user), view === "mine" ? { ownerId: user.id } : {}] };
-  const projectFilterSql = Prisma.sql`${projectScopeSql(user)} ${view === "mine" ? Prisma.sql`AND p.owner_id = ${user.id}` : Prisma.empty}`;
 
   const [rounds, stages, audits] = await Promise.all([
     db.negotiationRound.findMany({
@@ -194,7 +207,7 @@ async function recentActivity(db: Db, user: Actor, view: MyWorkView): Promise<Ac
              ) e
         JOIN project p ON p.id::text = e.project_key
         LEFT JOIN app_user u ON u.id = e.actor_id
-       WHERE ${projectFilterSql}
+       WHERE ${inViewSql(user, view)}
        ORDER BY e.at DESC, e.id DESC
        LIMIT ${ACTIVITY_LIMIT}`,
   ]);
