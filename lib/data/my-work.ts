@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScope, projectScopeSql } from "@/lib/auth/scope";
+import { projectScopeSql } from "@/lib/auth/scope";
 import { STALL_DAYS, inPlaySql, lastActivitySql, overdueSql, stalledSql } from "@/lib/data/dashboard/sql";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
@@ -156,90 +156,71 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
   };
 }
 
+type ActivityRow = {
+  kind: ActivityItem["kind"];
+  at: Date;
+  project_id: number;
+  project_title: string;
+  actor_name: string | null;
+  number: number | null;
+  held_on: Date | null;
+  summary: string | null;
+  from_stage: Stage | null;
+  to_stage: Stage | null;
+  reason: string | null;
+  action: string | null;
+};
+
 /**
- * The latest things that happened on the projects in view: negotiation rounds
- * and stage changes (from their own tables, which say the most), and the
- * audit trail's other entries about the projects themselves (created, edited,
- * owner changed …).
+ * The latest things that happened on the projects in view, in one statement:
+ * negotiation rounds and stage changes (from their own tables, which say the
+ * most), and the audit trail's other entries about the projects themselves
+ * (created, edited, owner changed …) and their funds in place. Each source
+ * gives its latest ACTIVITY_LIMIT, then the newest of those are kept; on the
+ * same instant rounds come before stage changes, and those before audit entries.
  */
 async function recentActivity(db: Db, user: Actor, view: MyWorkView): Promise<ActivityItem[]> {
-  const projectWhere: Prisma.ProjectWhereInput = { AND: [projectScope(user), view === "mine" ? { ownerId: user.id } : {}] };
+  const inView = inViewSql(user, view);
+  const rows = await db.$queryRaw<ActivityRow[]>`
+    SELECT x.kind, x.at, p.id AS project_id, p.title AS project_title, u.name AS actor_name,
+           x.number, x.held_on, x.summary, x.from_stage, x.to_stage, x.reason, x.action
+      FROM (
+            (SELECT 'round' AS kind, 1 AS rank, r.id, r.created_at AS at, r.project_id, r.created_by_id AS actor_id,
+                    r.number, r.held_on, r.summary, NULL::text AS from_stage, NULL::text AS to_stage, NULL::text AS reason, NULL::text AS action
+               FROM negotiation_round r JOIN project p ON p.id = r.project_id
+              WHERE ${inView}
+              ORDER BY r.created_at DESC, r.id DESC LIMIT ${ACTIVITY_LIMIT})
+            UNION ALL
+            (SELECT 'stage', 2, s.id, s.changed_at, s.project_id, s.changed_by_id,
+                    NULL, NULL, NULL, s.from_stage::text, s.to_stage::text, s.reason, NULL
+               FROM stage_change s JOIN project p ON p.id = s.project_id
+              WHERE ${inView}
+              ORDER BY s.changed_at DESC, s.id DESC LIMIT ${ACTIVITY_LIMIT})
+            UNION ALL
+            -- Rounds and stage moves are listed from their own tables, which say more.
+            (SELECT 'audit', 3, e.id, e.at, p.id, e.actor_id, NULL, NULL, NULL, NULL, NULL, NULL, e.action
+               FROM (
+                     SELECT a.id, a.at, a.action, a.actor_id, a.entity_id AS project_key
+                       FROM audit_log a
+                      WHERE a.entity = 'project' AND a.action NOT ILIKE '%stage%' AND a.action NOT ILIKE '%round%'
+                     UNION ALL
+                     SELECT a.id, a.at, a.action, a.actor_id, a.after->>'projectId' AS project_key
+                       FROM audit_log a
+                      WHERE a.entity = 'funds_in_place'
+                    ) e
+               JOIN project p ON p.id::text = e.project_key
+              WHERE ${inView}
+              ORDER BY e.at DESC, e.id DESC LIMIT ${ACTIVITY_LIMIT})
+           ) x
+      JOIN project p ON p.id = x.project_id
+      LEFT JOIN app_user u ON u.id = x.actor_id
+     ORDER BY x.at DESC, x.rank, x.id DESC
+     LIMIT ${ACTIVITY_LIMIT}`;
 
-  const [rounds, stages, audits] = await Promise.all([
-    db.negotiationRound.findMany({
-      where: { project: projectWhere },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: ACTIVITY_LIMIT,
-      select: {
-        createdAt: true,
-        number: true,
-        heldOn: true,
-        summary: true,
-        createdBy: { select: { name: true } },
-        project: { select: { id: true, title: true } },
-      },
-    }),
-    db.stageChange.findMany({
-      where: { project: projectWhere },
-      orderBy: [{ changedAt: "desc" }, { id: "desc" }],
-      take: ACTIVITY_LIMIT,
-      select: {
-        changedAt: true,
-        fromStage: true,
-        toStage: true,
-        reason: true,
-        changedBy: { select: { name: true } },
-        project: { select: { id: true, title: true } },
-      },
-    }),
-    // Entries about a project itself and its funds in place; rounds and stage
-    // moves are listed from their own tables, which say more.
-    db.$queryRaw<{ at: Date; action: string; actor_name: string | null; project_id: number; project_title: string }[]>`
-      SELECT e.at, e.action, u.name AS actor_name, p.id AS project_id, p.title AS project_title
-        FROM (
-              SELECT a.id, a.at, a.action, a.actor_id, a.entity_id AS project_key
-                FROM audit_log a
-               WHERE a.entity = 'project' AND a.action NOT ILIKE '%stage%' AND a.action NOT ILIKE '%round%'
-              UNION ALL
-              SELECT a.id, a.at, a.action, a.actor_id, a.after->>'projectId' AS project_key
-                FROM audit_log a
-               WHERE a.entity = 'funds_in_place'
-             ) e
-        JOIN project p ON p.id::text = e.project_key
-        LEFT JOIN app_user u ON u.id = e.actor_id
-       WHERE ${inViewSql(user, view)}
-       ORDER BY e.at DESC, e.id DESC
-       LIMIT ${ACTIVITY_LIMIT}`,
-  ]);
-
-  const items: ActivityItem[] = [
-    ...rounds.map(
-      (r): ActivityItem => ({
-        kind: "round",
-        at: r.createdAt,
-        projectId: r.project.id,
-        projectTitle: r.project.title,
-        actorName: r.createdBy.name,
-        number: r.number,
-        heldOn: r.heldOn,
-        summary: r.summary,
-      }),
-    ),
-    ...stages.map(
-      (s): ActivityItem => ({
-        kind: "stage",
-        at: s.changedAt,
-        projectId: s.project.id,
-        projectTitle: s.project.title,
-        actorName: s.changedBy.name,
-        fromStage: s.fromStage,
-        toStage: s.toStage,
-        reason: s.reason,
-      }),
-    ),
-    ...audits.map(
-      (a): ActivityItem => ({ kind: "audit", at: a.at, projectId: a.project_id, projectTitle: a.project_title, actorName: a.actor_name, action: a.action }),
-    ),
-  ];
-  return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, ACTIVITY_LIMIT);
+  return rows.map((r): ActivityItem => {
+    const about = { at: r.at, projectId: r.project_id, projectTitle: r.project_title, actorName: r.actor_name };
+    if (r.kind === "round") return { kind: "round", ...about, number: r.number!, heldOn: r.held_on!, summary: r.summary! };
+    if (r.kind === "stage") return { kind: "stage", ...about, fromStage: r.from_stage, toStage: r.to_stage!, reason: r.reason };
+    return { kind: "audit", ...about, action: r.action! };
+  });
 }
