@@ -116,11 +116,11 @@ function inViewSql(user: Actor, view: MyWorkView): Prisma.Sql {
 }
 
 /**
- * Three statements, one a list with its total, on the shared rules
- * (lib/data/dashboard/sql.ts): overdue is overdueSql, as the project list's
- * overdue=1 and the dashboard; upcoming, a follow-up from today through
- * UPCOMING_DAYS ahead on a project still in play (inPlaySql); stalled is
- * stalledSql at the dashboard's first threshold.
+ * Four statements: one per list with its total, and the activity feed. The
+ * lists rest on the shared rules (lib/data/dashboard/sql.ts): overdue is
+ * overdueSql, as the project list's overdue=1 and the dashboard; upcoming, a
+ * follow-up from today through UPCOMING_DAYS ahead on a project still in play
+ * (inPlaySql); stalled is stalledSql at the dashboard's first threshold.
  */
 export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView; today?: Date } = {}): Promise<MyWork> {
   const view: MyWorkView = input.view === "unit" && canSeeUnitView(user) ? "unit" : "mine";
