@@ -8,8 +8,8 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScope, projectScopeSql } from "@/lib/auth/scope";
-import { STALL_DAYS, STALL_STAGES } from "@/lib/data/dashboard/sql";
+import { projectScopeSql } from "@/lib/auth/scope";
+import { STALL_DAYS, inPlaySql, lastActivitySql, overdueSql, stalledSql } from "@/lib/data/dashboard/sql";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
 
@@ -17,8 +17,6 @@ type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
 export type MyWorkView = "mine" | "unit";
 
-/** Stages in which a follow-up date still asks for action (not lost, not yet running on its own). */
-export const FOLLOW_UP_STAGES: Stage[] = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "ON_HOLD"];
 export const UPCOMING_DAYS = 14;
 /** My work lists what has been stalled for the first of the dashboard's thresholds (30 days). */
 const STALLED_AFTER_DAYS = STALL_DAYS[0];
@@ -61,172 +59,168 @@ export type MyWork = {
   activity: ActivityItem[];
 };
 
-const projectSelect = {
-  id: true,
-  title: true,
-  stage: true,
-  ownerId: true,
-  nextFollowUpOn: true,
-  lastRoundOn: true,
-  firstContactOn: true,
-  company: { select: { nameZh: true, nameEn: true } },
-  owner: { select: { name: true } },
-} satisfies Prisma.ProjectSelect;
+type ListRow = {
+  id: number;
+  title: string;
+  stage: Stage;
+  owner_id: number;
+  owner_name: string;
+  company_zh: string;
+  company_en: string | null;
+  next_follow_up_on: Date | null;
+  last_round_on: Date | null;
+  /** lastActivitySql: the day the project's silence is counted from. */
+  last_activity_on: Date;
+  total: number;
+};
 
-type Selected = Prisma.ProjectGetPayload<{ select: typeof projectSelect }>;
+/**
+ * One list in one statement: the first LIST_LIMIT projects matching `where`
+ * (on `project` aliased p) in `order`, and how many match. The ids are found
+ * on `project` alone, then only those rows are joined to their company and
+ * owner. The total is an uncorrelated subquery (run once): unlike a window
+ * count it leaves the page its top-N sort, and the count its index-only scan.
+ * With no row the total is 0: the page starts at the first match.
+ */
+async function workList(db: Db, where: Prisma.Sql, order: Prisma.Sql): Promise<{ rows: ListRow[]; total: number }> {
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT p.id, p.title, p.stage::text AS stage, p.owner_id, o.name AS owner_name,
+           c.name_zh AS company_zh, c.name_en AS company_en,
+           p.next_follow_up_on, p.last_round_on, ${lastActivitySql()} AS last_activity_on,
+           (SELECT COUNT(*)::int FROM project p WHERE ${where}) AS total
+      FROM (SELECT p.id FROM project p WHERE ${where} ORDER BY ${order} LIMIT ${LIST_LIMIT}) pg
+      JOIN project p ON p.id = pg.id
+      JOIN company c ON c.id = p.company_id
+      JOIN app_user o ON o.id = p.owner_id
+     ORDER BY ${order}`;
+  return { rows, total: rows.length > 0 ? rows[0].total : 0 };
+}
 
-function toWorkProject(p: Selected, user: Actor): WorkProject {
+function toWorkProject(r: ListRow, user: Actor): WorkProject {
   return {
-    id: p.id,
-    title: p.title,
-    companyNameZh: p.company.nameZh,
-    companyNameEn: p.company.nameEn,
-    stage: p.stage,
-    ownerName: p.owner.name,
-    isMine: p.ownerId === user.id,
-    nextFollowUpOn: p.nextFollowUpOn,
-    lastRoundOn: p.lastRoundOn,
+    id: r.id,
+    title: r.title,
+    companyNameZh: r.company_zh,
+    companyNameEn: r.company_en,
+    stage: r.stage,
+    ownerName: r.owner_name,
+    isMine: r.owner_id === user.id,
+    nextFollowUpOn: r.next_follow_up_on,
+    lastRoundOn: r.last_round_on,
   };
 }
 
+/** The projects in view: the user's scope, and their own only in the "mine" view. */
+function inViewSql(user: Actor, view: MyWorkView): Prisma.Sql {
+  return Prisma.sql`${projectScopeSql(user)} ${view === "mine" ? Prisma.sql`AND p.owner_id = ${user.id}` : Prisma.empty}`;
+}
+
+/**
+ * Four statements: one per list with its total, and the activity feed. The
+ * lists rest on the shared rules (lib/data/dashboard/sql.ts): overdue is
+ * overdueSql, as the project list's overdue=1 and the dashboard; upcoming, a
+ * follow-up from today through UPCOMING_DAYS ahead on a project still in play
+ * (inPlaySql); stalled is stalledSql at the dashboard's first threshold.
+ */
 export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView; today?: Date } = {}): Promise<MyWork> {
   const view: MyWorkView = input.view === "unit" && canSeeUnitView(user) ? "unit" : "mine";
   const today = input.today ?? todayDate();
   const horizon = new Date(today.getTime() + UPCOMING_DAYS * DAY_MS);
   const stallCutoff = new Date(today.getTime() - STALLED_AFTER_DAYS * DAY_MS);
-  const base: Prisma.ProjectWhereInput = { AND: [projectScope(user), view === "mine" ? { ownerId: user.id } : {}] };
+  const inView = inViewSql(user, view);
+  const byFollowUp = Prisma.sql`p.next_follow_up_on, p.id`;
 
-  const overdueWhere: Prisma.ProjectWhereInput = { AND: [base, { stage: { in: FOLLOW_UP_STAGES }, nextFollowUpOn: { lt: today } }] };
-  const upcomingWhere: Prisma.ProjectWhereInput = { AND: [base, { stage: { in: FOLLOW_UP_STAGES }, nextFollowUpOn: { gte: today, lte: horizon } }] };
-  // stalledSql (lib/data/dashboard/sql.ts) as a Prisma `where`: the last round
-  // (or, with none yet, the first contact) is at least 30 days back.
-  const stalledWhere: Prisma.ProjectWhereInput = {
-    AND: [
-      base,
-      { stage: { in: [...STALL_STAGES] } },
-      { OR: [{ lastRoundOn: { lte: stallCutoff } }, { lastRoundOn: null, firstContactOn: { lte: stallCutoff } }] },
-    ],
-  };
-
-  const [overdue, overdueTotal, upcoming, upcomingTotal, stalled, stalledTotal, activity] = await Promise.all([
-    db.project.findMany({ where: overdueWhere, orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }], take: LIST_LIMIT, select: projectSelect }),
-    db.project.count({ where: overdueWhere }),
-    db.project.findMany({ where: upcomingWhere, orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }], take: LIST_LIMIT, select: projectSelect }),
-    db.project.count({ where: upcomingWhere }),
-    // Never-met projects first, then the longest silence.
-    db.project.findMany({
-      where: stalledWhere,
-      orderBy: [{ lastRoundOn: { sort: "asc", nulls: "first" } }, { firstContactOn: "asc" }, { id: "asc" }],
-      take: LIST_LIMIT,
-      select: projectSelect,
-    }),
-    db.project.count({ where: stalledWhere }),
+  const [overdue, upcoming, stalled, activity] = await Promise.all([
+    workList(db, Prisma.sql`${inView} AND ${overdueSql(today)}`, byFollowUp),
+    workList(db, Prisma.sql`${inView} AND p.next_follow_up_on >= ${today}::date AND p.next_follow_up_on <= ${horizon}::date AND ${inPlaySql()}`, byFollowUp),
+    // Never-met projects first (by first contact), then the longest silence.
+    workList(db, Prisma.sql`${inView} AND ${stalledSql(stallCutoff)}`, Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`),
     recentActivity(db, user, view),
   ]);
 
-  const followUp = (p: Selected): FollowUpRow => ({ ...toWorkProject(p, user), nextFollowUpOn: p.nextFollowUpOn!, daysUntil: daysBetween(today, p.nextFollowUpOn!) });
+  const followUp = (r: ListRow): FollowUpRow => ({ ...toWorkProject(r, user), nextFollowUpOn: r.next_follow_up_on!, daysUntil: daysBetween(today, r.next_follow_up_on!) });
   return {
     view,
     today,
-    overdue: { rows: overdue.map(followUp), total: overdueTotal },
-    upcoming: { rows: upcoming.map(followUp), total: upcomingTotal },
+    overdue: { rows: overdue.rows.map(followUp), total: overdue.total },
+    upcoming: { rows: upcoming.rows.map(followUp), total: upcoming.total },
     stalled: {
-      rows: stalled.map((p) => ({
-        ...toWorkProject(p, user),
-        neverMet: p.lastRoundOn === null,
-        daysSilent: daysBetween(p.lastRoundOn ?? p.firstContactOn, today),
+      rows: stalled.rows.map((r) => ({
+        ...toWorkProject(r, user),
+        neverMet: r.last_round_on === null,
+        daysSilent: daysBetween(r.last_activity_on, today),
       })),
-      total: stalledTotal,
+      total: stalled.total,
     },
     activity,
   };
 }
 
+type ActivityRow = {
+  kind: ActivityItem["kind"];
+  at: Date;
+  project_id: number;
+  project_title: string;
+  actor_name: string | null;
+  number: number | null;
+  held_on: Date | null;
+  summary: string | null;
+  from_stage: Stage | null;
+  to_stage: Stage | null;
+  reason: string | null;
+  action: string | null;
+};
+
 /**
- * The latest things that happened on the projects in view: negotiation rounds
- * and stage changes (from their own tables, which say the most), and the
- * audit trail's other entries about the projects themselves (created, edited,
- * owner changed …).
+ * The latest things that happened on the projects in view, in one statement:
+ * negotiation rounds and stage changes (from their own tables, which say the
+ * most), and the audit trail's other entries about the projects themselves
+ * (created, edited, owner changed …) and their funds in place. Each source
+ * gives its latest ACTIVITY_LIMIT, then the newest of those are kept; on the
+ * same instant rounds come before stage changes, and those before audit entries.
  */
 async function recentActivity(db: Db, user: Actor, view: MyWorkView): Promise<ActivityItem[]> {
-  const projectWhere: Prisma.ProjectWhereInput = { AND: [projectScope(user), view === "mine" ? { ownerId: user.id } : {}] };
-  const projectFilterSql = Prisma.sql`${projectScopeSql(user)} ${view === "mine" ? Prisma.sql`AND p.owner_id = ${user.id}` : Prisma.empty}`;
+  const inView = inViewSql(user, view);
+  const rows = await db.$queryRaw<ActivityRow[]>`
+    SELECT x.kind, x.at, p.id AS project_id, p.title AS project_title, u.name AS actor_name,
+           x.number, x.held_on, x.summary, x.from_stage, x.to_stage, x.reason, x.action
+      FROM (
+            (SELECT 'round' AS kind, 1 AS rank, r.id, r.created_at AS at, r.project_id, r.created_by_id AS actor_id,
+                    r.number, r.held_on, r.summary, NULL::text AS from_stage, NULL::text AS to_stage, NULL::text AS reason, NULL::text AS action
+               FROM negotiation_round r JOIN project p ON p.id = r.project_id
+              WHERE ${inView}
+              ORDER BY r.created_at DESC, r.id DESC LIMIT ${ACTIVITY_LIMIT})
+            UNION ALL
+            (SELECT 'stage', 2, s.id, s.changed_at, s.project_id, s.changed_by_id,
+                    NULL, NULL, NULL, s.from_stage::text, s.to_stage::text, s.reason, NULL
+               FROM stage_change s JOIN project p ON p.id = s.project_id
+              WHERE ${inView}
+              ORDER BY s.changed_at DESC, s.id DESC LIMIT ${ACTIVITY_LIMIT})
+            UNION ALL
+            -- Rounds and stage moves are listed from their own tables, which say more.
+            (SELECT 'audit', 3, e.id, e.at, p.id, e.actor_id, NULL, NULL, NULL, NULL, NULL, NULL, e.action
+               FROM (
+                     SELECT a.id, a.at, a.action, a.actor_id, a.entity_id AS project_key
+                       FROM audit_log a
+                      WHERE a.entity = 'project' AND a.action NOT ILIKE '%stage%' AND a.action NOT ILIKE '%round%'
+                     UNION ALL
+                     SELECT a.id, a.at, a.action, a.actor_id, a.after->>'projectId' AS project_key
+                       FROM audit_log a
+                      WHERE a.entity = 'funds_in_place'
+                    ) e
+               JOIN project p ON p.id::text = e.project_key
+              WHERE ${inView}
+              ORDER BY e.at DESC, e.id DESC LIMIT ${ACTIVITY_LIMIT})
+           ) x
+      JOIN project p ON p.id = x.project_id
+      LEFT JOIN app_user u ON u.id = x.actor_id
+     ORDER BY x.at DESC, x.rank, x.id DESC
+     LIMIT ${ACTIVITY_LIMIT}`;
 
-  const [rounds, stages, audits] = await Promise.all([
-    db.negotiationRound.findMany({
-      where: { project: projectWhere },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: ACTIVITY_LIMIT,
-      select: {
-        createdAt: true,
-        number: true,
-        heldOn: true,
-        summary: true,
-        createdBy: { select: { name: true } },
-        project: { select: { id: true, title: true } },
-      },
-    }),
-    db.stageChange.findMany({
-      where: { project: projectWhere },
-      orderBy: [{ changedAt: "desc" }, { id: "desc" }],
-      take: ACTIVITY_LIMIT,
-      select: {
-        changedAt: true,
-        fromStage: true,
-        toStage: true,
-        reason: true,
-        changedBy: { select: { name: true } },
-        project: { select: { id: true, title: true } },
-      },
-    }),
-    // Entries about a project itself and its funds in place; rounds and stage
-    // moves are listed from their own tables, which say more.
-    db.$queryRaw<{ at: Date; action: string; actor_name: string | null; project_id: number; project_title: string }[]>`
-      SELECT e.at, e.action, u.name AS actor_name, p.id AS project_id, p.title AS project_title
-        FROM (
-              SELECT a.id, a.at, a.action, a.actor_id, a.entity_id AS project_key
-                FROM audit_log a
-               WHERE a.entity = 'project' AND a.action NOT ILIKE '%stage%' AND a.action NOT ILIKE '%round%'
-              UNION ALL
-              SELECT a.id, a.at, a.action, a.actor_id, a.after->>'projectId' AS project_key
-                FROM audit_log a
-               WHERE a.entity = 'funds_in_place'
-             ) e
-        JOIN project p ON p.id::text = e.project_key
-        LEFT JOIN app_user u ON u.id = e.actor_id
-       WHERE ${projectFilterSql}
-       ORDER BY e.at DESC, e.id DESC
-       LIMIT ${ACTIVITY_LIMIT}`,
-  ]);
-
-  const items: ActivityItem[] = [
-    ...rounds.map(
-      (r): ActivityItem => ({
-        kind: "round",
-        at: r.createdAt,
-        projectId: r.project.id,
-        projectTitle: r.project.title,
-        actorName: r.createdBy.name,
-        number: r.number,
-        heldOn: r.heldOn,
-        summary: r.summary,
-      }),
-    ),
-    ...stages.map(
-      (s): ActivityItem => ({
-        kind: "stage",
-        at: s.changedAt,
-        projectId: s.project.id,
-        projectTitle: s.project.title,
-        actorName: s.changedBy.name,
-        fromStage: s.fromStage,
-        toStage: s.toStage,
-        reason: s.reason,
-      }),
-    ),
-    ...audits.map(
-      (a): ActivityItem => ({ kind: "audit", at: a.at, projectId: a.project_id, projectTitle: a.project_title, actorName: a.actor_name, action: a.action }),
-    ),
-  ];
-  return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, ACTIVITY_LIMIT);
+  return rows.map((r): ActivityItem => {
+    const about = { at: r.at, projectId: r.project_id, projectTitle: r.project_title, actorName: r.actor_name };
+    if (r.kind === "round") return { kind: "round", ...about, number: r.number!, heldOn: r.held_on!, summary: r.summary! };
+    if (r.kind === "stage") return { kind: "stage", ...about, fromStage: r.from_stage, toStage: r.to_stage!, reason: r.reason };
+    return { kind: "audit", ...about, action: r.action! };
+  });
 }

@@ -53,10 +53,16 @@ export function stalledSql(cutoff: Date, alias = "p"): Prisma.Sql {
 /** Stages in which a follow-up date no longer calls for action (as the project list). */
 export const CLOSED_STAGES = ["OPERATING", "LOST"] as const satisfies readonly Stage[];
 
+/** A project still in play (not in CLOSED_STAGES): its follow-up date calls for action. */
+export function inPlaySql(alias = "p"): Prisma.Sql {
+  const a = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`NOT (${a}.stage = ANY(${[...CLOSED_STAGES]}::"Stage"[]))`;
+}
+
 /** A follow-up date before `today` on a project still in play: overdue, as SQL on `project` aliased `alias`. */
 export function overdueSql(today: Date, alias = "p"): Prisma.Sql {
   const a = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`(${a}.next_follow_up_on < ${today}::date AND NOT (${a}.stage = ANY(${[...CLOSED_STAGES]}::"Stage"[])))`;
+  return Prisma.sql`(${a}.next_follow_up_on < ${today}::date AND ${inPlaySql(alias)})`;
 }
 
 /** overdueSql for a row already read. */
