@@ -35,6 +35,22 @@ test("a wrong password gets a clear error and no session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
+test.describe("before the page's script has run", () => {
+  // The browser sends the form itself: it must not put the password in the address.
+  test.use({ javaScriptEnabled: false });
+
+  test("a sign-in sent by the browser keeps the password out of the address", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("邮箱").fill("officer2@demo.local");
+    await page.getByLabel("密码").fill("secret-in-the-url");
+    const response = page.waitForResponse((r) => r.request().isNavigationRequest() && r.url().includes("/login"));
+    await page.getByRole("button", { name: "登录" }).click();
+    expect((await response).request().method()).toBe("POST");
+    expect(page.url()).not.toContain("secret-in-the-url");
+    await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
+  });
+});
+
 test("an officer cannot open the admin page", async ({ page }) => {
   await signIn(page, "officer@demo.local");
   await page.goto("/admin");

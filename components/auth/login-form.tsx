@@ -36,7 +36,9 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={error ? "login-error" : undefined} className="space-y-4">
+    // method="post": a form sent before the page's script has loaded is sent by the browser itself, and a
+    // GET would put the password in the address (history, server logs). Posted, it reaches the sign-in page again.
+    <form method="post" onSubmit={onSubmit} noValidate aria-describedby={error ? "login-error" : undefined} className="space-y-4">
       <TextField name="email" type="email" label={t("email")} autoComplete="username" required autoFocus />
       <TextField name="password" type="password" label={t("password")} autoComplete="current-password" required />
       <p id="login-error" role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700">
