@@ -38,7 +38,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
 
   let report;
   try {
-    report = await buildReport(db(), actor, { period: params.label, unitId });
+    // The preview shows the first PREVIEW_ROWS signed projects: reading every
+    // list whole (a city-wide year lists tens of thousands of stalled projects)
+    // took seconds on bench data. The downloads read them whole.
+    report = await buildReport(db(), actor, { period: params.label, unitId }, undefined, { listLimit: PREVIEW_ROWS });
   } catch (error) {
     if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) notFound();
     throw error;
@@ -64,7 +67,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     [t("file.metrics.rounds"), formatCount(report.roundsHeld, locale)],
     [t("file.metrics.leads"), formatCount(report.newLeads.total, locale)],
   ];
-  const shown = report.signedProjects.slice(0, PREVIEW_ROWS);
+  const shown = report.signedProjects;
   const en = locale === "en";
 
   return (
@@ -128,9 +131,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
             { key: "contractedUsd", header: t("file.cols.contractedUsd"), align: "right", cell: (p) => (p.contractedUsd === "0" ? "—" : formatUsd(p.contractedUsd, locale)) },
           ]}
         />
-        {report.signedProjects.length > shown.length && (
-          <p className="mt-2 text-sm text-slate-600">{t("preview.more", { shown: shown.length, total: report.signedProjects.length })}</p>
-        )}
+        {/* signed.count counts the same projects as the list (both are signedInPeriodSql). */}
+        {s.count > shown.length && <p className="mt-2 text-sm text-slate-600">{t("preview.more", { shown: shown.length, total: s.count })}</p>}
       </section>
     </>
   );
