@@ -19,8 +19,13 @@ export function Section({ id, title, help, children }: { id: string; title: stri
 
 /** Styles for the NumLinks inside an element (they carry no class of their own). */
 const NUM_LINKS = "[&_a]:text-brand-700 [&_a]:underline-offset-2 [&_a:hover]:underline";
-/** A text (not number) column: the first column's cells are row headers and always left-aligned. */
-const TEXT = "text-left";
+/**
+ * Marks a text (not number) column's cells (only those: an attribute set to
+ * undefined still travels in the RSC payload); the table's rule for the mark
+ * outranks its right alignment of cells. The first column's cells are row
+ * headers and always left-aligned.
+ */
+const text = (c: Column) => (c.numeric ? {} : { "data-text": "" });
 
 export type Column = { key: string; label: string; numeric?: boolean };
 export type Cell = ReactNode;
@@ -47,14 +52,14 @@ export function NumbersTable({
       <div className="mt-2 overflow-x-auto">
         {/*
           Cell and link styles are set once on the table: a city-wide dashboard has ~500 cells and ~100 links,
-          and a class list on each was a sixth of the page. Cells are numbers (right-aligned) unless marked text.
+          and a class list on each was a sixth of the page. Cells are numbers (right-aligned) unless marked data-text.
         */}
-        <table className={`min-w-full border-collapse text-left tabular-nums [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_th]:px-2 [&_th]:py-1 [&_tbody_th]:font-normal [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100 [&_thead_th]:font-medium [&_thead_th]:text-right [&_thead_th]:text-slate-700 [&_thead_th:first-child]:text-left ${NUM_LINKS}`}>
+        <table className={`min-w-full border-collapse text-left tabular-nums [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_th]:px-2 [&_th]:py-1 [&_tbody_th]:font-normal [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100 [&_thead_th]:font-medium [&_thead_th]:text-right [&_thead_th]:text-slate-700 [&_thead_th:first-child]:text-left [&_[data-text]]:text-left ${NUM_LINKS}`}>
           <caption className="mb-1 text-left text-xs font-medium text-slate-600">{caption}</caption>
           <thead>
             <tr className="border-b border-slate-300">
               {columns.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? undefined : TEXT}>
+                <th key={c.key} scope="col" {...text(c)}>
                   {c.label}
                 </th>
               ))}
@@ -76,7 +81,7 @@ export function NumbersTable({
                       {r.cells[c.key]}
                     </th>
                   ) : (
-                    <td key={c.key} className={c.numeric ? undefined : TEXT}>
+                    <td key={c.key} {...text(c)}>
                       {r.cells[c.key]}
                     </td>
                   ),
