@@ -59,7 +59,7 @@ export function CreateApiTokenForm({ defaultExpiry, minExpiry, maxExpiry }: { de
           <Button variant="ghost" className="mt-3" onClick={() => setShown(null)}>{t("dismiss")}</Button>
         </section>
       )}
-      <form onSubmit={form.onSubmit} noValidate aria-labelledby="create-token-title" aria-describedby="create-token-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <form method="post" onSubmit={form.onSubmit} noValidate aria-labelledby="create-token-title" aria-describedby="create-token-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="create-token-title" className="text-lg font-semibold">{t("createTitle")}</h2>
         <input type="hidden" name="requestId" value={form.requestId} />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -77,7 +77,7 @@ export function RevokeApiTokenButton({ id, name }: { id: number; name: string })
   const t = useTranslations("admin.tokens");
   const form = useActionForm(revokeApiTokenAction, { refresh: true, onSuccess: () => t("revokedDone", { name }) });
   return (
-    <form onSubmit={form.onSubmit} className="flex flex-col items-end gap-1">
+    <form method="post" onSubmit={form.onSubmit} className="flex flex-col items-end gap-1">
       <input type="hidden" name="id" value={id} />
       <Button type="submit" variant="danger" disabled={form.pending} aria-label={t("revokeLabel", { name })}>
         {form.pending ? t("revoking") : t("revoke")}

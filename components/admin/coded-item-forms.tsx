@@ -36,7 +36,7 @@ export function CreateCodedItemForm({ mode, title }: { mode: Mode; title: string
   const { errors } = form;
   const id = `create-${mode.kind}`;
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form method="post" onSubmit={form.onSubmit} noValidate aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
       <input type="hidden" name="requestId" value={form.requestId} />
       {mode.kind === "reference" && <input type="hidden" name="kind" value={mode.referenceKind} />}
@@ -90,7 +90,7 @@ export function CodedItemRow({ mode, item }: { mode: Mode; item: Item }) {
         <span className="text-slate-600">{item.detail}</span>
       </div>
       <div className="flex flex-wrap items-end gap-3">
-        <form onSubmit={rename.onSubmit} noValidate aria-label={t("renameLabel", { code: item.code })} aria-describedby={`${base}-rename-summary`} className="flex flex-1 flex-wrap items-end gap-3">
+        <form method="post" onSubmit={rename.onSubmit} noValidate aria-label={t("renameLabel", { code: item.code })} aria-describedby={`${base}-rename-summary`} className="flex flex-1 flex-wrap items-end gap-3">
           <input type="hidden" name="id" value={item.id} />
           <input type="hidden" name="version" value={version} />
           <TextField name="nameZh" label={t("fields.nameZh")} defaultValue={item.nameZh} required maxLength={100} error={rename.errors.nameZh} lang="zh-CN" className="min-w-48 flex-1" />
@@ -98,7 +98,7 @@ export function CodedItemRow({ mode, item }: { mode: Mode; item: Item }) {
           <Button type="submit" variant="secondary" disabled={rename.pending}>{rename.pending ? tc("saving") : tc("save")}</Button>
         </form>
         {item.canRetire && (
-          <form onSubmit={retire.onSubmit} aria-describedby={`${base}-retire-summary`}>
+          <form method="post" onSubmit={retire.onSubmit} aria-describedby={`${base}-retire-summary`}>
             <input type="hidden" name="id" value={item.id} />
             <input type="hidden" name="version" value={version} />
             <input type="hidden" name="retired" value={item.retired ? "false" : "true"} />

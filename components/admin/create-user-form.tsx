@@ -23,7 +23,7 @@ export function CreateUserForm({ units }: { units: { value: string; label: strin
   });
   const { errors } = form;
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-labelledby="create-user-title" aria-describedby="create-user-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form method="post" onSubmit={form.onSubmit} noValidate aria-labelledby="create-user-title" aria-describedby="create-user-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="create-user-title" className="text-lg font-semibold">{t("createTitle")}</h2>
       <input type="hidden" name="requestId" value={form.requestId} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -50,7 +50,7 @@ export function UserAdminPanel({ user, units }: Props) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <form onSubmit={access.onSubmit} noValidate aria-labelledby="access-title" aria-describedby="access-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <form method="post" onSubmit={access.onSubmit} noValidate aria-labelledby="access-title" aria-describedby="access-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="access-title" className="text-lg font-semibold">{t("accessTitle")}</h2>
         <input type="hidden" name="id" value={user.id} />
         <input type="hidden" name="version" value={version} />
@@ -62,7 +62,7 @@ export function UserAdminPanel({ user, units }: Props) {
       </form>
 
       <div className="space-y-6">
-        <form onSubmit={status.onSubmit} aria-labelledby="status-title" aria-describedby="status-summary" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <form method="post" onSubmit={status.onSubmit} aria-labelledby="status-title" aria-describedby="status-summary" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="status-title" className="text-lg font-semibold">{t("statusTitle")}</h2>
           <input type="hidden" name="id" value={user.id} />
           <input type="hidden" name="version" value={version} />
@@ -75,7 +75,7 @@ export function UserAdminPanel({ user, units }: Props) {
           </Button>
         </form>
 
-        <form onSubmit={reset.onSubmit} noValidate aria-labelledby="reset-title" aria-describedby="reset-summary" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <form method="post" onSubmit={reset.onSubmit} noValidate aria-labelledby="reset-title" aria-describedby="reset-summary" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="reset-title" className="text-lg font-semibold">{t("resetTitle")}</h2>
           <input type="hidden" name="id" value={user.id} />
           <input type="hidden" name="version" value={version} />

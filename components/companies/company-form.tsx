@@ -59,7 +59,7 @@ export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValue
   }
 
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-describedby="company-form-summary" className="max-w-3xl space-y-5">
+    <form method="post" onSubmit={form.onSubmit} noValidate aria-describedby="company-form-summary" className="max-w-3xl space-y-5">
       <input type="hidden" name={editing ? "id" : "requestId"} value={editing ? String(initial!.id) : form.requestId} />
       {editing && <input type="hidden" name="version" value={String(version)} />}
 

@@ -60,7 +60,7 @@ function AddContactForm({ companyId, onDone }: { companyId: number; onDone: (mes
   });
 
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-labelledby="add-contact-heading" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
+    <form method="post" onSubmit={form.onSubmit} noValidate aria-labelledby="add-contact-heading" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
       <h3 id="add-contact-heading" className="font-medium">
         {t("add")}
       </h3>
@@ -103,7 +103,7 @@ function ContactItem({ contact, onDone }: { contact: ContactView; onDone: (messa
   if (editing) {
     return (
       <li className="py-3">
-        <form onSubmit={save.onSubmit} noValidate aria-label={t("editLabel", { name: contact.name })} className="space-y-3">
+        <form method="post" onSubmit={save.onSubmit} noValidate aria-label={t("editLabel", { name: contact.name })} className="space-y-3">
           <input type="hidden" name="id" value={contact.id} />
           <input type="hidden" name="version" value={version} />
           {current && (
@@ -147,7 +147,7 @@ function ContactItem({ contact, onDone }: { contact: ContactView; onDone: (messa
         <Button variant="secondary" onClick={() => setEditing(true)} aria-label={t("editLabel", { name: contact.name })}>
           {t("edit")}
         </Button>
-        <form onSubmit={onRemove}>
+        <form method="post" onSubmit={onRemove}>
           <input type="hidden" name="id" value={contact.id} />
           <input type="hidden" name="version" value={version} />
           <Button type="submit" variant="ghost" disabled={remove.pending} aria-label={t("removeLabel", { name: contact.name })}>

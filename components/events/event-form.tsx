@@ -51,7 +51,7 @@ export function EventForm({ initial, units, defaultUnitId }: { initial?: EventVa
   const errors = form.errors;
 
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-describedby="event-form-summary" className="max-w-3xl space-y-5">
+    <form method="post" onSubmit={form.onSubmit} noValidate aria-describedby="event-form-summary" className="max-w-3xl space-y-5">
       <input type="hidden" name={editing ? "id" : "requestId"} value={editing ? String(initial!.id) : form.requestId} />
       {editing && <input type="hidden" name="version" value={String(version)} />}
       {form.conflict && <ConflictBox title={t("form.conflictTitle")} hint={t("form.conflictHint")} rows={conflictRows} />}

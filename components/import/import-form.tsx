@@ -54,7 +54,7 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <form method="post" onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="min-w-64 flex-1">
           <label htmlFor="import-file" className="mb-1 block text-sm font-medium text-slate-700">
             {t("file", { maxMb, maxRows: maxRows.toLocaleString() })}

@@ -22,7 +22,7 @@ export function FundsForm({ projectId, today, signedOn }: { projectId: number; t
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="funds-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="funds-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h3 id="funds-title" className="text-lg font-semibold text-slate-900">
         {t("title")}
       </h3>

@@ -38,7 +38,7 @@ export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, d
   });
 
   return (
-    <form onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate aria-labelledby="log-round-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form method="post" onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate aria-labelledby="log-round-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h3 id="log-round-title" className="flex items-baseline justify-between gap-2 text-lg font-semibold text-slate-900">
         <span>{t("title")}</span>
         <span data-testid="next-round-number" className="text-sm font-medium text-slate-600">

@@ -40,7 +40,7 @@ export function MoveStageForm({ projectId, version, stage, facts, agreementKinds
   const conflictStage = conflict?.stage as Stage | undefined;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="move-stage-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="move-stage-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h3 id="move-stage-title" className="text-lg font-semibold text-slate-900">
         {t("title")}
       </h3>

@@ -87,7 +87,7 @@ export function StageTransitionDialog({ projectId, version, fromStage, toStage, 
       }}
       className="w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
-      <form onSubmit={onSubmit} noValidate className="space-y-4 p-5">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4 p-5">
         <h2 id={`stage-dialog-title-${projectId}`} className="text-lg font-semibold text-slate-900">
           {title}
         </h2>

@@ -133,7 +133,7 @@ export function ProjectForm(props: Props) {
     : [];
 
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-6" aria-describedby={`${uid}-summary`}>
+    <form method="post" onSubmit={form.onSubmit} noValidate className="space-y-6" aria-describedby={`${uid}-summary`}>
       {isEdit ? (
         <>
           <input type="hidden" name="id" value={props.projectId} />

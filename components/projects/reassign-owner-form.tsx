@@ -28,7 +28,7 @@ export function ReassignOwnerForm({
   const ownerError = form.errorOf("ownerId");
 
   return (
-    <form noValidate onSubmit={form.onSubmit} className="mt-3 space-y-2">
+    <form method="post" noValidate onSubmit={form.onSubmit} className="mt-3 space-y-2">
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="version" value={version} />
       <label htmlFor={`${uid}-owner`} className="block text-sm font-medium text-slate-700">
