@@ -23,10 +23,23 @@ const ID_FIELDS = new Set(["sectorId", "chainId", "sourceId", "eventId", "anchor
 const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
 /**
- * Label/value pairs straight in a grid: a project page shows dozens of rounds,
- * and a wrapper and two class lists per pair were a third of its weight.
+ * The entries' styles are set once, on the list: a project page shows dozens
+ * of rounds, and the same class lists on every entry, its dot, box, heading
+ * and label/value grid were about a fifth of the page. An entry carries only
+ * its dot's colour.
  */
-const FIELDS = "grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[8rem_1fr] [&>dt]:text-slate-500 [&>dd]:whitespace-pre-line";
+const TIMELINE = [
+  "relative space-y-3 border-l border-slate-200 pl-5 [&>li]:relative",
+  // The dot on the line: the entry's first child.
+  "[&>li>span]:absolute [&>li>span]:top-2 [&>li>span]:-left-[1.6rem] [&>li>span]:h-2.5 [&>li>span]:w-2.5 [&>li>span]:rounded-full [&>li>span]:ring-4 [&>li>span]:ring-white",
+  // The entry's box: a <details> (with a body) or a <div> (a heading only).
+  "[&>li>*:last-child]:rounded-md [&>li>*:last-child]:border [&>li>*:last-child]:border-slate-200 [&>li>*:last-child]:bg-white",
+  "[&_summary]:flex [&_summary]:cursor-pointer [&_summary]:flex-wrap [&_summary]:items-baseline [&_summary]:justify-between [&_summary]:gap-2 [&_summary]:px-3 [&_summary]:py-2",
+  "[&>li>div]:flex [&>li>div]:flex-wrap [&>li>div]:items-baseline [&>li>div]:justify-between [&>li>div]:gap-2 [&>li>div]:px-3 [&>li>div]:py-2",
+  "[&_details>div]:border-t [&_details>div]:border-slate-100 [&_details>div]:px-3 [&_details>div]:py-2",
+  // Label/value pairs straight in a grid.
+  "[&_dl]:grid [&_dl]:gap-x-3 [&_dl]:gap-y-1 [&_dl]:text-sm sm:[&_dl]:grid-cols-[8rem_1fr] [&_dt]:text-slate-500 [&_dd]:whitespace-pre-line",
+].join(" ");
 
 /** One timeline, newest first: rounds (numbered, collapsible), stage changes, contracts, starts, funds and edits. */
 export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] }) {
@@ -70,7 +83,7 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
             </>
           ),
           details: (
-            <dl className={FIELDS}>
+            <dl>
               {row(t("place"), d.place)}
               {row(t("ours"), d.ours)}
               {row(t("theirs"), d.theirs)}
@@ -89,13 +102,13 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
               {d.from ? t("stageMove", { from: ts(s(d.from) as never), to: ts(s(d.to) as never) }) : t("stageFirst", { to: ts(s(d.to) as never) })}
             </span>
           ),
-          details: d.reason ? <dl className={FIELDS}>{row(t("reason"), d.reason)}</dl> : undefined,
+          details: d.reason ? <dl>{row(t("reason"), d.reason)}</dl> : undefined,
         };
       case "contract":
         return {
           title: <span className="font-medium">{t("contract", { amount: formatCny(s(d.amountCny), locale) })}</span>,
           details: (
-            <dl className={FIELDS}>
+            <dl>
               {row(t("agreement"), locale === "en" && d.kindEn ? d.kindEn : d.kindZh)}
               {row(t("contractForeign"), d.foreignUsd ? formatUsd(s(d.foreignUsd), locale) : null)}
               {row(t("note"), d.note)}
@@ -103,11 +116,11 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
           ),
         };
       case "start":
-        return { title: <span className="font-medium">{t("start")}</span>, details: d.note ? <dl className={FIELDS}>{row(t("note"), d.note)}</dl> : undefined };
+        return { title: <span className="font-medium">{t("start")}</span>, details: d.note ? <dl>{row(t("note"), d.note)}</dl> : undefined };
       case "funds":
         return {
           title: <span className="font-medium">{t("funds", { amount: d.currency === "USD" ? formatUsd(s(d.amount), locale) : formatCny(s(d.amount), locale) })}</span>,
-          details: d.note ? <dl className={FIELDS}>{row(t("note"), d.note)}</dl> : undefined,
+          details: d.note ? <dl>{row(t("note"), d.note)}</dl> : undefined,
         };
       case "edit": {
         const before = (d.before ?? {}) as Record<string, unknown>;
@@ -123,7 +136,7 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
             </span>
           ),
           details: changed.length ? (
-            <dl className={FIELDS}>
+            <dl>
               {changed.map((f) => (
                 <Fragment key={f}>
                   <dt>{tf(FIELD_LABEL[f] as never)}</dt>
@@ -139,22 +152,22 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
 
   return (
     <TimelineFilter counts={counts}>
-      <ol className="relative space-y-3 border-l border-slate-200 pl-5" data-testid="timeline">
+      <ol className={TIMELINE} data-testid="timeline">
         {entries.map((e) => {
           const { title, details } = body(e);
           return (
-            <li key={e.id} data-kind={e.kind} className="relative">
-              <span className={`absolute -left-[1.6rem] top-2 h-2.5 w-2.5 rounded-full ring-4 ring-white ${DOT[e.kind]}`} aria-hidden="true" />
+            <li key={e.id} data-kind={e.kind}>
+              <span className={DOT[e.kind]} aria-hidden="true" />
               {details ? (
-                <details open={e.id === newestRound || (e.kind !== "round" && e.kind !== "edit")} className="rounded-md border border-slate-200 bg-white">
-                  <summary className="flex cursor-pointer flex-wrap items-baseline justify-between gap-2 px-3 py-2">
+                <details open={e.id === newestRound || (e.kind !== "round" && e.kind !== "edit")}>
+                  <summary>
                     <span>{title}</span>
                     {meta(e)}
                   </summary>
-                  <div className="border-t border-slate-100 px-3 py-2">{details}</div>
+                  <div>{details}</div>
                 </details>
               ) : (
-                <div className="flex flex-wrap items-baseline justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2">
+                <div>
                   <span>{title}</span>
                   <span title={formatDateTime(e.at, locale)}>{meta(e)}</span>
                 </div>
