@@ -28,7 +28,7 @@ import { getDelivery } from "../lib/data/dashboard/delivery";
 import { roundsInPeriod, stalledAndOverdue } from "../lib/data/dashboard/work";
 import { getChains, getEvents } from "../lib/data/dashboard/chains";
 import { getDashboard } from "../lib/data/dashboard";
-import { getProjectPage } from "../lib/data/projects";
+import { getProjectPage } from "../lib/data/project-page";
 import { listProjects } from "../lib/data/project-list";
 import { quarterPeriod, yearPeriod, priorYear, type DashboardFilters } from "../lib/validation/dashboard";
 import { todayDate } from "../lib/validation/fields";
@@ -466,7 +466,7 @@ async function main() {
     "| --- | ---: | ---: |",
     ...whole.map((w) => `| ${w.who} | ${f1(w.stat.median)} | ${f1(w.stat.p95)} |`),
     "",
-    "The project page reads a project in three SQL statements (lib/data/projects.ts getProjectPage: the project, the projects it drew, one UNION ALL timeline); the page as served adds one for the signed-in user, one for its journey panel (getJourneyState), one for the agreement kinds and, for managers, one for the owners it can be handed to.",
+    "The project page reads a project in three SQL statements (lib/data/project-page.ts getProjectPage: the project, the projects it drew, one UNION ALL timeline); the page as served adds one for the signed-in user, one for its journey panel (getJourneyState), one for the agreement kinds and, for managers, one for the owners it can be handed to.",
     "",
     ...(http.length
       ? [

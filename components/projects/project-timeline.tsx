@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { TimelineEntry, TimelineKind } from "@/lib/data/projects";
+import type { TimelineEntry, TimelineKind } from "@/lib/data/project-page";
 import type { Locale } from "@/i18n/locales";
 import { EDITABLE_FIELDS } from "@/lib/validation/project";
 import { formatCny, formatUsd } from "@/lib/format/money";

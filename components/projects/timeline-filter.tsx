@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { TimelineKind } from "@/lib/data/projects";
+import type { TimelineKind } from "@/lib/data/project-page";
 
 const KINDS: TimelineKind[] = ["round", "stage", "contract", "start", "funds", "edit"];
 

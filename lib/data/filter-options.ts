@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db";
 import { allowedUnitIds, seesAllUnits } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
-import { projectOptions, type ProjectOptions } from "@/lib/data/projects";
+import { projectOptions, type ProjectOptions } from "@/lib/data/project-options";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 

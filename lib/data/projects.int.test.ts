@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createProject, getProjectForEdit, getProjectPage, reassignOwner, updateProject } from "@/lib/data/projects";
+import { createProject, getProjectForEdit, reassignOwner, updateProject } from "@/lib/data/projects";
+import { getProjectPage } from "@/lib/data/project-page";
 import { listProjects } from "@/lib/data/project-list";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { ZCreateProject, ZProjectQuery, ZReassignOwner, ZUpdateProject } from "@/lib/validation/project";

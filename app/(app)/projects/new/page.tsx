@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { canReassignOwner, seesAllUnits } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
-import { projectOptions } from "@/lib/data/projects";
+import { projectOptions } from "@/lib/data/project-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProjectForm } from "@/components/projects/project-form";
 import { createProjectAction, searchAnchorsAction, searchCompaniesAction } from "../actions";

@@ -1,0 +1,210 @@
+import "server-only";
+/**
+ * The project page's read: getProjectPage and the shapes it returns (the
+ * project, the projects it drew, its timeline entries). Kept apart from the
+ * writes (projects.ts) and the forms' option lists (project-options.ts): the
+ * page only reads, and its SQL is what bench/results.md measures.
+ */
+import type { Db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { projectScopeSql } from "@/lib/auth/scope";
+import type { Stage } from "@/lib/generated/prisma/enums";
+import { NotFoundError } from "@/lib/errors";
+import { todayDate } from "@/lib/validation/fields";
+import { isOverdue } from "@/lib/data/dashboard/sql";
+import { formValues } from "@/lib/data/project-form-values";
+
+type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
+
+type ProjectRow = {
+  id: number;
+  title: string;
+  stage: Stage;
+  stage_entered_at: Date;
+  stage_reason: string | null;
+  phase: string | null;
+  planned_investment_cny: string | null;
+  foreign_investment_usd: string | null;
+  jobs: number | null;
+  land_mu: string | null;
+  first_contact_on: Date;
+  next_follow_up_on: Date | null;
+  last_round_on: Date | null;
+  round_count: number;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  unit_id: number;
+  owner_id: number;
+  company_id: number;
+  sector_id: number | null;
+  chain_id: number | null;
+  source_id: number | null;
+  event_id: number | null;
+  anchor_project_id: number | null;
+  company_name_zh: string;
+  company_name_en: string | null;
+  company_country: string;
+  owner_name: string;
+  unit_name_zh: string;
+  unit_name_en: string;
+  sector_zh: string | null;
+  sector_en: string | null;
+  chain_zh: string | null;
+  chain_en: string | null;
+  source_zh: string | null;
+  source_en: string | null;
+  event_zh: string | null;
+  event_en: string | null;
+  event_city_zh: string | null;
+  event_city_en: string | null;
+  event_starts_on: Date | null;
+  anchor_id: number | null;
+  anchor_title: string | null;
+  anchor_stage: Stage | null;
+  anchor_company_zh: string | null;
+  anchor_company_en: string | null;
+};
+
+export type DrawnProject = { id: number; title: string; stage: Stage; planned_investment_cny: string | null; company_name_zh: string; company_name_en: string | null };
+
+export type TimelineKind = "round" | "stage" | "contract" | "start" | "funds" | "edit";
+export type TimelineEntry = {
+  kind: TimelineKind;
+  id: string;
+  /** The day it happened (rounds, contracts …) or was recorded (stage changes, edits). */
+  onDate: Date;
+  at: Date;
+  actor: string | null;
+  data: Record<string, unknown>;
+};
+
+/**
+ * Everything the project page shows, in three statements: the project with
+ * its names (and its anchor when in scope), the projects it drew, and one
+ * UNION ALL timeline, newest first. Outside the user's scope: NotFoundError.
+ */
+export async function getProjectPage(db: Db, user: Actor, id: number) {
+  const [project] = await db.$queryRaw<ProjectRow[]>`
+    SELECT p.id, p.title, p.stage, p.stage_entered_at, p.stage_reason, p.phase,
+           p.planned_investment_cny::text AS planned_investment_cny, p.foreign_investment_usd::text AS foreign_investment_usd,
+           p.jobs, p.land_mu::text AS land_mu, p.first_contact_on, p.next_follow_up_on, p.last_round_on, p.round_count,
+           p.version, p.created_at, p.updated_at, p.unit_id, p.owner_id, p.company_id, p.sector_id, p.chain_id,
+           p.source_id, p.event_id, p.anchor_project_id,
+           c.name_zh AS company_name_zh, c.name_en AS company_name_en, c.country_code AS company_country,
+           o.name AS owner_name, u.name_zh AS unit_name_zh, u.name_en AS unit_name_en,
+           s.name_zh AS sector_zh, s.name_en AS sector_en, ch.name_zh AS chain_zh, ch.name_en AS chain_en,
+           src.name_zh AS source_zh, src.name_en AS source_en,
+           e.name_zh AS event_zh, e.name_en AS event_en, e.city_zh AS event_city_zh, e.city_en AS event_city_en, e.starts_on AS event_starts_on,
+           a.id AS anchor_id, a.title AS anchor_title, a.stage AS anchor_stage,
+           ac.name_zh AS anchor_company_zh, ac.name_en AS anchor_company_en
+      FROM project p
+      JOIN company c ON c.id = p.company_id
+      JOIN app_user o ON o.id = p.owner_id
+      JOIN unit u ON u.id = p.unit_id
+      LEFT JOIN reference_item s ON s.id = p.sector_id
+      LEFT JOIN reference_item ch ON ch.id = p.chain_id
+      LEFT JOIN reference_item src ON src.id = p.source_id
+      LEFT JOIN promotion_event e ON e.id = p.event_id
+      LEFT JOIN project a ON a.id = p.anchor_project_id AND ${projectScopeSql(user, "a")}
+      LEFT JOIN company ac ON ac.id = a.company_id
+     WHERE p.id = ${id} AND ${projectScopeSql(user, "p")}`;
+  if (!project) throw new NotFoundError();
+
+  const [drawn, timeline] = await Promise.all([
+    db.$queryRaw<DrawnProject[]>`
+      SELECT d.id, d.title, d.stage, d.planned_investment_cny::text AS planned_investment_cny,
+             c.name_zh AS company_name_zh, c.name_en AS company_name_en
+        FROM project d JOIN company c ON c.id = d.company_id
+       WHERE d.anchor_project_id = ${id} AND ${projectScopeSql(user, "d")}
+       ORDER BY d.first_contact_on, d.id`,
+    db.$queryRaw<{ kind: TimelineKind; id: string; on_date: Date; at: Date; actor: string | null; data: Record<string, unknown> }[]>`
+      SELECT 'round' AS kind, r.id::text AS id, r.held_on AS on_date, r.created_at AS at, u.name AS actor,
+             jsonb_build_object('number', r.number, 'format', r.format, 'place', r.place, 'ours', r.our_participants,
+               'theirs', r.investor_participants, 'topics', to_jsonb(r.topics), 'summary', r.summary,
+               'nextSteps', r.next_steps, 'nextMeetingOn', r.next_meeting_on) AS data
+        FROM negotiation_round r JOIN app_user u ON u.id = r.created_by_id
+       WHERE r.project_id = ${id}
+      UNION ALL
+      SELECT 'stage', sc.id::text, (sc.changed_at AT TIME ZONE 'Asia/Shanghai')::date, sc.changed_at, u.name,
+             jsonb_build_object('from', sc.from_stage, 'to', sc.to_stage, 'reason', sc.reason)
+        FROM stage_change sc JOIN app_user u ON u.id = sc.changed_by_id
+       WHERE sc.project_id = ${id}
+      UNION ALL
+      SELECT 'contract', k.id::text, k.signed_on, k.created_at, u.name,
+             jsonb_build_object('amountCny', k.contracted_investment_cny::text, 'foreignUsd', k.contracted_foreign_usd::text,
+               'kindZh', ri.name_zh, 'kindEn', ri.name_en, 'note', k.note)
+        FROM contract k JOIN app_user u ON u.id = k.created_by_id JOIN reference_item ri ON ri.id = k.agreement_kind_id
+       WHERE k.project_id = ${id}
+      UNION ALL
+      SELECT 'start', cs.id::text, cs.started_on, cs.created_at, u.name, jsonb_build_object('note', cs.note)
+        FROM construction_start cs JOIN app_user u ON u.id = cs.created_by_id
+       WHERE cs.project_id = ${id}
+      UNION ALL
+      SELECT 'funds', f.id::text, f.received_on, f.created_at, u.name,
+             jsonb_build_object('amount', f.amount::text, 'currency', f.currency, 'note', f.note)
+        FROM funds_in_place f JOIN app_user u ON u.id = f.created_by_id
+       WHERE f.project_id = ${id}
+      UNION ALL
+      SELECT 'edit', al.id::text, (al.at AT TIME ZONE 'Asia/Shanghai')::date, al.at, u.name,
+             jsonb_build_object('action', al.action, 'before', al.before, 'after', al.after)
+        FROM audit_log al LEFT JOIN app_user u ON u.id = al.actor_id
+       WHERE al.entity = 'project' AND al.entity_id = ${String(id)} AND al.action IN ('project.update', 'project.reassign')
+      ORDER BY on_date DESC, at DESC, id DESC`,
+  ]);
+
+  const p = project;
+  return {
+    id: p.id,
+    title: p.title,
+    version: p.version,
+    stage: p.stage,
+    stageEnteredAt: p.stage_entered_at,
+    stageReason: p.stage_reason,
+    phase: p.phase,
+    plannedInvestmentCny: p.planned_investment_cny,
+    foreignInvestmentUsd: p.foreign_investment_usd,
+    jobs: p.jobs,
+    landMu: p.land_mu,
+    firstContactOn: p.first_contact_on,
+    nextFollowUpOn: p.next_follow_up_on,
+    overdue: isOverdue({ nextFollowUpOn: p.next_follow_up_on, stage: p.stage }, todayDate()),
+    lastRoundOn: p.last_round_on,
+    roundCount: p.round_count,
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+    unitId: p.unit_id,
+    ownerId: p.owner_id,
+    company: { id: p.company_id, nameZh: p.company_name_zh, nameEn: p.company_name_en, countryCode: p.company_country },
+    owner: { id: p.owner_id, name: p.owner_name },
+    unit: { id: p.unit_id, nameZh: p.unit_name_zh, nameEn: p.unit_name_en },
+    sector: p.sector_id ? { id: p.sector_id, nameZh: p.sector_zh!, nameEn: p.sector_en! } : null,
+    chain: p.chain_id ? { id: p.chain_id, nameZh: p.chain_zh!, nameEn: p.chain_en! } : null,
+    source: p.source_id ? { id: p.source_id, nameZh: p.source_zh!, nameEn: p.source_en! } : null,
+    event: p.event_id
+      ? { id: p.event_id, nameZh: p.event_zh!, nameEn: p.event_en, cityZh: p.event_city_zh!, cityEn: p.event_city_en, startsOn: p.event_starts_on! }
+      : null,
+    anchor: p.anchor_id
+      ? { id: p.anchor_id, title: p.anchor_title!, stage: p.anchor_stage!, companyNameZh: p.anchor_company_zh!, companyNameEn: p.anchor_company_en }
+      : null,
+    /** Linked to an anchor project the user cannot see: only the fact shows. */
+    anchorHidden: p.anchor_project_id !== null && p.anchor_id === null,
+    drawn,
+    timeline: timeline.map((t): TimelineEntry => ({ kind: t.kind, id: `${t.kind}-${t.id}`, onDate: t.on_date, at: t.at, actor: t.actor, data: t.data })),
+    formValues: formValues({
+      title: p.title,
+      sectorId: p.sector_id,
+      chainId: p.chain_id,
+      phase: p.phase,
+      plannedInvestmentCny: p.planned_investment_cny,
+      foreignInvestmentUsd: p.foreign_investment_usd,
+      jobs: p.jobs,
+      landMu: p.land_mu,
+      sourceId: p.source_id,
+      eventId: p.event_id,
+      anchorProjectId: p.anchor_project_id,
+      nextFollowUpOn: p.next_follow_up_on,
+    }),
+  };
+}
+export type ProjectPage = Awaited<ReturnType<typeof getProjectPage>>;
