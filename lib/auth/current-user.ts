@@ -52,11 +52,18 @@ export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
   return user;
 }
 
+/**
+ * One audit row per refused page request even when a segment's layout and its
+ * page both check (they render side by side): React's cache lasts a request,
+ * and the user object is the same one (getCurrentUser is cached too).
+ */
+const auditPageDenial = cache(auditDenial);
+
 /** For pages: like requireRole, but a redirect or the not-allowed page. */
 export async function requirePageRole(...roles: Role[]): Promise<CurrentUser> {
   const user = await requireUser();
   if (!roles.includes(user.role)) {
-    await auditDenial(user, `role:${roles.join("|")}`);
+    await auditPageDenial(user, `role:${roles.join("|")}`);
     redirect("/forbidden");
   }
   return user;

@@ -1,0 +1,11 @@
+import { requirePageRole } from "@/lib/auth/current-user";
+
+/**
+ * Managers and admins only, checked here as well as in the page: the page
+ * streams after its loading state (loading.tsx), and a check in the layout
+ * answers a refused user with a real redirect before anything is sent.
+ */
+export default async function ReportsLayout({ children }: { children: React.ReactNode }) {
+  await requirePageRole("MANAGER", "ADMIN");
+  return children;
+}
