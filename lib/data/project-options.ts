@@ -55,8 +55,10 @@ export async function projectOptions(db: Db, user: Actor, { forForm = false, kee
 export type ProjectOptions = Awaited<ReturnType<typeof projectOptions>>;
 
 /** Who a project of `unitId` can be handed to (reassignOwner's rule): the unit's active users, by name. */
-export async function reassignableOwners(db: Db, unitId: number) {
-  return db.user.findMany({ where: { unitId, disabledAt: null }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+export async function reassignableOwners(db: Db, unitId: number): Promise<{ id: number; name: string }[]> {
+  // Plain SQL: read on every project page a manager opens; Prisma compiles a
+  // findMany on every call (docs/ARCHITECTURE.md, "Reads on hot pages").
+  return db.$queryRaw`SELECT id, name FROM app_user WHERE unit_id = ${unitId} AND disabled_at IS NULL ORDER BY name, id`;
 }
 
 /** Companies for the project form's picker: substring of either name, at most 20. */
