@@ -44,8 +44,9 @@ export type DataTableProps<Row> = {
  */
 const TABLE =
   "w-full min-w-[36rem] divide-y divide-slate-200 text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:font-medium [&_[data-num]]:text-right [&_[data-num]]:tabular-nums";
-/** A cell's own attributes, only those it has: an attribute set to undefined still travels in the page's RSC payload. */
-const cellProps = (c: ColumnBase) => ({ ...(c.align === "right" && { "data-num": "" }), ...(c.className && { className: c.className }) });
+/** A right-aligned column's mark, only where it applies: an attribute set to undefined still travels in the page's RSC payload. */
+const numMark = (c: ColumnBase) => (c.align === "right" ? { "data-num": "" } : {});
+const cellProps = (c: ColumnBase) => ({ ...numMark(c), ...(c.className && { className: c.className }) });
 
 /**
  * The app's one table: scoped column headers, a caption for its name, numbers right-aligned,
@@ -65,7 +66,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowAttri
         <thead className={card ? "bg-slate-50 text-slate-700" : "text-slate-700"}>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" {...(c.align === "right" && { "data-num": "" })}>
+              <th key={c.key} scope="col" {...numMark(c)}>
                 {c.headerHidden ? <span className="sr-only">{c.header}</span> : c.header}
               </th>
             ))}

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { allowedUnitIds, projectScopeSql, seesAllUnits } from "@/lib/auth/scope";
+import { allowedUnitIds, projectScopeSql } from "@/lib/auth/scope";
 import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
@@ -39,6 +39,8 @@ export type PipelineFilters = {
   cardLimit?: number;
   /** For tests: "now" (days in stage are counted to it). */
   now?: Date;
+  /** data_version, when the caller has read it already (the board page reads it once for the board and its filter). */
+  version?: bigint;
 };
 
 export type PipelineCard = {
@@ -88,7 +90,7 @@ const totalsCache = new VersionedCache<Totals>(200);
 export async function pipelineTotals(db: Db, user: Actor, filters: PipelineFilters = {}): Promise<Totals> {
   const units = allowedUnitIds(user);
   const key = JSON.stringify([units, filters.unitId ?? null, filters.mine ? user.id : null]);
-  return totalsCache.get(key, await dataVersion(db), () => computeTotals(db, user, filters));
+  return totalsCache.get(key, filters.version ?? (await dataVersion(db)), () => computeTotals(db, user, filters));
 }
 
 async function computeTotals(db: Db, user: Actor, filters: PipelineFilters): Promise<Totals> {
@@ -161,15 +163,5 @@ export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters 
     const total = totals.get(stage) ?? { count: 0, sumCny: "0" };
     const cards = byStage.get(stage)!;
     return { stage, count: total.count, sumCny: total.sumCny, cards, more: Math.max(0, total.count - cards.length) };
-  });
-}
-
-/** Units a user may filter the board by: every active unit for those who see all, else none (their own is implied). */
-export async function pipelineUnitOptions(db: Db, user: Actor) {
-  if (!seesAllUnits(user)) return [];
-  return db.unit.findMany({
-    where: { retiredAt: null },
-    orderBy: [{ kind: "asc" }, { code: "asc" }],
-    select: { id: true, nameZh: true, nameEn: true },
   });
 }

@@ -1,7 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { getPipeline, pipelineUnitOptions, SIDE_STAGES } from "@/lib/data/pipeline";
+import { seesAllUnits } from "@/lib/auth/scope";
+import { getPipeline, SIDE_STAGES } from "@/lib/data/pipeline";
+import { filterOptions } from "@/lib/data/filter-options";
+import { dataVersion } from "@/lib/data/versioned-cache";
 import { listAgreementKinds } from "@/lib/data/stage";
 import { formatCny } from "@/lib/format/money";
 import { formatDate } from "@/lib/format/dates";
@@ -23,15 +26,19 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
   const unitId = Number.isInteger(unitParam) && unitParam > 0 && unitParam <= 2_147_483_647 ? unitParam : undefined;
   const mine = first(params.owner) === "mine";
 
-  const [columns, units, agreementKinds, locale, t, tStages] = await Promise.all([
-    getPipeline(db(), user, { unitId, mine }),
-    pipelineUnitOptions(db(), user),
+  // One data_version read for the board's totals and its unit filter (the list's and dashboard's cached options).
+  const version = await dataVersion(db());
+  const [columns, options, agreementKinds, locale, t, tStages] = await Promise.all([
+    getPipeline(db(), user, { unitId, mine, version }),
+    filterOptions(db(), user, version),
     listAgreementKinds(db(), user),
     getLocale() as Promise<Locale>,
     getTranslations("pipeline"),
     getTranslations("stages"),
   ]);
   const en = locale === "en";
+  // Only who sees every unit picks one; everyone else's board is their own unit.
+  const units = seesAllUnits(user) ? options.units : [];
 
   const moreHref = (stage: Stage) => {
     const query = new URLSearchParams({ stage });
@@ -64,7 +71,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <PipelineFilters units={units.map((u) => ({ id: u.id, name: en ? u.nameEn : u.nameZh }))} unitId={unitId} mine={mine} />
+      <PipelineFilters units={units.map((u) => ({ id: u.id, name: en ? (u.nameEn ?? u.nameZh) : u.nameZh }))} unitId={unitId} mine={mine} />
       <PipelineBoard columns={board} agreementKinds={agreementKinds} />
     </>
   );
