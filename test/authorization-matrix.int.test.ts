@@ -1,0 +1,144 @@
+/**
+ * The authorization matrix: every exported server action and route handler ×
+ * every caller (nobody, officer, county manager, city manager, admin) × a
+ * target in the caller's own county or another, run for real on PostgreSQL.
+ * What to test is discovered from the code ("use server" modules and
+ * route.ts files); what to expect is test/authorization-matrix.table.ts, so
+ * a new export without an entry fails here. Only the session is faked (the
+ * decoded session cookie), and the pieces of Next that exist only inside a
+ * request.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { ACTORS, TARGETS, fingerprint, makeDataset, type ActorName, type Dataset, type Target } from "@/test/authorization-matrix.dataset";
+import { MATRIX, type Entry, type Outcome } from "@/test/authorization-matrix.table";
+
+const session = vi.hoisted(() => ({ claims: null as { uid: number; sv: number } | null }));
+
+// The signed-in user comes from the session cookie, decoded by next-auth's getToken (lib/auth/current-user.ts);
+// the user, role and unit are then read from the database as in production.
+vi.mock("next-auth/jwt", async (importOriginal) => ({ ...(await importOriginal<object>()), getToken: async () => session.claims }));
+const requestScope = vi.hoisted(() => ({
+  headers: async () => new Headers({ "accept-language": "en" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [] as { name: string; value: string }[], has: () => false }),
+}));
+vi.mock("next/headers", () => requestScope);
+// next-auth's route handler require()s next/headers itself, outside Vitest's module mocks.
+Object.assign(createRequire(import.meta.url)("next/headers"), requestScope);
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw new Error(`redirect ${to}`);
+  },
+  notFound: () => {
+    throw new Error("notFound");
+  },
+}));
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const messages = (await import("@/messages/en")).default;
+  return { getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }) };
+});
+
+process.env.NEXTAUTH_URL ??= "http://localhost";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
+    .map((f) => path.join(dir, f).split(path.sep).join("/"))
+    .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.includes("/generated/"));
+}
+
+/** A module whose first statement is the "use server" directive. */
+const isServerModule = (file: string) => /^(\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*["']use server["']/.test(readFileSync(path.join(ROOT, file), "utf8"));
+
+/** "<file>#<export>" of every server action and route handler method, with the function. */
+async function discover(): Promise<Map<string, (...args: never[]) => unknown>> {
+  const found = new Map<string, (...args: never[]) => unknown>();
+  const files = [...sourceFiles("app"), ...sourceFiles("components"), ...sourceFiles("lib")];
+  for (const file of files) {
+    const serverModule = isServerModule(file);
+    const routeFile = file.startsWith("app/") && /(^|\/)route\.tsx?$/.test(file);
+    if (!serverModule && !routeFile) continue;
+    const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      if (routeFile && !HTTP_METHODS.includes(name)) continue; // dynamic, runtime, maxDuration …
+      found.set(`${file}#${name}`, value as (...args: never[]) => unknown);
+    }
+  }
+  return found;
+}
+
+const discovered = await discover();
+
+/** City managers and admins see every unit; officers and county managers their own. */
+const seesAllUnits = (actor: ActorName) => actor === "cityManager" || actor === "admin";
+
+function expected(ds: Dataset, entry: Entry, actor: ActorName, target: Target, via: "session" | "token"): Outcome {
+  if (entry.roles === "public") return "ok";
+  if (actor === "anonymous") return "unauthenticated";
+  const role = ds.actors[actor].role;
+  if (via === "token" && role !== "ADMIN") return "forbidden";
+  if (!entry.roles.includes(role)) return "forbidden";
+  if (entry.scope === "unit" && target === "other" && !seesAllUnits(actor)) return entry.otherUnit ?? "not_found";
+  return "ok";
+}
+
+let ds: Dataset;
+
+beforeAll(async () => {
+  ds = await makeDataset();
+});
+
+describe("authorization matrix", () => {
+  it("has an entry for every server action and route handler, and no entry without one", () => {
+    const missing = [...discovered.keys()].filter((key) => !(key in MATRIX)).map((key) => `new action ${key} has no entry in the authorization matrix`);
+    const stale = Object.keys(MATRIX).filter((key) => !discovered.has(key)).map((key) => `matrix entry ${key} names no export`);
+    expect([...missing, ...stale]).toEqual([]);
+    expect(discovered.size).toBeGreaterThan(30);
+  });
+
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    const fn = discovered.get(key);
+    it.skipIf(!fn)(key, async () => {
+      const mismatches: string[] = [];
+      const vias = entry.tokens ? (["session", "token"] as const) : (["session"] as const);
+      for (const via of vias) {
+        for (const actor of ACTORS) {
+          for (const target of TARGETS) {
+            const want = expected(ds, entry, actor, target, via);
+            const user = actor === "anonymous" ? null : ds.actors[actor];
+            session.claims = via === "session" && user ? { uid: user.id, sv: user.sessionVersion } : null;
+            const headers: Record<string, string> =
+              via === "token" ? { authorization: `Bearer ${user ? user.apiToken : `crm_${"A".repeat(43)}`}` } : { cookie: "next-auth.session-token=matrix" };
+            const caller = user ? { id: user.id, unitId: actor === "cityManager" ? ds.cityUnit : ds.units.own.id } : undefined;
+            const c = { ds, unit: ds.units[target], target, caller, headers };
+            const refusal = want !== "ok";
+            const call = await entry.run(c); // builds the input, maybe a fresh record to act on
+            const before = refusal ? await fingerprint(ds) : undefined;
+            let got: Outcome;
+            try {
+              got = await call(fn!);
+            } catch (error) {
+              got = `threw ${(error as Error).message}`;
+            }
+            const label = `${actor}${via === "token" ? " (API token)" : ""} on ${target} unit`;
+            // A refused search returns nothing, whatever the reason.
+            const comparable = got === "empty" && refusal ? want : got;
+            if (comparable !== want) mismatches.push(`${label}: expected ${want}, got ${got}`);
+            if (refusal && comparable === want) {
+              const after = await fingerprint(ds);
+              if (JSON.stringify(after) !== JSON.stringify(before)) mismatches.push(`${label}: refused (${got}) but the database changed`);
+            }
+          }
+        }
+      }
+      session.claims = null;
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
