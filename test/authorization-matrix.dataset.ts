@@ -12,8 +12,11 @@ import { makeProject, type TestActor } from "@/lib/data/stage.test-helpers";
 import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-/** Who calls: nobody, or a user of one role (the officer and the county manager belong to county A). */
-export const ACTORS = ["anonymous", "officer", "countyManager", "cityManager", "admin"] as const;
+/**
+ * Who calls: nobody; an admin whose session ended (signed out, or a revoked API token); or a user of one role
+ * (the officer and the county manager belong to county A, the city manager to the city).
+ */
+export const ACTORS = ["anonymous", "signedOut", "officer", "countyManager", "cityManager", "admin"] as const;
 export type ActorName = (typeof ACTORS)[number];
 /** Where the record acted on lives: county A (the officer's and county manager's own) or county B. */
 export const TARGETS = ["own", "other"] as const;
@@ -40,7 +43,8 @@ export type Dataset = {
   tag: string;
   units: Record<Target, UnitData>;
   cityUnit: number;
-  actors: Record<Exclude<ActorName, "anonymous">, { id: number; role: Role; sessionVersion: number; apiToken: string }>;
+  actors: Record<Exclude<ActorName, "anonymous" | "signedOut">, { id: number; role: Role; apiToken: string }>;
+  revokedToken: string;
   /** A unit and a reference item admins rename and retire. */
   subjectUnit: number;
   subjectReference: number;
@@ -97,7 +101,7 @@ export async function makeDataset(): Promise<Dataset> {
   const tag = `authz${uniq()}`;
   const [own, other, city, subjectUnit] = await Promise.all([makeUnitData(tag), makeUnitData(tag), makeUnit("CITY"), makeUnit("COUNTY")]);
   const subjectReference = await db.referenceItem.create({ data: { kind: "SOURCE", code: `${tag}-src`, nameZh: `${tag}来源`, nameEn: `${tag} source` } });
-  const roles: [Exclude<ActorName, "anonymous">, Role, number][] = [
+  const roles: [keyof Dataset["actors"], Role, number][] = [
     ["officer", "OFFICER", own.id],
     ["countyManager", "MANAGER", own.id],
     ["cityManager", "MANAGER", city.id],
@@ -106,11 +110,13 @@ export async function makeDataset(): Promise<Dataset> {
   const actors = {} as Dataset["actors"];
   for (const [name, role, unitId] of roles) {
     const user = await makeUser({ role, unitId });
-    actors[name] = { id: user.id, role, sessionVersion: user.sessionVersion, apiToken: await tokenOf(user.id, role) };
+    actors[name] = { id: user.id, role, apiToken: await tokenOf(user.id, role) };
   }
+  const revoked = await createApiToken(db, { id: actors.admin.id, role: "ADMIN" }, { name: `matrix revoked ${uniq()}`, expiresOn: inDays(30), requestId: randomUUID() });
+  await db.apiToken.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
   const allUnitIds = [own.id, other.id, city.id, subjectUnit.id];
   const allUserIds = (await db.user.findMany({ where: { unitId: { in: allUnitIds } }, select: { id: true } })).map((u) => u.id);
-  return { tag, units: { own, other }, cityUnit: city.id, actors, subjectUnit: subjectUnit.id, subjectReference: subjectReference.id, allUnitIds, allUserIds };
+  return { tag, units: { own, other }, cityUnit: city.id, actors, revokedToken: revoked.token!, subjectUnit: subjectUnit.id, subjectReference: subjectReference.id, allUnitIds, allUserIds };
 }
 
 /**
@@ -147,4 +153,9 @@ export async function fingerprint(ds: Dataset): Promise<unknown> {
 export async function versionOf(table: "project" | "promotion_event" | "company" | "contact" | "app_user" | "unit" | "reference_item", id: number) {
   const [row] = await testDb().$queryRaw<{ version: number }[]>`SELECT version FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id}`;
   return row.version;
+}
+
+/** A user's session version now (what a valid session cookie of theirs carries). */
+export async function sessionVersionOf(userId: number): Promise<number> {
+  return (await testDb().user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } })).sessionVersion;
 }

@@ -1,6 +1,7 @@
 /**
  * The authorization matrix: every exported server action and route handler ×
- * every caller (nobody, officer, county manager, city manager, admin) × a
+ * every caller (nobody, a signed-out session, officer, county manager, city
+ * manager, admin) × a
  * target in the caller's own county or another, run for real on PostgreSQL.
  * What to test is discovered from the code ("use server" modules and
  * route.ts files); what to expect is test/authorization-matrix.table.ts, so
@@ -12,7 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ACTORS, TARGETS, fingerprint, makeDataset, type ActorName, type Dataset, type Target } from "@/test/authorization-matrix.dataset";
+import { ACTORS, TARGETS, fingerprint, makeDataset, sessionVersionOf, type ActorName, type Dataset, type Target } from "@/test/authorization-matrix.dataset";
 import { MATRIX, type Entry, type Outcome } from "@/test/authorization-matrix.table";
 
 const session = vi.hoisted(() => ({ claims: null as { uid: number; sv: number } | null }));
@@ -86,7 +87,7 @@ const seesAllUnits = (actor: ActorName) => actor === "cityManager" || actor === 
 
 function expected(ds: Dataset, entry: Entry, actor: ActorName, target: Target, via: "session" | "token"): Outcome {
   if (entry.roles === "public") return "ok";
-  if (actor === "anonymous") return "unauthenticated";
+  if (actor === "anonymous" || actor === "signedOut") return "unauthenticated";
   const role = ds.actors[actor].role;
   if (via === "token" && role !== "ADMIN") return "forbidden";
   if (!entry.roles.includes(role)) return "forbidden";
@@ -95,6 +96,24 @@ function expected(ds: Dataset, entry: Entry, actor: ActorName, target: Target, v
 }
 
 let ds: Dataset;
+
+/** What the caller presents: the decoded session cookie, or a bearer token; and who they are, for input builders. */
+async function credentials(actor: ActorName, via: "session" | "token") {
+  const cookie = { cookie: "next-auth.session-token=matrix" };
+  if (actor === "anonymous") return { claims: null, headers: via === "token" ? { authorization: `Bearer crm_${"A".repeat(43)}` } : cookie, caller: undefined };
+  if (actor === "signedOut") {
+    // The admin's cookie from before a sign-out (its session version has moved on), or a revoked token.
+    const admin = ds.actors.admin.id;
+    return via === "token"
+      ? { claims: null, headers: { authorization: `Bearer ${ds.revokedToken}` }, caller: undefined }
+      : { claims: { uid: admin, sv: (await sessionVersionOf(admin)) - 1 }, headers: cookie, caller: undefined };
+  }
+  const user = ds.actors[actor];
+  const caller = { id: user.id, unitId: actor === "cityManager" ? ds.cityUnit : ds.units.own.id };
+  if (via === "token") return { claims: null, headers: { authorization: `Bearer ${user.apiToken}` }, caller };
+  // The session's version as it is now: an allowed action may have moved it on (a password change signs out elsewhere).
+  return { claims: { uid: user.id, sv: await sessionVersionOf(user.id) }, headers: cookie, caller };
+}
 
 beforeAll(async () => {
   ds = await makeDataset();
@@ -118,11 +137,8 @@ describe("authorization matrix", () => {
         for (const actor of ACTORS) {
           for (const target of TARGETS) {
             const want = expected(ds, entry, actor, target, via);
-            const user = actor === "anonymous" ? null : ds.actors[actor];
-            session.claims = via === "session" && user ? { uid: user.id, sv: user.sessionVersion } : null;
-            const headers: Record<string, string> =
-              via === "token" ? { authorization: `Bearer ${user ? user.apiToken : `crm_${"A".repeat(43)}`}` } : { cookie: "next-auth.session-token=matrix" };
-            const caller = user ? { id: user.id, unitId: actor === "cityManager" ? ds.cityUnit : ds.units.own.id } : undefined;
+            const { claims, headers, caller } = await credentials(actor, via);
+            session.claims = claims;
             const c = { ds, unit: ds.units[target], target, caller, headers };
             const refusal = want !== "ok";
             const call = await entry.run(c); // builds the input, maybe a fresh record to act on
