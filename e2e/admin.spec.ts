@@ -5,12 +5,12 @@ test.use({ locale: "zh-CN" });
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
-test("an admin creates a user, who signs in; the admin disables them and the session ends", async ({ page, browser }) => {
+test("an admin creates a user, who must replace the admin-set password at the first sign-in; the admin disables them and the session ends", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const s = unique();
   const name = `测试用户${s}`;
   const email = `e2e-${s}@demo.local`;
-  const password = `a long initial ${s}`;
+  const password = `a long initial ${unique()}`; // its own suffix: a password may not contain the email's name
 
   await signIn(page, "admin@demo.local");
   await page.goto("/admin");
@@ -46,10 +46,50 @@ test("an admin creates a user, who signs in; the admin disables them and the ses
   await form.getByRole("button", { name: "创建用户" }).click();
   await expect(form.getByLabel("邮箱")).toHaveAccessibleDescription("该邮箱已被其他账号使用。");
 
-  // The new user signs in, in a browser of their own.
+  // The new user signs in, in a browser of their own (and on a second device), and must first
+  // replace the password the admin set: every page leads to the change form until they do.
+  const signInAs = async (context: import("@playwright/test").BrowserContext) => {
+    const p = await context.newPage();
+    await p.goto("/login");
+    await p.getByLabel(/邮箱/).fill(email);
+    await p.getByLabel(/密码/).fill(password);
+    await p.getByRole("button", { name: "登录" }).click();
+    await expect(p).toHaveURL(/\/account\/password$/);
+    return p;
+  };
   const theirs = await browser.newContext({ locale: "zh-CN" });
-  const userPage = await theirs.newPage();
-  await signIn(userPage, email, password);
+  const second = await browser.newContext({ locale: "zh-CN" });
+  const userPage = await signInAs(theirs);
+  const secondPage = await signInAs(second);
+  await expect(userPage.getByRole("status")).toContainText("您的密码由管理员设置");
+  await userPage.goto("/projects");
+  await expect(userPage).toHaveURL(/\/account\/password$/);
+
+  const change = async (current: string, next: string) => {
+    await userPage.getByLabel("当前密码").fill(current);
+    await userPage.getByLabel("新密码", { exact: true }).fill(next);
+    await userPage.getByLabel("再次输入新密码").fill(next);
+    await userPage.getByRole("button", { name: "修改密码" }).click();
+  };
+  // A common password is refused next to its field.
+  await change(password, "password1234");
+  await expect(userPage.getByLabel("新密码", { exact: true })).toHaveAccessibleDescription(/过于常见/);
+  const own = `quiet-harbour-violet-${unique()}`;
+  await change(password, own);
+  await expect(userPage).toHaveURL((url) => url.pathname === "/");
+  await expect(userPage.getByTestId("current-user").first()).toContainText(name);
+  // The change ended the session on the other device; this one goes on.
+  await secondPage.goto("/projects");
+  await expect(secondPage).toHaveURL(/\/login/);
+  await second.close();
+
+  // Later they change it again from the shell's link: the form says so and they stay signed in.
+  await userPage.getByRole("link", { name: "修改密码" }).first().click();
+  await expect(userPage.getByRole("heading", { level: 1, name: "修改密码" })).toBeVisible();
+  const newer = `amber-meadow-falcon-${unique()}`;
+  await change(own, newer);
+  await expect(userPage.getByRole("status")).toContainText("密码已修改");
+  await userPage.goto("/projects");
   await expect(userPage.getByTestId("current-user").first()).toContainText(name);
 
   // The admin disables them…
@@ -64,7 +104,7 @@ test("an admin creates a user, who signs in; the admin disables them and the ses
   await userPage.goto("/projects");
   await expect(userPage).toHaveURL(/\/login/);
   await userPage.getByLabel(/邮箱/).fill(email);
-  await userPage.getByLabel(/密码/).fill(password);
+  await userPage.getByLabel(/密码/).fill(newer);
   await userPage.getByRole("button", { name: "登录" }).click();
   await expect(userPage.getByRole("alert").filter({ hasText: "邮箱或密码不正确。" })).toBeVisible();
   await theirs.close();

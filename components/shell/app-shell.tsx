@@ -25,6 +25,9 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
         </span>
       </p>
       <LocaleSwitcher />
+      <Link href="/account/password" className="text-sm text-brand-700 underline-offset-2 hover:underline">
+        {t("shell.changePassword")}
+      </Link>
       <SignOutButton />
     </div>
   );

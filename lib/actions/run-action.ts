@@ -19,13 +19,29 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   run: (user: CurrentUser, data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const t = await messageTranslator("errors");
   const user = await getCurrentUser();
-  if (!user) return { ok: false, error: "unauthenticated", message: t("unauthenticated") };
-  if (!roles.includes(user.role)) {
+  if (user && !roles.includes(user.role)) {
     await auditDenial(user, `action:${roles.join("|")}`);
+    const t = await messageTranslator("errors");
     return { ok: false, error: "forbidden", message: t("forbidden") };
   }
+  return runForUser(user, schema, input, run);
+}
+
+/**
+ * runAction's steps after the role check, for the user given: refused when
+ * signed out, then the input (zod), then `run`. Used alone only where the
+ * user comes from elsewhere (changing one's own password, which every role
+ * may, also while an admin-set password must be replaced).
+ */
+export async function runForUser<S extends z.ZodType, T>(
+  user: CurrentUser | null,
+  schema: S,
+  input: unknown,
+  run: (user: CurrentUser, data: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const t = await messageTranslator("errors");
+  if (!user) return { ok: false, error: "unauthenticated", message: t("unauthenticated") };
 
   const parsed = schema.safeParse(input);
   if (!parsed.success) {

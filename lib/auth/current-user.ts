@@ -7,15 +7,16 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { resolveSessionUser, type CurrentUser } from "@/lib/auth/session-user";
+import { resolveSessionUser, type CurrentUser, type SessionUser } from "@/lib/auth/session-user";
 
 export type { CurrentUser } from "@/lib/auth/session-user";
 
 /**
- * The signed-in user of this request, or null. Reads the JWT cookie and checks
- * it against the database (once per request: React's cache).
+ * The user of this request's session, or null. Reads the JWT cookie and checks
+ * it against the database (once per request: React's cache). Only the sign-in
+ * and change-password pages use it directly: everything else asks getCurrentUser.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   const token = await getToken({
     req: { headers: Object.fromEntries(headerList), cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])) } as never,
@@ -24,10 +25,27 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return resolveSessionUser(db(), token);
 });
 
-/** For pages and layouts: the user, or a redirect to the sign-in page. */
+/**
+ * The signed-in user who may use the app, or null — also while the user must
+ * still replace a password an admin set (pages send them to CHANGE_PASSWORD_PATH,
+ * actions and route handlers answer as to a signed-out caller).
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const user = await getSessionUser();
+  return user && !user.mustChangePassword ? user : null;
+});
+
+/** Where a user whose password an admin set must go first. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/**
+ * For pages and layouts: the user, or a redirect to the sign-in page — or to
+ * the change-password page while the user must still choose their own password.
+ */
 export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+  const user = await getSessionUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return user;
 }
 

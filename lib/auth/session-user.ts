@@ -13,6 +13,9 @@ export type CurrentUser = {
   unitIsCity: boolean;
 };
 
+/** The user a session stands for, and whether an admin set their password (they must choose their own first: lib/auth/current-user.ts). */
+export type SessionUser = CurrentUser & { mustChangePassword: boolean };
+
 type SessionRow = {
   id: number;
   email: string;
@@ -21,6 +24,7 @@ type SessionRow = {
   unit_id: number;
   disabled_at: Date | null;
   session_version: number;
+  must_change_password: boolean;
   name_zh: string;
   name_en: string;
   unit_kind: string;
@@ -33,12 +37,12 @@ type TokenClaims = { uid?: number; sv?: number } | null;
  * token is missing, the account is disabled, or its session version moved on
  * (role or unit change, password reset, sign-out).
  */
-export async function resolveSessionUser(db: Db, token: TokenClaims): Promise<CurrentUser | null> {
+export async function resolveSessionUser(db: Db, token: TokenClaims): Promise<SessionUser | null> {
   if (typeof token?.uid !== "number" || typeof token.sv !== "number") return null;
   // Plain SQL: this runs on every request, and Prisma's query compiler cost
   // more than the statement itself (docs/ARCHITECTURE.md, "Reads on hot pages").
   const [user] = await db.$queryRaw<SessionRow[]>`
-    SELECT a.id, a.email, a.name, a.role::text AS role, a.unit_id, a.disabled_at, a.session_version,
+    SELECT a.id, a.email, a.name, a.role::text AS role, a.unit_id, a.disabled_at, a.session_version, a.must_change_password,
            u.name_zh, u.name_en, u.kind::text AS unit_kind
       FROM app_user a JOIN unit u ON u.id = a.unit_id
      WHERE a.id = ${token.uid}`;
@@ -52,5 +56,6 @@ export async function resolveSessionUser(db: Db, token: TokenClaims): Promise<Cu
     unitNameZh: user.name_zh,
     unitNameEn: user.name_en,
     unitIsCity: user.unit_kind === "CITY",
+    mustChangePassword: user.must_change_password,
   };
 }

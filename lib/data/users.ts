@@ -1,12 +1,13 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce, isUniqueViolation, type Tx } from "@/lib/data/transactions";
-import type { CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateUserAccessInput } from "@/lib/validation/user";
+import type { ChangeOwnPasswordInput, CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateUserAccessInput } from "@/lib/validation/user";
 
 /**
  * Users as admins manage them. Every function checks that the caller is an
@@ -15,6 +16,10 @@ import type { CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateU
  * end at their next request (lib/auth/session-user.ts). The last active admin
  * can be neither disabled nor demoted. Password hashes never reach the audit
  * log, a conflict snapshot or a page.
+ *
+ * A password an admin sets (new account, reset) must be changed by its user
+ * at the next sign-in (`mustChangePassword`, enforced by lib/auth/current-user.ts);
+ * every password set passes the one policy, lib/auth/password-policy.ts.
  */
 type Actor = Pick<CurrentUser, "id" | "role">;
 
@@ -74,11 +79,18 @@ async function checkUnit(tx: Tx, unitId: number) {
   if (!unit) throw new RuleError("invalid", { unitId: "choose" });
 }
 
+/** The password policy as a field error on `field`. */
+function assertPasswordAllowed(password: string, email: string, field = "password") {
+  const problem = passwordProblem(password, email);
+  if (problem) throw new RuleError("invalid", { [field]: `account.validation.${problem}` });
+}
+
 const EMAIL_TAKEN = () => new RuleError("invalid", { email: "admin.validation.emailTaken" });
 
 /** Creates a user once per form submission; a used email is a field error. */
 export async function createUser(db: Db, user: Actor, input: CreateUserInput) {
   assertAdmin(user);
+  assertPasswordAllowed(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   try {
     return await createOnce(
@@ -88,7 +100,15 @@ export async function createUser(db: Db, user: Actor, input: CreateUserInput) {
         await checkUnit(tx, input.unitId);
         if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw EMAIL_TAKEN();
         const created = await tx.user.create({
-          data: { name: input.name, email: input.email, role: input.role, unitId: input.unitId, passwordHash, requestId: input.requestId },
+          data: {
+            name: input.name,
+            email: input.email,
+            role: input.role,
+            unitId: input.unitId,
+            passwordHash,
+            mustChangePassword: true,
+            requestId: input.requestId,
+          },
           select: userFields,
         });
         await writeAudit(tx, {
@@ -173,9 +193,40 @@ export async function setUserDisabled(db: Db, user: Actor, input: SetUserDisable
   });
 }
 
-/** Sets a new password (hashed) and ends the user's sessions. */
+/** Sets a new password (hashed) that the user must change at the next sign-in, and ends the user's sessions. */
 export async function resetPassword(db: Db, user: Actor, input: ResetPasswordInput) {
   assertAdmin(user);
   const passwordHash = await hashPassword(input.password);
-  return editUser(db, user, input, "user.password_reset", async () => ({ data: { passwordHash }, endSessions: true }));
+  return editUser(db, user, input, "user.password_reset", async (_tx, current) => {
+    assertPasswordAllowed(input.password, current.email);
+    return { data: { passwordHash, mustChangePassword: true }, endSessions: true };
+  });
+}
+
+/**
+ * A signed-in user changes their own password: the current one must match,
+ * the new one must pass the policy and differ from it. Ends the user's other
+ * sessions (the session version moves); the caller re-issues the current
+ * session with the returned `sessionVersion`. A wrong current password is
+ * audited, as a failed sign-in is.
+ */
+export async function changeOwnPassword(db: Db, user: Pick<CurrentUser, "id" | "email">, input: ChangeOwnPasswordInput) {
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true, email: true, disabledAt: true } });
+  if (!row || row.disabledAt) throw new NotFoundError();
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await writeAudit(db, { actorId: user.id, action: "user.password_change_refused", entity: "user", entityId: user.id });
+    throw new RuleError("invalid", { currentPassword: "account.validation.currentWrong" });
+  }
+  if (input.newPassword === input.currentPassword) throw new RuleError("invalid", { newPassword: "account.validation.samePassword" });
+  assertPasswordAllowed(input.newPassword, row.email, "newPassword");
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 }, version: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
+    await writeAudit(tx, { actorId: user.id, action: "user.password_change", entity: "user", entityId: user.id });
+    return { sessionVersion: updated.sessionVersion };
+  });
 }

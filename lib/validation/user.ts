@@ -1,16 +1,19 @@
 /**
  * Users as admins manage them: create, role and unit, disable/enable, password
- * reset. Passwords are at least 12 characters (NIST SP 800-63B length over
- * composition rules); the form never sees a hash.
+ * reset, and a user changing their own password. The length limits are here;
+ * which passwords are refused (common, guessable, the email's name) is
+ * lib/auth/password-policy.ts, checked by lib/data/users.ts where the email is
+ * known. The form never sees a hash.
  */
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
 import { zId, zRequestId, zText, zVersion } from "@/lib/validation/fields";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-policy";
 
 export const ROLES = Object.values(Role) as [Role, ...Role[]];
 
-export const PASSWORD_MIN = 12;
-export const zPassword = z.string().min(PASSWORD_MIN).max(200);
+export { PASSWORD_MIN };
+export const zPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
 const zEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
@@ -36,3 +39,9 @@ export type SetUserDisabledInput = z.output<typeof ZSetUserDisabled>;
 
 export const ZResetPassword = z.object({ id: zId, version: zVersion, password: zPassword });
 export type ResetPasswordInput = z.output<typeof ZResetPassword>;
+
+/** A user changing their own password: the current one, the new one twice. */
+export const ZChangeOwnPassword = z
+  .object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: zPassword, confirmPassword: z.string().max(PASSWORD_MAX) })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "account.validation.confirmMismatch" });
+export type ChangeOwnPasswordInput = z.output<typeof ZChangeOwnPassword>;

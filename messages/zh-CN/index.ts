@@ -1,5 +1,6 @@
 // One JSON file per feature keeps parallel work out of each other's way;
 // add a feature's file here. messages.test.ts checks both languages match.
+import account from "./account.json";
 import admin from "./admin.json";
 import common from "./common.json";
 import companies from "./companies.json";
@@ -12,5 +13,5 @@ import projects from "./projects.json";
 import reports from "./reports.json";
 import work from "./work.json";
 
-const messages = { ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...work };
+const messages = { ...account, ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...work };
 export default messages;

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getSessionUser } from "@/lib/auth/current-user";
 import { LoginForm } from "@/components/auth/login-form";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
   const target = safeCallbackPath(callbackUrl);
-  if (await getCurrentUser()) redirect(target);
+  if (await getSessionUser()) redirect(target); // a user who must change their password is sent on from there
   const t = await getTranslations();
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
