@@ -13,7 +13,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { makeProject, ymd } from "@/lib/data/stage.test-helpers";
 import { createApiToken } from "@/lib/data/api-tokens";
-import { testDb, uniq } from "@/test/factories";
+import { TEST_PASSWORD, testDb, uniq } from "@/test/factories";
 import { versionOf, type Dataset, type Target, type UnitData } from "@/test/authorization-matrix.dataset";
 
 /** What a call came to: "ok", a refusal ("unauthenticated", "forbidden", "not_found"), "invalid(field,…)", "empty" (a search found nothing), "status N". */
@@ -123,9 +123,26 @@ const csvUpload = (c: CallContext) => {
   return body;
 };
 
+/**
+ * The caller changes their own password (from the factories' one); it is put
+ * back after the call, so every later case signs in the same way.
+ */
+const ownPasswordChange: Run = async (c) => async (fn) => {
+  const next = `river-lantern-copper-${uniq()}`;
+  const data = new FormData();
+  for (const [k, v] of Object.entries({ currentPassword: TEST_PASSWORD, newPassword: next, confirmPassword: next })) data.set(k, v);
+  const before = c.caller && (await testDb().user.findUniqueOrThrow({ where: { id: c.caller.id }, select: { passwordHash: true } }));
+  const outcome = outcomeOf(await (fn as (prev: unknown, fd: FormData) => Promise<ActionResult<unknown>>)(null, data));
+  if (c.caller && before) await testDb().user.update({ where: { id: c.caller.id }, data: { passwordHash: before.passwordHash } });
+  return outcome;
+};
+
 // ------------------------------------------------------------ the table
 
 export const MATRIX: Record<string, Entry> = {
+  // One's own account (app/(auth)/account/actions.ts): every role, on themselves only
+  "app/(auth)/account/actions.ts#changeOwnPasswordAction": { roles: ANY_ROLE, scope: "all", run: ownPasswordChange },
+
   // Projects (app/(app)/projects/actions.ts)
   "app/(app)/projects/actions.ts#createProjectAction": {
     roles: ANY_ROLE,
