@@ -20,6 +20,8 @@ const ROUNDS = 6;
 const BURST = 10;
 /** A request that has not settled after this long is counted as hung. */
 const SETTLE_BOUND_MS = 10_000;
+/** How many of a burst's requests finish before the connections are terminated, round by round. */
+const KILL_AFTER = [0, 3, 6, 1, 8, 4];
 const TERMINATE = `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
   WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`;
 
@@ -95,15 +97,17 @@ describe.skipIf(!database)("connections terminated by the database mid-burst (ne
             return { requestId: data.requestId, projectId: data.projectId, ...o };
           });
         });
-        // Mid-burst: once some of the burst's transactions are at the database.
-        for (let polls = 0; polls < 500 && settled < BURST; polls++) {
+        // Mid-burst: once some of the burst's transactions are at the database,
+        // and (from the second round on) after a few requests have finished.
+        const after = KILL_AFTER[round % KILL_AFTER.length];
+        for (let polls = 0; polls < 2_000 && settled < BURST; polls++) {
           const [{ busy }] = (
             await killer.query<{ busy: number }>(
               `SELECT count(*)::int AS busy FROM pg_stat_activity
                WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')`,
             )
           ).rows;
-          if (busy >= 2) break;
+          if (busy >= 1 && settled >= after) break;
         }
         terminated += (await killer.query(TERMINATE)).rowCount ?? 0;
         outcomes.push(...(await Promise.all(requests)));
