@@ -107,10 +107,16 @@ export function createPrismaClient(url: string, poolMax = 10) {
 
 export type Db = ReturnType<typeof createPrismaClient>;
 
-/** The pg pool under a client, for tests and monitoring: connections open, idle, and requests waiting for one. */
-export function poolStats(client: Db) {
+/** The pg pool under a client made by createPrismaClient. */
+export function poolOf(client: Db): pg.Pool {
   const pool = pools.get(client);
   if (!pool) throw new Error("not a client made by createPrismaClient");
+  return pool;
+}
+
+/** For tests and monitoring: connections open, idle, and requests waiting for one. */
+export function poolStats(client: Db) {
+  const pool = poolOf(client);
   return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
