@@ -1,16 +1,124 @@
 /**
  * The one Prisma client of the process (Prisma's guide: one client per
- * process; the global survives hot reload in development).
+ * process; the global survives hot reload in development), over a pg pool that
+ * survives the database dropping its connections (a restart, a failover, a
+ * pooler restart): see `createPool`.
  */
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
+/** The pool's time limits (README, "Running past one machine"). */
+export const POOL_LIMITS = {
+  /** Waiting this long for a connection (all in use, or the server not answering) fails the request with "try again" instead of queueing it for ever. */
+  connectionTimeoutMillis: 5_000,
+  /** A connection unused this long is closed. */
+  idleTimeoutMillis: 30_000,
+  /** A statement unanswered this long means the connection is dead (a silent network loss): the request fails and the connection is destroyed. Longer than any statement the app runs (the importer's batches included). */
+  queryTimeoutMillis: 120_000,
+  /** The server ends a session left idle inside a transaction this long, releasing its locks. */
+  idleInTransactionMillis: 60_000,
+} as const;
+
+const TRANSACTION_END = /^\s*(COMMIT|ROLLBACK)\b/i;
+
+type Client = pg.PoolClient & { _queryable?: boolean; _ending?: boolean };
+
+/** How the current checkout of a client ends early: destroyed, not returned to the pool. */
+const destroyers = new WeakMap<pg.PoolClient, (error: Error) => void>();
+const wrapped = new WeakSet<pg.PoolClient>();
+
+/**
+ * Makes sure a checked-out client always goes back to the pool. Prisma 6.19
+ * runs COMMIT/ROLLBACK as a query and only then calls the adapter's release:
+ * when that query fails — the connection was terminated — the client is never
+ * released, and once every slot has leaked, every query waits for ever. So a
+ * client whose COMMIT/ROLLBACK fails, whose connection broke, or which reports
+ * a connection error is released with the error (pg destroys it and opens a new
+ * one when needed); a second release (the adapter's) does nothing.
+ */
+function guard(client: Client): Client {
+  const release = client.release;
+  let released = false;
+  const onError = (error: Error) => end(error);
+  const end = (error?: Error | boolean) => {
+    if (released) return;
+    released = true;
+    destroyers.delete(client);
+    client.removeListener("error", onError);
+    release(error);
+  };
+  client.release = end;
+  destroyers.set(client, end);
+  client.on("error", onError);
+
+  if (!wrapped.has(client)) {
+    wrapped.add(client);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      if (!(result instanceof Promise)) return result;
+      return result.catch((error: unknown) => {
+        const first = args[0] as string | { text?: string } | undefined;
+        const sql = typeof first === "string" ? first : (first?.text ?? "");
+        const broken = client._queryable === false || client._ending === true || /Query read timeout/.test(String((error as Error)?.message));
+        if (broken || TRANSACTION_END.test(sql)) destroyers.get(client)?.(error instanceof Error ? error : new Error(String(error)));
+        throw error;
+      });
+    }) as typeof client.query;
+  }
+  return client;
+}
+
+/** Prisma's adapter takes transaction clients with `connect()`; `pool.query` (the callback form) already releases its client on any error. */
+class GuardedPool extends pg.Pool {
+  connect(): Promise<pg.PoolClient>;
+  connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
+    if (callback) return super.connect(callback);
+    return super.connect().then((client) => guard(client));
+  }
+}
+
+export function createPool(url: string, max: number): pg.Pool {
+  const pool = new GuardedPool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: POOL_LIMITS.connectionTimeoutMillis,
+    idleTimeoutMillis: POOL_LIMITS.idleTimeoutMillis,
+    query_timeout: POOL_LIMITS.queryTimeoutMillis,
+    idle_in_transaction_session_timeout: POOL_LIMITS.idleInTransactionMillis,
+    keepAlive: true,
+  });
+  // An idle connection the server closed: pg drops it from the pool; without a listener the process would crash.
+  pool.on("error", (error) => console.warn(`database: an idle connection was closed (${error.message})`));
+  return pool;
+}
+
+const pools = new WeakMap<object, pg.Pool>();
+
 export function createPrismaClient(url: string, poolMax = 10) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax }) });
+  const pool = createPool(url, poolMax);
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+
+/** The pg pool under a client made by createPrismaClient. */
+export function poolOf(client: Db): pg.Pool {
+  const pool = pools.get(client);
+  if (!pool) throw new Error("not a client made by createPrismaClient");
+  return pool;
+}
+
+/** For tests and monitoring: connections open, idle, and requests waiting for one. */
+export function poolStats(client: Db) {
+  const pool = poolOf(client);
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}
 
 const globalForPrisma = globalThis as unknown as { prisma?: Db };
 

@@ -54,3 +54,31 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { code?: string }; message?: string } | null;
   return !!e && (e.code === "P2002" || e.meta?.code === "23505" || /23505|unique constraint/i.test(e.message ?? ""));
 }
+
+/** Prisma's codes for an unreachable database, a lost connection, a pool or transaction timeout. */
+const UNAVAILABLE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+/** SQLSTATE class 08 (connection exception) and 57P01-57P03 (the server is shutting down or restarting). */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/;
+/** What pg and the driver adapter say when a connection is gone or cannot be had. */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_SOCKET = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH"]);
+const UNAVAILABLE_MESSAGE =
+  /not queryable|Connection terminated|timeout exceeded when trying to connect|Query read timeout|Can't reach database server|Server has closed the connection|terminating connection/i;
+
+/**
+ * The database could not be reached or dropped the connection mid-request (a
+ * restart, a failover, a pooler restart, a timeout): the transaction rolled
+ * back with the connection, and the same request can simply be sent again
+ * (the forms' request ids make a retry write one record). Users get "try
+ * again" (errors.unavailable), not the generic failure.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && typeof e === "object" && depth < 5; e = e.cause as typeof e, depth++) {
+    const meta = e.meta as { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } | undefined;
+    const codes = [e.code, e.originalCode, meta?.code, meta?.driverAdapterError?.cause?.originalCode].filter((c): c is string => typeof c === "string");
+    if (codes.some((c) => UNAVAILABLE_PRISMA.has(c) || UNAVAILABLE_SQLSTATE.test(c) || UNAVAILABLE_SOCKET.has(c))) return true;
+    if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
+    if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  }
+  return false;
+}

@@ -3,7 +3,7 @@ export type ActionResult<T = null> =
   | { ok: true; data: T }
   | {
       ok: false;
-      error: "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "server";
+      error: "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "unavailable" | "server";
       /** A sentence for the summary, already in the user's language. */
       message: string;
       /** Per field, already in the user's language. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getCurrentUser, auditDenial, type CurrentUser } from "@/lib/auth/current-user";
-import { AppError, ConflictError, RuleError } from "@/lib/errors";
+import { AppError, ConflictError, RuleError, isDatabaseUnavailable } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "@/lib/actions/result";
 import { translateIssues } from "@/lib/validation/messages";
@@ -60,6 +60,10 @@ export async function runForUser<S extends z.ZodType, T>(
         fieldErrors: error instanceof RuleError ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, tv(v)])) : undefined,
         current: error instanceof ConflictError ? error.current : undefined,
       };
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.warn("action failed: database unavailable", error instanceof Error ? error.message : error);
+      return { ok: false, error: "unavailable", message: t("unavailable") };
     }
     console.error("action failed", error);
     return { ok: false, error: "server", message: t("serverBody") };

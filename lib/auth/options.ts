@@ -9,6 +9,15 @@ import { writeAudit } from "@/lib/audit/write-audit";
 
 /** Shown to the sign-in form as `error`; the form turns it into words. */
 export const THROTTLED_ERROR = "throttled";
+/** Anything else that fails in `authorize` (the database down): the form says "cannot sign in now, try later". */
+export const SIGN_IN_FAILED_ERROR = "failed";
+
+/** next-auth sends a thrown error's message to the (unauthenticated) caller: only our own codes may get there. */
+function signInError(error: unknown): Error {
+  if (error instanceof Error && error.message === THROTTLED_ERROR) return error;
+  console.error("sign-in failed", error);
+  return new Error(SIGN_IN_FAILED_ERROR);
+}
 
 /**
  * (A function so that nothing reads the environment while `next build` loads modules.)
@@ -27,12 +36,16 @@ export const authOptions = (): NextAuthOptions => ({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const result = await authenticate(db(), credentials, clientAddress(req.headers ?? {}));
-        if (!result.ok) {
-          if (result.reason === "throttled") throw new Error(THROTTLED_ERROR);
-          return null;
+        try {
+          const result = await authenticate(db(), credentials, clientAddress(req.headers ?? {}));
+          if (!result.ok) {
+            if (result.reason === "throttled") throw new Error(THROTTLED_ERROR);
+            return null;
+          }
+          return { id: String(result.user.id), sessionVersion: result.user.sessionVersion };
+        } catch (error) {
+          throw signInError(error);
         }
-        return { id: String(result.user.id), sessionVersion: result.user.sessionVersion };
       },
     }),
   ],

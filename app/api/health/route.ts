@@ -1,14 +1,9 @@
 import { db } from "@/lib/db";
+import { healthResponse } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-/** For load balancers and monitors: is this instance up and is its database answering? */
+/** For load balancers, monitors and scripts/serve.ts: is this instance up and is its database answering (503 within 2 s if not)? */
 export async function GET() {
-  try {
-    await db().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", db: "ok" });
-  } catch (error) {
-    console.error("health: database check failed", error);
-    return Response.json({ status: "error", db: "unreachable" }, { status: 503 });
-  }
+  return healthResponse(db());
 }
