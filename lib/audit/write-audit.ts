@@ -47,13 +47,10 @@ export async function writeAudit(writer: Writer, entry: AuditEntry) {
  */
 export async function writeAudits(writer: Pick<Prisma.TransactionClient, "$executeRaw">, entries: AuditEntry[]) {
   if (entries.length === 0) return;
-  const rows = entries.map(auditRow);
-  const json = (v: Prisma.InputJsonValue | undefined) => (v === undefined ? null : JSON.stringify(v));
+  // One jsonb parameter: far cheaper through the driver than seven arrays of thousands.
+  const rows = JSON.stringify(entries.map(auditRow));
   await writer.$executeRaw`
     INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after, ip)
-    SELECT actor, action, entity, entity_id, before::jsonb, after::jsonb, ip
-      FROM unnest(${rows.map((r) => r.actorId)}::int[], ${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.entity)}::text[],
-                  ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => json(r.before))}::text[], ${rows.map((r) => json(r.after))}::text[],
-                  ${rows.map((r) => r.ip)}::text[])
-        AS u(actor, action, entity, entity_id, before, after, ip)`;
+    SELECT r."actorId", r.action, r.entity, r."entityId", r.before, r.after, r.ip
+      FROM jsonb_to_recordset(${rows}::jsonb) AS r("actorId" int, action text, entity text, "entityId" text, before jsonb, after jsonb, ip text)`;
 }

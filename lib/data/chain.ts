@@ -16,17 +16,18 @@ export type AnchorLink = { projectId: number; anchorId: number | null };
 export async function anchorLoops(tx: Pick<Prisma.TransactionClient, "$queryRaw">, links: AnchorLink[]): Promise<number[]> {
   const set = links.filter((l) => l.anchorId !== null);
   if (set.length === 0) return [];
+  // The new links as one jsonb object (project id → anchor id): a keyed lookup in each step of the walk.
+  const proposed = JSON.stringify(Object.fromEntries(links.map((l) => [l.projectId, l.anchorId])));
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    WITH RECURSIVE link(id, anchor) AS (
-      SELECT * FROM unnest(${links.map((l) => l.projectId)}::int[], ${links.map((l) => l.anchorId)}::int[])
-    ),
+    WITH RECURSIVE link AS (SELECT ${proposed}::jsonb AS m),
     up(start_id, id, depth) AS (
-      SELECT l.id, l.anchor, 1 FROM link l WHERE l.anchor IS NOT NULL
+      SELECT e.key::int, (e.value #>> '{}')::int, 1 FROM link, jsonb_each(link.m) e WHERE e.value <> 'null'::jsonb
       UNION ALL
-      SELECT up.start_id, CASE WHEN l.id IS NOT NULL THEN l.anchor ELSE p.anchor_project_id END, up.depth + 1
-        FROM up LEFT JOIN link l ON l.id = up.id LEFT JOIN project p ON p.id = up.id
-       WHERE up.id <> up.start_id AND up.depth < 1000
-         AND CASE WHEN l.id IS NOT NULL THEN l.anchor ELSE p.anchor_project_id END IS NOT NULL
+      SELECT up.start_id, n.anchor, up.depth + 1
+        FROM up CROSS JOIN link
+        LEFT JOIN project p ON p.id = up.id
+        CROSS JOIN LATERAL (SELECT CASE WHEN link.m ? up.id::text THEN (link.m ->> up.id::text)::int ELSE p.anchor_project_id END AS anchor) n
+       WHERE up.id <> up.start_id AND up.depth < 1000 AND n.anchor IS NOT NULL
     )
     SELECT DISTINCT start_id AS id FROM up WHERE id = start_id`;
   return rows.map((r) => r.id);
