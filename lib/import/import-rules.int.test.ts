@@ -130,7 +130,7 @@ describe("the importer writes what a move through the app writes", () => {
   });
 
   it("writeAudits writes the rows writeAudit writes", async () => {
-    const entry: AuditEntry = { actorId: fixture.admin.id, action: `test.${uniq()}`, entity: "project", entityId: 42, before: null, after: { at: new Date("2024-01-02T03:04:05Z"), n: 1n, s: "x" } };
+    const entry: AuditEntry = { actorId: fixture.admin.id, action: `test.${uniq()}`, entity: "project", entityId: 42, before: null, after: { at: new Date("2024-01-02T03:04:05Z"), n: 1n, s: "x" }, ip: "10.0.0.1" };
     await writeAudit(db, entry);
     await writeAudits(db, [entry]);
     const rows = await db.auditLog.findMany({ where: { action: entry.action }, orderBy: { id: "asc" } });
