@@ -5,7 +5,7 @@
  * with stage histories (moves back, lost, on hold), contracts, construction
  * starts, funds in place (CNY and USD), promotion events, chain links and
  * exactly 2,000,000 negotiation rounds. project.round_count / last_round_on
- * are computed from the rounds themselves.
+ * are computed from the rounds by the app's own definition (ROUND_STATS_SQL).
  *
  * Set-based SQL only (INSERT … SELECT … FROM generate_series), with
  * pseudo-random values from hashes of the row index: the same input gives the
@@ -18,6 +18,7 @@
  */
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
+import { ROUND_STATS_SQL } from "../lib/data/round-stats";
 
 export const LARGE_PASSWORD = "bench-password-123";
 const TODAY = process.env.SEED_TODAY ?? "2026-11-29";
@@ -288,12 +289,7 @@ async function main() {
       [TODAY],
     );
   }
-  await step(
-    "project round counts and last round (from the rounds)",
-    `UPDATE project pr SET round_count = r.n, last_round_on = r.last
-       FROM (SELECT project_id, COUNT(*)::int AS n, MAX(held_on) AS last FROM negotiation_round GROUP BY project_id) r
-      WHERE r.project_id = pr.id`,
-  );
+  await step("project round counts and last round (lib/data/round-stats.ts)", ROUND_STATS_SQL, [null]);
   await step("updated_at = the last activity", `UPDATE project SET updated_at = GREATEST(stage_entered_at, COALESCE(last_round_on::timestamp, stage_entered_at))`);
   await client.query("DROP TABLE seed_large_plan");
   await client.query("COMMIT");

@@ -13,6 +13,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferenceKind } from "@/lib/generated/prisma/enums";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { anchorLoops } from "@/lib/data/chain";
 import { createOnce, type Tx } from "@/lib/data/transactions";
 import { todayDate } from "@/lib/validation/fields";
 import { formValues } from "@/lib/data/project-form-values";
@@ -89,19 +90,9 @@ async function checkReferences(tx: Tx, user: Actor, input: RefInput, current: Pa
   }
   const anchorId = input.anchorProjectId;
   if (anchorId !== undefined && anchorId !== current.anchorProjectId) {
-    if (anchorId === current.id) errors.anchorProjectId = "projects.rules.anchorLoop";
-    else if (!(await tx.project.findFirst({ where: { id: anchorId, ...projectScope(user) }, select: { id: true } }))) errors.anchorProjectId = "choose";
-    else if (current.id !== undefined) {
-      // Would the anchor (or its anchor, …) be this project? Then the link closes a loop.
-      const loop = await tx.$queryRaw<{ found: number }[]>`
-        WITH RECURSIVE up(id, anchor, depth) AS (
-          SELECT id, anchor_project_id, 1 FROM project WHERE id = ${anchorId}
-          UNION ALL
-          SELECT p.id, p.anchor_project_id, up.depth + 1 FROM project p JOIN up ON p.id = up.anchor WHERE up.depth < 200
-        )
-        SELECT 1 AS found FROM up WHERE id = ${current.id} LIMIT 1`;
-      if (loop.length > 0) errors.anchorProjectId = "projects.rules.anchorLoop";
-    }
+    if (!(await tx.project.findFirst({ where: { id: anchorId, ...projectScope(user) }, select: { id: true } }))) errors.anchorProjectId = "choose";
+    // Would the anchor (or its anchor, …) be this project? Then the link closes a loop (lib/data/chain.ts, shared with the importer).
+    else if (current.id !== undefined && (await anchorLoops(tx, [{ projectId: current.id, anchorId }])).length > 0) errors.anchorProjectId = "projects.rules.anchorLoop";
   }
   if (Object.keys(errors).length > 0) throw new RuleError("invalid", errors);
 }

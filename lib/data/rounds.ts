@@ -2,7 +2,7 @@ import "server-only";
 /**
  * Negotiation rounds. A round gets the project's next number (1, 2, 3 …) under
  * a lock on the project row, keeps the project's round count, last round date
- * and — when a next meeting is set — follow-up date current, all in the
+ * (lib/data/round-stats.ts) and — when a next meeting is set — follow-up date current, all in the
  * transaction that writes it and its audit row. The same requestId twice logs
  * one round.
  */
@@ -13,6 +13,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { RuleError } from "@/lib/errors";
 import { createOnce, type Tx } from "@/lib/data/transactions";
 import { lockProject } from "@/lib/data/stage";
+import { refreshRoundStats } from "@/lib/data/round-stats";
 import { todayDate } from "@/lib/validation/fields";
 import type { LogRoundInput } from "@/lib/validation/round";
 
@@ -73,12 +74,11 @@ export async function logRound(db: Db, user: Actor, input: LogRoundInput): Promi
     });
 
     const before = { roundCount: project.roundCount, lastRoundOn: project.lastRoundOn, nextFollowUpOn: project.nextFollowUpOn, version: project.version };
-    const counted = await tx.negotiationRound.count({ where: { projectId: project.id } });
+    // round_count / last_round_on from the rounds (lib/data/round-stats.ts: the seeds use the same definition).
+    await refreshRoundStats(tx, [project.id]);
     const updated = await tx.project.update({
       where: { id: project.id },
       data: {
-        roundCount: counted,
-        lastRoundOn: project.lastRoundOn && project.lastRoundOn > heldOn ? project.lastRoundOn : heldOn,
         ...(input.nextMeetingOn ? { nextFollowUpOn: input.nextMeetingOn } : {}),
         version: { increment: 1 },
       },

@@ -13,6 +13,7 @@ import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { createOnce, type Tx } from "@/lib/data/transactions";
+import { lackingMessageKey, missingForMove, moveAuditEntry, moveNotes, signingDateForStart, type MoveData } from "@/lib/domain/stage-move";
 import { FORWARD_STAGES, planMove, type AgreementKindOption, type JourneyFacts, type TransitionStageInput } from "@/lib/validation/stage";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
@@ -37,7 +38,7 @@ export async function lockProject(tx: Tx, user: Actor, projectId: number) {
  * forward stage it was on, for a revive after a pause). One definition for the
  * move's check (journeyFacts) and the journey panel (getJourneyState).
  */
-function journeyFactsSql(): Prisma.Sql {
+export function journeyFactsSql(): Prisma.Sql {
   return Prisma.sql`
     (SELECT k.signed_on FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on, k.id LIMIT 1) AS first_signed_on,
     EXISTS (SELECT 1 FROM construction_start s WHERE s.project_id = p.id) AS has_start,
@@ -45,7 +46,7 @@ function journeyFactsSql(): Prisma.Sql {
       WHERE c.project_id = p.id AND c.to_stage = ANY(${[...FORWARD_STAGES]}::"Stage"[])
       ORDER BY c.changed_at DESC, c.id DESC LIMIT 1) AS revive_to`;
 }
-type FactsRow = { first_signed_on: Date | null; has_start: boolean; revive_to: Stage | null };
+export type FactsRow = { first_signed_on: Date | null; has_start: boolean; revive_to: Stage | null };
 const factsOf = (r: FactsRow): JourneyFacts & { firstSignedOn: Date | null } => ({
   hasContract: r.first_signed_on !== null,
   hasStart: r.has_start,
@@ -95,39 +96,31 @@ export async function transitionStage(db: Db, user: Actor, input: TransitionStag
     const plan = planMove(project.stage, input.toStage, facts);
     if (!plan.ok) throw new RuleError(`journey.rules.${plan.refusal}`, { toStage: `journey.rules.${plan.refusal}` });
 
-    // What the move needs, field by field.
-    const missing: Record<string, string> = {};
-    if (plan.needs.reason && !input.reason) missing.reason = "journey.validation.reasonRequired";
-    if (plan.needs.intent && !input.visitOn && !input.intentNote) missing.intentNote = "journey.validation.intentRequired";
-    if (plan.needs.contract) {
-      if (!input.signedOn) missing.signedOn = "required";
-      if (!input.contractedInvestmentCny) missing.contractedInvestmentCny = "required";
-      if (!input.agreementKindId) missing.agreementKindId = "required";
-    }
-    if (plan.needs.start && !input.startedOn) missing.startedOn = "required";
-    if (Object.keys(missing).length > 0) {
-      const messageKey = plan.needs.reason && missing.reason && Object.keys(missing).length === 1
-        ? "journey.rules.reasonRequired"
-        : plan.skips ? "journey.rules.skipNeedsData" : "journey.rules.stageNeedsData";
-      throw new RuleError(messageKey, missing);
-    }
+    // What the move needs, field by field (lib/domain/stage-move.ts, shared with the importer).
+    const data: MoveData = {
+      reason: input.reason,
+      visitOn: input.visitOn && isoDate(input.visitOn),
+      intentNote: input.intentNote,
+      signedOn: input.signedOn && isoDate(input.signedOn),
+      contractedInvestmentCny: input.contractedInvestmentCny,
+      agreementKindId: input.agreementKindId,
+      startedOn: input.startedOn && isoDate(input.startedOn),
+    };
+    const missing = missingForMove(plan.needs, data);
+    if (Object.keys(missing).length > 0) throw new RuleError(lackingMessageKey(plan, missing), missing);
 
     // The data the move brings must agree with what the project has.
     if (plan.needs.contract) {
       const kind = await tx.referenceItem.findFirst({ where: { id: input.agreementKindId, kind: "AGREEMENT_KIND", retiredAt: null }, select: { id: true } });
       if (!kind) throw new RuleError("invalid", { agreementKindId: "choose" });
     }
-    const signedOn = plan.needs.contract ? input.signedOn! : facts.firstSignedOn;
-    if (plan.needs.start) {
-      if (!signedOn) throw new RuleError("journey.rules.constructionBeforeSigning", { startedOn: "journey.validation.startBeforeSigning" });
-      if (input.startedOn! < signedOn) {
-        throw new RuleError("journey.rules.constructionBeforeSigning", { startedOn: "journey.validation.startBeforeSigning" });
-      }
+    const signedOn = signingDateForStart(plan.needs, data, facts.firstSignedOn && isoDate(facts.firstSignedOn));
+    if (signedOn !== undefined && (signedOn === null || data.startedOn! < signedOn)) {
+      throw new RuleError("journey.rules.constructionBeforeSigning", { startedOn: "journey.validation.startBeforeSigning" });
     }
 
     // The visit date and intent note have no columns of their own: they are the change's note.
-    const intent = plan.needs.intent ? [input.visitOn && isoDate(input.visitOn), input.intentNote] : [];
-    const reason = [input.reason, ...intent].filter(Boolean).join(" · ").slice(0, 500) || null;
+    const { changeReason: reason, stageReason } = moveNotes(plan.needs, data);
     const now = new Date();
     const change = await tx.stageChange.create({
       data: { projectId: project.id, fromStage: project.stage, toStage: input.toStage, reason, changedById: user.id, changedAt: now, requestId: input.requestId },
@@ -138,19 +131,15 @@ export async function transitionStage(db: Db, user: Actor, input: TransitionStag
       data: {
         stage: input.toStage,
         stageEnteredAt: now,
-        stageReason: plan.needs.reason ? input.reason : null,
+        stageReason,
         version: { increment: 1 },
       },
       select: { stage: true, version: true, stageReason: true, stageEnteredAt: true },
     });
-    await writeAudit(tx, {
-      actorId: user.id,
-      action: "project.stage",
-      entity: "project",
-      entityId: project.id,
-      before: snapshot(project),
-      after: { ...snapshot(updated), stageChangeId: change.id, reason, kind: plan.kind },
-    });
+    await writeAudit(
+      tx,
+      moveAuditEntry({ actorId: user.id, projectId: project.id, before: project, after: updated, stageChangeId: change.id, changeReason: reason, kind: plan.kind }),
+    );
 
     let contractId: number | null = null;
     if (plan.needs.contract) {

@@ -2,20 +2,29 @@
  * The project import: a file → every issue, or one transaction that upserts
  * the projects by external id with their companies, stage history, contracts,
  * construction starts and audit rows. Set-based SQL (INSERT … SELECT FROM
- * unnest(…)), so 10,000 rows are a handful of statements.
+ * unnest(…)), so 10,000 rows are a handful of statements — but the app's
+ * rules, not a second copy: each row's stage is reached by the moves planMove
+ * allows (lib/import/journey.ts) and records what a move records
+ * (lib/domain/stage-move.ts), chain links pass lib/data/chain.ts, audit rows
+ * go through writeAudits (lib/audit/write-audit.ts).
  *
- * No `server-only`, `next/*` or next-intl here: the route, the page (through
- * the route) and `npm run import` share it; messages are translated at those
- * edges (lib/import/messages.ts).
+ * No `next/*` or next-intl here: the route, the page (through the route) and
+ * `npm run import` share it; messages are translated at those edges
+ * (lib/import/messages.ts). The app's data modules it uses are `server-only`,
+ * so the command line runs with `tsx --conditions=react-server`.
  */
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferenceKind, Stage } from "@/lib/generated/prisma/enums";
 import { ImportRejected, type ImportIssue, type ImportOutcome } from "@/lib/import/errors";
 import { parseImportFile, type ParsedFile } from "@/lib/import/parse";
-import { validateRows, type ExistingProject, type GoodRow, type Lookups, type Named } from "@/lib/import/validate";
+import { validateRows, type ExistingJourney, type ExistingProject, type GoodRow, type Lookups, type Named } from "@/lib/import/validate";
 import type { ColumnKey } from "@/lib/import/columns";
 import { isUniqueViolation } from "@/lib/errors";
+import { writeAudits, type AuditEntry } from "@/lib/audit/write-audit";
+import { anchorLoops, type AnchorLink } from "@/lib/data/chain";
+import { journeyFactsSql, type FactsRow } from "@/lib/data/stage";
+import { moveAuditEntry, type StageSnapshot } from "@/lib/domain/stage-move";
 import { todayYmd } from "@/lib/validation/fields";
 
 type Tx = Prisma.TransactionClient;
@@ -61,8 +70,11 @@ async function loadLookups(tx: Tx, file: ParsedFile): Promise<Lookups> {
              planned_investment_cny::text AS planned_investment_cny, foreign_investment_usd::text AS foreign_investment_usd,
              source_id, event_id, anchor_project_id, owner_id, to_char(first_contact_on, 'YYYY-MM-DD') AS first_contact_on
         FROM project WHERE external_id = ANY(${externalIds}::text[]) ORDER BY id FOR UPDATE`,
-    tx.$queryRaw<{ external_id: string }[]>`SELECT external_id FROM project WHERE external_id = ANY(${anchorIds}::text[])`,
+    tx.$queryRaw<{ id: number; external_id: string }[]>`SELECT id, external_id FROM project WHERE external_id = ANY(${anchorIds}::text[])`,
   ]);
+  // What the locked projects already have that later stages need: the app's own definition (journeyFactsSql).
+  const journeys = await tx.$queryRaw<(FactsRow & { external_id: string; stage_reason: string | null; stage_entered_at: Date })[]>`
+    SELECT p.external_id, p.stage_reason, p.stage_entered_at, ${journeyFactsSql()} FROM project p WHERE p.external_id = ANY(${existing.map((e) => e.external_id)}::text[])`;
 
   const named = (r: { id: number; code?: string; nameZh: string; nameEn: string | null; retiredAt?: Date | null }): Named => ({
     id: r.id,
@@ -102,7 +114,18 @@ async function loadLookups(tx: Tx, file: ParsedFile): Promise<Lookups> {
         },
       ]),
     ),
-    anchorsInDb: new Set(anchors.map((a) => a.external_id)),
+    anchorsInDb: new Map(anchors.map((a) => [a.external_id, a.id])),
+    journeys: new Map(
+      journeys.map((j): [string, ExistingJourney] => [
+        j.external_id,
+        {
+          facts: { hasContract: j.first_signed_on !== null, hasStart: j.has_start, reviveTo: j.revive_to },
+          firstSignedOn: j.first_signed_on && j.first_signed_on.toISOString().slice(0, 10),
+          stageReason: j.stage_reason,
+          stageEnteredAt: j.stage_entered_at,
+        },
+      ]),
+    ),
     today: todayYmd(),
   };
 }
@@ -113,12 +136,15 @@ function ownershipFor(country: string) {
   return "FOREIGN";
 }
 
-/** When the row's stage was entered: the date the file gives for it, else now. */
-function stageTime(row: GoodRow, now: Date): string {
-  if (row.stage === "SIGNED" && row.signedOn) return at(row.signedOn, "10");
-  if ((row.stage === "CONSTRUCTION" || row.stage === "OPERATING") && row.startOn) return at(row.startOn, "10");
-  if (row.stage === "FIRST_CONTACT") return at(row.firstContactOn, "09");
-  return now.toISOString();
+/** When each of the row's moves happens: on the date the file gives for the stage it enters, else now; never before the move before it. */
+function moveTimes(row: GoodRow, from: Date, now: Date): Date[] {
+  let prev = from;
+  return row.moves.map((m) => {
+    const day = m.to === "SIGNED" ? row.signedOn : m.to === "CONSTRUCTION" ? row.startOn : null;
+    const t = day ? new Date(at(day, "10")) : now;
+    prev = t > prev ? t : prev;
+    return prev;
+  });
 }
 
 /** What the audit log keeps of an imported project. */
@@ -127,6 +153,7 @@ type Snapshot = Record<string, string | number | null>;
 /** Writes the validated rows. Returns created and updated counts. */
 async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: Lookups, present: Set<ColumnKey>) {
   const now = new Date();
+  const audits: AuditEntry[] = [];
 
   // 1. Companies by exact Chinese name; the missing ones created.
   const names = [...new Set(rows.map((r) => r.investorName))];
@@ -138,15 +165,16 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
     const countryOf = new Map<string, string>();
     for (const r of rows) if (!countryOf.has(r.investorName)) countryOf.set(r.investorName, r.countryCode);
     const countries = toCreate.map((n) => countryOf.get(n)!);
-    const created = await tx.$queryRaw<{ id: number; name_zh: string; country_code: string; ownership_type: string }[]>`
+    const created = await tx.$queryRaw<{ id: number; name_zh: string; name_en: string | null; country_code: string; ownership_type: string }[]>`
       INSERT INTO company (name_zh, country_code, ownership_type, updated_at)
       SELECT n, c, o::"OwnershipType", ${now} FROM unnest(${toCreate}::text[], ${countries}::text[], ${countries.map(ownershipFor)}::text[]) AS u(n, c, o)
-      RETURNING id, name_zh, country_code, ownership_type::text AS ownership_type`;
-    for (const c of created) companyIds.set(c.name_zh, c.id);
-    await tx.$executeRaw`
-      INSERT INTO audit_log (actor_id, action, entity, entity_id, after)
-      SELECT ${actor.id}, 'company.import_create', 'company', id::text, after::jsonb
-        FROM unnest(${created.map((c) => c.id)}::int[], ${created.map((c) => JSON.stringify({ nameZh: c.name_zh, countryCode: c.country_code, ownershipType: c.ownership_type }))}::text[]) AS u(id, after)`;
+      RETURNING id, name_zh, name_en, country_code, ownership_type::text AS ownership_type`;
+    for (const c of created) {
+      companyIds.set(c.name_zh, c.id);
+      // The row lib/data/projects.ts writes for a new company.
+      const after = { id: c.id, nameZh: c.name_zh, nameEn: c.name_en, countryCode: c.country_code, ownershipType: c.ownership_type };
+      audits.push({ actorId: actor.id, action: "company.import_create", entity: "company", entityId: c.id, after });
+    }
   }
 
   // 2. The values each project ends up with. On an update a column absent
@@ -173,8 +201,23 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
       anchorExternalId: r.anchorExternalId,
     };
   };
+  /** Where each row's journey starts (stage columns before its moves) and the times of its moves. */
+  const journeyOf = (r: GoodRow) => {
+    const old = lookups.existing.get(r.externalId);
+    const j = old && lookups.journeys.get(r.externalId)!;
+    const start: StageSnapshot = old && j
+      ? { stage: old.stage, version: old.version + 1, stageReason: j.stageReason, stageEnteredAt: j.stageEnteredAt }
+      : { stage: "FIRST_CONTACT", version: 1, stageReason: null, stageEnteredAt: new Date(at(r.firstContactOn, "09")) };
+    const times = moveTimes(r, start.stageEnteredAt, now);
+    const last = r.moves.length - 1;
+    const end: StageSnapshot = last < 0
+      ? start
+      : { stage: r.stage, version: start.version + r.moves.length, stageReason: r.moves[last].stageReason, stageEnteredAt: times[last] };
+    return { start, times, end };
+  };
   const cols = (list: GoodRow[]) => {
     const v = list.map(values);
+    const j = list.map(journeyOf);
     return {
       ext: v.map((x) => x.externalId),
       title: v.map((x) => x.title),
@@ -187,150 +230,165 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
       source: v.map((x) => x.sourceId),
       event: v.map((x) => x.eventId),
       owner: v.map((x) => x.ownerId),
-      stage: v.map((x) => x.stage),
-      entered: list.map((r) => stageTime(r, now)),
-      reason: list.map((r) => (r.stage === "ON_HOLD" || r.stage === "LOST" ? "import" : null)),
+      stage: j.map((x) => x.end.stage),
+      entered: j.map((x) => x.end.stageEnteredAt.toISOString()),
+      reason: j.map((x) => x.end.stageReason),
+      version: j.map((x) => x.end.version),
       first: v.map((x) => x.firstContactOn),
       snapshots: v,
+      journeys: j,
     };
   };
 
   const projectIds = new Map<string, number>();
-  const stageChanges: { projectId: number; from: Stage | null; to: Stage; reason: string | null; at: string }[] = [];
-  const audits: { entity: string; id: number; action: string; before: string | null; after: string }[] = [];
+  const stageChanges: { projectId: number; from: Stage | null; to: Stage; reason: string | null; at: Date }[] = [];
+  /** The moves' audit rows, completed with their stage change ids once those exist. */
+  const moveAudits: { projectId: number; to: Stage; entry: Omit<Parameters<typeof moveAuditEntry>[0], "stageChangeId"> }[] = [];
+  const recordMoves = (r: GoodRow, projectId: number, journey: ReturnType<typeof journeyOf>) => {
+    let before = journey.start;
+    r.moves.forEach((m, i) => {
+      const after: StageSnapshot = { stage: m.to, version: before.version + 1, stageReason: m.stageReason, stageEnteredAt: journey.times[i] };
+      stageChanges.push({ projectId, from: m.from, to: m.to, reason: m.changeReason, at: journey.times[i] });
+      moveAudits.push({ projectId, to: m.to, entry: { actorId: actor.id, projectId, before, after, changeReason: m.changeReason, kind: m.kind } });
+      before = after;
+    });
+  };
 
-  // 3. New projects.
+  // 3. New projects: created at first contact, then moved as the app moves them.
   if (fresh.length > 0) {
     const c = cols(fresh);
     const inserted = await tx.$queryRaw<{ id: number; external_id: string; version: number }[]>`
       INSERT INTO project (external_id, title, company_id, sector_id, chain_id, unit_id, planned_investment_cny, foreign_investment_usd,
-                           source_id, event_id, owner_id, stage, stage_entered_at, stage_reason, first_contact_on, updated_at)
+                           source_id, event_id, owner_id, stage, stage_entered_at, stage_reason, version, first_contact_on, updated_at)
       SELECT ext, title, company, sector, chain, unit, planned::numeric, foreign_usd::numeric, source, event, owner,
-             stage::"Stage", entered::timestamptz, reason, first::date, ${now}
+             stage::"Stage", entered::timestamptz, reason, version, first::date, ${now}
         FROM unnest(${c.ext}::text[], ${c.title}::text[], ${c.company}::int[], ${c.sector}::int[], ${c.chain}::int[], ${c.unit}::int[],
                     ${c.planned}::text[], ${c.foreign}::text[], ${c.source}::int[], ${c.event}::int[], ${c.owner}::int[],
-                    ${c.stage}::text[], ${c.entered}::text[], ${c.reason}::text[], ${c.first}::text[])
-          AS u(ext, title, company, sector, chain, unit, planned, foreign_usd, source, event, owner, stage, entered, reason, first)
+                    ${c.stage}::text[], ${c.entered}::text[], ${c.reason}::text[], ${c.version}::int[], ${c.first}::text[])
+          AS u(ext, title, company, sector, chain, unit, planned, foreign_usd, source, event, owner, stage, entered, reason, version, first)
       RETURNING id, external_id, version`;
     for (const p of inserted) projectIds.set(p.external_id, p.id);
     fresh.forEach((r, i) => {
       const id = projectIds.get(r.externalId)!;
-      stageChanges.push({ projectId: id, from: null, to: "FIRST_CONTACT", reason: null, at: at(r.firstContactOn, "09") });
-      if (r.stage !== "FIRST_CONTACT") stageChanges.push({ projectId: id, from: "FIRST_CONTACT", to: r.stage, reason: "import", at: c.entered[i] });
-      audits.push({ entity: "project", id, action: "project.import_create", before: null, after: JSON.stringify({ ...c.snapshots[i], version: 1, row: r.row }) });
+      const journey = c.journeys[i];
+      stageChanges.push({ projectId: id, from: null, to: "FIRST_CONTACT", reason: null, at: journey.start.stageEnteredAt });
+      audits.push({
+        actorId: actor.id,
+        action: "project.import_create",
+        entity: "project",
+        entityId: id,
+        after: { ...c.snapshots[i], stage: journey.start.stage, version: journey.start.version, row: r.row },
+      });
+      recordMoves(r, id, journey);
     });
   }
 
-  // 4. Existing projects: updated in place, version bumped.
+  // 4. Existing projects: updated in place (version bumped), then moved.
   if (updates.length > 0) {
     const c = cols(updates);
-    const stageMoved = updates.map((r) => lookups.existing.get(r.externalId)!.stage !== r.stage);
     await tx.$executeRaw`
       UPDATE project p SET
         title = u.title, company_id = u.company, sector_id = u.sector, chain_id = u.chain, unit_id = u.unit,
         planned_investment_cny = u.planned::numeric, foreign_investment_usd = u.foreign_usd::numeric,
         source_id = u.source, event_id = u.event, owner_id = u.owner, first_contact_on = u.first::date,
-        stage = u.stage::"Stage",
-        stage_entered_at = CASE WHEN u.moved THEN u.entered::timestamptz ELSE p.stage_entered_at END,
-        stage_reason = CASE WHEN u.moved THEN u.reason ELSE p.stage_reason END,
-        version = p.version + 1, updated_at = ${now}
+        stage = u.stage::"Stage", stage_entered_at = u.entered::timestamptz, stage_reason = u.reason,
+        version = u.version, updated_at = ${now}
       FROM unnest(${c.ext}::text[], ${c.title}::text[], ${c.company}::int[], ${c.sector}::int[], ${c.chain}::int[], ${c.unit}::int[],
                   ${c.planned}::text[], ${c.foreign}::text[], ${c.source}::int[], ${c.event}::int[], ${c.owner}::int[],
-                  ${c.stage}::text[], ${c.entered}::text[], ${c.reason}::text[], ${c.first}::text[], ${stageMoved}::boolean[])
-        AS u(ext, title, company, sector, chain, unit, planned, foreign_usd, source, event, owner, stage, entered, reason, first, moved)
+                  ${c.stage}::text[], ${c.entered}::text[], ${c.reason}::text[], ${c.version}::int[], ${c.first}::text[])
+        AS u(ext, title, company, sector, chain, unit, planned, foreign_usd, source, event, owner, stage, entered, reason, version, first)
       WHERE p.external_id = u.ext`;
     updates.forEach((r, i) => {
       const old = lookups.existing.get(r.externalId)!;
+      const journey = c.journeys[i];
       projectIds.set(r.externalId, old.id);
-      if (stageMoved[i]) stageChanges.push({ projectId: old.id, from: old.stage, to: r.stage, reason: "import", at: c.entered[i] });
       const { id: _id, externalId: _e, ...before } = old;
       audits.push({
-        entity: "project",
-        id: old.id,
+        actorId: actor.id,
         action: "project.import_update",
-        before: JSON.stringify(before satisfies Snapshot),
-        after: JSON.stringify({ ...c.snapshots[i], version: old.version + 1, row: r.row }),
+        entity: "project",
+        entityId: old.id,
+        before: before satisfies Snapshot,
+        after: { ...c.snapshots[i], stage: journey.start.stage, version: journey.start.version, row: r.row },
       });
+      recordMoves(r, old.id, journey);
     });
   }
 
   // 5. Chain links, once every project of the file exists. A missing column keeps the link.
+  //    A link must not close a loop (lib/data/chain.ts, the project form's check).
   const linked = rows.filter((r) => present.has("anchor_external_id") || !lookups.existing.has(r.externalId));
   if (linked.length > 0) {
-    await tx.$executeRaw`
-      UPDATE project p SET anchor_project_id = a.id
-        FROM unnest(${linked.map((r) => r.externalId)}::text[], ${linked.map((r) => r.anchorExternalId)}::text[]) AS u(ext, anchor)
-        LEFT JOIN project a ON a.external_id = u.anchor
-       WHERE p.external_id = u.ext AND p.anchor_project_id IS DISTINCT FROM a.id`;
-    // A link must not close a loop (A → B → … → A).
-    const ids = linked.filter((r) => r.anchorExternalId).map((r) => projectIds.get(r.externalId)!);
-    if (ids.length > 0) {
-      const loops = await tx.$queryRaw<{ external_id: string }[]>`
-        WITH RECURSIVE up(start_id, id, depth) AS (
-          SELECT p.id, p.anchor_project_id, 1 FROM project p WHERE p.id = ANY(${ids}::int[]) AND p.anchor_project_id IS NOT NULL
-          UNION ALL
-          SELECT up.start_id, p.anchor_project_id, up.depth + 1 FROM up JOIN project p ON p.id = up.id
-           WHERE p.anchor_project_id IS NOT NULL AND up.depth < 1000 AND up.id <> up.start_id
-        )
-        SELECT DISTINCT p.external_id FROM up JOIN project p ON p.id = up.start_id WHERE up.id = up.start_id`;
-      if (loops.length > 0) {
-        const bad = new Set(loops.map((l) => l.external_id));
-        throw new ImportRejected(
-          rows.filter((r) => bad.has(r.externalId)).map((r) => ({ row: r.row, column: "anchor_external_id", key: "anchorLoop", params: { value: r.anchorExternalId ?? "" } })),
-        );
-      }
+    const links: AnchorLink[] = linked.map((r) => ({
+      projectId: projectIds.get(r.externalId)!,
+      anchorId: r.anchorExternalId ? (projectIds.get(r.anchorExternalId) ?? lookups.anchorsInDb.get(r.anchorExternalId)!) : null,
+    }));
+    const loops = new Set(await anchorLoops(tx, links));
+    if (loops.size > 0) {
+      throw new ImportRejected(
+        linked
+          .filter((r) => loops.has(projectIds.get(r.externalId)!))
+          .map((r) => ({ row: r.row, column: "anchor_external_id", key: "anchorLoop", params: { value: r.anchorExternalId ?? "" } })),
+      );
     }
+    await tx.$executeRaw`
+      UPDATE project p SET anchor_project_id = u.anchor
+        FROM unnest(${links.map((l) => l.projectId)}::int[], ${links.map((l) => l.anchorId)}::int[]) AS u(id, anchor)
+       WHERE p.id = u.id AND p.anchor_project_id IS DISTINCT FROM u.anchor`;
   }
 
-  // 6. Stage history.
+  // 6. Stage history, and the moves' audit rows with their stage change ids.
   if (stageChanges.length > 0) {
-    await tx.$executeRaw`
+    const written = await tx.$queryRaw<{ id: number; project_id: number; to_stage: Stage }[]>`
       INSERT INTO stage_change (project_id, from_stage, to_stage, reason, changed_by_id, changed_at)
       SELECT pid, fs::"Stage", ts::"Stage", reason, ${actor.id}, at::timestamptz
         FROM unnest(${stageChanges.map((s) => s.projectId)}::int[], ${stageChanges.map((s) => s.from)}::text[], ${stageChanges.map((s) => s.to)}::text[],
-                    ${stageChanges.map((s) => s.reason)}::text[], ${stageChanges.map((s) => s.at)}::text[]) AS u(pid, fs, ts, reason, at)`;
+                    ${stageChanges.map((s) => s.reason)}::text[], ${stageChanges.map((s) => s.at.toISOString())}::text[]) AS u(pid, fs, ts, reason, at)
+      RETURNING id, project_id, to_stage::text AS to_stage`;
+    // One import enters a stage at most once per project: (project, stage) names the change.
+    const changeIds = new Map(written.map((w) => [`${w.project_id}:${w.to_stage}`, w.id]));
+    for (const m of moveAudits) audits.push(moveAuditEntry({ ...m.entry, stageChangeId: changeIds.get(`${m.projectId}:${m.to}`)! }));
   }
 
-  // 7. Contracts and construction starts the rows imply, unless the project has one already.
-  const withContract = rows.filter((r) => r.signedOn && r.contractInvestmentCny && r.agreementKindId);
-  let contracts = 0;
+  // 7. The contracts and construction starts the moves record (what lib/data/stage.ts writes for a move).
+  const withContract = rows.filter((r) => r.recordsContract);
   if (withContract.length > 0) {
-    const created = await tx.$queryRaw<{ id: number; project_id: number; signed_on: string; amount: string; kind: number }[]>`
+    const created = await tx.$queryRaw<{ id: number; project_id: number; signed_on: Date; amount: string; kind: number }[]>`
       INSERT INTO contract (project_id, signed_on, contracted_investment_cny, agreement_kind_id, created_by_id, updated_at)
       SELECT pid, signed::date, amount::numeric, kind, ${actor.id}, ${now}
         FROM unnest(${withContract.map((r) => projectIds.get(r.externalId)!)}::int[], ${withContract.map((r) => r.signedOn)}::text[],
                     ${withContract.map((r) => r.contractInvestmentCny)}::text[], ${withContract.map((r) => r.agreementKindId)}::int[]) AS u(pid, signed, amount, kind)
-       WHERE NOT EXISTS (SELECT 1 FROM contract c WHERE c.project_id = u.pid)
-      RETURNING id, project_id, to_char(signed_on, 'YYYY-MM-DD') AS signed_on, contracted_investment_cny::text AS amount, agreement_kind_id AS kind`;
-    contracts = created.length;
-    for (const c of created) {
-      audits.push({ entity: "contract", id: c.id, action: "contract.import_create", before: null, after: JSON.stringify({ projectId: c.project_id, signedOn: c.signed_on, contractedInvestmentCny: c.amount, agreementKindId: c.kind }) });
+      RETURNING id, project_id, signed_on, contracted_investment_cny::text AS amount, agreement_kind_id AS kind`;
+    for (const k of created) {
+      const after = {
+        projectId: k.project_id,
+        id: k.id,
+        signedOn: k.signed_on,
+        contractedInvestmentCny: new Prisma.Decimal(k.amount),
+        contractedForeignUsd: null,
+        agreementKindId: k.kind,
+        note: null,
+      };
+      audits.push({ actorId: actor.id, action: "contract.import_create", entity: "contract", entityId: k.id, before: null, after });
     }
   }
-  const withStart = rows.filter((r) => r.startOn);
-  let starts = 0;
+  const withStart = rows.filter((r) => r.recordsStart);
   if (withStart.length > 0) {
-    const created = await tx.$queryRaw<{ id: number; project_id: number; started_on: string }[]>`
+    const created = await tx.$queryRaw<{ id: number; project_id: number; started_on: Date }[]>`
       INSERT INTO construction_start (project_id, started_on, created_by_id, updated_at)
       SELECT pid, started::date, ${actor.id}, ${now}
         FROM unnest(${withStart.map((r) => projectIds.get(r.externalId)!)}::int[], ${withStart.map((r) => r.startOn)}::text[]) AS u(pid, started)
-       WHERE NOT EXISTS (SELECT 1 FROM construction_start s WHERE s.project_id = u.pid)
-      RETURNING id, project_id, to_char(started_on, 'YYYY-MM-DD') AS started_on`;
-    starts = created.length;
-    for (const c of created) {
-      audits.push({ entity: "construction_start", id: c.id, action: "construction_start.import_create", before: null, after: JSON.stringify({ projectId: c.project_id, startedOn: c.started_on }) });
+      RETURNING id, project_id, started_on`;
+    for (const s of created) {
+      const after = { projectId: s.project_id, id: s.id, startedOn: s.started_on, note: null };
+      audits.push({ actorId: actor.id, action: "construction_start.import_create", entity: "construction_start", entityId: s.id, before: null, after });
     }
   }
 
-  // 8. The audit trail: one row per created or updated project, contract and construction start.
-  await tx.$executeRaw`
-    INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
-    SELECT ${actor.id}, action, entity, id::text, before::jsonb, after::jsonb
-      FROM unnest(${audits.map((a) => a.entity)}::text[], ${audits.map((a) => a.id)}::int[], ${audits.map((a) => a.action)}::text[],
-                  ${audits.map((a) => a.before)}::text[], ${audits.map((a) => a.after)}::text[])
-        AS u(entity, id, action, before, after)`;
+  // 8. The audit trail, through writeAudits: the rows writeAudit writes, in one statement.
+  await writeAudits(tx, audits);
 
-  return { created: fresh.length, updated: updates.length, contracts, starts };
+  return { created: fresh.length, updated: updates.length, contracts: withContract.length, starts: withStart.length };
 }
 
 /**

@@ -41,7 +41,8 @@ describe("importProjects", () => {
       [null, "FIRST_CONTACT"],
       ["FIRST_CONTACT", "NEGOTIATION"],
     ]);
-    expect(a.version).toBe(1);
+    expect(a.version).toBe(2); // created, then moved once — as the app counts
+
     const d = (await project(`${p}-d`))!;
     expect(d.companyId).toBe(a.companyId); // same Chinese name: one company
     expect(d.stageChanges.map((c) => c.toStage)).toEqual(["FIRST_CONTACT"]);
@@ -75,6 +76,7 @@ describe("importProjects", () => {
   });
 
   it("re-importing updates by external_id, bumps the version and records the stage change once", async () => {
+    // Versions as the app counts them: created 1, each move +1, each edit +1.
     const p = uniq();
     expect(await importProjects(db(), fixture.admin, csv([row(`${p}-r`)]))).toMatchObject({ ok: true, created: 1 });
     const again = await importProjects(db(), fixture.admin, csv([signedRow(`${p}-r`, { project_title: "改名后的项目" })]));
@@ -82,18 +84,19 @@ describe("importProjects", () => {
     expect(await db().project.count({ where: { externalId: `${p}-r` } })).toBe(1);
     const r = (await project(`${p}-r`))!;
     expect(r.title).toBe("改名后的项目");
-    expect(r.version).toBe(2);
+    expect(r.version).toBe(4);
     expect(r.stage).toBe("SIGNED");
+    // The notes the app writes: the stated intent (the import) into NEGOTIATION, none for signing.
     expect(r.stageChanges.map((c) => [c.fromStage, c.toStage, c.reason])).toEqual([
       [null, "FIRST_CONTACT", null],
       ["FIRST_CONTACT", "NEGOTIATION", "import"],
-      ["NEGOTIATION", "SIGNED", "import"],
+      ["NEGOTIATION", "SIGNED", null],
     ]);
     expect(r.contracts).toHaveLength(1);
     // The same file once more: no new stage change, no second contract.
     expect(await importProjects(db(), fixture.admin, csv([signedRow(`${p}-r`, { project_title: "改名后的项目" })]))).toMatchObject({ ok: true, updated: 1 });
     const r3 = (await project(`${p}-r`))!;
-    expect(r3.version).toBe(3);
+    expect(r3.version).toBe(5);
     expect(r3.stageChanges).toHaveLength(3);
     expect(r3.contracts).toHaveLength(1);
     expect(await db().auditLog.count({ where: { action: "project.import_update", entityId: String(r.id) } })).toBe(2);

@@ -1,7 +1,8 @@
 /**
  * Row validation: the shape of each cell (zod), then the lookups (units,
- * reference lists, events, owners, anchors) and the rules of the journey
- * (signed needs its contract data, construction needs signing first …).
+ * reference lists, events, owners, anchors) and the journey: the moves the
+ * app would make to reach the row's stage (lib/import/journey.ts, planMove),
+ * each given the row's contract and start cells — no stage rule of its own.
  * Every issue is collected; nothing stops at the first one.
  */
 import { z } from "zod";
@@ -9,6 +10,9 @@ import type { ReferenceKind, Stage } from "@/lib/generated/prisma/enums";
 import { zAmount } from "@/lib/validation/fields";
 import { COUNTRIES } from "@/lib/validation/countries";
 import { stageCode, stageFromCell, type ColumnKey } from "@/lib/import/columns";
+import { COLUMN_OF_FIELD, importRoute, moveData, NEW_PROJECT_FACTS, type RouteMove } from "@/lib/import/journey";
+import { missingForMove, moveNotes, signingDateForStart, type MoveField } from "@/lib/domain/stage-move";
+import type { JourneyFacts, MoveKind } from "@/lib/validation/stage";
 import type { ImportIssue } from "@/lib/import/errors";
 import type { ParsedFile } from "@/lib/import/parse";
 
@@ -35,6 +39,8 @@ export type ExistingProject = {
   firstContactOn: string;
 };
 
+export type ExistingJourney = { facts: JourneyFacts; firstSignedOn: string | null; stageReason: string | null; stageEnteredAt: Date };
+
 export type Lookups = {
   units: Named[];
   refs: Record<ReferenceKind, Named[]>;
@@ -43,8 +49,10 @@ export type Lookups = {
   owners: Map<string, OwnerInfo>;
   /** By external id: the projects of the file that exist already. */
   existing: Map<string, ExistingProject>;
-  /** External ids referenced as anchors that exist in the database. */
-  anchorsInDb: Set<string>;
+  /** External ids referenced as anchors that exist in the database → their ids. */
+  anchorsInDb: Map<string, number>;
+  /** By external id: what the existing projects already have that later stages need (lib/data/stage.ts journeyFactsSql). */
+  journeys: Map<string, ExistingJourney>;
   today: string;
 };
 
@@ -148,11 +156,16 @@ export type GoodRow = {
   sourceId: number | null;
   eventId: number | null;
   anchorExternalId: string | null;
+  /** The moves to the row's stage, with what each records (moveNotes). */
+  moves: ImportMove[];
+  /** A move records the row's contract / construction start. */
+  recordsContract: boolean;
+  recordsStart: boolean;
 };
 
-const CONTRACT_STAGES: Stage[] = ["SIGNED", "CONSTRUCTION", "OPERATING"];
-const START_STAGES: Stage[] = ["CONSTRUCTION", "OPERATING"];
-const EARLY_STAGES: Stage[] = ["FIRST_CONTACT", "INTENT", "NEGOTIATION"];
+export type ImportMove = { from: Stage; to: Stage; kind: MoveKind; changeReason: string | null; stageReason: string | null };
+
+const CONTRACT_COLUMNS: ColumnKey[] = ["signed_date", "contract_investment_cny", "contract_kind"];
 
 /**
  * Validates every row against the lookups. Returns the rows ready to write,
@@ -256,32 +269,53 @@ export function validateRows(file: ParsedFile, lookups: Lookups): { ok: true; ro
       else if (!fileIds.has(anchor) && !lookups.anchorsInDb.has(anchor)) add("anchor_external_id", "anchorNotFound", { value: anchor });
     }
 
-    // The journey's rules.
+    // The journey: the moves the app would make, each given what the row has.
     const first = ok("first_contact_date") ? data.first_contact_date : undefined;
     const signed = ok("signed_date") ? data.signed_date : undefined;
     const start = ok("construction_start_date") ? data.construction_start_date : undefined;
     const stageName = stage ? stageCode(stage) : "";
-    if (stage && CONTRACT_STAGES.includes(stage)) {
-      if (!cells.signed_date) add("signed_date", "requiredForStage", { stage: stageName });
-      if (!cells.contract_investment_cny) add("contract_investment_cny", "requiredForStage", { stage: stageName });
-      if (!cells.contract_kind) add("contract_kind", "requiredForStage", { stage: stageName });
-    } else {
-      const contractCols: ColumnKey[] = ["signed_date", "contract_investment_cny", "contract_kind"];
-      const given = contractCols.filter((c) => cells[c]);
-      if (stage && EARLY_STAGES.includes(stage) && given.length > 0) add(given[0], "contractBeforeSigned", { stage: stageName });
-      else if (given.length > 0) for (const c of contractCols) if (!cells[c]) add(c, "contractIncomplete");
+    let moves: ImportMove[] = [];
+    let recordsContract = false;
+    let recordsStart = false;
+    if (stage) {
+      const journey = existing ? lookups.journeys.get(existing.externalId) : undefined;
+      const facts = journey?.facts ?? NEW_PROJECT_FACTS;
+      const contractGiven = CONTRACT_COLUMNS.filter((c) => cells[c]?.trim());
+      const startGiven = !!cells.construction_start_date?.trim();
+      const route = importRoute(existing?.stage ?? "FIRST_CONTACT", stage, facts, { contract: contractGiven.length > 0, start: startGiven });
+      if (!route.ok) add("stage", "invalid");
+      else {
+        const rowCells = {
+          signedOn: cells.signed_date?.trim(),
+          contractedInvestmentCny: cells.contract_investment_cny?.trim(),
+          agreementKind: cells.contract_kind?.trim(),
+          startedOn: cells.construction_start_date?.trim(),
+        };
+        const checked = (m: RouteMove) => {
+          const moveCells = moveData(m, rowCells);
+          for (const field of Object.keys(missingForMove(m.plan.needs, moveCells)) as MoveField[]) {
+            const column = COLUMN_OF_FIELD[field];
+            if (column) add(column, "requiredForStage", { stage: stageName });
+          }
+          const signing = signingDateForStart(m.plan.needs, { ...moveCells, signedOn: signed }, journey?.firstSignedOn ?? null);
+          if (signing && start && start < signing) add("construction_start_date", "startBeforeSigned", { date: signing });
+          return { from: m.from, to: m.to, kind: m.plan.kind, ...moveNotes(m.plan.needs, moveCells) };
+        };
+        moves = route.moves.map(checked);
+        recordsContract = route.moves.some((m) => m.plan.needs.contract);
+        recordsStart = route.moves.some((m) => m.plan.needs.start);
+        // Data no move records: refused, unless the project has it already (a re-import).
+        if (contractGiven.length > 0 && !recordsContract) {
+          if (!facts.hasContract) add(contractGiven[0], "contractBeforeSigned", { stage: stageName });
+          else if (contractGiven.length < CONTRACT_COLUMNS.length) for (const c of CONTRACT_COLUMNS) if (!cells[c]?.trim()) add(c, "contractIncomplete");
+        }
+        if (startGiven && !recordsStart && !facts.hasStart) add("construction_start_date", "startBeforeStage", { stage: stageName });
+      }
     }
-    if (stage && START_STAGES.includes(stage)) {
-      if (!cells.construction_start_date) add("construction_start_date", "requiredForStage", { stage: stageName });
-    } else if (cells.construction_start_date && stage && (EARLY_STAGES.includes(stage) || stage === "SIGNED")) {
-      add("construction_start_date", "startBeforeStage", { stage: stageName });
-    }
-    if (cells.construction_start_date && !cells.signed_date && !(stage && START_STAGES.includes(stage))) add("signed_date", "startNeedsSigned");
     for (const [col, d] of [["first_contact_date", first], ["signed_date", signed], ["construction_start_date", start]] as const) {
       if (d && d > lookups.today) add(col, "dateInFuture");
     }
     if (first && signed && signed < first) add("signed_date", "signedBeforeFirstContact", { date: first });
-    if (signed && start && start < signed) add("construction_start_date", "startBeforeSigned", { date: signed });
 
     if (rowErrors.length > 0 || !parsed.success) {
       errors.push(...rowErrors);
@@ -309,6 +343,9 @@ export function validateRows(file: ParsedFile, lookups: Lookups): { ok: true; ro
       sourceId,
       eventId,
       anchorExternalId: anchor,
+      moves,
+      recordsContract,
+      recordsStart,
     });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows: good };

@@ -1,8 +1,7 @@
 /**
  * One project and everything that hangs off it: its stage history, rounds,
  * contract, construction start and funds in place, kept consistent the way
- * the app keeps them (roundCount/lastRoundOn match the rounds, stageEnteredAt
- * is the last stage change, the contract is dated at the move to SIGNED …).
+ * the app keeps them (stageEnteredAt is the last stage change, the contract is dated at the move to SIGNED …).
  */
 import type { Prisma, ReferenceKind, RoundFormat, Stage } from "@/lib/generated/prisma/client";
 import type { CompanySeed, ContactSeed } from "./demo-companies";
@@ -153,8 +152,6 @@ export function buildProject(rng: Rng, r: Resolved, args: { id: number; spec: Pr
     stageReason: last.stage === "ON_HOLD" || last.stage === "LOST" ? last.reason : null,
     firstContactOn: moves[0].on,
     nextFollowUpOn,
-    lastRoundOn: lastRound?.heldOn ?? null,
-    roundCount: rounds.length,
     createdAt: stageChanges[0].changedAt,
     updatedAt: lastRound ? maxDate(enteredAt, lastRound.createdAt) : enteredAt,
   };

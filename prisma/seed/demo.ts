@@ -6,6 +6,7 @@
  */
 import type { Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { refreshRoundStats } from "@/lib/data/round-stats";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildDemoRows, type DemoRows } from "./demo-build";
 import { DEMO_PASSWORD } from "./demo-data";
@@ -47,6 +48,7 @@ async function insertAll(tx: Prisma.TransactionClient, rows: DemoRows) {
   await tx.project.createMany({ data: rows.projects });
   await tx.stageChange.createMany({ data: rows.stageChanges });
   await tx.negotiationRound.createMany({ data: rows.rounds });
+  await refreshRoundStats(tx, null); // round_count / last_round_on as the app keeps them
   await tx.contract.createMany({ data: rows.contracts });
   await tx.constructionStart.createMany({ data: rows.starts });
   await tx.fundsInPlace.createMany({ data: rows.funds });
