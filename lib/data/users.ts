@@ -4,6 +4,7 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { may } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce, isUniqueViolation, type Tx } from "@/lib/data/transactions";
 import type { CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateUserAccessInput } from "@/lib/validation/user";
@@ -20,7 +21,7 @@ type Actor = Pick<CurrentUser, "id" | "role">;
 
 /** Throws unless the caller is an admin. */
 export function assertAdmin(user: Actor | null | undefined): asserts user is Actor {
-  if (!user || user.role !== "ADMIN") throw new ForbiddenError();
+  if (!user || !may(user, "administer")) throw new ForbiddenError();
 }
 
 const userFields = {

@@ -23,18 +23,18 @@ import type { Db } from "@/lib/db";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { seesAllUnits } from "@/lib/auth/scope";
+import { may } from "@/lib/domain/policy";
 import { todayDate } from "@/lib/validation/fields";
-import { isoDay, lastDay, type DashboardFilters, type Period } from "@/lib/validation/dashboard";
+import type { DashboardFilters } from "@/lib/validation/dashboard";
+import { DAY_MS, isoDay, lastDay, periodName, type Period } from "@/lib/domain/period";
+import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
+import { firstStartsSql, lastActivitySql, money, stalledSql } from "@/lib/data/sql-rules";
 import { parseReportPeriod } from "@/lib/validation/report";
 import {
   type Actor,
   type Bucket,
-  STALL_DAYS,
-  lastActivitySql,
   getDelivery,
-  money,
   projectFilterSql,
-  stalledSql,
   roundsInPeriod,
   signedByCountry,
   signedBySector,
@@ -47,9 +47,6 @@ import {
 } from "@/lib/data/dashboard";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { periodName } from "./periods";
-
-export { periodName };
 
 export type ReportInput = { period: string; unitId?: number };
 
@@ -108,7 +105,6 @@ export type Report = {
   byCountry: CountryLine[];
 };
 
-export const STAGE_ORDER: Stage[] = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "OPERATING", "ON_HOLD", "LOST"];
 /** Stalled projects listed: silent for at least the longest dashboard threshold. */
 export const STALLED_LIST_DAYS = STALL_DAYS[STALL_DAYS.length - 1];
 
@@ -118,7 +114,7 @@ export const STALLED_LIST_DAYS = STALL_DAYS[STALL_DAYS.length - 1];
  * NotFoundError (no such unit).
  */
 export async function reportScope(db: Db, actor: Actor, period: Period, unitId?: number): Promise<{ filters: DashboardFilters; unit: ReportUnit }> {
-  if (actor.role !== "ADMIN" && actor.role !== "MANAGER") throw new ForbiddenError();
+  if (!may(actor, "viewReports")) throw new ForbiddenError();
   let id = unitId;
   if (!seesAllUnits(actor)) {
     if (id !== undefined && id !== actor.unitId) throw new ForbiddenError();
@@ -245,7 +241,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
     series: { bucket: series.bucket, points: series.points.map((p) => ({ start: isoDay(p.start), ...p.current })) },
     signedProjects: signedList.rows as SignedProjectLine[],
     constructionStartsList: startList.rows as StartLine[],
-    pipelineByStage: STAGE_ORDER.map((stage) => ({ stage, count: stageBy.get(stage)?.count ?? 0, plannedCny: money(stageBy.get(stage)?.planned) })),
+    pipelineByStage: STAGES.map((stage) => ({ stage, count: stageBy.get(stage)?.count ?? 0, plannedCny: money(stageBy.get(stage)?.planned) })),
     stalledProjects: stalledList.rows as StalledLine[],
     bySector: bySector.map(group),
     byUnit: byUnit.map(group),
@@ -285,7 +281,6 @@ const NO_AMOUNT_KEY = "1e30";
 async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: K, pageSize: number | null): AsyncGenerator<Report[K]> {
   const { actor, filters, today } = ctx;
   const where = projectFilterSql(actor, filters);
-  const { from, to } = filters.period;
   const limit = pageSize === null ? Prisma.empty : Prisma.sql`LIMIT ${pageSize}`;
   let after: Prisma.Sql | null = null;
   for (;;) {
@@ -327,15 +322,12 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
       const rows = await db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; started_on: Date; signed_on: Date | null; cny: string | null }[]>`
         SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, cs.started_on,
                fk.signed_on, fk.cny::text AS cny
-          FROM construction_start cs
+          FROM (${firstStartsSql([filters.period])}) cs
           JOIN project p ON p.id = cs.project_id
           JOIN company c ON c.id = p.company_id
           JOIN unit u ON u.id = p.unit_id
           LEFT JOIN LATERAL (SELECT k.signed_on, k.contracted_investment_cny AS cny FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on, k.id LIMIT 1) fk ON TRUE
-         WHERE cs.started_on >= ${from}::date AND cs.started_on < ${to}::date AND ${where}
-           AND NOT EXISTS (SELECT 1 FROM construction_start c0 WHERE c0.project_id = cs.project_id
-                             AND (c0.started_on < cs.started_on OR (c0.started_on = cs.started_on AND c0.id < cs.id)))
-           AND ${after ?? Prisma.sql`TRUE`}
+         WHERE ${where} AND ${after ?? Prisma.sql`TRUE`}
          ORDER BY cs.started_on, p.id ${limit}`;
       const last = rows[rows.length - 1];
       next = last ? Prisma.sql`(cs.started_on, p.id) > (${last.started_on}::date, ${last.project_id}::int)` : Prisma.empty;
@@ -354,7 +346,7 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
         SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
                ${lastActivitySql()} AS last_on
           FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
-         WHERE ${where} AND ${stalledSql(new Date(today.getTime() - STALLED_LIST_DAYS * 86_400_000))}
+         WHERE ${where} AND ${stalledSql(new Date(today.getTime() - STALLED_LIST_DAYS * DAY_MS))}
            AND ${after ?? Prisma.sql`TRUE`}
          ORDER BY last_on, p.id ${limit}`;
       const last = rows[rows.length - 1];
@@ -367,7 +359,7 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
         unitEn: r.unit_en,
         stage: r.stage,
         lastActivityOn: isoDay(r.last_on),
-        days: Math.round((today.getTime() - r.last_on.getTime()) / 86_400_000),
+        days: Math.round((today.getTime() - r.last_on.getTime()) / DAY_MS),
       })) as Report[K];
     }
     if (lines.length) yield lines;

@@ -7,8 +7,10 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { type DashboardFilters, type Period, priorYear } from "@/lib/validation/dashboard";
-import { type Actor, SIZE_BANDS, money, signedAmountsSql, signedInPeriodSql } from "./sql";
+import { type DashboardFilters } from "@/lib/validation/dashboard";
+import { type Period, priorYear } from "@/lib/domain/period";
+import { money } from "@/lib/data/sql-rules";
+import { type Actor, SIZE_BANDS, signedAmountsSql, signedInPeriodSql } from "./sql";
 
 export type Amounts = { count: number; cny: string; usd: string };
 export type Bucket = "month" | "quarter";

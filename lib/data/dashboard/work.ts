@@ -26,7 +26,9 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
-import { type Actor, STALL_DAYS, STALL_STAGES, overdueSql, projectFilterSql, stalledSql } from "./sql";
+import { STALL_DAYS, STALL_STAGES } from "@/lib/domain/stages";
+import { overdueSql, stalledSql } from "@/lib/data/sql-rules";
+import { type Actor, projectFilterSql } from "./sql";
 
 export type WeekRow = { week: Date; rounds: number };
 export type OwnerRow = { id: number; name: string; rounds: number; projects: number };
@@ -95,11 +97,7 @@ export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardF
        AND (p.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) OR p.next_follow_up_on < ${today}::date)`;
   return {
     today,
-    stalled: [
-      { days: 30, count: row.s30 },
-      { days: 60, count: row.s60 },
-      { days: 90, count: row.s90 },
-    ],
+    stalled: STALL_DAYS.map((days, i) => ({ days, count: [row.s30, row.s60, row.s90][i] })),
     overdue: row.overdue,
   };
 }
