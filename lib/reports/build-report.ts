@@ -45,7 +45,8 @@ import {
   sizeBands,
   stalledAndOverdue,
 } from "@/lib/data/dashboard";
-import { formatCny, formatUsd } from "@/lib/format/money";
+import { summarize } from "./summary";
+import { reportText, type ReportLocale } from "./sections";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ReportInput = { period: string; unitId?: number };
@@ -128,7 +129,10 @@ export async function reportScope(db: Db, actor: Actor, period: Period, unitId?:
     return { filters: { period, unitId: id }, unit: { id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, isCity: false } };
   }
   const city = await db.unit.findFirst({ where: { kind: "CITY" }, orderBy: { id: "asc" }, select: { id: true, nameZh: true, nameEn: true } });
-  return { filters: { period }, unit: { id: null, nameZh: city ? `${city.nameZh}（全市）` : "全市", nameEn: city ? `${city.nameEn} (whole city)` : "The whole city", isCity: true } };
+  const name = (locale: ReportLocale, cityName: string | undefined) =>
+    cityName === undefined ? reportText(locale, "names.wholeCityNoName") : reportText(locale, "names.wholeCityUnit", { city: cityName });
+  const [nameZh, nameEn] = [name("zh-CN", city?.nameZh), name("en", city?.nameEn)];
+  return { filters: { period }, unit: { id: null, nameZh, nameEn, isCity: true } };
 }
 
 const bandOf = (bands: { min: string; count: number; cny: string }[], min: string): Band => {
@@ -202,8 +206,8 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
       SELECT COUNT(*)::int AS n FROM project p WHERE p.first_contact_on >= ${from}::date AND p.first_contact_on < ${to}::date AND ${where}`,
   ]);
 
-  const none = { zh: "（未填写）", en: "(not given)" };
-  const noEvent = { zh: "（非推介会线索）", en: "(not from an event)" };
+  const none = { zh: reportText("zh-CN", "file.unnamed"), en: reportText("en", "file.unnamed") };
+  const noEvent = { zh: reportText("zh-CN", "names.notFromEvent"), en: reportText("en", "names.notFromEvent") };
   const group = (r: { id: number | null; nameZh: string | null; nameEn: string | null; count: number; cny: string; usd: string }): GroupLine => ({
     id: r.id,
     nameZh: r.nameZh ?? none.zh,
@@ -406,58 +410,6 @@ export async function openReport(
       stalledProjects: () => listPages(db, ctx, "stalledProjects", pageSize),
     },
   };
-}
-
-/**
- * The government report's sentences, built from the report's own numbers.
- * The bands are nested and said to be: "of which … (including …)".
- */
-export function summarize(r: Report): { zh: string; en: string } {
-  const s = r.signed;
-  const [b1, b50, b100] = [s.atLeast100MillionCny, s.atLeast5BillionCny, s.atLeast10BillionCny];
-  const zhWho = r.unit.isCity ? "全市" : r.unit.nameZh;
-  const enWho = r.unit.isCity ? "the city" : r.unit.nameEn;
-  const zhUsd = s.contractedUsd !== "0" ? `，另有合同外资${formatUsd(s.contractedUsd, "zh-CN")}（美元单列，未计入人民币合计）` : "";
-  const enUsd = s.contractedUsd !== "0" ? ` plus ${formatUsd(s.contractedUsd, "en")} of contracted foreign investment (US dollars, counted separately, not added to the yuan total)` : "";
-  const zhBands =
-    b1.count === 0
-      ? "其中没有单个项目合同投资额1亿元及以上的项目。"
-      : `其中，单个项目合同投资额1亿元及以上的${b1.count}个，合同投资额${formatCny(b1.valueCny, "zh-CN")}；` +
-        (b50.count === 0
-          ? `在这${b1.count}个项目中，没有50亿元及以上的项目。`
-          : `在这${b1.count}个项目中，50亿元及以上的${b50.count}个（合同投资额${formatCny(b50.valueCny, "zh-CN")}），` +
-            (b100.count === 0
-              ? "其中没有100亿元及以上的项目。"
-              : `其中又含100亿元及以上的${b100.count}个（合同投资额${formatCny(b100.valueCny, "zh-CN")}）。`) +
-            "各档为逐级包含关系，不可相加。");
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const enBands =
-    b1.count === 0
-      ? " None had a contracted investment of CNY 100 million or more."
-      : ` Of these, ${b1.count} had a contracted investment of CNY 100 million or more each (${formatCny(b1.valueCny, "en")} in total)` +
-        (b50.count === 0
-          ? `. ${b1.count === 1 ? "It was not" : `None of those ${b1.count} was`} of CNY 5 billion or more.`
-          : `; of those ${b1.count}, ${b50.count} were of CNY 5 billion or more (${formatCny(b50.valueCny, "en")}),` +
-            (b100.count === 0
-              ? ` none of which was of CNY 10 billion or more.`
-              : ` and of those ${b50.count}, ${b100.count} were of CNY 10 billion or more (${formatCny(b100.valueCny, "en")}).`) +
-            " The bands are nested, not additive.");
-  const zh = [
-    `${periodName(r.period.label, "zh-CN")}，${zhWho}共签约项目${s.count}个，合同投资额${formatCny(s.contractedCny, "zh-CN")}${zhUsd}。`,
-    zhBands,
-    `新开工项目${r.constructionStarts.count}个；到位资金${formatCny(r.fundsInPlace.cny, "zh-CN")}（人民币）和${formatUsd(r.fundsInPlace.usd, "zh-CN")}（美元），两种币种分别统计，` +
-      `其中实际到位外资${formatUsd(r.foreignInvestmentInPlaceUsd, "zh-CN")}。`,
-    `开展洽谈${r.roundsHeld}轮，新增招商线索${r.newLeads.total}条。`,
-  ].join("");
-  const en = [
-    `In ${periodName(r.period.label, "en")} ${enWho} signed contracts for ${plural(s.count, "project", "projects")} with a contracted investment of ${formatCny(s.contractedCny, "en")}${enUsd}.`,
-    enBands,
-    ` ${plural(r.constructionStarts.count, "project", "projects")} started construction.` +
-      ` Funds in place: ${formatCny(r.fundsInPlace.cny, "en")} and ${formatUsd(r.fundsInPlace.usd, "en")} (the currencies are counted separately);` +
-      ` foreign investment actually in place: ${formatUsd(r.foreignInvestmentInPlaceUsd, "en")}.`,
-    ` ${plural(r.roundsHeld, "negotiation round was", "negotiation rounds were")} held and ${plural(r.newLeads.total, "new lead was", "new leads were")} recorded.`,
-  ].join("");
-  return { zh, en };
 }
 
 /** The unit picker: the units the actor may ask for (null: their own only). */
