@@ -6,13 +6,14 @@ import "server-only";
  * The shared numbers come from the dashboard's own functions
  * (lib/data/dashboard), called with a dashboard-filter object for the period
  * and unit, so the report and the dashboard agree by construction:
- * - signed.*            signedTotals (current) + sizeBands (first contracts, sql.ts)
+ * - signed.*            signedTotals (current) + sizeBands (first contracts, lib/data/sql-rules.ts)
  * - constructionStarts  getDelivery.startsInPeriod (first start in the period)
  * - fundsInPlace        getDelivery.fundsInPeriodCny / Usd (received in the period)
  * - foreignInvestmentInPlaceUsd = fundsInPlace.usd (funds in place in US dollars)
  * - roundsHeld          roundsInPeriod (rounds held in the period)
  * - bySector/byUnit/byCountry, series: signedBySector/ByUnit/ByCountry/signedSeries
  * - stalled counts      stalledAndOverdue (as of today)
+ * - summary             lib/reports/summary.ts, from these numbers (messages: reports.prose)
  * The lists and the breakdowns the dashboard lacks (by industrial chain, new
  * leads) are SQL here on the same scope (projectFilterSql / signedInPeriodSql).
  *

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * Delivery after signing.
- * - The cohort: projects signed in the period (sql.ts). Of them, how many have
+ * - The cohort: projects signed in the period (sql-rules.ts). Of them, how many have
  *   started construction and how many have funds in place (by now), and the
  *   funds in place so far per currency (CNY and USD never added together).
  * - The period's flow: projects whose first construction start falls in the

@@ -12,7 +12,7 @@ import "server-only";
  *   moved into a forward stage past S. rate = converted / entered.
  * - onHold / lost: projects moved into ON_HOLD / LOST in the period.
  * - medianDaysToSign, medianRoundsToSign: over the projects SIGNED in the
- *   period (see sql.ts): days from first_contact_on to the first contract's
+ *   period (see sql-rules.ts): days from first_contact_on to the first contract's
  *   signed_on; rounds held on or before that day.
  * - medianDaysToStart: over the projects whose FIRST construction start is in
  *   the period: days from their first contract's signed_on to started_on.

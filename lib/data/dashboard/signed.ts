@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * Signed value: projects signed in the period (first contract, see sql.ts),
+ * Signed value: projects signed in the period (first contract, see lib/data/sql-rules.ts),
  * their contracted investment in yuan and, separately, in US dollars — by
  * month or quarter next to the same period a year earlier, by sector, by unit,
  * by investor country or region, and in size bands.
