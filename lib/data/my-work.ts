@@ -11,6 +11,7 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { projectScopeSql } from "@/lib/auth/scope";
 import { STALL_DAYS } from "@/lib/domain/stages";
 import { may } from "@/lib/domain/policy";
+import { DAY_MS } from "@/lib/domain/period";
 import { inPlaySql, lastActivitySql, overdueSql, stalledSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
@@ -25,7 +26,6 @@ const STALLED_AFTER_DAYS = STALL_DAYS[0];
 export const LIST_LIMIT = 50;
 export const ACTIVITY_LIMIT = 20;
 
-const DAY_MS = 86_400_000;
 
 export type WorkProject = {
   id: number;
