@@ -18,7 +18,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { todayDate } from "@/lib/validation/fields";
 import { DAY_MS } from "@/lib/domain/period";
-import { firstContractsSql, firstStartsSql, isOverdue, overdueSql, stalledSql } from "@/lib/data/sql-rules";
+import { firstContractsSql, firstStartInSql, isOverdue, overdueSql, stalledSql } from "@/lib/data/sql-rules";
 import { containsPattern } from "@/lib/data/like";
 import { PROJECT_PAGE_SIZE, narrowsList, type ProjectQuery } from "@/lib/validation/project";
 
@@ -91,8 +91,7 @@ async function whereSql(db: Db, user: Actor, query: ProjectQuery, today: Date): 
   }
   if (query.startedFrom || query.startedTo) {
     // The FIRST construction start in the range, as the dashboard counts starts.
-    const period = { from: query.startedFrom ?? EARLIEST, to: query.startedTo ?? LATEST };
-    and.push(Prisma.sql`p.id IN (SELECT fs.project_id FROM (${firstStartsSql([period])}) fs)`);
+    and.push(firstStartInSql({ from: query.startedFrom ?? EARLIEST, to: query.startedTo ?? LATEST }));
   }
   if (query.countryCode) and.push(Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE c.country_code = ${query.countryCode})`);
   return Prisma.join(and, " AND ");

@@ -104,5 +104,18 @@ export function firstStartsSql(periods: DayRange[], startAlias = "cs"): Prisma.S
                          AND (c0.started_on < ${a}.started_on OR (c0.started_on = ${a}.started_on AND c0.id < ${a}.id)))`;
 }
 
+/**
+ * firstStartsSql as a condition on project `projectAlias`: its FIRST
+ * construction start is in [from, to) — it has a start in the range and none
+ * before it. The same projects as firstStartsSql([range]) (a test keeps the
+ * project list's totals equal to the dashboard's), in the form that stays
+ * fast when other conditions already narrow the projects (the list's filters).
+ */
+export function firstStartInSql(range: DayRange, projectAlias = "p"): Prisma.Sql {
+  const a = alias(projectAlias);
+  return Prisma.sql`(EXISTS (SELECT 1 FROM construction_start s1 WHERE s1.project_id = ${a}.id AND s1.started_on >= ${range.from}::date AND s1.started_on < ${range.to}::date)
+    AND NOT EXISTS (SELECT 1 FROM construction_start s0 WHERE s0.project_id = ${a}.id AND s0.started_on < ${range.from}::date))`;
+}
+
 /** numeric → decimal string, "0" for none. */
 export const money = (v: string | null | undefined) => v ?? "0";
