@@ -4,7 +4,7 @@
  * report carries both, whatever the reader's language. The size bands are
  * nested and said to be: "of which … (including …)".
  */
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import zh from "@/messages/zh-CN/reports.json";
 import en from "@/messages/en/reports.json";
 import { formatCny, formatUsd } from "@/lib/format/money";
@@ -12,12 +12,12 @@ import { periodName } from "@/lib/domain/period";
 import type { Report } from "./build-report";
 import type { ReportLocale } from "./sections";
 
-// ICU messages (plurals in English): next-intl's translator, made once per language, outside any request.
+// ICU messages (plurals in English): next-intl's own translator core (use-intl, no React), made once per language, so
+// the report builds the same in a request, a test and the `npm run report` script.
 const PROSE = {
   "zh-CN": createTranslator({ locale: "zh-CN", messages: zh, namespace: "reports.prose" }),
   en: createTranslator({ locale: "en", messages: en, namespace: "reports.prose" }),
 };
-
 
 /** The summary paragraph in one language. Counts are shown as plain digits, as the report's tables show them. */
 export function summaryIn(r: Report, locale: ReportLocale): string {
