@@ -26,7 +26,6 @@ const STALLED_AFTER_DAYS = STALL_DAYS[0];
 export const LIST_LIMIT = 50;
 export const ACTIVITY_LIMIT = 20;
 
-
 export type WorkProject = {
   id: number;
   title: string;

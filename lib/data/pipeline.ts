@@ -17,7 +17,6 @@ import { STAGES } from "@/lib/domain/stages";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
-
 /**
  * Cards per column: the most recently updated 25, as many as a page of the
  * project list; the column's "more" link opens the list for the rest. With 50

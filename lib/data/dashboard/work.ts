@@ -36,7 +36,6 @@ export type OwnerRow = { id: number; name: string; rounds: number; projects: num
 export type UnitRow = { id: number; nameZh: string; nameEn: string; rounds: number; projects: number };
 export type StalledRow = { days: number; count: number };
 
-
 /** Rows (day, unit_id, owner_id, rounds) of the rounds held in the period, in scope and filters. */
 function roundsByDaySql(user: Actor, filters: DashboardFilters): Prisma.Sql {
   const { from, to } = filters.period;
