@@ -30,7 +30,8 @@ import { getChains, getEvents } from "../lib/data/dashboard/chains";
 import { getDashboard } from "../lib/data/dashboard";
 import { getProjectPage } from "../lib/data/project-page";
 import { listProjects } from "../lib/data/project-list";
-import { quarterPeriod, yearPeriod, priorYear, type DashboardFilters } from "../lib/validation/dashboard";
+import { type DashboardFilters } from "../lib/validation/dashboard";
+import { quarterPeriod, yearPeriod, priorYear } from "../lib/domain/period";
 import { todayDate } from "../lib/validation/fields";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);

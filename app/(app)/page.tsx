@@ -1,8 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { seesAllUnits } from "@/lib/auth/scope";
+import { may } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
-import { canSeeUnitView, getMyWork, type FollowUpRow, type StalledRow } from "@/lib/data/my-work";
+import { getMyWork, type FollowUpRow, type StalledRow } from "@/lib/data/my-work";
 import { formatDate } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
@@ -57,7 +58,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <PageHeader
         title={t("title")}
         description={t("greeting", { name: user.name })}
-        actions={canSeeUnitView(user) ? <ViewToggle view={work.view} seesAllUnits={seesAllUnits(user)} /> : undefined}
+        actions={may(user, "seeUnitWork") ? <ViewToggle view={work.view} seesAllUnits={seesAllUnits(user)} /> : undefined}
       />
       <div className="grid gap-4 xl:grid-cols-2">
         <WorkSection id="overdue" title={t("overdue.title")} total={work.overdue.total} shown={overdue.length} moreHref={`/projects?overdue=1${mineQuery}`}>

@@ -3,7 +3,8 @@
  * URL (shareable, back button works, no JavaScript needed).
  */
 import { getTranslations } from "next-intl/server";
-import { PERIOD_KINDS, isoDay, lastDay, type DashboardFilters } from "@/lib/validation/dashboard";
+import { type DashboardFilters } from "@/lib/validation/dashboard";
+import { PERIOD_KINDS, isoDay, lastDay } from "@/lib/domain/period";
 import type { DashboardOptions } from "@/lib/data/filter-options";
 import { localName } from "@/components/projects/names";
 import { buttonClasses } from "@/components/ui/button";

@@ -10,7 +10,8 @@
  * "started" — the first construction start in the period (startedFrom/startedTo).
  * Both are half-open [from, to), like the dashboard's period.
  */
-import { isoDay, type DashboardFilters } from "@/lib/validation/dashboard";
+import { type DashboardFilters } from "@/lib/validation/dashboard";
+import { isoDay } from "@/lib/domain/period";
 
 type Extra = { within?: "signed" | "started" } & Record<string, string | number | undefined>;
 export type ProjectsLink = (extra?: Extra) => string;

@@ -7,9 +7,8 @@ import { getJourneyState, listAgreementKinds } from "@/lib/data/stage";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatDate } from "@/lib/format/dates";
 import { todayDate } from "@/lib/validation/fields";
-import { FUNDED_STAGES, isPaused } from "@/lib/validation/stage";
+import { isFunded, isPaused, takesRounds } from "@/lib/domain/stages";
 import type { Locale } from "@/i18n/locales";
-import type { Stage } from "@/lib/generated/prisma/enums";
 import { LogRoundForm } from "@/components/journey/round-form";
 import { MoveStageForm } from "@/components/journey/stage-form";
 import { FundsForm } from "@/components/journey/funds-form";
@@ -34,7 +33,7 @@ export async function ProjectJourney({ projectId }: { projectId: number }) {
   ]);
   const today = todayDate().toISOString().slice(0, 10);
   const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-  const funded = (FUNDED_STAGES as readonly Stage[]).includes(state.stage) && state.firstSignedOn !== null;
+  const funded = isFunded(state.stage) && state.firstSignedOn !== null;
 
   return (
     <section aria-labelledby="journey-title" className="space-y-4" data-testid="project-journey">
@@ -86,7 +85,7 @@ export async function ProjectJourney({ projectId }: { projectId: number }) {
           </div>
         )}
       </dl>
-      <LogRoundForm projectId={state.id} nextRoundNumber={state.nextRoundNumber} today={today} officerName={user.name} disabled={state.stage === "LOST"} />
+      <LogRoundForm projectId={state.id} nextRoundNumber={state.nextRoundNumber} today={today} officerName={user.name} disabled={!takesRounds(state.stage)} />
       <MoveStageForm projectId={state.id} version={state.version} stage={state.stage} facts={state.facts} agreementKinds={agreementKinds} today={today} />
       {funded && <FundsForm projectId={state.id} today={today} signedOn={iso(state.firstSignedOn)} />}
     </section>

@@ -3,7 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
 import type { Stage } from "@/lib/generated/prisma/enums";
-import { planMove, STAGE_LIMITS, type AgreementKindOption, type JourneyFacts } from "@/lib/validation/stage";
+import { STAGE_LIMITS, type AgreementKindOption } from "@/lib/validation/stage";
+import { planMove, type JourneyFacts } from "@/lib/domain/stages";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 

@@ -29,8 +29,3 @@ export function projectScopeSql(user: Actor, alias = "p"): Prisma.Sql {
 export function allowedUnitIds(user: Actor): number[] | null {
   return seesAllUnits(user) ? null : [user.unitId];
 }
-
-/** Managers and admins reassign owners; officers cannot. */
-export function canReassignOwner(user: Actor): boolean {
-  return user.role === "MANAGER" || user.role === "ADMIN";
-}

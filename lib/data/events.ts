@@ -4,6 +4,7 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { allowedUnitIds, projectScope, projectScopeSql } from "@/lib/auth/scope";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { may } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertVersion, createOnce } from "@/lib/data/transactions";
 import type { CreateEventInput, UpdateEventInput } from "@/lib/validation/event";
@@ -38,13 +39,8 @@ function eventSnapshot(e: EventRow) {
   return { ...e, startsOn: ymd(e.startsOn), endsOn: ymd(e.endsOn) };
 }
 
-/** Managers and admins organise events; officers do not. */
-export function canManageEvents(user: Pick<Actor, "role">): boolean {
-  return user.role === "MANAGER" || user.role === "ADMIN";
-}
-
 function assertMayOrganise(user: Actor, unitId: number) {
-  if (!canManageEvents(user)) throw new ForbiddenError();
+  if (!may(user, "manageEvents")) throw new ForbiddenError();
   const units = allowedUnitIds(user);
   if (units && !units.includes(unitId)) throw new ForbiddenError();
 }
@@ -52,7 +48,7 @@ function assertMayOrganise(user: Actor, unitId: number) {
 /** True when the user may edit this event (the page shows the edit link only then). */
 export function canEditEvent(user: Actor, event: { unitId: number }): boolean {
   const units = allowedUnitIds(user);
-  return canManageEvents(user) && (units === null || units.includes(event.unitId));
+  return may(user, "manageEvents") && (units === null || units.includes(event.unitId));
 }
 
 export type EventStats = { leadCount: number; signedCount: number; signedValueCny: string };
@@ -205,7 +201,7 @@ export async function createEvent(db: Db, user: Actor, input: CreateEventInput) 
 
 /** Saves an edit made against `version`; the event must be one the user may organise, before and after. */
 export async function updateEvent(db: Db, user: Actor, input: UpdateEventInput) {
-  if (!canManageEvents(user)) throw new ForbiddenError();
+  if (!may(user, "manageEvents")) throw new ForbiddenError();
   checkDates(input);
   return db.$transaction(async (tx) => {
     const current = await tx.promotionEvent.findUnique({ where: { id: input.id }, select: eventFields });

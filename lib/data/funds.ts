@@ -9,8 +9,8 @@ import { projectScope } from "@/lib/auth/scope";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { createOnce, type Tx } from "@/lib/data/transactions";
-import { FUNDED_STAGES, type RecordFundsInput } from "@/lib/validation/stage";
-import type { Stage } from "@/lib/generated/prisma/enums";
+import type { RecordFundsInput } from "@/lib/validation/stage";
+import { isFunded } from "@/lib/domain/stages";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -26,7 +26,7 @@ export async function recordFunds(db: Db, user: Actor, input: RecordFundsInput):
   return createOnce(db, findExisting, async (tx) => {
     const project = await tx.project.findFirst({ where: { id: input.projectId, ...projectScope(user) }, select: { id: true, stage: true } });
     if (!project) throw new NotFoundError();
-    if (!(FUNDED_STAGES as readonly Stage[]).includes(project.stage)) throw new RuleError("journey.rules.fundsNotSigned");
+    if (!isFunded(project.stage)) throw new RuleError("journey.rules.fundsNotSigned");
     const contract = await tx.contract.findFirst({ where: { projectId: project.id }, orderBy: [{ signedOn: "asc" }, { id: "asc" }], select: { signedOn: true } });
     if (!contract) throw new RuleError("journey.rules.fundsNotSigned");
     if (input.receivedOn < contract.signedOn) {

@@ -17,9 +17,11 @@ import { testDb, uniq } from "@/test/factories";
 import { makeDashboardActors } from "@/lib/data/dashboard/actors.test-helpers";
 import { LIST_LIMIT, UPCOMING_DAYS, getMyWork, type MyWorkView } from "@/lib/data/my-work";
 import { listProjects } from "@/lib/data/project-list";
-import { isOverdue, stalledAndOverdue, type Actor } from "@/lib/data/dashboard";
-import { STAGES, ZProjectQuery } from "@/lib/validation/project";
-import { quarterPeriod } from "@/lib/validation/dashboard";
+import { stalledAndOverdue, type Actor } from "@/lib/data/dashboard";
+import { isOverdue } from "@/lib/data/sql-rules";
+import { ZProjectQuery } from "@/lib/validation/project";
+import { STAGES } from "@/lib/domain/stages";
+import { quarterPeriod } from "@/lib/domain/period";
 import { todayDate } from "@/lib/validation/fields";
 import type { Stage } from "@/lib/generated/prisma/enums";
 

@@ -9,7 +9,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { projectScopeSql } from "@/lib/auth/scope";
-import { STALL_DAYS, inPlaySql, lastActivitySql, overdueSql, stalledSql } from "@/lib/data/dashboard/sql";
+import { STALL_DAYS } from "@/lib/domain/stages";
+import { may } from "@/lib/domain/policy";
+import { DAY_MS } from "@/lib/domain/period";
+import { inPlaySql, lastActivitySql, overdueSql, stalledSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
 
@@ -22,13 +25,6 @@ export const UPCOMING_DAYS = 14;
 const STALLED_AFTER_DAYS = STALL_DAYS[0];
 export const LIST_LIMIT = 50;
 export const ACTIVITY_LIMIT = 20;
-
-const DAY_MS = 86_400_000;
-
-/** Managers and admins may switch to the view of everything in their scope. */
-export function canSeeUnitView(user: Pick<CurrentUser, "role">): boolean {
-  return user.role === "MANAGER" || user.role === "ADMIN";
-}
 
 export type WorkProject = {
   id: number;
@@ -117,13 +113,13 @@ function inViewSql(user: Actor, view: MyWorkView): Prisma.Sql {
 
 /**
  * Four statements: one per list with its total, and the activity feed. The
- * lists rest on the shared rules (lib/data/dashboard/sql.ts): overdue is
+ * lists rest on the shared rules (lib/data/sql-rules.ts): overdue is
  * overdueSql, as the project list's overdue=1 and the dashboard; upcoming, a
  * follow-up from today through UPCOMING_DAYS ahead on a project still in play
  * (inPlaySql); stalled is stalledSql at the dashboard's first threshold.
  */
 export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView; today?: Date } = {}): Promise<MyWork> {
-  const view: MyWorkView = input.view === "unit" && canSeeUnitView(user) ? "unit" : "mine";
+  const view: MyWorkView = input.view === "unit" && may(user, "seeUnitWork") ? "unit" : "mine";
   const today = input.today ?? todayDate();
   const horizon = new Date(today.getTime() + UPCOMING_DAYS * DAY_MS);
   const stallCutoff = new Date(today.getTime() - STALLED_AFTER_DAYS * DAY_MS);

@@ -13,14 +13,9 @@ import { allowedUnitIds, projectScopeSql } from "@/lib/auth/scope";
 import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
+import { STAGES } from "@/lib/domain/stages";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
-
-/** The journey, left to right. */
-export const BOARD_STAGES = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "OPERATING"] as const satisfies readonly Stage[];
-/** Shown as collapsed side columns. */
-export const SIDE_STAGES = ["ON_HOLD", "LOST"] as const satisfies readonly Stage[];
-export const ALL_BOARD_STAGES: readonly Stage[] = [...BOARD_STAGES, ...SIDE_STAGES];
 
 /**
  * Cards per column: the most recently updated 25, as many as a page of the
@@ -125,7 +120,7 @@ type CardRow = {
 export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters = {}): Promise<PipelineColumn[]> {
   const limit = Math.max(1, Math.min(filters.cardLimit ?? DEFAULT_CARD_LIMIT, 200));
   const today = todayDate(filters.now);
-  const stages = Prisma.join(ALL_BOARD_STAGES.map((stage) => Prisma.sql`${stage}::"Stage"`));
+  const stages = Prisma.join(STAGES.map((stage) => Prisma.sql`${stage}::"Stage"`));
   const [totals, rows] = await Promise.all([
     pipelineTotals(db, user, filters),
     db.$queryRaw<CardRow[]>`
@@ -143,7 +138,7 @@ export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters 
       ) c`,
   ]);
 
-  const byStage = new Map<Stage, PipelineCard[]>(ALL_BOARD_STAGES.map((stage) => [stage, []]));
+  const byStage = new Map<Stage, PipelineCard[]>(STAGES.map((stage) => [stage, []]));
   for (const r of rows) {
     byStage.get(r.stage)?.push({
       id: r.id,
@@ -159,7 +154,7 @@ export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters 
       lastRoundOn: r.last_round_on,
     });
   }
-  return ALL_BOARD_STAGES.map((stage) => {
+  return STAGES.map((stage) => {
     const total = totals.get(stage) ?? { count: 0, sumCny: "0" };
     const cards = byStage.get(stage)!;
     return { stage, count: total.count, sumCny: total.sumCny, cards, more: Math.max(0, total.count - cards.length) };

@@ -6,7 +6,7 @@ import "server-only";
  * Hand-written SQL rather than Prisma's findMany: two statements (the page
  * and the count) with the filters the dashboard links use expressed exactly
  * as the dashboard counts them (first contract signed in a period, first
- * construction start, stalled: lib/data/dashboard/sql.ts). Prisma's `where`
+ * construction start, stalled: lib/data/sql-rules.ts). Prisma's `where`
  * could not say "first contract" and had to carry an id list; and each
  * findMany is compiled afresh on every request, which on the list page cost
  * more than the database (bench/results.md).
@@ -17,7 +17,8 @@ import { projectScopeSql } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { todayDate } from "@/lib/validation/fields";
-import { firstContractsSql, isOverdue, overdueSql, stalledSql } from "@/lib/data/dashboard/sql";
+import { DAY_MS } from "@/lib/domain/period";
+import { firstContractsSql, firstStartInSql, isOverdue, overdueSql, stalledSql } from "@/lib/data/sql-rules";
 import { containsPattern } from "@/lib/data/like";
 import { PROJECT_PAGE_SIZE, narrowsList, type ProjectQuery } from "@/lib/validation/project";
 
@@ -46,7 +47,6 @@ export type ProjectListRow = {
 
 /** A company search matching more companies than this filters by a subquery instead of an id list. */
 const COMPANY_ID_LIST_MAX = 1000;
-const DAY = 86_400_000;
 
 /**
  * Title or investor name contains the search. Matching companies are read
@@ -82,7 +82,7 @@ async function whereSql(db: Db, user: Actor, query: ProjectQuery, today: Date): 
   if (query.minAmount !== undefined) and.push(Prisma.sql`p.planned_investment_cny >= ${String(query.minAmount)}::numeric`);
   if (query.maxAmount !== undefined) and.push(Prisma.sql`p.planned_investment_cny <= ${String(query.maxAmount)}::numeric`);
   if (query.overdue) and.push(overdueSql(today));
-  if (query.stalled) and.push(stalledSql(new Date(today.getTime() - query.stalled * DAY)));
+  if (query.stalled) and.push(stalledSql(new Date(today.getTime() - query.stalled * DAY_MS)));
   if (query.signedFrom || query.signedTo || query.minSignedCny !== undefined) {
     // The dashboard's "signed in the period": the FIRST contract, and its amount for the size bands.
     const period = { from: query.signedFrom ?? EARLIEST, to: query.signedTo ?? LATEST };
@@ -91,10 +91,7 @@ async function whereSql(db: Db, user: Actor, query: ProjectQuery, today: Date): 
   }
   if (query.startedFrom || query.startedTo) {
     // The FIRST construction start in the range, as the dashboard counts starts.
-    const from = query.startedFrom ?? EARLIEST;
-    const to = query.startedTo ?? LATEST;
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM construction_start s WHERE s.project_id = p.id AND s.started_on >= ${from}::date AND s.started_on < ${to}::date)
-      AND NOT EXISTS (SELECT 1 FROM construction_start s WHERE s.project_id = p.id AND s.started_on < ${from}::date)`);
+    and.push(firstStartInSql({ from: query.startedFrom ?? EARLIEST, to: query.startedTo ?? LATEST }));
   }
   if (query.countryCode) and.push(Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE c.country_code = ${query.countryCode})`);
   return Prisma.join(and, " AND ");

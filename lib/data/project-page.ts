@@ -11,7 +11,7 @@ import { projectScopeSql } from "@/lib/auth/scope";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
 import { todayDate } from "@/lib/validation/fields";
-import { isOverdue } from "@/lib/data/dashboard/sql";
+import { isOverdue } from "@/lib/data/sql-rules";
 import { formValues } from "@/lib/data/project-form-values";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;

@@ -8,7 +8,8 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { allowedUnitIds, canReassignOwner, projectScope } from "@/lib/auth/scope";
+import { allowedUnitIds, projectScope } from "@/lib/auth/scope";
+import { may } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferenceKind } from "@/lib/generated/prisma/enums";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
@@ -132,7 +133,7 @@ export async function createProject(db: Db, user: Actor, input: CreateProjectInp
   const unitId = input.unitId ?? user.unitId;
   if (allowed !== null && !allowed.includes(unitId)) throw new RuleError("invalid", { unitId: "choose" });
   const ownerId = input.ownerId ?? user.id;
-  if (ownerId !== user.id && !canReassignOwner(user)) throw new RuleError("invalid", { ownerId: "choose" });
+  if (ownerId !== user.id && !may(user, "reassignOwners")) throw new RuleError("invalid", { ownerId: "choose" });
   if (input.nextFollowUpOn && input.nextFollowUpOn < todayDate()) throw new RuleError("invalid", { nextFollowUpOn: "dateInPast" });
   if (input.firstContactOn && input.firstContactOn > todayDate()) throw new RuleError("invalid", { firstContactOn: "dateInFuture" });
 
@@ -213,7 +214,7 @@ export async function updateProject(db: Db, user: Actor, input: UpdateProjectInp
 }
 /** Managers and admins hand a project to another active user of its unit. */
 export async function reassignOwner(db: Db, user: Actor, input: ReassignOwnerInput): Promise<{ id: number; version: number }> {
-  if (!canReassignOwner(user)) throw new ForbiddenError();
+  if (!may(user, "reassignOwners")) throw new ForbiddenError();
   return db.$transaction(async (tx) => {
     const current = await tx.project.findFirst({
       where: { id: input.projectId, ...projectScope(user) },

@@ -16,6 +16,7 @@ import { lockProject } from "@/lib/data/stage";
 import { refreshRoundStats } from "@/lib/data/round-stats";
 import { todayDate } from "@/lib/validation/fields";
 import type { LogRoundInput } from "@/lib/validation/round";
+import { takesRounds } from "@/lib/domain/stages";
 
 type Actor = Pick<CurrentUser, "id" | "name" | "role" | "unitId" | "unitIsCity">;
 
@@ -49,7 +50,7 @@ export async function logRound(db: Db, user: Actor, input: LogRoundInput): Promi
     const project = await lockProject(tx, user, input.projectId);
     const again = await findExisting(tx); // a double submit that waited for the lock
     if (again) return again;
-    if (project.stage === "LOST") throw new RuleError("journey.rules.roundOnLost");
+    if (!takesRounds(project.stage)) throw new RuleError("journey.rules.roundOnLost");
 
     const heldOn = input.heldOn ?? todayDate();
     const [{ next }] = await tx.$queryRaw<{ next: number }[]>`

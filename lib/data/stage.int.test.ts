@@ -3,7 +3,8 @@ import { testDb } from "@/test/factories";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { getJourneyState, listAgreementKinds, transitionStage } from "@/lib/data/stage";
-import { planMove, targetStages, ZTransitionStage } from "@/lib/validation/stage";
+import { ZTransitionStage } from "@/lib/validation/stage";
+import { planMove, targetStages } from "@/lib/domain/stages";
 import { footprint, makeActor, makeAgreementKind, makeProject, makeSector, newRequestId, ymd, type TestActor } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();

@@ -14,7 +14,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { createOnce, type Tx } from "@/lib/data/transactions";
 import { lackingMessageKey, missingForMove, moveAuditEntry, moveNotes, signingDateForStart, type MoveData } from "@/lib/domain/stage-move";
-import { FORWARD_STAGES, planMove, type AgreementKindOption, type JourneyFacts, type TransitionStageInput } from "@/lib/validation/stage";
+import type { AgreementKindOption, TransitionStageInput } from "@/lib/validation/stage";
+import { FORWARD_STAGES, planMove, type JourneyFacts } from "@/lib/domain/stages";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 type Reader = Db | Tx;

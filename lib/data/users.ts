@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { may } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce, isUniqueViolation, type Tx } from "@/lib/data/transactions";
 import type { ChangeOwnPasswordInput, CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateUserAccessInput } from "@/lib/validation/user";
@@ -25,7 +26,7 @@ type Actor = Pick<CurrentUser, "id" | "role">;
 
 /** Throws unless the caller is an admin. */
 export function assertAdmin(user: Actor | null | undefined): asserts user is Actor {
-  if (!user || user.role !== "ADMIN") throw new ForbiddenError();
+  if (!user || !may(user, "administer")) throw new ForbiddenError();
 }
 
 const userFields = {

@@ -6,7 +6,7 @@
  */
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { AuditEntry } from "@/lib/audit/write-audit";
-import type { MoveKind, MoveNeeds, MovePlan } from "@/lib/validation/stage";
+import type { MoveKind, MoveNeeds, MovePlan } from "@/lib/domain/stages";
 
 export type PlannedMove = Extract<MovePlan, { ok: true }>;
 

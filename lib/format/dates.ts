@@ -1,7 +1,7 @@
 import type { Locale } from "@/i18n/locales";
 import { dateTimeFormat } from "@/lib/format/intl-cache";
+import { BUREAU_TIME_ZONE, DAY_MS } from "@/lib/domain/period";
 
-const TIME_ZONE = "Asia/Shanghai";
 
 /** A calendar date (a @db.Date column comes back as UTC midnight). */
 export function formatDate(value: Date | string | null | undefined, locale: Locale): string {
@@ -14,11 +14,10 @@ export function formatDate(value: Date | string | null | undefined, locale: Loca
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
   if (!value) return "—";
   const date = typeof value === "string" ? new Date(value) : value;
-  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: BUREAU_TIME_ZONE }).format(date);
 }
 
 /** Whole days from `from` to `to` (calendar days, UTC). */
 export function daysBetween(from: Date, to: Date): number {
-  const day = 86_400_000;
-  return Math.floor((Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()) - Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate())) / day);
+  return Math.floor((Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()) - Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate())) / DAY_MS);
 }

@@ -13,6 +13,8 @@
  * (lib/import/messages.ts). The app's data modules it uses are `server-only`,
  * so the command line runs with `tsx --conditions=react-server`.
  */
+import type { Role } from "@/lib/generated/prisma/enums";
+import { may } from "@/lib/domain/policy";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferenceKind, Stage } from "@/lib/generated/prisma/enums";
@@ -29,7 +31,7 @@ import { todayYmd } from "@/lib/validation/fields";
 
 type Tx = Prisma.TransactionClient;
 
-export type ImportActor = { id: number; role: string };
+export type ImportActor = { id: number; role: Role };
 
 /** A calendar date at a time of day in the bureau's time zone. */
 const at = (ymd: string, hh: string) => `${ymd}T${hh}:00:00+08:00`;
@@ -397,7 +399,7 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
  */
 export async function importProjects(db: Db, actor: ImportActor, bytes: Uint8Array): Promise<ImportOutcome> {
   const started = Date.now();
-  if (actor.role !== "ADMIN") return { ok: false, errors: [{ row: null, column: null, key: "forbidden" }] };
+  if (!may(actor, "importProjects")) return { ok: false, errors: [{ row: null, column: null, key: "forbidden" }] };
   const parsed = await parseImportFile(bytes);
   if (!parsed.ok) return parsed;
   const file = parsed.file;

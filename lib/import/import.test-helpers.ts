@@ -6,12 +6,13 @@
 import ExcelJS from "exceljs";
 import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
 import { IMPORT_COLUMNS, type ColumnKey } from "@/lib/import/columns";
+import type { ImportActor } from "@/lib/import/import-projects";
 
 export type Row = Partial<Record<ColumnKey, string>>;
 
 /** Filled by setUpImportFixture (call it in beforeAll). */
 export const fixture = {
-  admin: undefined as unknown as { id: number; role: string },
+  admin: undefined as unknown as ImportActor,
   unitCode: "",
   ownerEmail: "",
   refs: { sector: "", chain: "", source: "", kind: "", kindZh: "", event: "" },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ALL_STAGES, planMove } from "@/lib/validation/stage";
+import { STAGES, planMove } from "@/lib/domain/stages";
 import { importRoute, NEW_PROJECT_FACTS } from "@/lib/import/journey";
 
 describe("importRoute", () => {
   it("makes the one move planMove allows, or the app's two where it needs two, from every stage to every stage", () => {
-    for (const from of ALL_STAGES) {
-      for (const to of ALL_STAGES) {
+    for (const from of STAGES) {
+      for (const to of STAGES) {
         for (const facts of [NEW_PROJECT_FACTS, { hasContract: true, hasStart: true, reviveTo: "CONSTRUCTION" as const }]) {
           const route = importRoute(from, to, facts, { contract: false, start: false });
           expect(route.ok, `${from} → ${to}`).toBe(true);

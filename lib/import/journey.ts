@@ -10,7 +10,7 @@
  * first reaches the stage that records them. Pure: no database.
  */
 import type { Stage } from "@/lib/generated/prisma/enums";
-import { forwardIndex, isPaused, planMove, type JourneyFacts, type MoveRefusal } from "@/lib/validation/stage";
+import { forwardIndex, isPaused, planMove, type JourneyFacts, type MoveRefusal } from "@/lib/domain/stages";
 import type { MoveData, MoveField, PlannedMove } from "@/lib/domain/stage-move";
 import type { ColumnKey } from "@/lib/import/columns";
 

@@ -12,7 +12,7 @@ import { COUNTRIES } from "@/lib/validation/countries";
 import { stageCode, stageFromCell, type ColumnKey } from "@/lib/import/columns";
 import { COLUMN_OF_FIELD, importRoute, moveData, NEW_PROJECT_FACTS, type RouteMove } from "@/lib/import/journey";
 import { missingForMove, moveNotes, signingDateForStart, type MoveField } from "@/lib/domain/stage-move";
-import type { JourneyFacts, MoveKind } from "@/lib/validation/stage";
+import type { JourneyFacts, MoveKind } from "@/lib/domain/stages";
 import type { ImportIssue } from "@/lib/import/errors";
 import type { ParsedFile } from "@/lib/import/parse";
 

@@ -16,7 +16,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
 import type { Role, Stage } from "@/lib/generated/prisma/enums";
-import { quarterPeriod, yearPeriod } from "@/lib/validation/dashboard";
+import { quarterPeriod, yearPeriod } from "@/lib/domain/period";
 import { signedTotals, sizeBands, getDelivery, type Actor } from "@/lib/data/dashboard";
 import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";

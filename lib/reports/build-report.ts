@@ -6,13 +6,14 @@ import "server-only";
  * The shared numbers come from the dashboard's own functions
  * (lib/data/dashboard), called with a dashboard-filter object for the period
  * and unit, so the report and the dashboard agree by construction:
- * - signed.*            signedTotals (current) + sizeBands (first contracts, sql.ts)
+ * - signed.*            signedTotals (current) + sizeBands (first contracts, lib/data/sql-rules.ts)
  * - constructionStarts  getDelivery.startsInPeriod (first start in the period)
  * - fundsInPlace        getDelivery.fundsInPeriodCny / Usd (received in the period)
  * - foreignInvestmentInPlaceUsd = fundsInPlace.usd (funds in place in US dollars)
  * - roundsHeld          roundsInPeriod (rounds held in the period)
  * - bySector/byUnit/byCountry, series: signedBySector/ByUnit/ByCountry/signedSeries
  * - stalled counts      stalledAndOverdue (as of today)
+ * - summary             lib/reports/summary.ts, from these numbers (messages: reports.prose)
  * The lists and the breakdowns the dashboard lacks (by industrial chain, new
  * leads) are SQL here on the same scope (projectFilterSql / signedInPeriodSql).
  *
@@ -23,18 +24,18 @@ import type { Db } from "@/lib/db";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { seesAllUnits } from "@/lib/auth/scope";
+import { may } from "@/lib/domain/policy";
 import { todayDate } from "@/lib/validation/fields";
-import { isoDay, lastDay, type DashboardFilters, type Period } from "@/lib/validation/dashboard";
+import type { DashboardFilters } from "@/lib/validation/dashboard";
+import { DAY_MS, isoDay, lastDay, periodName, type Period } from "@/lib/domain/period";
+import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
+import { firstStartsSql, lastActivitySql, money, stalledSql } from "@/lib/data/sql-rules";
 import { parseReportPeriod } from "@/lib/validation/report";
 import {
   type Actor,
   type Bucket,
-  STALL_DAYS,
-  lastActivitySql,
   getDelivery,
-  money,
   projectFilterSql,
-  stalledSql,
   roundsInPeriod,
   signedByCountry,
   signedBySector,
@@ -45,11 +46,9 @@ import {
   sizeBands,
   stalledAndOverdue,
 } from "@/lib/data/dashboard";
-import { formatCny, formatUsd } from "@/lib/format/money";
+import { summarize } from "./summary";
+import { reportText, type ReportLocale } from "./sections";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { periodName } from "./periods";
-
-export { periodName };
 
 export type ReportInput = { period: string; unitId?: number };
 
@@ -108,7 +107,6 @@ export type Report = {
   byCountry: CountryLine[];
 };
 
-export const STAGE_ORDER: Stage[] = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "OPERATING", "ON_HOLD", "LOST"];
 /** Stalled projects listed: silent for at least the longest dashboard threshold. */
 export const STALLED_LIST_DAYS = STALL_DAYS[STALL_DAYS.length - 1];
 
@@ -118,7 +116,7 @@ export const STALLED_LIST_DAYS = STALL_DAYS[STALL_DAYS.length - 1];
  * NotFoundError (no such unit).
  */
 export async function reportScope(db: Db, actor: Actor, period: Period, unitId?: number): Promise<{ filters: DashboardFilters; unit: ReportUnit }> {
-  if (actor.role !== "ADMIN" && actor.role !== "MANAGER") throw new ForbiddenError();
+  if (!may(actor, "viewReports")) throw new ForbiddenError();
   let id = unitId;
   if (!seesAllUnits(actor)) {
     if (id !== undefined && id !== actor.unitId) throw new ForbiddenError();
@@ -132,7 +130,10 @@ export async function reportScope(db: Db, actor: Actor, period: Period, unitId?:
     return { filters: { period, unitId: id }, unit: { id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, isCity: false } };
   }
   const city = await db.unit.findFirst({ where: { kind: "CITY" }, orderBy: { id: "asc" }, select: { id: true, nameZh: true, nameEn: true } });
-  return { filters: { period }, unit: { id: null, nameZh: city ? `${city.nameZh}（全市）` : "全市", nameEn: city ? `${city.nameEn} (whole city)` : "The whole city", isCity: true } };
+  const name = (locale: ReportLocale, cityName: string | undefined) =>
+    cityName === undefined ? reportText(locale, "names.wholeCityNoName") : reportText(locale, "names.wholeCityUnit", { city: cityName });
+  const [nameZh, nameEn] = [name("zh-CN", city?.nameZh), name("en", city?.nameEn)];
+  return { filters: { period }, unit: { id: null, nameZh, nameEn, isCity: true } };
 }
 
 const bandOf = (bands: { min: string; count: number; cny: string }[], min: string): Band => {
@@ -206,8 +207,8 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
       SELECT COUNT(*)::int AS n FROM project p WHERE p.first_contact_on >= ${from}::date AND p.first_contact_on < ${to}::date AND ${where}`,
   ]);
 
-  const none = { zh: "（未填写）", en: "(not given)" };
-  const noEvent = { zh: "（非推介会线索）", en: "(not from an event)" };
+  const none = { zh: reportText("zh-CN", "file.unnamed"), en: reportText("en", "file.unnamed") };
+  const noEvent = { zh: reportText("zh-CN", "names.notFromEvent"), en: reportText("en", "names.notFromEvent") };
   const group = (r: { id: number | null; nameZh: string | null; nameEn: string | null; count: number; cny: string; usd: string }): GroupLine => ({
     id: r.id,
     nameZh: r.nameZh ?? none.zh,
@@ -245,7 +246,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
     series: { bucket: series.bucket, points: series.points.map((p) => ({ start: isoDay(p.start), ...p.current })) },
     signedProjects: signedList.rows as SignedProjectLine[],
     constructionStartsList: startList.rows as StartLine[],
-    pipelineByStage: STAGE_ORDER.map((stage) => ({ stage, count: stageBy.get(stage)?.count ?? 0, plannedCny: money(stageBy.get(stage)?.planned) })),
+    pipelineByStage: STAGES.map((stage) => ({ stage, count: stageBy.get(stage)?.count ?? 0, plannedCny: money(stageBy.get(stage)?.planned) })),
     stalledProjects: stalledList.rows as StalledLine[],
     bySector: bySector.map(group),
     byUnit: byUnit.map(group),
@@ -285,7 +286,6 @@ const NO_AMOUNT_KEY = "1e30";
 async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: K, pageSize: number | null): AsyncGenerator<Report[K]> {
   const { actor, filters, today } = ctx;
   const where = projectFilterSql(actor, filters);
-  const { from, to } = filters.period;
   const limit = pageSize === null ? Prisma.empty : Prisma.sql`LIMIT ${pageSize}`;
   let after: Prisma.Sql | null = null;
   for (;;) {
@@ -327,15 +327,12 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
       const rows = await db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; started_on: Date; signed_on: Date | null; cny: string | null }[]>`
         SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, cs.started_on,
                fk.signed_on, fk.cny::text AS cny
-          FROM construction_start cs
+          FROM (${firstStartsSql([filters.period])}) cs
           JOIN project p ON p.id = cs.project_id
           JOIN company c ON c.id = p.company_id
           JOIN unit u ON u.id = p.unit_id
           LEFT JOIN LATERAL (SELECT k.signed_on, k.contracted_investment_cny AS cny FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on, k.id LIMIT 1) fk ON TRUE
-         WHERE cs.started_on >= ${from}::date AND cs.started_on < ${to}::date AND ${where}
-           AND NOT EXISTS (SELECT 1 FROM construction_start c0 WHERE c0.project_id = cs.project_id
-                             AND (c0.started_on < cs.started_on OR (c0.started_on = cs.started_on AND c0.id < cs.id)))
-           AND ${after ?? Prisma.sql`TRUE`}
+         WHERE ${where} AND ${after ?? Prisma.sql`TRUE`}
          ORDER BY cs.started_on, p.id ${limit}`;
       const last = rows[rows.length - 1];
       next = last ? Prisma.sql`(cs.started_on, p.id) > (${last.started_on}::date, ${last.project_id}::int)` : Prisma.empty;
@@ -354,7 +351,7 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
         SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
                ${lastActivitySql()} AS last_on
           FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
-         WHERE ${where} AND ${stalledSql(new Date(today.getTime() - STALLED_LIST_DAYS * 86_400_000))}
+         WHERE ${where} AND ${stalledSql(new Date(today.getTime() - STALLED_LIST_DAYS * DAY_MS))}
            AND ${after ?? Prisma.sql`TRUE`}
          ORDER BY last_on, p.id ${limit}`;
       const last = rows[rows.length - 1];
@@ -367,7 +364,7 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
         unitEn: r.unit_en,
         stage: r.stage,
         lastActivityOn: isoDay(r.last_on),
-        days: Math.round((today.getTime() - r.last_on.getTime()) / 86_400_000),
+        days: Math.round((today.getTime() - r.last_on.getTime()) / DAY_MS),
       })) as Report[K];
     }
     if (lines.length) yield lines;
@@ -414,58 +411,6 @@ export async function openReport(
       stalledProjects: () => listPages(db, ctx, "stalledProjects", pageSize),
     },
   };
-}
-
-/**
- * The government report's sentences, built from the report's own numbers.
- * The bands are nested and said to be: "of which … (including …)".
- */
-export function summarize(r: Report): { zh: string; en: string } {
-  const s = r.signed;
-  const [b1, b50, b100] = [s.atLeast100MillionCny, s.atLeast5BillionCny, s.atLeast10BillionCny];
-  const zhWho = r.unit.isCity ? "全市" : r.unit.nameZh;
-  const enWho = r.unit.isCity ? "the city" : r.unit.nameEn;
-  const zhUsd = s.contractedUsd !== "0" ? `，另有合同外资${formatUsd(s.contractedUsd, "zh-CN")}（美元单列，未计入人民币合计）` : "";
-  const enUsd = s.contractedUsd !== "0" ? ` plus ${formatUsd(s.contractedUsd, "en")} of contracted foreign investment (US dollars, counted separately, not added to the yuan total)` : "";
-  const zhBands =
-    b1.count === 0
-      ? "其中没有单个项目合同投资额1亿元及以上的项目。"
-      : `其中，单个项目合同投资额1亿元及以上的${b1.count}个，合同投资额${formatCny(b1.valueCny, "zh-CN")}；` +
-        (b50.count === 0
-          ? `在这${b1.count}个项目中，没有50亿元及以上的项目。`
-          : `在这${b1.count}个项目中，50亿元及以上的${b50.count}个（合同投资额${formatCny(b50.valueCny, "zh-CN")}），` +
-            (b100.count === 0
-              ? "其中没有100亿元及以上的项目。"
-              : `其中又含100亿元及以上的${b100.count}个（合同投资额${formatCny(b100.valueCny, "zh-CN")}）。`) +
-            "各档为逐级包含关系，不可相加。");
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const enBands =
-    b1.count === 0
-      ? " None had a contracted investment of CNY 100 million or more."
-      : ` Of these, ${b1.count} had a contracted investment of CNY 100 million or more each (${formatCny(b1.valueCny, "en")} in total)` +
-        (b50.count === 0
-          ? `. ${b1.count === 1 ? "It was not" : `None of those ${b1.count} was`} of CNY 5 billion or more.`
-          : `; of those ${b1.count}, ${b50.count} were of CNY 5 billion or more (${formatCny(b50.valueCny, "en")}),` +
-            (b100.count === 0
-              ? ` none of which was of CNY 10 billion or more.`
-              : ` and of those ${b50.count}, ${b100.count} were of CNY 10 billion or more (${formatCny(b100.valueCny, "en")}).`) +
-            " The bands are nested, not additive.");
-  const zh = [
-    `${periodName(r.period.label, "zh-CN")}，${zhWho}共签约项目${s.count}个，合同投资额${formatCny(s.contractedCny, "zh-CN")}${zhUsd}。`,
-    zhBands,
-    `新开工项目${r.constructionStarts.count}个；到位资金${formatCny(r.fundsInPlace.cny, "zh-CN")}（人民币）和${formatUsd(r.fundsInPlace.usd, "zh-CN")}（美元），两种币种分别统计，` +
-      `其中实际到位外资${formatUsd(r.foreignInvestmentInPlaceUsd, "zh-CN")}。`,
-    `开展洽谈${r.roundsHeld}轮，新增招商线索${r.newLeads.total}条。`,
-  ].join("");
-  const en = [
-    `In ${periodName(r.period.label, "en")} ${enWho} signed contracts for ${plural(s.count, "project", "projects")} with a contracted investment of ${formatCny(s.contractedCny, "en")}${enUsd}.`,
-    enBands,
-    ` ${plural(r.constructionStarts.count, "project", "projects")} started construction.` +
-      ` Funds in place: ${formatCny(r.fundsInPlace.cny, "en")} and ${formatUsd(r.fundsInPlace.usd, "en")} (the currencies are counted separately);` +
-      ` foreign investment actually in place: ${formatUsd(r.foreignInvestmentInPlaceUsd, "en")}.`,
-    ` ${plural(r.roundsHeld, "negotiation round was", "negotiation rounds were")} held and ${plural(r.newLeads.total, "new lead was", "new leads were")} recorded.`,
-  ].join("");
-  return { zh, en };
 }
 
 /** The unit picker: the units the actor may ask for (null: their own only). */

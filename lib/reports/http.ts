@@ -2,10 +2,11 @@ import "server-only";
 /**
  * Who may fetch a report over HTTP. The bearer-token path is the import
  * route's own check (importCaller: an active admin's API token); a session
- * is the app's requireRole("MANAGER", "ADMIN") (a refusal is audited there).
+ * is the app's requireRole with the policy's report roles (a refusal is audited there).
  */
 import { db } from "@/lib/db";
 import { AuthError, requireRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { importCaller } from "@/lib/import/http";
 import type { Actor } from "@/lib/data/dashboard";
 
@@ -20,7 +21,7 @@ export async function reportCaller(request: Request): Promise<ReportCaller> {
   }
   if (!request.headers.get("cookie")) return { ok: false, status: 401 };
   try {
-    const user = await requireRole("MANAGER", "ADMIN");
+    const user = await requireRole(...ROLES_FOR.viewReports);
     return { ok: true, via: "session", actor: { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unitIsCity } };
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, status: error.status };

@@ -11,7 +11,7 @@ import PDFDocument from "pdfkit";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { numberFormat } from "@/lib/format/intl-cache";
 import type { Report } from "./build-report";
-import { periodName } from "./periods";
+import { periodName } from "@/lib/domain/period";
 import { type Cell, type CellKind, type ReportLocale, reportSections, reportText } from "./sections";
 
 export const FONT_PATH = path.join(process.cwd(), "node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");

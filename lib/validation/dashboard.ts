@@ -1,9 +1,8 @@
 /**
  * The dashboard's period and filters, read from the URL's searchParams (a GET
- * form keeps them there). A period is a half-open range of calendar days
- * [from, to): `from` is its first day, `to` the day after its last, both
- * UTC-midnight Dates like every @db.Date column. Bad or missing values fall
- * back to the current quarter rather than an error page.
+ * form keeps them there). What a period is, and its maths, is
+ * lib/domain/period.ts. Bad or missing values fall back to the current
+ * quarter rather than an error page.
  *
  * URL shape:
  *   period=month&month=2024-03
@@ -11,23 +10,10 @@
  *   period=year&year=2024
  *   period=custom&from=2024-01-15&to=2024-02-14   (`to` is the LAST day, inclusive, as people type it)
  *   plus unitId, sectorId, chainId, ownerId (the project list's names).
- * The admin reports (issue 5) parse their period with the same schema.
  */
 import { z } from "zod";
 import { todayDate, zId } from "@/lib/validation/fields";
-
-export const PERIOD_KINDS = ["month", "quarter", "year", "custom"] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
-
-export type Period = {
-  kind: PeriodKind;
-  /** First day, inclusive. */
-  from: Date;
-  /** The day after the last day: exclusive. */
-  to: Date;
-  /** A stable label key: "2024-03", "2024-Q1", "2024", "2024-01-15..2024-02-14". */
-  label: string;
-};
+import { PERIOD_KINDS, currentQuarter, customPeriod, isoDay, lastDay, monthPeriod, quarterPeriod, yearPeriod, type Period } from "@/lib/domain/period";
 
 export type DashboardFilters = {
   period: Period;
@@ -36,35 +22,6 @@ export type DashboardFilters = {
   chainId?: number;
   ownerId?: number;
 };
-
-const DAY = 86_400_000;
-const utc = (y: number, m0: number, d = 1) => new Date(Date.UTC(y, m0, d));
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const pad = (n: number) => String(n).padStart(2, "0");
-
-export function monthPeriod(year: number, month1: number): Period {
-  return { kind: "month", from: utc(year, month1 - 1), to: utc(year, month1), label: `${year}-${pad(month1)}` };
-}
-export function quarterPeriod(year: number, quarter: number): Period {
-  return { kind: "quarter", from: utc(year, (quarter - 1) * 3), to: utc(year, quarter * 3), label: `${year}-Q${quarter}` };
-}
-export function yearPeriod(year: number): Period {
-  return { kind: "year", from: utc(year, 0), to: utc(year + 1, 0), label: String(year) };
-}
-/** A custom period from its first and LAST day (inclusive); swapped when given backwards. */
-export function customPeriod(first: Date, last: Date): Period {
-  const [a, b] = first <= last ? [first, last] : [last, first];
-  return { kind: "custom", from: a, to: new Date(b.getTime() + DAY), label: `${isoDay(a)}..${isoDay(b)}` };
-}
-
-/** The same period one year earlier (for "against last year"). */
-export function priorYear(period: Period): Period {
-  const back = (d: Date) => utc(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate());
-  return { ...period, from: back(period.from), to: back(period.to), label: `${period.label}-1y` };
-}
-
-/** The last day of the period (inclusive), for display and the custom form. */
-export const lastDay = (period: Period) => new Date(period.to.getTime() - DAY);
 
 const first = (v: unknown) => {
   const x = Array.isArray(v) ? v[0] : v;
@@ -93,11 +50,6 @@ export const ZDashboardParams = z.object({
   ownerId: param(zId),
 });
 
-/** The quarter containing `day`. */
-export function currentQuarter(day: Date): Period {
-  return quarterPeriod(day.getUTCFullYear(), Math.floor(day.getUTCMonth() / 3) + 1);
-}
-
 /**
  * searchParams → filters. `now` fixes "today" (Asia/Shanghai) for the default
  * period and for a period kind chosen without its value.
@@ -118,7 +70,7 @@ export function parseDashboardFilters(searchParams: Record<string, unknown>, now
       period = yearPeriod(p.year ?? y);
       break;
     case "custom":
-      period = customPeriod(p.from ?? utc(y, 0), p.to ?? today);
+      period = customPeriod(p.from ?? yearPeriod(y).from, p.to ?? today);
       break;
     default: {
       period = p.quarter ? quarterPeriod(Number(p.quarter.slice(0, 4)), Number(p.quarter.slice(6))) : currentQuarter(today);

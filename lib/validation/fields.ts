@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { dateTimeFormat } from "@/lib/format/intl-cache";
+import { BUREAU_TIME_ZONE } from "@/lib/domain/period";
 
 /** Largest amount accepted: 10 trillion, far above any single project; catches unit slips. */
 const MAX_AMOUNT = 10_000_000_000_000;
@@ -27,7 +28,7 @@ export const zDate = z
 
 /** Today in the bureau's time zone, YYYY-MM-DD. */
 export function todayYmd(now = new Date()): string {
-  return dateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dateTimeFormat("en-CA", { timeZone: BUREAU_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** Today in the bureau's time zone, as a UTC-midnight Date. */

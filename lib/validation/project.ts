@@ -4,15 +4,8 @@
  */
 import { z } from "zod";
 import { zAmount, zDate, zId, zOptionalAmount, zOptionalText, zRequestId, zText, zVersion } from "@/lib/validation/fields";
+import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
 
-/**
- * The dashboard's "stalled N days" steps (STALL_DAYS in lib/data/dashboard/sql.ts,
- * which is server-only while this file also runs in forms); a test keeps them equal.
- */
-export const STALLED_DAYS = [30, 60, 90] as const;
-export type StalledDays = (typeof STALLED_DAYS)[number];
-
-export const STAGES = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "OPERATING", "ON_HOLD", "LOST"] as const;
 export const OWNERSHIP_TYPES = ["STATE", "PRIVATE", "FOREIGN", "JOINT_VENTURE", "HMT", "COLLECTIVE", "OTHER"] as const;
 
 export const PROJECT_SORTS = ["updated", "amount", "followUp", "title", "stage"] as const;
@@ -41,7 +34,7 @@ export const ZProjectQuery = z.object({
   maxAmount: param(zAmount),
   overdue: param(z.literal("1")),
   /** Open stage and no round (or first contact) for this many days: the dashboard's "stalled". */
-  stalled: param(z.coerce.number().pipe(z.union(STALLED_DAYS.map((n) => z.literal(n))))),
+  stalled: param(z.coerce.number().pipe(z.union(STALL_DAYS.map((n) => z.literal(n))))),
   /** The FIRST contract was signed in [signedFrom, signedTo): the dashboard's "signed in the period". */
   signedFrom: param(zDate),
   signedTo: param(zDate),

@@ -4,7 +4,7 @@
  * Also the report file name "{period}.{format}" of GET /api/reports/[file].
  */
 import { z } from "zod";
-import { quarterPeriod, yearPeriod, type Period } from "@/lib/validation/dashboard";
+import { reportPeriodOf, type Period } from "@/lib/domain/period";
 
 export const REPORT_FORMATS = ["json", "csv", "xlsx", "pdf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -13,10 +13,7 @@ export const ZReportPeriod = z
   .string()
   .trim()
   .regex(/^\d{4}(-Q[1-4])?$/)
-  .transform((s): Period => {
-    const year = Number(s.slice(0, 4));
-    return s.length === 4 ? yearPeriod(year) : quarterPeriod(year, Number(s.slice(6)));
-  })
+  .transform((s): Period => reportPeriodOf(s)!)
   .refine((p) => p.from.getUTCFullYear() >= 2000 && p.from.getUTCFullYear() <= 2100);
 
 export function parseReportPeriod(value: unknown): Period | null {

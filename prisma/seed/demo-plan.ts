@@ -4,6 +4,7 @@
  * revival), the dates of each move, and the days its negotiation rounds fell
  * on. Pure functions of the PRNG, so the history is the same on every run.
  */
+import { FORWARD_STAGES, forwardIndex } from "@/lib/domain/stages";
 import type { Stage } from "@/lib/generated/prisma/client";
 import { addDays, daysBetween, DEMO_END, DEMO_START, type Rng } from "./demo-random";
 import { REASONS, type ReasonKind } from "./demo-text";
@@ -12,11 +13,8 @@ export type Move = { stage: Stage; on: Date; reason: string | null };
 
 type Step = { stage: Stage; kind: "forward" | ReasonKind };
 
-const FORWARD: readonly Stage[] = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION", "OPERATING"];
-
-export function forwardIndex(stage: Stage): number {
-  return FORWARD.indexOf(stage);
-}
+const FORWARD: readonly Stage[] = FORWARD_STAGES;
+export { forwardIndex };
 
 function forwardTo(stage: Stage): Step[] {
   return FORWARD.slice(1, forwardIndex(stage) + 1).map((s) => ({ stage: s, kind: "forward" }));

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { PageHeader } from "@/components/ui/page-header";
 
 const SECTIONS = ["users", "units", "reference", "audit", "tokens"] as const;
 
 export default async function AdminPage() {
-  await requirePageRole("ADMIN");
+  await requirePageRole(...ROLES_FOR.administer);
   const t = await getTranslations("admin");
   return (
     <>

@@ -3,21 +3,20 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { runAction } from "@/lib/actions/run-action";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { formDataToObject } from "@/lib/actions/form-data";
 import { addContact, createCompany, removeContact, updateCompany, updateContact } from "@/lib/data/companies";
 import { ZAddContact, ZCreateCompany, ZRemoveContact, ZUpdateCompany, ZUpdateContact } from "@/lib/validation/company";
 
-// Companies are shared by all units: every role may create and edit them.
-const ANY_ROLE = ["OFFICER", "MANAGER", "ADMIN"] as const;
 
 export async function createCompanyAction(_prev: unknown, formData: FormData) {
-  const result = await runAction(ANY_ROLE, ZCreateCompany, formDataToObject(formData), (user, input) => createCompany(db(), user, input));
+  const result = await runAction(ROLES_FOR.editCompanies, ZCreateCompany, formDataToObject(formData), (user, input) => createCompany(db(), user, input));
   if (result.ok) revalidatePath("/companies");
   return result;
 }
 
 export async function updateCompanyAction(_prev: unknown, formData: FormData) {
-  const result = await runAction(ANY_ROLE, ZUpdateCompany, formDataToObject(formData), (user, input) => updateCompany(db(), user, input));
+  const result = await runAction(ROLES_FOR.editCompanies, ZUpdateCompany, formDataToObject(formData), (user, input) => updateCompany(db(), user, input));
   if (result.ok) {
     revalidatePath("/companies");
     revalidatePath(`/companies/${result.data.id}`);
@@ -26,19 +25,19 @@ export async function updateCompanyAction(_prev: unknown, formData: FormData) {
 }
 
 export async function addContactAction(_prev: unknown, formData: FormData) {
-  const result = await runAction(ANY_ROLE, ZAddContact, formDataToObject(formData), (user, input) => addContact(db(), user, input));
+  const result = await runAction(ROLES_FOR.editCompanies, ZAddContact, formDataToObject(formData), (user, input) => addContact(db(), user, input));
   if (result.ok) revalidatePath(`/companies/${result.data.companyId}`);
   return result;
 }
 
 export async function updateContactAction(_prev: unknown, formData: FormData) {
-  const result = await runAction(ANY_ROLE, ZUpdateContact, formDataToObject(formData), (user, input) => updateContact(db(), user, input));
+  const result = await runAction(ROLES_FOR.editCompanies, ZUpdateContact, formDataToObject(formData), (user, input) => updateContact(db(), user, input));
   if (result.ok) revalidatePath(`/companies/${result.data.companyId}`);
   return result;
 }
 
 export async function removeContactAction(_prev: unknown, formData: FormData) {
-  const result = await runAction(ANY_ROLE, ZRemoveContact, formDataToObject(formData), (user, input) => removeContact(db(), user, input));
+  const result = await runAction(ROLES_FOR.editCompanies, ZRemoveContact, formDataToObject(formData), (user, input) => removeContact(db(), user, input));
   if (result.ok) revalidatePath(`/companies/${result.data.companyId}`);
   return result;
 }

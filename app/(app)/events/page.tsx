@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { canManageEvents, listEvents } from "@/lib/data/events";
+import { listEvents } from "@/lib/data/events";
+import { may } from "@/lib/domain/policy";
 import { formatCny } from "@/lib/format/money";
 import { formatDate } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
@@ -23,7 +24,7 @@ export default async function EventsPage() {
         title={t("title")}
         description={t("description")}
         actions={
-          canManageEvents(user) ? (
+          may(user, "manageEvents") ? (
             <Link href="/events/new" className={buttonClasses("primary")}>
               {t("new")}
             </Link>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { ImportForm } from "@/components/import/import-form";
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function ImportPage() {
-  await requirePageRole("ADMIN");
+  await requirePageRole(...ROLES_FOR.importProjects);
   const t = await getTranslations("import");
   return (
     <>

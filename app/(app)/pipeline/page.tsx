@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { seesAllUnits } from "@/lib/auth/scope";
-import { getPipeline, SIDE_STAGES } from "@/lib/data/pipeline";
+import { getPipeline } from "@/lib/data/pipeline";
+import { isPaused } from "@/lib/domain/stages";
 import { filterOptions } from "@/lib/data/filter-options";
 import { dataVersion } from "@/lib/data/versioned-cache";
 import { listAgreementKinds } from "@/lib/data/stage";
@@ -54,7 +55,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
     sum: formatCny(column.sumCny, locale),
     more: column.more,
     moreHref: moreHref(column.stage),
-    side: (SIDE_STAGES as readonly Stage[]).includes(column.stage),
+    side: isPaused(column.stage),
     cards: column.cards.map((card) => ({
       id: card.id,
       version: card.version,

@@ -11,19 +11,18 @@ import { searchCompanies } from "@/lib/data/project-options";
 import { searchAnchorProjects } from "@/lib/data/project-list";
 import { ZCompanySearch, ZCreateProject, ZReassignOwner, ZUpdateProject } from "@/lib/validation/project";
 import { zId } from "@/lib/validation/fields";
-
-const ROLES = ["OFFICER", "MANAGER", "ADMIN"] as const;
+import { ROLES_FOR } from "@/lib/domain/policy";
 
 type Saved = { id: number; version: number };
 
 export async function createProjectAction(_prev: unknown, formData: FormData): Promise<ActionResult<Saved>> {
-  const result = await runAction(ROLES, ZCreateProject, formDataToObject(formData), (user, input) => createProject(db(), user, input));
+  const result = await runAction(ROLES_FOR.editProjects, ZCreateProject, formDataToObject(formData), (user, input) => createProject(db(), user, input));
   if (result.ok) revalidatePath("/projects");
   return result;
 }
 
 export async function updateProjectAction(_prev: unknown, formData: FormData): Promise<ActionResult<Saved>> {
-  const result = await runAction(ROLES, ZUpdateProject, formDataToObject(formData), (user, input) => updateProject(db(), user, input));
+  const result = await runAction(ROLES_FOR.editProjects, ZUpdateProject, formDataToObject(formData), (user, input) => updateProject(db(), user, input));
   if (result.ok) {
     revalidatePath(`/projects/${result.data.id}`);
     revalidatePath("/projects");
@@ -32,7 +31,7 @@ export async function updateProjectAction(_prev: unknown, formData: FormData): P
 }
 
 export async function reassignOwnerAction(_prev: unknown, formData: FormData): Promise<ActionResult<Saved>> {
-  const result = await runAction(["MANAGER", "ADMIN"], ZReassignOwner, formDataToObject(formData), (user, input) => reassignOwner(db(), user, input));
+  const result = await runAction(ROLES_FOR.reassignOwners, ZReassignOwner, formDataToObject(formData), (user, input) => reassignOwner(db(), user, input));
   if (result.ok) revalidatePath(`/projects/${result.data.id}`);
   return result;
 }

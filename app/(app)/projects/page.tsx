@@ -5,7 +5,7 @@ import { seesAllUnits } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { listProjects } from "@/lib/data/project-list";
 import { filterOptions } from "@/lib/data/filter-options";
-import { ZProjectQuery, STAGES, narrowsList, type ProjectQuery, type ProjectSort } from "@/lib/validation/project";
+import { ZProjectQuery, narrowsList, type ProjectQuery, type ProjectSort } from "@/lib/validation/project";
 import { formatCny } from "@/lib/format/money";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
@@ -15,7 +15,8 @@ import { StageBadge } from "@/components/projects/stage-badge";
 import { localName } from "@/components/projects/names";
 import { NarrowingFilters, type Narrowing } from "@/components/projects/narrowing-filters";
 import { countryName, countryOptions } from "@/lib/validation/countries";
-import { isoDay } from "@/lib/validation/dashboard";
+import { isoDay } from "@/lib/domain/period";
+import { STAGES } from "@/lib/domain/stages";
 
 export async function generateMetadata() {
   const t = await getTranslations("projects");

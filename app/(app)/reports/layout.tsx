@@ -1,4 +1,5 @@
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 
 /**
  * Managers and admins only, checked here as well as in the page: the page
@@ -6,6 +7,6 @@ import { requirePageRole } from "@/lib/auth/current-user";
  * answers a refused user with a real redirect before anything is sent.
  */
 export default async function ReportsLayout({ children }: { children: React.ReactNode }) {
-  await requirePageRole("MANAGER", "ADMIN");
+  await requirePageRole(...ROLES_FOR.viewReports);
   return children;
 }

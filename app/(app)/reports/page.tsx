@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { seesAllUnits } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -27,7 +28,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const PREVIEW_ROWS = 50;
 
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePageRole("MANAGER", "ADMIN");
+  const user = await requirePageRole(...ROLES_FOR.viewReports);
   const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unitIsCity };
   const [t, locale] = await Promise.all([getTranslations("reports"), getLocale() as Promise<Locale>]);
   const today = todayDate();

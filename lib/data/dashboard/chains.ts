@@ -12,7 +12,8 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { type Actor, money, projectFilterSql } from "./sql";
+import { money } from "@/lib/data/sql-rules";
+import { type Actor, projectFilterSql } from "./sql";
 import { seesAllUnits } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 

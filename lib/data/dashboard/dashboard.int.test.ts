@@ -26,7 +26,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDb, uniq } from "@/test/factories";
 import { makeDashboardActors } from "@/lib/data/dashboard/actors.test-helpers";
 import type { Stage } from "@/lib/generated/prisma/enums";
-import { parseDashboardFilters, quarterPeriod, type DashboardFilters } from "@/lib/validation/dashboard";
+import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard";
+import { quarterPeriod } from "@/lib/domain/period";
 import {
   getChains,
   getDashboard,

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * Delivery after signing.
- * - The cohort: projects signed in the period (sql.ts). Of them, how many have
+ * - The cohort: projects signed in the period (sql-rules.ts). Of them, how many have
  *   started construction and how many have funds in place (by now), and the
  *   funds in place so far per currency (CNY and USD never added together).
  * - The period's flow: projects whose first construction start falls in the
@@ -10,7 +10,8 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { type Actor, money, projectFilterSql, signedInPeriodSql } from "./sql";
+import { firstStartsSql, money } from "@/lib/data/sql-rules";
+import { type Actor, projectFilterSql, signedInPeriodSql } from "./sql";
 
 export type Delivery = {
   signed: number;
@@ -57,10 +58,8 @@ export async function getDelivery(db: Db, user: Actor, filters: DashboardFilters
            (SELECT COUNT(*) FROM cohort WHERE f_cny IS NOT NULL OR f_usd IS NOT NULL)::int AS funded,
            (SELECT SUM(f_cny) FROM cohort)::text AS funds_cny,
            (SELECT SUM(f_usd) FROM cohort)::text AS funds_usd,
-           (SELECT COUNT(*) FROM construction_start cs JOIN project p ON p.id = cs.project_id
-             WHERE cs.started_on >= ${from}::date AND cs.started_on < ${to}::date AND ${projectFilterSql(user, filters)}
-               AND NOT EXISTS (SELECT 1 FROM construction_start c0 WHERE c0.project_id = cs.project_id
-                                 AND (c0.started_on < cs.started_on OR (c0.started_on = cs.started_on AND c0.id < cs.id))))::int AS starts_in_period,
+           (SELECT COUNT(*) FROM (${firstStartsSql([filters.period])}) fs JOIN project p ON p.id = fs.project_id
+             WHERE ${projectFilterSql(user, filters)})::int AS starts_in_period,
            (SELECT SUM(amount) FROM flow WHERE currency = 'CNY')::text AS period_cny,
            (SELECT SUM(amount) FROM flow WHERE currency = 'USD')::text AS period_usd,
            (SELECT COUNT(DISTINCT project_id) FROM flow)::int AS period_projects`;

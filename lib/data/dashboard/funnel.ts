@@ -12,7 +12,7 @@ import "server-only";
  *   moved into a forward stage past S. rate = converted / entered.
  * - onHold / lost: projects moved into ON_HOLD / LOST in the period.
  * - medianDaysToSign, medianRoundsToSign: over the projects SIGNED in the
- *   period (see sql.ts): days from first_contact_on to the first contract's
+ *   period (see sql-rules.ts): days from first_contact_on to the first contract's
  *   signed_on; rounds held on or before that day.
  * - medianDaysToStart: over the projects whose FIRST construction start is in
  *   the period: days from their first contract's signed_on to started_on.
@@ -20,9 +20,12 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { type Actor, FUNNEL_STAGES, type FunnelStage, dayStart, narrowsProjects, projectFilterSql, signedInPeriodSql } from "./sql";
+import { FORWARD_STAGES, STAGES, type ForwardStage } from "@/lib/domain/stages";
+import { dayStart } from "@/lib/domain/period";
+import { firstStartsSql } from "@/lib/data/sql-rules";
+import { type Actor, narrowsProjects, projectFilterSql, signedInPeriodSql } from "./sql";
 
-export type FunnelRow = { stage: FunnelStage; reached: number; entered: number; converted: number; rate: number | null };
+export type FunnelRow = { stage: ForwardStage; reached: number; entered: number; converted: number; rate: number | null };
 export type Funnel = {
   stages: FunnelRow[];
   onHold: number;
@@ -34,8 +37,8 @@ export type Funnel = {
   medianDaysToStart: number | null;
 };
 
-const STAGE_ARRAY = Prisma.sql`ARRAY['FIRST_CONTACT','INTENT','NEGOTIATION','SIGNED','CONSTRUCTION','OPERATING']::text[]`;
-const rank = (col: Prisma.Sql) => Prisma.sql`COALESCE(array_position(${STAGE_ARRAY}, ${col}::text), 0)`;
+/** A stage's place on the journey (1 = FIRST_CONTACT), 0 off it. */
+const rank = (col: Prisma.Sql) => Prisma.sql`COALESCE(array_position(${[...FORWARD_STAGES]}::text[], ${col}::text), 0)`;
 
 export async function funnelStages(db: Db, user: Actor, filters: DashboardFilters) {
   const { from, to } = filters.period;
@@ -59,16 +62,16 @@ export async function funnelStages(db: Db, user: Actor, filters: DashboardFilter
         FROM entry e GROUP BY e.to_stage
     ), reach AS (
       SELECT s.ord::int AS ord, COALESCE(SUM(h.n) FILTER (WHERE h.rank >= s.ord), 0)::int AS reached
-        FROM generate_series(1, 6) s(ord) CROSS JOIN (SELECT rank, COUNT(*) AS n FROM best GROUP BY rank) h GROUP BY s.ord
+        FROM generate_series(1, ${FORWARD_STAGES.length}) s(ord) CROSS JOIN (SELECT rank, COUNT(*) AS n FROM best GROUP BY rank) h GROUP BY s.ord
     )
     SELECT st.stage, COALESCE(r.reached, 0) AS reached, COALESCE(c.entered, 0) AS entered, COALESCE(c.converted, 0) AS converted
-      FROM unnest(ARRAY['FIRST_CONTACT','INTENT','NEGOTIATION','SIGNED','CONSTRUCTION','OPERATING','ON_HOLD','LOST']::text[]) WITH ORDINALITY st(stage, ord)
+      FROM unnest(${[...STAGES]}::text[]) WITH ORDINALITY st(stage, ord)
       LEFT JOIN reach r ON r.ord = st.ord
       LEFT JOIN conv c ON c.to_stage = st.stage
      ORDER BY st.ord`;
   const by = new Map(rows.map((r) => [r.stage, r]));
   return {
-    stages: FUNNEL_STAGES.map((stage): FunnelRow => {
+    stages: FORWARD_STAGES.map((stage): FunnelRow => {
       const r = by.get(stage)!;
       return { stage, reached: r.reached, entered: r.entered, converted: r.converted, rate: r.entered ? r.converted / r.entered : null };
     }),
@@ -78,7 +81,6 @@ export async function funnelStages(db: Db, user: Actor, filters: DashboardFilter
 }
 
 export async function funnelDurations(db: Db, user: Actor, filters: DashboardFilters) {
-  const { from, to } = filters.period;
   const [row] = await db.$queryRaw<
     { signed: number; started: number; days_to_sign: number | null; rounds_to_sign: number | null; days_to_start: number | null }[]
   >`
@@ -88,13 +90,11 @@ export async function funnelDurations(db: Db, user: Actor, filters: DashboardFil
              (SELECT COUNT(*) FROM negotiation_round r WHERE r.project_id = s.project_id AND r.held_on <= s.signed_on) AS rounds
         FROM s
     ), st AS (
-      SELECT cs.started_on - fk.signed_on AS days
-        FROM construction_start cs
-        JOIN project p ON p.id = cs.project_id
-        JOIN LATERAL (SELECT k.signed_on FROM contract k WHERE k.project_id = cs.project_id ORDER BY k.signed_on, k.id LIMIT 1) fk ON TRUE
-       WHERE cs.started_on >= ${from}::date AND cs.started_on < ${to}::date AND ${projectFilterSql(user, filters)}
-         AND NOT EXISTS (SELECT 1 FROM construction_start c0 WHERE c0.project_id = cs.project_id
-                           AND (c0.started_on < cs.started_on OR (c0.started_on = cs.started_on AND c0.id < cs.id)))
+      SELECT fs.started_on - fk.signed_on AS days
+        FROM (${firstStartsSql([filters.period])}) fs
+        JOIN project p ON p.id = fs.project_id
+        JOIN LATERAL (SELECT k.signed_on FROM contract k WHERE k.project_id = fs.project_id ORDER BY k.signed_on, k.id LIMIT 1) fk ON TRUE
+       WHERE ${projectFilterSql(user, filters)}
     )
     SELECT (SELECT COUNT(*) FROM sr)::int AS signed,
            (SELECT COUNT(*) FROM st)::int AS started,

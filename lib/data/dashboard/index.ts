@@ -1,9 +1,11 @@
 import "server-only";
 /**
  * The dashboard's numbers. Each section is its own exported function taking
- * (db, user, filters) so the reports of issue 5 reuse them and agree with the
- * dashboard. Definitions: the header comments of sql.ts (scope, period,
- * "signed in the period"), funnel.ts, signed.ts, delivery.ts, work.ts, chains.ts.
+ * (db, user, filters) so the reports reuse them and agree with the dashboard.
+ * Definitions: lib/domain/ (stages, periods), lib/data/sql-rules.ts (first
+ * contract, first start, stalled, overdue), sql.ts (the dashboard's scope and
+ * filters), and the header comments of funnel.ts, signed.ts, delivery.ts,
+ * work.ts, chains.ts.
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dashboardParams, parseDashboardFilters, priorYear } from "@/lib/validation/dashboard";
+import { dashboardParams, parseDashboardFilters } from "@/lib/validation/dashboard";
+import { priorYear } from "@/lib/domain/period";
 
 const NOW = new Date("2024-03-31T17:00:00Z"); // 2024-04-01 01:00 in Shanghai
 const iso = (d: Date) => d.toISOString().slice(0, 10);

@@ -10,11 +10,11 @@ import "server-only";
  *   and next follow-up.
  */
 import type { Db } from "@/lib/db";
-import type { Stage } from "@/lib/generated/prisma/enums";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { type Actor, money, projectFilterSql } from "./sql";
+import { PIPELINE_STAGES } from "@/lib/domain/stages";
+import { money } from "@/lib/data/sql-rules";
+import { type Actor, projectFilterSql } from "./sql";
 
-export const PIPELINE_STAGES = ["INTENT", "NEGOTIATION"] as const satisfies readonly Stage[];
 export const CLOSEST_LIMIT = 10;
 
 export type PipelineStageRow = { stage: (typeof PIPELINE_STAGES)[number]; count: number; plannedCny: string; plannedUsd: string };

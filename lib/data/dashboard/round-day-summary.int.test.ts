@@ -10,7 +10,7 @@ import { logRound } from "@/lib/data/rounds";
 import { reassignOwner } from "@/lib/data/projects";
 import { getWork } from "@/lib/data/dashboard";
 import { ZLogRound } from "@/lib/validation/round";
-import { quarterPeriod } from "@/lib/validation/dashboard";
+import { quarterPeriod } from "@/lib/domain/period";
 import { makeActor, makeProject, makeSector, newRequestId, type TestActor } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();

@@ -1,14 +1,16 @@
 import "server-only";
 /**
- * Signed value: projects signed in the period (first contract, see sql.ts),
+ * Signed value: projects signed in the period (first contract, see lib/data/sql-rules.ts),
  * their contracted investment in yuan and, separately, in US dollars — by
  * month or quarter next to the same period a year earlier, by sector, by unit,
  * by investor country or region, and in size bands.
  */
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { type DashboardFilters, type Period, priorYear } from "@/lib/validation/dashboard";
-import { type Actor, SIZE_BANDS, money, signedAmountsSql, signedInPeriodSql } from "./sql";
+import { type DashboardFilters } from "@/lib/validation/dashboard";
+import { type Period, priorYear } from "@/lib/domain/period";
+import { money } from "@/lib/data/sql-rules";
+import { type Actor, SIZE_BANDS, signedAmountsSql, signedInPeriodSql } from "./sql";
 
 export type Amounts = { count: number; cny: string; usd: string };
 export type Bucket = "month" | "quarter";

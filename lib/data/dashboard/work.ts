@@ -26,14 +26,15 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
-import { type Actor, STALL_DAYS, STALL_STAGES, overdueSql, projectFilterSql, stalledSql } from "./sql";
+import { STALL_DAYS, STALL_STAGES } from "@/lib/domain/stages";
+import { DAY_MS } from "@/lib/domain/period";
+import { overdueSql, stalledSql } from "@/lib/data/sql-rules";
+import { type Actor, projectFilterSql } from "./sql";
 
 export type WeekRow = { week: Date; rounds: number };
 export type OwnerRow = { id: number; name: string; rounds: number; projects: number };
 export type UnitRow = { id: number; nameZh: string; nameEn: string; rounds: number; projects: number };
 export type StalledRow = { days: number; count: number };
-
-const DAY = 86_400_000;
 
 /** Rows (day, unit_id, owner_id, rounds) of the rounds held in the period, in scope and filters. */
 function roundsByDaySql(user: Actor, filters: DashboardFilters): Prisma.Sql {
@@ -84,7 +85,7 @@ export async function roundsInPeriod(db: Db, user: Actor, filters: DashboardFilt
 /** Stalled (30/60/90 days) and overdue follow-ups, as of `now`'s day in Asia/Shanghai. */
 export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<{ today: Date; stalled: StalledRow[]; overdue: number }> {
   const today = todayDate(now);
-  const [d30, d60, d90] = STALL_DAYS.map((n) => new Date(today.getTime() - n * DAY));
+  const [d30, d60, d90] = STALL_DAYS.map((n) => new Date(today.getTime() - n * DAY_MS));
   const [row] = await db.$queryRaw<{ s30: number; s60: number; s90: number; overdue: number }[]>`
     SELECT COUNT(*) FILTER (WHERE ${stalledSql(d30)})::int AS s30,
            COUNT(*) FILTER (WHERE ${stalledSql(d60)})::int AS s60,
@@ -95,11 +96,7 @@ export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardF
        AND (p.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) OR p.next_follow_up_on < ${today}::date)`;
   return {
     today,
-    stalled: [
-      { days: 30, count: row.s30 },
-      { days: 60, count: row.s60 },
-      { days: 90, count: row.s90 },
-    ],
+    stalled: STALL_DAYS.map((days, i) => ({ days, count: [row.s30, row.s60, row.s90][i] })),
     overdue: row.overdue,
   };
 }

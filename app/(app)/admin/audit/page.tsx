@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { auditActionLabel } from "@/lib/audit/action-label";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
 import { auditFilterOptions, listAuditEntries, ZAuditFilter, type AuditFilter } from "@/lib/data/audit";
 import { formatDateTime } from "@/lib/format/dates";
@@ -49,7 +50,7 @@ function hrefWith(filter: AuditFilter, extra: Partial<Record<keyof AuditFilter, 
 }
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePageRole("ADMIN");
+  const user = await requirePageRole(...ROLES_FOR.administer);
   const params = await searchParams;
   const filter = ZAuditFilter.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v) || undefined])));
   const [t, ta, locale] = await Promise.all([getTranslations("admin.audit"), getTranslations("admin.auditActions"), getLocale() as Promise<Locale>]);

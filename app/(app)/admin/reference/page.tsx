@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
 import { listReferenceItems } from "@/lib/data/reference";
 import { REFERENCE_KINDS, ZReferenceKindParam } from "@/lib/validation/reference";
@@ -12,7 +13,7 @@ import { CodedItemRow, CreateCodedItemForm } from "@/components/admin/coded-item
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AdminReferencePage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePageRole("ADMIN");
+  const user = await requirePageRole(...ROLES_FOR.administer);
   const raw = (await searchParams).kind;
   const kind = ZReferenceKindParam.parse(Array.isArray(raw) ? raw[0] : raw);
   const [t, locale] = await Promise.all([getTranslations("admin.reference"), getLocale() as Promise<Locale>]);

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
 import { latestExpiryDate, listApiTokens } from "@/lib/data/api-tokens";
 import { todayDate } from "@/lib/validation/fields";
@@ -13,7 +14,7 @@ import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/admin/api
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function AdminTokensPage() {
-  const user = await requirePageRole("ADMIN");
+  const user = await requirePageRole(...ROLES_FOR.manageApiTokens);
   const [t, locale] = await Promise.all([getTranslations("admin.tokens"), getLocale() as Promise<Locale>]);
   const tokens = await listApiTokens(db(), user);
   const today = todayDate();

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
 import { listUnits } from "@/lib/data/reference";
 import type { Locale } from "@/i18n/locales";
@@ -8,7 +9,7 @@ import { BackToAdmin } from "@/components/admin/back-link";
 import { CodedItemRow, CreateCodedItemForm } from "@/components/admin/coded-item-forms";
 
 export default async function AdminUnitsPage() {
-  const user = await requirePageRole("ADMIN");
+  const user = await requirePageRole(...ROLES_FOR.administer);
   const [t, locale] = await Promise.all([getTranslations("admin.units"), getLocale() as Promise<Locale>]);
   const units = await listUnits(db(), user);
   const nf = new Intl.NumberFormat(locale);

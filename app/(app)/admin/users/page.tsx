@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/data/users";
 import { listUnitOptions } from "@/lib/data/reference";
@@ -11,7 +12,7 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { BackToAdmin } from "@/components/admin/back-link";
 
 export default async function AdminUsersPage() {
-  const user = await requirePageRole("ADMIN");
+  const user = await requirePageRole(...ROLES_FOR.administer);
   const [t, tr, locale] = await Promise.all([getTranslations("admin.users"), getTranslations("roles"), getLocale() as Promise<Locale>]);
   const [users, units] = await Promise.all([listUsers(db(), user), listUnitOptions(db(), user)]);
   const unitLabel = (u: { nameZh: string; nameEn: string }) => (locale === "en" ? u.nameEn : u.nameZh);

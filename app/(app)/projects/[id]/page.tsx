@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { canReassignOwner } from "@/lib/auth/scope";
+import { may } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
 import { getProjectPage } from "@/lib/data/project-page";
 import { reassignableOwners } from "@/lib/data/project-options";
@@ -57,7 +57,7 @@ function Card({ title, children, testId }: { title: string; children: React.Reac
 export default async function ProjectPage({ params }: { params: Params }) {
   const { user, project: p } = await load(params);
   const [t, ts, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getLocale() as Promise<Locale>]);
-  const reassign = canReassignOwner(user);
+  const reassign = may(user, "reassignOwners");
   const owners = reassign ? await reassignableOwners(db(), p.unitId) : [];
   const stageHistory = p.timeline.filter((e) => e.kind === "stage");
 

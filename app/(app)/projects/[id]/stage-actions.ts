@@ -10,13 +10,12 @@ import { getJourneyState, transitionStage, type TransitionResult } from "@/lib/d
 import { recordFunds, type RecordFundsResult } from "@/lib/data/funds";
 import { ZRecordFunds, ZTransitionStage, type StageMoveContext } from "@/lib/validation/stage";
 import { zId } from "@/lib/validation/fields";
-
-const ROLES = ["OFFICER", "MANAGER", "ADMIN"] as const;
+import { ROLES_FOR } from "@/lib/domain/policy";
 
 /** A stage move from the project page or a card on the pipeline board. */
 export async function transitionStageAction(_prev: unknown, formData: FormData): Promise<ActionResult<TransitionResult>> {
   const input = formDataToObject(formData);
-  const result = await runAction(ROLES, ZTransitionStage, input, (user, data) => transitionStage(db(), user, data));
+  const result = await runAction(ROLES_FOR.moveStages, ZTransitionStage, input, (user, data) => transitionStage(db(), user, data));
   if (result.ok) {
     revalidatePath(`/projects/${result.data.id}`);
     revalidatePath("/pipeline");
@@ -26,7 +25,7 @@ export async function transitionStageAction(_prev: unknown, formData: FormData):
 
 export async function recordFundsAction(_prev: unknown, formData: FormData): Promise<ActionResult<RecordFundsResult>> {
   const input = formDataToObject(formData);
-  const result = await runAction(ROLES, ZRecordFunds, input, (user, data) => recordFunds(db(), user, data));
+  const result = await runAction(ROLES_FOR.moveStages, ZRecordFunds, input, (user, data) => recordFunds(db(), user, data));
   if (result.ok) revalidatePath(`/projects/${result.data.projectId}`);
   return result;
 }
@@ -38,7 +37,7 @@ const ZMoveContext = z.object({ projectId: zId });
  * the right fields: the project's stage, version and journey facts.
  */
 export async function stageMoveContextAction(projectId: number): Promise<ActionResult<StageMoveContext>> {
-  return runAction(ROLES, ZMoveContext, { projectId }, async (user, { projectId: id }) => {
+  return runAction(ROLES_FOR.moveStages, ZMoveContext, { projectId }, async (user, { projectId: id }) => {
     const state = await getJourneyState(db(), user, { projectId: id });
     return { stage: state.stage, version: state.version, title: state.title, facts: state.facts };
   });

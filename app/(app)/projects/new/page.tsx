@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { canReassignOwner, seesAllUnits } from "@/lib/auth/scope";
+import { seesAllUnits } from "@/lib/auth/scope";
+import { may } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
 import { projectOptions } from "@/lib/data/project-options";
 import { PageHeader } from "@/components/ui/page-header";
@@ -35,7 +36,7 @@ export default async function NewProjectPage() {
           userId={user.id}
           defaultUnitId={user.unitId}
           chooseUnit={seesAllUnits(user)}
-          chooseOwner={canReassignOwner(user)}
+          chooseOwner={may(user, "reassignOwners")}
         />
       </div>
     </>

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getUserForAdmin } from "@/lib/data/users";
@@ -12,7 +13,7 @@ import { UserAdminPanel } from "@/components/admin/user-admin-panel";
 import { BackToAdmin } from "@/components/admin/back-link";
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageRole("ADMIN");
+  const user = await requirePageRole(...ROLES_FOR.administer);
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
   const [t, locale] = await Promise.all([getTranslations("admin.users"), getLocale() as Promise<Locale>]);

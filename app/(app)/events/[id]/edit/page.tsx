@@ -1,6 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { ROLES_FOR } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
 import { getEventForEdit, listOrganiserUnits } from "@/lib/data/events";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -9,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EventForm } from "@/components/events/event-form";
 
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageRole("MANAGER", "ADMIN");
+  const user = await requirePageRole(...ROLES_FOR.manageEvents);
   const id = zId.safeParse((await params).id);
   if (!id.success) notFound();
   const event = await getEventForEdit(db(), user, { id: id.data }).catch((e) => {

@@ -1,0 +1,26 @@
+/**
+ * The role rules as people state them: officers work projects, companies and
+ * rounds; managers also reassign, organise events, read reports and see their
+ * unit's work; admins also administer, import and hold API tokens.
+ */
+import { describe, expect, it } from "vitest";
+import { ROLES_FOR, may, type Permission } from "@/lib/domain/policy";
+
+const allowed = (role: "OFFICER" | "MANAGER" | "ADMIN") =>
+  (Object.keys(ROLES_FOR) as Permission[]).filter((what) => may({ role }, what)).sort();
+
+describe("policy", () => {
+  it("lets officers work projects, stages, rounds and companies, and nothing more", () => {
+    expect(allowed("OFFICER")).toEqual(["editCompanies", "editProjects", "logRounds", "moveStages"]);
+  });
+  it("adds reassigning, events, reports and the unit's work for managers", () => {
+    expect(allowed("MANAGER")).toEqual(["editCompanies", "editProjects", "logRounds", "manageEvents", "moveStages", "reassignOwners", "seeUnitWork", "viewReports"]);
+  });
+  it("lets admins do everything", () => {
+    expect(allowed("ADMIN")).toEqual((Object.keys(ROLES_FOR) as Permission[]).sort());
+  });
+  it("keeps the order refusals are audited in (role:MANAGER|ADMIN)", () => {
+    expect(ROLES_FOR.viewReports.join("|")).toBe("MANAGER|ADMIN");
+    expect(ROLES_FOR.editProjects.join("|")).toBe("OFFICER|MANAGER|ADMIN");
+  });
+});

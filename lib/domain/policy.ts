@@ -1,0 +1,47 @@
+/**
+ * Who may do what, by role: every role rule of the app, named once. Pure (no
+ * database). Which *records* a user may touch is the scope rule
+ * (lib/auth/scope.ts); a permission here is necessary, and the record's scope
+ * is checked after it.
+ *
+ * Use the role lists where a check takes roles (runAction, requirePageRole,
+ * requireRole, the nav) and `may` where code decides for a user it holds.
+ * The order of a list is kept in refusal audit rows ("role:MANAGER|ADMIN").
+ */
+import type { Role } from "@/lib/generated/prisma/enums";
+
+const EVERY_ROLE = ["OFFICER", "MANAGER", "ADMIN"] as const satisfies readonly Role[];
+const MANAGERS_AND_ADMINS = ["MANAGER", "ADMIN"] as const satisfies readonly Role[];
+const ADMINS = ["ADMIN"] as const satisfies readonly Role[];
+
+export const ROLES_FOR = {
+  /** Create and edit projects (in their scope). */
+  editProjects: EVERY_ROLE,
+  /** Move a project's stage and record funds in place. */
+  moveStages: EVERY_ROLE,
+  /** Log negotiation rounds. */
+  logRounds: EVERY_ROLE,
+  /** Companies and their contacts are shared by all units: every role edits them. */
+  editCompanies: EVERY_ROLE,
+  /** Give a project to another owner (officers create projects for themselves only). */
+  reassignOwners: MANAGERS_AND_ADMINS,
+  /** Organise promotion events (officers view them). */
+  manageEvents: MANAGERS_AND_ADMINS,
+  /** The Reports page and the report downloads. */
+  viewReports: MANAGERS_AND_ADMINS,
+  /** My work's view of every project in scope, beside their own. */
+  seeUnitWork: MANAGERS_AND_ADMINS,
+  /** The admin pages: users, units, reference lists, the audit log. */
+  administer: ADMINS,
+  /** Import projects from a spreadsheet (the page and the API). */
+  importProjects: ADMINS,
+  /** Issue and revoke API tokens; a token acts for its admin. */
+  manageApiTokens: ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof ROLES_FOR;
+
+/** Whether a user of this role may do `what`. */
+export function may(user: { role: Role }, what: Permission): boolean {
+  return (ROLES_FOR[what] as readonly Role[]).includes(user.role);
+}

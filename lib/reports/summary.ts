@@ -1,0 +1,72 @@
+/**
+ * The government report's sentences, built from the report's own numbers in
+ * each language from messages/<locale>/reports.json ("reports.prose"): the
+ * report carries both, whatever the reader's language. The size bands are
+ * nested and said to be: "of which … (including …)".
+ */
+import { createTranslator } from "use-intl/core";
+import zh from "@/messages/zh-CN/reports.json";
+import en from "@/messages/en/reports.json";
+import { formatCny, formatUsd } from "@/lib/format/money";
+import { periodName } from "@/lib/domain/period";
+import type { Report } from "./build-report";
+import type { ReportLocale } from "./sections";
+
+// ICU messages (plurals in English): next-intl's own translator core (use-intl, no React), made once per language, so
+// the report builds the same in a request, a test and the `npm run report` script.
+const PROSE = {
+  "zh-CN": createTranslator({ locale: "zh-CN", messages: zh, namespace: "reports.prose" }),
+  en: createTranslator({ locale: "en", messages: en, namespace: "reports.prose" }),
+};
+
+/** The summary paragraph in one language. Counts are shown as plain digits, as the report's tables show them. */
+export function summaryIn(r: Report, locale: ReportLocale): string {
+  const t = PROSE[locale];
+  const cny = (v: string) => formatCny(v, locale);
+  const usd = (v: string) => formatUsd(v, locale);
+  const s = r.signed;
+  const [b1, b50, b100] = [s.atLeast100MillionCny, s.atLeast5BillionCny, s.atLeast10BillionCny];
+  const who = r.unit.isCity ? t("wholeCity") : locale === "en" ? r.unit.nameEn : r.unit.nameZh;
+
+  const bands =
+    b1.count === 0
+      ? t("bandsNone")
+      : t("bands", {
+          n: String(b1.count),
+          cny: cny(b1.valueCny),
+          rest:
+            b50.count === 0
+              ? t("bands5bNone", { count: b1.count, n: String(b1.count) })
+              : t("bands5b", {
+                  of: String(b1.count),
+                  n: String(b50.count),
+                  cny: cny(b50.valueCny),
+                  rest: b100.count === 0 ? t("bands10bNone") : t("bands10b", { of: String(b50.count), n: String(b100.count), cny: cny(b100.valueCny) }),
+                }),
+        });
+
+  return t("paragraph", {
+    signed: t("signed", {
+      period: periodName(r.period.label, locale),
+      who,
+      count: s.count,
+      n: String(s.count),
+      cny: cny(s.contractedCny),
+      usd: s.contractedUsd !== "0" ? t("signedUsd", { usd: usd(s.contractedUsd) }) : "",
+    }),
+    bands,
+    delivery: t("delivery", {
+      count: r.constructionStarts.count,
+      n: String(r.constructionStarts.count),
+      fundsCny: cny(r.fundsInPlace.cny),
+      fundsUsd: usd(r.fundsInPlace.usd),
+      foreignUsd: usd(r.foreignInvestmentInPlaceUsd),
+    }),
+    activity: t("activity", { rounds: r.roundsHeld, nRounds: String(r.roundsHeld), leads: r.newLeads.total, nLeads: String(r.newLeads.total) }),
+  });
+}
+
+/** Both languages' summaries. */
+export function summarize(r: Report): { zh: string; en: string } {
+  return { zh: summaryIn(r, "zh-CN"), en: summaryIn(r, "en") };
+}
