@@ -32,9 +32,8 @@ async function main() {
   }
   if (name !== undefined && !/^[a-z0-9_]+$/i.test(name)) usage("A migration name is letters, digits and _.");
 
-  const server = process.env.DATABASE_URL;
-  console.error(`Replaying prisma/migrations in a scratch database ${server ? `on ${new URL(server).host}` : "(embedded, in memory)"}…`);
-  const diff = await diffMigrationsToSchema(server);
+  const diff = await diffMigrationsToSchema(process.env.DATABASE_URL);
+  console.error(`Replayed prisma/migrations in a scratch database on ${diff.replayedOn}.`);
   if (!diff.changed) {
     console.error("prisma/schema.prisma and prisma/migrations agree: no migration needed.");
     return;

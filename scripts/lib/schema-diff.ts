@@ -13,33 +13,36 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedDb } from "./embedded-db";
+import { servesDatabasesByName } from "./scratch-db";
 
 const PRISMA_BIN = path.join(process.cwd(), "node_modules", ".bin", "prisma");
 
-export type SchemaDiff = { changed: boolean; sql: string };
+export type SchemaDiff = { changed: boolean; sql: string; replayedOn: string };
 
 /**
  * @param serverUrl a PostgreSQL server to make the scratch database on (any
  *   database URL on it; that database is only read), or undefined for a
- *   fresh embedded one
+ *   fresh embedded one (also used when the server is an embedded PGlite,
+ *   which serves one database whatever name is asked)
  */
 export async function diffMigrationsToSchema(
   serverUrl: string | undefined,
   { migrations = path.join("prisma", "migrations"), schema = path.join("prisma", "schema.prisma") } = {},
 ): Promise<SchemaDiff> {
-  if (serverUrl) return runDiff(serverUrl, migrations, schema);
-  // The embedded server serves one database whatever name is asked: the
-  // engine's shadow is this empty instance itself (see connectToShadowDb).
+  if (serverUrl && (await servesDatabasesByName(serverUrl))) {
+    return { ...(await runDiff(serverUrl, migrations, schema)), replayedOn: new URL(serverUrl).host };
+  }
+  // The engine's shadow is this empty instance itself (see connectToShadowDb).
   const embedded = await startEmbeddedDb({});
   try {
-    return await runDiff(embedded.url, migrations, schema);
+    return { ...(await runDiff(embedded.url, migrations, schema)), replayedOn: "an in-memory embedded PostgreSQL" };
   } finally {
     await embedded.stop();
   }
 }
 
 /** Asynchronous on purpose: the embedded database is served by this very process. */
-function runDiff(url: string, migrations: string, schema: string): Promise<SchemaDiff> {
+function runDiff(url: string, migrations: string, schema: string): Promise<{ changed: boolean; sql: string }> {
   const args = ["migrate", "diff", "--from-migrations", migrations, "--to-schema-datamodel", schema, "--script", "--exit-code"];
   return new Promise((resolve, reject) => {
     const child = spawn(PRISMA_BIN, args, { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
