@@ -12,43 +12,53 @@ import { parse } from "pg-connection-string";
 const PG_NAME_OID = 19;
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
+/** ColumnTypeEnum.Character of @prisma/driver-adapter-utils 6.19 (what the engine reads a `"char"` as). */
+const CHARACTER_COLUMN = 6;
+
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type Query = Parameters<Adapter["queryRaw"]>[0];
+type Queryable = Pick<Adapter, "queryRaw"> & { performIO(query: Query): Promise<pg.QueryResult> };
 
 /**
  * The schema engine introspects pg_catalog columns of type `name` and `"char"`,
  * which adapter-pg cannot map ("Column type 'name' could not be deserialized",
- * prisma/orm#27403). Both are plain text on the wire: report them as `text`.
+ * prisma/orm#27403). `name` is plain text. A `"char"` (pg_constraint.contype,
+ * pg_class.relkind, …) must reach the engine as a character, not as text: read
+ * as text, the engine panics (`RuntimeError: unreachable`) on the first CHECK
+ * or constraint-trigger row while describing a database, which stopped
+ * `migrate diff --from-migrations`, `migrate dev` and `db pull` here.
  */
-function reportInternalTypesAsText(result: pg.QueryResult | undefined) {
-  for (const field of result?.fields ?? []) {
-    if (field.dataTypeID === PG_NAME_OID || field.dataTypeID === PG_CHAR_OID) {
-      field.dataTypeID = PG_TEXT_OID;
-    }
-  }
-}
-
-function patchClient(client: pg.PoolClient) {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
-    const callback = args[args.length - 1];
-    if (typeof callback === "function") {
-      // pg.Pool#query passes a callback.
-      args[args.length - 1] = (err: Error | null, result: pg.QueryResult) => {
-        if (!err) reportInternalTypesAsText(result);
-        callback(err, result);
-      };
-      return query(...args);
-    }
-    return (query(...args) as Promise<pg.QueryResult>).then((result) => {
-      reportInternalTypesAsText(result);
-      return result;
+function mapInternalTypes(queryable: Queryable) {
+  const performIO = queryable.performIO.bind(queryable);
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  const charColumns = new WeakMap<Query, number[]>();
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    const chars: number[] = [];
+    (result?.fields ?? []).forEach((field, i) => {
+      if (field.dataTypeID === PG_CHAR_OID) chars.push(i);
+      if (field.dataTypeID === PG_NAME_OID || field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
     });
+    if (chars.length > 0) charColumns.set(query, chars);
+    return result;
+  };
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumns.get(query) ?? []) (result.columnTypes as number[])[i] = CHARACTER_COLUMN;
+    return result;
   };
 }
 
-function makePool(config: pg.PoolConfig) {
-  const pool = new pg.Pool(config);
-  pool.on("connect", patchClient);
-  return pool;
+/** The adapter and every transaction it starts map the internal types. */
+function withInternalTypes(adapter: Adapter): Adapter {
+  mapInternalTypes(adapter as unknown as Queryable);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (...args) => {
+    const tx = await startTransaction(...args);
+    mapInternalTypes(tx as unknown as Queryable);
+    return tx;
+  };
+  return adapter;
 }
 
 /** Discrete connection fields: a `connectionString` would win over `database`. */
@@ -62,8 +72,6 @@ function connectionFields(url: string): pg.PoolConfig {
     database: parsed.database ?? undefined,
   };
 }
-
-type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 
 /**
  * adapter-pg runs a migration script by splitting it on every ";", which cuts
@@ -89,30 +97,47 @@ export class SchemaEnginePg extends PrismaPg {
 
   constructor(url: string) {
     const fields = connectionFields(url);
-    super(makePool(fields), { disposeExternalPool: true });
+    super(new pg.Pool(fields), { disposeExternalPool: true });
     this.fields = fields;
   }
 
   override async connect() {
-    return runScriptsWhole(await super.connect());
+    return runScriptsWhole(withInternalTypes(await super.connect()));
   }
 
   /**
    * The stock shadow database reuses the main pool's config (whose database
    * wins) and drops the database before closing its pool. Here the shadow pool
    * gets its own database name, and is closed before the drop.
+   *
+   * PGlite serves one database whatever name a connection asks for, so there
+   * the "shadow" is the main database: fine when it is empty (a scratch
+   * embedded database, as scripts/lib/schema-diff.ts makes), refused otherwise
+   * rather than replaying the migrations over real tables.
    */
   override async connectToShadowDb() {
-    const admin = makePool(this.fields);
+    const admin = new pg.Pool(this.fields);
     const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;
     await admin.query(`CREATE DATABASE "${database}"`);
-    const shadow = new PrismaPg(makePool({ ...this.fields, database }), { disposeExternalPool: true });
-    const adapter = runScriptsWhole(await shadow.connect());
+    const drop = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
+      await admin.end();
+    };
+    const pool = new pg.Pool({ ...this.fields, database });
+    const { rows } = await pool.query<{ current: string; tables: number }>(
+      `SELECT current_database() AS current, (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public') AS tables`,
+    );
+    if (rows[0].current !== database && rows[0].tables > 0) {
+      await pool.end();
+      await drop();
+      throw new Error(`This server ignores the database name (PGlite?): the shadow database would be "${rows[0].current}", which is not empty. Use an empty embedded database for it (npm run db:diff does).`);
+    }
+    const shadow = new PrismaPg(pool, { disposeExternalPool: true });
+    const adapter = runScriptsWhole(withInternalTypes(await shadow.connect()));
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
-      await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
-      await admin.end();
+      await drop();
     };
     return adapter;
   }

@@ -31,8 +31,10 @@ describe("filterOptions", () => {
   });
 
   // Holding data_version's row (FOR UPDATE) stops other test files' commits
-  // from moving it (their bump waits for the lock), so these tests see only
-  // their own writes. SET CONSTRAINTS … IMMEDIATE runs the deferred bump now.
+  // from moving it (their bump waits for the lock), so the test sees only its
+  // own writes. SET CONSTRAINTS … IMMEDIATE runs the deferred bump now. Only
+  // `tx` may be used inside: on the embedded PGlite every other connection
+  // waits for this transaction to end.
   const holdingVersion = <T>(fn: (tx: Tx, held: bigint) => Promise<T>) =>
     db.$transaction(async (tx) => {
       const [{ version }] = await tx.$queryRaw<{ version: bigint }[]>`SELECT version FROM data_version WHERE id = 1 FOR UPDATE`;
@@ -47,10 +49,11 @@ describe("filterOptions", () => {
   it("is read once per state of the data for the same scope", async () => {
     const manager = await makeActor("MANAGER");
     const colleague = await makeActor("OFFICER", manager.unitId);
-    await holdingVersion(async () => {
-      const first = await filterOptions(db, manager);
-      expect(await filterOptions(db, colleague)).toBe(first);
-    });
+    // One state of the data: its version, read once (other files' commits move it at any time).
+    const version = await dataVersion(db);
+    const first = await filterOptions(db, manager, version);
+    expect(await filterOptions(db, colleague, version)).toBe(first);
+    expect(await filterOptions(db, colleague, version + 1n)).not.toBe(first);
   });
 
   it("is not emptied by writes it does not show, and is by those it does", async () => {

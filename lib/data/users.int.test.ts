@@ -7,8 +7,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { ConflictError, ForbiddenError, RuleError } from "@/lib/errors";
 import { createUser, listUsers, resetPassword, setUserDisabled, updateUserAccess } from "@/lib/data/users";
 import { makeUnit, makeUser, TEST_PASSWORD, testDb, uniq } from "@/test/factories";
-import { createScratchDb } from "@/scripts/lib/scratch-db";
-import { migrateDeploy } from "@/scripts/lib/migrate";
+import { ownDatabase } from "@/test/own-database";
 
 const NEW_PASSWORD = "a brand new passphrase";
 const sessionOf = (u: { id: number; sessionVersion: number }) => ({ uid: u.id, sv: u.sessionVersion });
@@ -140,19 +139,20 @@ describe("only admins", () => {
 });
 
 // The rule counts every active admin, so it runs on a database of its own
-// where this test decides how many admins there are.
+// where this test decides how many admins there are (test/own-database.ts: on
+// the embedded PGlite a second instance, since a "scratch database" there is
+// the shared one, full of other files' admins).
 describe("the last active admin", () => {
-  let own: { url: string; drop: () => Promise<void> } | undefined;
+  let own: Awaited<ReturnType<typeof ownDatabase>> | undefined;
   let db: Db;
 
   beforeAll(async () => {
-    own = await createScratchDb(process.env.DATABASE_URL!, "crm_test_admins");
-    await migrateDeploy(own.url, { quiet: true });
+    own = await ownDatabase("crm_test_admins");
     db = createPrismaClient(own.url, 2);
   });
   afterAll(async () => {
     await db?.$disconnect();
-    await own?.drop();
+    await own?.dispose();
   });
 
   it("can be neither disabled nor demoted, by themselves or anyone; with a second admin, both work", async () => {

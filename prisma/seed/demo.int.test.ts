@@ -2,54 +2,25 @@
  * The demo seed on a real database: it tells the product's story (see shared
  * PRODUCT.md), keeps every project's history consistent, and never seeds twice.
  */
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, type Db } from "@/lib/db";
-import { startEmbeddedDb } from "@/scripts/lib/embedded-db";
-import { migrateDeploy } from "@/scripts/lib/migrate";
-import { createScratchDb } from "@/scripts/lib/scratch-db";
+import { ownDatabase } from "@/test/own-database";
 import { seedDemo } from "./demo";
 import { buildDemoRows } from "./demo-build";
 import { DEMO_PASSWORD } from "./demo-data";
 
 const DAY_MS = 86_400_000;
 
-/**
- * The run's database is shared by test files running in parallel, which add
- * units of their own, while the seed only fills an empty database. So this
- * file seeds a database of its own: a scratch database on the same server,
- * or, where every database name reaches the same one (the embedded PGlite),
- * a second embedded instance.
- */
-async function ownDatabase(): Promise<{ url: string; dispose: () => Promise<void> }> {
-  const scratch = await createScratchDb(process.env.DATABASE_URL!, "crm_seed_test");
-  if ((await currentDatabase(scratch.url)) === new URL(scratch.url).pathname.slice(1)) {
-    await migrateDeploy(scratch.url, { quiet: true });
-    return { url: scratch.url, dispose: scratch.drop };
-  }
-  await scratch.drop();
-  const embedded = await startEmbeddedDb({});
-  await migrateDeploy(embedded.url, { quiet: true });
-  return { url: embedded.url, dispose: embedded.stop };
-}
-
-async function currentDatabase(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<{ name: string }>("SELECT current_database() AS name")).rows[0].name;
-  } finally {
-    await client.end();
-  }
-}
-
+// The run's database is shared by test files running in parallel, which add
+// units of their own, while the seed only fills an empty database: this file
+// seeds a database of its own.
 let database: Awaited<ReturnType<typeof ownDatabase>>;
 let db: Db;
 let seeded: { projects: number; rounds: number };
 
 beforeAll(async () => {
-  database = await ownDatabase();
+  database = await ownDatabase("crm_seed_test");
   db = createPrismaClient(database.url, 4);
   seeded = await seedDemo(db);
 });
