@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { seesAllUnits } from "@/lib/domain/scope";
 import { db } from "@/lib/db";
 import { canSeeUnitView, getMyWork, type FollowUpRow, type StalledRow } from "@/lib/data/my-work";
 import { formatDate } from "@/lib/format/dates";

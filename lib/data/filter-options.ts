@@ -9,7 +9,7 @@ import "server-only";
  * depend on the record being edited.
  */
 import type { Db } from "@/lib/db";
-import { allowedUnitIds, seesAllUnits } from "@/lib/auth/scope";
+import { allowedUnitIds, seesAllUnits } from "@/lib/domain/scope";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
 import { projectOptions, type ProjectOptions } from "@/lib/data/project-options";

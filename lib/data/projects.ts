@@ -8,7 +8,8 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { allowedUnitIds, canReassignOwner, projectScope } from "@/lib/auth/scope";
+import { allowedUnitIds, canReassignOwner } from "@/lib/domain/scope";
+import { projectScope } from "@/lib/data/sql-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferenceKind } from "@/lib/generated/prisma/enums";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";

@@ -22,7 +22,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { seesAllUnits } from "@/lib/domain/scope";
+import { projectFilterSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import { isoDay, lastDay, type DashboardFilters, type Period } from "@/lib/validation/dashboard";
 import { parseReportPeriod } from "@/lib/validation/report";
@@ -33,7 +34,6 @@ import {
   lastActivitySql,
   getDelivery,
   money,
-  projectFilterSql,
   stalledSql,
   roundsInPeriod,
   signedByCountry,

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { seesAllUnits } from "@/lib/domain/scope";
 import { getPipeline, SIDE_STAGES } from "@/lib/data/pipeline";
 import { filterOptions } from "@/lib/data/filter-options";
 import { dataVersion } from "@/lib/data/versioned-cache";

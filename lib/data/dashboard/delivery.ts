@@ -10,7 +10,8 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { type Actor, money, projectFilterSql, signedInPeriodSql } from "./sql";
+import { type Actor, money, signedInPeriodSql } from "./sql";
+import { projectFilterSql } from "@/lib/data/sql-rules";
 
 export type Delivery = {
   signed: number;

@@ -20,7 +20,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { type Actor, FUNNEL_STAGES, type FunnelStage, dayStart, narrowsProjects, projectFilterSql, signedInPeriodSql } from "./sql";
+import { type Actor, FUNNEL_STAGES, type FunnelStage, dayStart, signedInPeriodSql } from "./sql";
+import { narrowsProjects, projectFilterSql } from "@/lib/data/sql-rules";
 
 export type FunnelRow = { stage: FunnelStage; reached: number; entered: number; converted: number; rate: number | null };
 export type Funnel = {

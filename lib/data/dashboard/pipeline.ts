@@ -12,7 +12,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { type Actor, money, projectFilterSql } from "./sql";
+import { type Actor, money } from "./sql";
+import { projectFilterSql } from "@/lib/data/sql-rules";
 
 export const PIPELINE_STAGES = ["INTENT", "NEGOTIATION"] as const satisfies readonly Stage[];
 export const CLOSEST_LIMIT = 10;

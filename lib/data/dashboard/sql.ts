@@ -5,8 +5,9 @@ import "server-only";
  * once here so the dashboard and the reports of issue 5 agree.
  *
  * DEFINITIONS
- * - Scope: admins and city-unit managers see every unit; a county/district
- *   manager their unit; an officer their OWN projects (owner_id = user id).
+ * - Scope and filters: projectFilterSql (lib/data/sql-rules.ts, the list's
+ *   rule too). An officer's dashboard is their own work: the page adds the
+ *   owner filter (ownWorkFilter in lib/domain/scope.ts).
  * - Period: a half-open range of calendar days [from, to) (lib/validation/dashboard.ts).
  *   Timestamps (stage_change.changed_at) are placed on days in Asia/Shanghai
  *   (UTC+8, no daylight saving): a change at 2024-03-31 23:30 Beijing time is
@@ -22,7 +23,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { narrowsProjects, projectFilterSql } from "@/lib/data/sql-rules";
 import type { DashboardFilters, Period } from "@/lib/validation/dashboard";
 
 export type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
@@ -72,34 +73,6 @@ export function isOverdue(p: { nextFollowUpOn: Date | null; stage: Stage }, toda
 
 /** Size bands in yuan: each counts every signed project at or above it. */
 export const SIZE_BANDS = ["100000000", "5000000000", "10000000000"] as const;
-
-/** The dashboard scope rule as SQL on `project` aliased `alias`. */
-export function dashboardScopeSql(user: Actor, alias = "p"): Prisma.Sql {
-  const a = Prisma.raw(`"${alias}"`);
-  if (seesAllUnits(user)) return Prisma.sql`TRUE`;
-  if (user.role === "MANAGER") return Prisma.sql`${a}.unit_id = ${user.unitId}`;
-  return Prisma.sql`${a}.owner_id = ${user.id}`;
-}
-
-/**
- * Whether the scope and filters leave out any project. When they do not (an
- * admin or a city manager with no filter), a query can skip its join to
- * `project`: on the large data set that join is a third of a section's time.
- */
-export function narrowsProjects(user: Actor, filters: Omit<DashboardFilters, "period">): boolean {
-  return !seesAllUnits(user) || [filters.unitId, filters.sectorId, filters.chainId, filters.ownerId].some((f) => f !== undefined);
-}
-
-/** Scope and the unit / sector / chain / owner filters on `project` aliased `alias`. */
-export function projectFilterSql(user: Actor, filters: Omit<DashboardFilters, "period">, alias = "p"): Prisma.Sql {
-  const a = Prisma.raw(`"${alias}"`);
-  const parts = [dashboardScopeSql(user, alias)];
-  if (filters.unitId !== undefined) parts.push(Prisma.sql`${a}.unit_id = ${filters.unitId}`);
-  if (filters.sectorId !== undefined) parts.push(Prisma.sql`${a}.sector_id = ${filters.sectorId}`);
-  if (filters.chainId !== undefined) parts.push(Prisma.sql`${a}.chain_id = ${filters.chainId}`);
-  if (filters.ownerId !== undefined) parts.push(Prisma.sql`${a}.owner_id = ${filters.ownerId}`);
-  return Prisma.join(parts, " AND ");
-}
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 /** The instant a calendar day starts in Asia/Shanghai. */

@@ -26,7 +26,8 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
-import { type Actor, STALL_DAYS, STALL_STAGES, overdueSql, projectFilterSql, stalledSql } from "./sql";
+import { type Actor, STALL_DAYS, STALL_STAGES, overdueSql, stalledSql } from "./sql";
+import { projectFilterSql } from "@/lib/data/sql-rules";
 
 export type WeekRow = { week: Date; rounds: number };
 export type OwnerRow = { id: number; name: string; rounds: number; projects: number };
@@ -42,7 +43,7 @@ function roundsByDaySql(user: Actor, filters: DashboardFilters): Prisma.Sql {
     // The scope and the unit / owner filters name unit_id and owner_id, which the summary has.
     return Prisma.sql`
       SELECT s.day, s.unit_id, s.owner_id, s.rounds FROM round_day_summary s
-       WHERE s.day >= ${from}::date AND s.day < ${to}::date AND ${projectFilterSql(user, filters, "s")}`;
+       WHERE s.day >= ${from}::date AND s.day < ${to}::date AND ${projectFilterSql(user, filters, { alias: "s" })}`;
   }
   return Prisma.sql`
     SELECT r.held_on AS day, p.unit_id, p.owner_id, 1 AS rounds

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { canReassignOwner } from "@/lib/auth/scope";
+import { canReassignOwner } from "@/lib/domain/scope";
 import { db } from "@/lib/db";
 import { getProjectPage } from "@/lib/data/project-page";
 import { reassignableOwners } from "@/lib/data/project-options";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { canReassignOwner, seesAllUnits } from "@/lib/auth/scope";
+import { canReassignOwner, seesAllUnits } from "@/lib/domain/scope";
 import { db } from "@/lib/db";
 import { projectOptions } from "@/lib/data/project-options";
 import { PageHeader } from "@/components/ui/page-header";
