@@ -19,7 +19,7 @@ import { LIST_LIMIT, UPCOMING_DAYS, getMyWork, type MyWorkView } from "@/lib/dat
 import { listProjects } from "@/lib/data/project-list";
 import { isOverdue, stalledAndOverdue, type Actor } from "@/lib/data/dashboard";
 import { STAGES } from "@/lib/validation/project";
-import { fromSearchParams } from "@/lib/domain/project-filter";
+import { fromSearchParams, projectsHref, toSearchParams } from "@/lib/domain/project-filter";
 import { quarterPeriod } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
 import type { Stage } from "@/lib/generated/prisma/enums";
@@ -79,10 +79,11 @@ async function listTotal(who: Actor, params: Record<string, string>): Promise<nu
 async function side(who: Actor, view: MyWorkView) {
   const db = testDb();
   const work = await getMyWork(db, who, { view, today: TODAY });
-  // The list shows the officer's whole unit: "mine" is the owner filter My work links with.
-  const mine: Record<string, string> = view === "mine" ? { ownerId: String(who.id) } : {};
-  // The dashboard's scope is an officer's own projects, a manager's unit; a manager's "mine" is the owner filter.
-  const dashboard = await stalledAndOverdue(db, who, { period: quarterPeriod(2026, 2), ...(view === "mine" && who.role !== "OFFICER" ? { ownerId: who.id } : {}) }, NOW);
+  // "Mine" is an owner filter on the scope, for the list and the dashboard alike.
+  const mine: Record<string, string> = Object.fromEntries(toSearchParams(work.inView));
+  expect(work.inView).toEqual(view === "mine" ? { ownerId: who.id } : {});
+  expect(projectsHref(work.overdue.filter)).toBe(`/projects?${new URLSearchParams({ ...mine, overdue: "1" })}`);
+  const dashboard = await stalledAndOverdue(db, who, { period: quarterPeriod(2026, 2), ...work.inView }, NOW);
   return {
     work,
     overdue: { myWork: work.overdue.total, list: await listTotal(who, { overdue: "1", ...mine }), dashboard: dashboard.overdue },
@@ -143,6 +144,6 @@ describe("my work counts as the project list and the dashboard do", () => {
 
   it("empty lists have a total of 0 (the city manager owns no project)", async () => {
     const work = await getMyWork(testDb(), cityManager, { view: "mine", today: TODAY });
-    for (const list of [work.overdue, work.upcoming, work.stalled]) expect(list).toEqual({ rows: [], total: 0 });
+    for (const list of [work.overdue, work.upcoming, work.stalled]) expect({ rows: list.rows, total: list.total }).toEqual({ rows: [], total: 0 });
   });
 });

@@ -40,9 +40,14 @@ export function canReassignOwner(user: Pick<ScopeActor, "role">): boolean {
   return user.role === "MANAGER" || user.role === "ADMIN";
 }
 
-/** The officer's "my own work" view as a project filter: the projects they own. Managers and admins: no narrowing. */
+/** The projects the user owns, as a project filter (My work's "mine" view, for any role). */
+export function ownProjectsFilter(user: Pick<Owner, "id">): { ownerId: number } {
+  return { ownerId: user.id };
+}
+
+/** The officer's "my own work" view, the default of their dashboard: the projects they own. Managers and admins: no narrowing. */
 export function ownWorkFilter(user: Owner): { ownerId?: number } {
-  return user.role === "OFFICER" ? { ownerId: user.id } : {};
+  return user.role === "OFFICER" ? ownProjectsFilter(user) : {};
 }
 
 /** `filter` with the officer's own-work owner filter as its default (an owner the filter names wins). */
