@@ -50,7 +50,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const today = todayDate();
   const links = linkedNumbers(data);
 
-  const scope = seesAllUnits(actor) ? t("scope.all") : user.role === "MANAGER" ? t("scope.unit", { unit: locale === "en" ? user.unitNameEn : user.unitNameZh }) : t("scope.own");
+  // Whose projects: one's own work (the owner filter on oneself), else the scope.
+  const scope =
+    filters.ownerId === actor.id ? t("scope.own") : seesAllUnits(actor) ? t("scope.all") : t("scope.unit", { unit: locale === "en" ? user.unitNameEn : user.unitNameZh });
   const periodText = t("filters.range", { from: formatDate(filters.period.from, locale), to: formatDate(lastDay(filters.period), locale) });
   const { totals } = data.signed;
 
