@@ -11,7 +11,9 @@
  *   - the list's ids equal the ids an independent model of this file's data
  *     (`expected`, written from the definitions, not from the SQL) picks for
  *     the number's filter and the user's scope
- * so neither side may drift, nor both together.
+ * so neither side may drift, nor both together. A last test renders the
+ * sections and checks that every link to the list they show is one of these
+ * numbers (a section cannot add a link of its own that this file would miss).
  *
  * Own data set in two fresh units (U, and V for scope). The period is 2024-Q1
  * = [2024-01-01, 2024-04-01); "now" is 2024-04-10 noon in Shanghai, so the
@@ -34,7 +36,20 @@
  *  P11 A S2 CN  ON_HOLD; FC 2023-05-01; moves ON_HOLD 03-05.
  *  P8  (unit V, its own officer) S1 CN NEGOTIATION since 01-10; contract 02-01 700,000,000.00; follow-up 04-01; event EV (V's).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createElement, Fragment } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createTranslator } from "next-intl";
+import en from "@/messages/en";
+import { formatCount } from "@/lib/format/numbers";
+import { FunnelSection } from "@/components/dashboard/funnel-section";
+import { PipelineSection } from "@/components/dashboard/pipeline-section";
+import { SignedSection } from "@/components/dashboard/signed-section";
+import { BandsSection } from "@/components/dashboard/bands-section";
+import { DeliverySection } from "@/components/dashboard/delivery-section";
+import { WorkSection } from "@/components/dashboard/work-section";
+import { ChainsSection } from "@/components/dashboard/chains-section";
+import { EventsSection } from "@/components/dashboard/events-section";
 import { testDb, uniq } from "@/test/factories";
 import { makeDashboardActors } from "@/lib/data/dashboard/actors.test-helpers";
 import type { Stage } from "@/lib/generated/prisma/enums";
@@ -42,7 +57,11 @@ import { fromSearchParams, type ProjectFilter } from "@/lib/domain/project-filte
 import { seesAllUnits } from "@/lib/domain/scope";
 import { listProjects } from "@/lib/data/project-list";
 import { dashboardFiltersFor, linkedNumbers, type LinkedNumber } from "@/components/dashboard/links";
-import { CLOSED_STAGES, FUNNEL_STAGES, STALL_STAGES, getDashboard, type Actor } from "@/lib/data/dashboard";
+import { CLOSED_STAGES, FUNNEL_STAGES, STALL_STAGES, getDashboard, type Actor, type Dashboard } from "@/lib/data/dashboard";
+
+vi.mock("next-intl/server", () => ({
+  getTranslations: async (namespace: string) => createTranslator({ locale: "en", messages: en, namespace: namespace as never }),
+}));
 
 const NOW = new Date("2024-04-10T04:00:00Z");
 const TODAY = new Date("2024-04-10T00:00:00Z");
@@ -335,6 +354,38 @@ describe("dashboard number → project list: the same projects, for every role",
     const days = await walk(officerA, { period: "custom", from: "2024-03-20", to: "2024-03-31" });
     agree(days);
     expect(numbers(days)).toMatchObject({ signed: 1, starts: 1, "funnel.NEGOTIATION": 3 });
+  });
+});
+
+/** Every link to the project list the dashboard's sections render, with the number it shows. */
+async function renderedListLinks(data: Dashboard): Promise<{ href: string; text: string }[]> {
+  const props = { locale: "en" as const, links: linkedNumbers(data) };
+  const sections = await Promise.all([
+    FunnelSection({ funnel: data.funnel, ...props }),
+    PipelineSection({ pipeline: data.pipeline, ...props }),
+    SignedSection({ signed: data.signed, ...props }),
+    BandsSection({ bands: data.bands, ...props }),
+    DeliverySection({ delivery: data.delivery, ...props }),
+    WorkSection({ work: data.work, ...props, allOfficersHref: null }),
+    ChainsSection({ chains: data.chains, locale: "en" }),
+    EventsSection({ events: data.events, ...props }),
+  ]);
+  const html = renderToStaticMarkup(createElement(Fragment, null, ...sections));
+  return [...html.matchAll(/<a [^>]*href="(\/projects(?:\?[^"]*)?)"[^>]*>([^<]*)<\/a>/g)].map((m) => ({ href: m[1].replaceAll("&amp;", "&"), text: m[2] }));
+}
+
+describe("the sections render the linked numbers and no other link to the list", () => {
+  it("each rendered link to the list is a linked number, showing its count; every linked number is rendered (the total: by the page's KPI)", async () => {
+    for (const who of [managerU, officerA]) {
+      const data = await getDashboard(testDb(), who, dashboardFiltersFor(who, Q1, NOW), NOW);
+      const listed = linkedNumbers(data).all;
+      const rendered = await renderedListLinks(data);
+      expect(rendered.length).toBeGreaterThan(20);
+      const byHref = new Map(listed.map((n) => [n.href, formatCount(n.count, "en")]));
+      expect(rendered.map((r) => [r.href, r.text])).toEqual(rendered.map((r) => [r.href, byHref.get(r.href)]));
+      const shown = new Set(rendered.map((r) => r.href));
+      expect(listed.filter((n) => !shown.has(n.href)).map((n) => n.key)).toEqual(["signed"]);
+    }
   });
 });
 
