@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hrefWith } from "@/lib/url";
+import { hrefTo, hrefWith } from "@/lib/url";
 
 describe("hrefWith", () => {
   it("keeps the query, repeated parameters too, sets the changes and drops empty values", () => {
@@ -9,5 +9,12 @@ describe("hrefWith", () => {
   });
   it("removes a parameter changed to undefined, and leaves no bare question mark", () => {
     expect(hrefWith("/companies", { page: "3" }, { page: undefined })).toBe("/companies");
+  });
+});
+
+describe("hrefTo", () => {
+  it("is the path alone without a query, and path?query with one", () => {
+    expect(hrefTo("/projects", new URLSearchParams())).toBe("/projects");
+    expect(hrefTo("/projects", new URLSearchParams({ stage: "INTENT" }))).toBe("/projects?stage=INTENT");
   });
 });

@@ -1,4 +1,11 @@
+/** The one way a link carrying a query is built. */
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+
+/** `basePath` with `params` as its query, and no bare question mark when there is none. */
+export function hrefTo(basePath: string, params: URLSearchParams): string {
+  const query = params.toString();
+  return query ? `${basePath}?${query}` : basePath;
+}
 
 /**
  * `basePath` with the page's query kept as it is (repeated parameters too,
@@ -11,6 +18,5 @@ export function hrefWith(basePath: string, searchParams: SearchParamsRecord, cha
     for (const v of Array.isArray(value) ? value : [value]) if (v !== "") search.append(key, v);
   }
   for (const [key, value] of Object.entries(changes)) if (value !== undefined) search.set(key, value);
-  const query = search.toString();
-  return query ? `${basePath}?${query}` : basePath;
+  return hrefTo(basePath, search);
 }

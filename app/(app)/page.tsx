@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { seesAllUnits } from "@/lib/auth/scope";
 import { may } from "@/lib/domain/policy";
+import { projectsHref } from "@/lib/domain/project-filter";
+import { seesAllUnits } from "@/lib/domain/scope";
 import { db } from "@/lib/db";
 import { getMyWork, type FollowUpRow, type StalledRow } from "@/lib/data/my-work";
 import { formatDate } from "@/lib/format/dates";
@@ -51,7 +52,6 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
     date: formatDate(p.lastRoundOn, locale),
     note: p.neverMet ? t("stalled.never", { days: p.daysSilent }) : t("stalled.days", { days: p.daysSilent }),
   }));
-  const mineQuery = work.view === "mine" ? `&ownerId=${user.id}` : "";
 
   return (
     <>
@@ -61,7 +61,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         actions={may(user, "seeUnitWork") ? <ViewToggle view={work.view} seesAllUnits={seesAllUnits(user)} /> : undefined}
       />
       <div className="grid gap-4 xl:grid-cols-2">
-        <WorkSection id="overdue" title={t("overdue.title")} total={work.overdue.total} shown={overdue.length} moreHref={`/projects?overdue=1${mineQuery}`}>
+        <WorkSection id="overdue" title={t("overdue.title")} total={work.overdue.total} shown={overdue.length} moreHref={projectsHref(work.overdue.filter)}>
           <ProjectTable caption={t("overdue.title")} rows={overdue} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("overdue.empty")} />
         </WorkSection>
         <WorkSection id="upcoming" title={t("upcoming.title")} total={work.upcoming.total} shown={upcoming.length}>

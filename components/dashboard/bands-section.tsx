@@ -4,11 +4,10 @@
  */
 import { getTranslations } from "next-intl/server";
 import { formatCny, formatUsd } from "@/lib/format/money";
-import { formatCount } from "@/lib/format/numbers";
-import { NumLink, NumbersTable, Section } from "@/components/dashboard/parts";
+import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
 import { type Props } from "@/components/dashboard/section-props";
 
-export async function BandsSection({ bands, locale, link }: Props<"bands">) {
+export async function BandsSection({ bands, locale, links }: Props<"bands">) {
   const t = await getTranslations("dashboard");
   return (
     <Section id="bands" title={t("bands.title")} help={t("bands.help")}>
@@ -27,7 +26,7 @@ export async function BandsSection({ bands, locale, link }: Props<"bands">) {
           key: b.min,
           cells: {
             band: t("bands.atLeast", { amount: formatCny(b.min, locale) }),
-            count: <NumLink href={link({ within: "signed", minSignedCny: b.min })}>{formatCount(b.count, locale)}</NumLink>,
+            count: <CountLink n={links.get(`band.${b.min}`)} locale={locale} />,
             cny: formatCny(b.cny, locale),
             usd: formatUsd(b.usd, locale),
           },

@@ -6,10 +6,10 @@
 import { getTranslations } from "next-intl/server";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
-import { NumLink, NumbersTable, Section } from "@/components/dashboard/parts";
+import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
 import { type Props } from "@/components/dashboard/section-props";
 
-export async function DeliverySection({ delivery: d, locale, link }: Props<"delivery">) {
+export async function DeliverySection({ delivery: d, locale, links }: Props<"delivery">) {
   const t = await getTranslations("dashboard.delivery");
   const rows: [string, React.ReactNode][] = [
     ["signed", formatCount(d.signed, locale)],
@@ -17,7 +17,7 @@ export async function DeliverySection({ delivery: d, locale, link }: Props<"deli
     ["funded", t("ofSigned", { count: formatCount(d.funded, locale), rate: formatPercent(d.fundedRate, locale) })],
     ["cohortFundsCny", formatCny(d.cohortFundsCny, locale)],
     ["cohortFundsUsd", formatUsd(d.cohortFundsUsd, locale)],
-    ["startsInPeriod", <NumLink key="s" href={link({ within: "started" })}>{formatCount(d.startsInPeriod, locale)}</NumLink>],
+    ["startsInPeriod", <CountLink key="s" n={links.get("starts")} locale={locale} />],
     ["fundedProjectsInPeriod", formatCount(d.fundedProjectsInPeriod, locale)],
     ["fundsInPeriodCny", formatCny(d.fundsInPeriodCny, locale)],
     ["fundsInPeriodUsd", formatUsd(d.fundsInPeriodUsd, locale)],

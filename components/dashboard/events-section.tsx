@@ -6,10 +6,10 @@ import { getTranslations } from "next-intl/server";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount } from "@/lib/format/numbers";
 import { formatDate } from "@/lib/format/dates";
-import { NumLink, NumbersTable, Section } from "@/components/dashboard/parts";
+import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
 import { type Props } from "@/components/dashboard/section-props";
 
-export async function EventsSection({ events, locale, link }: Props<"events">) {
+export async function EventsSection({ events, locale, links }: Props<"events">) {
   const t = await getTranslations("dashboard");
   return (
     <Section id="events" title={t("events.title")} help={t("events.help")}>
@@ -31,7 +31,7 @@ export async function EventsSection({ events, locale, link }: Props<"events">) {
           cells: {
             event: locale === "en" && e.nameEn ? e.nameEn : e.nameZh,
             startsOn: formatDate(e.startsOn, locale),
-            leads: <NumLink href={link({ eventId: e.id })}>{formatCount(e.leads, locale)}</NumLink>,
+            leads: <CountLink n={links.get(`event.${e.id}`)} locale={locale} />,
             signed: formatCount(e.signed, locale),
             cny: formatCny(e.signedCny, locale),
             usd: formatUsd(e.signedUsd, locale),

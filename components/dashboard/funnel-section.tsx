@@ -6,10 +6,10 @@
 import { getTranslations } from "next-intl/server";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
 import { Chart, type ChartOption } from "@/components/dashboard/chart";
-import { NumLink, NumbersTable, Section } from "@/components/dashboard/parts";
+import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
 import { type Props } from "@/components/dashboard/section-props";
 
-export async function FunnelSection({ funnel, locale, link }: Props<"funnel">) {
+export async function FunnelSection({ funnel, locale, links }: Props<"funnel">) {
   const [t, ts] = await Promise.all([getTranslations("dashboard"), getTranslations("stages")]);
   const option: ChartOption = {
     tooltip: { trigger: "item" },
@@ -48,14 +48,14 @@ export async function FunnelSection({ funnel, locale, link }: Props<"funnel">) {
                 key: s.stage,
                 cells: {
                   stage: ts(s.stage),
-                  reached: <NumLink href={link({ stage: s.stage })}>{formatCount(s.reached, locale)}</NumLink>,
+                  reached: <CountLink n={links.get(`funnel.${s.stage}`)} locale={locale} />,
                   entered: formatCount(s.entered, locale),
                   converted: formatCount(s.converted, locale),
                   rate: formatPercent(s.rate, locale),
                 },
               })),
-              { key: "ON_HOLD", cells: { stage: t("funnel.onHold"), entered: <NumLink href={link({ stage: "ON_HOLD" })}>{formatCount(funnel.onHold, locale)}</NumLink> } },
-              { key: "LOST", cells: { stage: t("funnel.lost"), entered: <NumLink href={link({ stage: "LOST" })}>{formatCount(funnel.lost, locale)}</NumLink> } },
+              { key: "ON_HOLD", cells: { stage: t("funnel.onHold"), entered: <CountLink n={links.get("funnel.ON_HOLD")} locale={locale} /> } },
+              { key: "LOST", cells: { stage: t("funnel.lost"), entered: <CountLink n={links.get("funnel.LOST")} locale={locale} /> } },
             ]}
           />
         </div>

@@ -4,6 +4,9 @@
  * (opened for printing by the page's print style).
  */
 import type { ReactNode } from "react";
+import { formatCount } from "@/lib/format/numbers";
+import type { Locale } from "@/i18n/locales";
+import type { LinkedNumber } from "@/components/dashboard/links";
 
 export function Section({ id, title, help, children }: { id: string; title: string; help?: string; children: ReactNode }) {
   return (
@@ -104,6 +107,11 @@ export function NumbersTable({
 export function NumLink({ href, children }: { href: string | null; children: ReactNode }) {
   if (!href) return <>{children}</>;
   return <a href={href}>{children}</a>;
+}
+
+/** A linked number (components/dashboard/links.ts): its count, linking to the projects it counts. */
+export function CountLink({ n, locale }: { n: LinkedNumber; locale: Locale }) {
+  return <NumLink href={n.href}>{formatCount(n.count, locale)}</NumLink>;
 }
 
 export function Kpi({ label, value, note, href }: { label: string; value: ReactNode; note?: ReactNode; href?: string }) {

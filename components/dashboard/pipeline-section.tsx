@@ -9,10 +9,10 @@ import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount } from "@/lib/format/numbers";
 import { formatDate } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
-import { NumLink, NumbersTable, Section } from "@/components/dashboard/parts";
-import type { ProjectsLink } from "@/components/dashboard/links";
+import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
+import type { LinkedNumbers } from "@/components/dashboard/links";
 
-export async function PipelineSection({ pipeline, locale, link }: { pipeline: Dashboard["pipeline"]; locale: Locale; link: ProjectsLink }) {
+export async function PipelineSection({ pipeline, locale, links }: { pipeline: Dashboard["pipeline"]; locale: Locale; links: LinkedNumbers }) {
   const [t, ts] = await Promise.all([getTranslations("dashboard"), getTranslations("stages")]);
   const date = (d: Date | null) => (d ? formatDate(d, locale) : "—");
   return (
@@ -32,7 +32,7 @@ export async function PipelineSection({ pipeline, locale, link }: { pipeline: Da
           key: s.stage,
           cells: {
             stage: ts(s.stage),
-            count: <NumLink href={link({ stage: s.stage })}>{formatCount(s.count, locale)}</NumLink>,
+            count: <CountLink n={links.get(`pipeline.${s.stage}`)} locale={locale} />,
             cny: formatCny(s.plannedCny, locale),
             usd: formatUsd(s.plannedUsd, locale),
           },

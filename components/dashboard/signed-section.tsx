@@ -7,10 +7,10 @@ import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount } from "@/lib/format/numbers";
 import { dateTimeFormat } from "@/lib/format/intl-cache";
 import { Chart, type ChartOption } from "@/components/dashboard/chart";
-import { NumLink, NumbersTable, Section } from "@/components/dashboard/parts";
+import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
 import { type Props, localName, yi } from "@/components/dashboard/section-props";
 
-export async function SignedSection({ signed, locale, link }: Props<"signed">) {
+export async function SignedSection({ signed, locale, links }: Props<"signed">) {
   const t = await getTranslations("dashboard");
   const { series, bySector, byUnit, byCountry } = signed;
   const bucketLabel = (d: Date) =>
@@ -42,8 +42,9 @@ export async function SignedSection({ signed, locale, link }: Props<"signed">) {
     { key: "cny", label: t("signed.cny"), numeric: true },
     { key: "usd", label: t("signed.usd"), numeric: true },
   ];
-  const amountCells = (r: { count: number; cny: string; usd: string }, href: string | null) => ({
-    count: <NumLink href={href}>{formatCount(r.count, locale)}</NumLink>,
+  /** A row's cells; its count links to the projects it counts, unless `key` is null (signed without a sector). */
+  const amountCells = (r: { count: number; cny: string; usd: string }, key: string | null) => ({
+    count: key === null ? formatCount(r.count, locale) : <CountLink n={links.get(key)} locale={locale} />,
     cny: formatCny(r.cny, locale),
     usd: formatUsd(r.usd, locale),
   });
@@ -93,7 +94,7 @@ export async function SignedSection({ signed, locale, link }: Props<"signed">) {
             columns={[{ key: "name", label: t("signed.sector") }, ...amountCols]}
             rows={bySector.map((r) => ({
               key: r.id ?? "none",
-              cells: { name: localName(r, locale, t("signed.noSector")), ...amountCells(r, r.id ? link({ within: "signed", sectorId: r.id }) : null) },
+              cells: { name: localName(r, locale, t("signed.noSector")), ...amountCells(r, r.id === null ? null : `signed.sector.${r.id}`) },
             }))}
           />
         </div>
@@ -105,7 +106,7 @@ export async function SignedSection({ signed, locale, link }: Props<"signed">) {
             summary={t("table.show")}
             empty={t("table.empty")}
             columns={[{ key: "name", label: t("signed.unit") }, ...amountCols]}
-            rows={byUnit.map((r) => ({ key: r.id ?? 0, cells: { name: localName(r, locale, "—"), ...amountCells(r, link({ within: "signed", unitId: r.id ?? undefined })) } }))}
+            rows={byUnit.map((r) => ({ key: r.id ?? 0, cells: { name: localName(r, locale, "—"), ...amountCells(r, r.id === null ? null : `signed.unit.${r.id}`) } }))}
           />
         </div>
         <div>
@@ -116,7 +117,7 @@ export async function SignedSection({ signed, locale, link }: Props<"signed">) {
             summary={t("table.show")}
             empty={t("table.empty")}
             columns={[{ key: "name", label: t("signed.country") }, ...amountCols]}
-            rows={byCountry.map((r) => ({ key: r.countryCode, cells: { name: region(r.countryCode), ...amountCells(r, link({ within: "signed", countryCode: r.countryCode.trim() })) } }))}
+            rows={byCountry.map((r) => ({ key: r.countryCode, cells: { name: region(r.countryCode), ...amountCells(r, `signed.country.${r.countryCode}`) } }))}
           />
         </div>
       </div>

@@ -7,14 +7,14 @@ import { getTranslations } from "next-intl/server";
 import { formatCount } from "@/lib/format/numbers";
 import { formatDate } from "@/lib/format/dates";
 import { Chart, type ChartOption } from "@/components/dashboard/chart";
-import { NumLink, NumbersTable, Section } from "@/components/dashboard/parts";
+import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
 import { type Props, localName } from "@/components/dashboard/section-props";
 
 /** Officers listed before "show all": a city-wide scope has a hundred of them, most of the page's weight. */
 export const OFFICERS_SHOWN = 20;
 
 /** `allOfficersHref`: this dashboard with every officer listed, or null when they already are. */
-export async function WorkSection({ work, locale, link, allOfficersHref }: Props<"work"> & { allOfficersHref: string | null }) {
+export async function WorkSection({ work, locale, links, allOfficersHref }: Props<"work"> & { allOfficersHref: string | null }) {
   const t = await getTranslations("dashboard");
   const weekLabel = (d: Date) => formatDate(d, locale);
   const option: ChartOption = {
@@ -56,9 +56,9 @@ export async function WorkSection({ work, locale, link, allOfficersHref }: Props
             rows={[
               ...work.stalled.map((s) => ({
                 key: `s${s.days}`,
-                cells: { what: t("work.stalledDays", { days: s.days }), count: <NumLink href={link({ stalled: s.days })}>{formatCount(s.count, locale)}</NumLink> },
+                cells: { what: t("work.stalledDays", { days: s.days }), count: <CountLink n={links.get(`stalled.${s.days}`)} locale={locale} /> },
               })),
-              { key: "overdue", cells: { what: t("work.overdue"), count: <NumLink href={link({ overdue: 1 })}>{formatCount(work.overdue, locale)}</NumLink> } },
+              { key: "overdue", cells: { what: t("work.overdue"), count: <CountLink n={links.get("overdue")} locale={locale} /> } },
             ]}
           />
         </div>
@@ -76,7 +76,7 @@ export async function WorkSection({ work, locale, link, allOfficersHref }: Props
             ]}
             rows={(allOfficersHref ? work.byOwner.slice(0, OFFICERS_SHOWN) : work.byOwner).map((o) => ({
               key: o.id,
-              cells: { name: o.name, rounds: formatCount(o.rounds, locale), projects: <NumLink href={link({ ownerId: o.id })}>{formatCount(o.projects, locale)}</NumLink> },
+              cells: { name: o.name, rounds: formatCount(o.rounds, locale), projects: <CountLink n={links.get(`owner.${o.id}`)} locale={locale} /> },
             }))}
           />
           {allOfficersHref && work.byOwner.length > OFFICERS_SHOWN && (
@@ -102,7 +102,7 @@ export async function WorkSection({ work, locale, link, allOfficersHref }: Props
             ]}
             rows={work.byUnit.map((u) => ({
               key: u.id,
-              cells: { name: localName(u, locale, "—"), rounds: formatCount(u.rounds, locale), projects: <NumLink href={link({ unitId: u.id })}>{formatCount(u.projects, locale)}</NumLink> },
+              cells: { name: localName(u, locale, "—"), rounds: formatCount(u.rounds, locale), projects: <CountLink n={links.get(`unit.${u.id}`)} locale={locale} /> },
             }))}
           />
         </div>

@@ -5,11 +5,13 @@ import { buttonClasses } from "@/components/ui/button";
 type Props = {
   units: { id: number; name: string }[];
   unitId?: number;
-  mine: boolean;
+  ownerId?: number;
+  /** The signed-in user: "mine" is the owner filter on their id. */
+  userId: number;
 };
 
 /** A plain GET form: the filters live in the URL and work without JavaScript. */
-export async function PipelineFilters({ units, unitId, mine }: Props) {
+export async function PipelineFilters({ units, unitId, ownerId, userId }: Props) {
   const t = await getTranslations("pipeline.filters");
   const selectClass = "block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
   return (
@@ -19,7 +21,7 @@ export async function PipelineFilters({ units, unitId, mine }: Props) {
           <label htmlFor="pipeline-unit" className="mb-1 block text-sm font-medium text-slate-700">
             {t("unit")}
           </label>
-          <select id="pipeline-unit" name="unit" defaultValue={unitId ?? ""} className={selectClass}>
+          <select id="pipeline-unit" name="unitId" defaultValue={unitId ?? ""} className={selectClass}>
             <option value="">{t("allUnits")}</option>
             {units.map((unit) => (
               <option key={unit.id} value={unit.id}>
@@ -33,15 +35,16 @@ export async function PipelineFilters({ units, unitId, mine }: Props) {
         <label htmlFor="pipeline-owner" className="mb-1 block text-sm font-medium text-slate-700">
           {t("owner")}
         </label>
-        <select id="pipeline-owner" name="owner" defaultValue={mine ? "mine" : ""} className={selectClass}>
+        <select id="pipeline-owner" name="ownerId" defaultValue={ownerId ?? ""} className={selectClass}>
           <option value="">{t("everyone")}</option>
-          <option value="mine">{t("mine")}</option>
+          <option value={userId}>{t("mine")}</option>
+          {ownerId !== undefined && ownerId !== userId && <option value={ownerId}>{t("other")}</option>}
         </select>
       </div>
       <button type="submit" className={buttonClasses("secondary")}>
         {t("apply")}
       </button>
-      {(unitId !== undefined || mine) && (
+      {(unitId !== undefined || ownerId !== undefined) && (
         <Link href="/pipeline" className="py-2 text-sm text-brand-700 underline">
           {t("reset")}
         </Link>

@@ -1,5 +1,10 @@
-/** The audit viewer's URL parameters (anything malformed is ignored rather than an error page). */
+/**
+ * The audit viewer's URL parameters (anything malformed is ignored rather than
+ * an error page). Another entity than the project filter, read and written the
+ * same way: fromSearchParams / toSearchParams.
+ */
 import { z } from "zod";
+import { hrefTo, type SearchParamsRecord } from "@/lib/url";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -17,6 +22,26 @@ export const ZAuditFilter = z.object({
   before: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d{1,19}$/)),
 });
 export type AuditFilter = z.output<typeof ZAuditFilter>;
+
+/** The address bar's query → the filter (the first of repeated parameters; empty ones are not set). */
+export function fromSearchParams(searchParams: URLSearchParams | SearchParamsRecord): AuditFilter {
+  const entries = searchParams instanceof URLSearchParams ? [...searchParams].reverse() : Object.entries(searchParams);
+  const record = Object.fromEntries(entries.map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
+  return ZAuditFilter.parse(record);
+}
+
+/** The filter → the address bar's query (the inverse of fromSearchParams). */
+export function toSearchParams(filter: AuditFilter): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const key of Object.keys(ZAuditFilter.shape) as (keyof AuditFilter)[]) {
+    const value = filter[key];
+    if (value !== undefined && value !== "") q.set(key, String(value));
+  }
+  return q;
+}
+
+/** The audit viewer showing `filter`. */
+export const auditHref = (filter: AuditFilter) => hrefTo("/admin/audit", toSearchParams(filter));
 
 export function encodeCursor(row: { at: Date; id: bigint | string }): string {
   return `${row.at.toISOString()}_${row.id.toString()}`;

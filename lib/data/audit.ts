@@ -6,7 +6,7 @@ import { auditDiff, type DiffEntry } from "@/lib/audit/diff";
 import { assertAdmin } from "@/lib/data/users";
 import { AUDIT_PAGE_SIZE, decodeCursor, encodeCursor, type AuditFilter } from "@/lib/data/audit-filter";
 
-export { ZAuditFilter, AUDIT_PAGE_SIZE, type AuditFilter } from "@/lib/data/audit-filter";
+export { ZAuditFilter, AUDIT_PAGE_SIZE, type AuditFilter, fromSearchParams, toSearchParams, auditHref } from "@/lib/data/audit-filter";
 
 /**
  * The audit log as admins read it: newest first, filtered by actor, entity,

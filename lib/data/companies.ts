@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScope } from "@/lib/auth/scope";
+import { projectScope } from "@/lib/data/sql-rules";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

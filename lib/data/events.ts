@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { allowedUnitIds, projectScope, projectScopeSql } from "@/lib/auth/scope";
+import { allowedUnitIds } from "@/lib/domain/scope";
+import { projectScope, projectScopeSql } from "@/lib/data/sql-rules";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { may } from "@/lib/domain/policy";

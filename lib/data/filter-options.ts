@@ -9,7 +9,7 @@ import "server-only";
  * depend on the record being edited.
  */
 import type { Db } from "@/lib/db";
-import { allowedUnitIds, seesAllUnits } from "@/lib/auth/scope";
+import { allowedUnitIds, ownWorkFilter, seesAllUnits } from "@/lib/domain/scope";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
 import { projectOptions, type ProjectOptions } from "@/lib/data/project-options";
@@ -25,9 +25,9 @@ export async function filterOptions(db: Db, user: Actor, version?: bigint): Prom
   return options.get(units === null ? "all" : units.join(","), version ?? (await dataVersion(db)), () => projectOptions(db, user));
 }
 
-/** The dashboard's pickers: units only for who sees every unit, owners not for officers (they see their own). */
+/** The dashboard's pickers: units only for who sees every unit, owners not where the dashboard is one's own work (an officer's). */
 export async function dashboardOptions(db: Db, user: Actor, version?: bigint) {
   const { units, sectors, chains, owners } = await filterOptions(db, user, version);
-  return { units: seesAllUnits(user) ? units : [], sectors, chains, owners: user.role === "OFFICER" ? [] : owners };
+  return { units: seesAllUnits(user) ? units : [], sectors, chains, owners: ownWorkFilter(user).ownerId !== undefined ? [] : owners };
 }
 export type DashboardOptions = Awaited<ReturnType<typeof dashboardOptions>>;

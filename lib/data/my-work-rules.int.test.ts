@@ -19,9 +19,9 @@ import { LIST_LIMIT, UPCOMING_DAYS, getMyWork, type MyWorkView } from "@/lib/dat
 import { listProjects } from "@/lib/data/project-list";
 import { stalledAndOverdue, type Actor } from "@/lib/data/dashboard";
 import { isOverdue } from "@/lib/data/sql-rules";
-import { ZProjectQuery } from "@/lib/validation/project";
 import { STAGES } from "@/lib/domain/stages";
 import { quarterPeriod } from "@/lib/domain/period";
+import { fromSearchParams, projectsHref, toSearchParams } from "@/lib/domain/project-filter";
 import { todayDate } from "@/lib/validation/fields";
 import type { Stage } from "@/lib/generated/prisma/enums";
 
@@ -73,17 +73,18 @@ beforeAll(async () => {
 
 /** The list's total for these URL params, as the list page reads them. */
 async function listTotal(who: Actor, params: Record<string, string>): Promise<number> {
-  return (await listProjects(testDb(), who, ZProjectQuery.parse(params), NOW)).total;
+  return (await listProjects(testDb(), who, fromSearchParams(params), NOW)).total;
 }
 
 /** My work's totals next to the list's and the dashboard's for the same projects. */
 async function side(who: Actor, view: MyWorkView) {
   const db = testDb();
   const work = await getMyWork(db, who, { view, today: TODAY });
-  // The list shows the officer's whole unit: "mine" is the owner filter My work links with.
-  const mine: Record<string, string> = view === "mine" ? { ownerId: String(who.id) } : {};
-  // The dashboard's scope is an officer's own projects, a manager's unit; a manager's "mine" is the owner filter.
-  const dashboard = await stalledAndOverdue(db, who, { period: quarterPeriod(2026, 2), ...(view === "mine" && who.role !== "OFFICER" ? { ownerId: who.id } : {}) }, NOW);
+  // "Mine" is an owner filter on the scope, for the list and the dashboard alike.
+  const mine: Record<string, string> = Object.fromEntries(toSearchParams(work.inView));
+  expect(work.inView).toEqual(view === "mine" ? { ownerId: who.id } : {});
+  expect(projectsHref(work.overdue.filter)).toBe(`/projects?${new URLSearchParams({ ...mine, overdue: "1" })}`);
+  const dashboard = await stalledAndOverdue(db, who, { period: quarterPeriod(2026, 2), ...work.inView }, NOW);
   return {
     work,
     overdue: { myWork: work.overdue.total, list: await listTotal(who, { overdue: "1", ...mine }), dashboard: dashboard.overdue },
@@ -144,6 +145,6 @@ describe("my work counts as the project list and the dashboard do", () => {
 
   it("empty lists have a total of 0 (the city manager owns no project)", async () => {
     const work = await getMyWork(testDb(), cityManager, { view: "mine", today: TODAY });
-    for (const list of [work.overdue, work.upcoming, work.stalled]) expect(list).toEqual({ rows: [], total: 0 });
+    for (const list of [work.overdue, work.upcoming, work.stalled]) expect({ rows: list.rows, total: list.total }).toEqual({ rows: [], total: 0 });
   });
 });

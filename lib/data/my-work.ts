@@ -8,11 +8,12 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScopeSql } from "@/lib/auth/scope";
 import { STALL_DAYS } from "@/lib/domain/stages";
 import { may } from "@/lib/domain/policy";
 import { DAY_MS } from "@/lib/domain/period";
-import { inPlaySql, lastActivitySql, overdueSql, stalledSql } from "@/lib/data/sql-rules";
+import { inPlaySql, lastActivitySql, projectFilterSql } from "@/lib/data/sql-rules";
+import { ownProjectsFilter } from "@/lib/domain/scope";
+import type { ProjectFilter } from "@/lib/domain/project-filter";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
 
@@ -49,7 +50,9 @@ export type ActivityItem =
 export type MyWork = {
   view: MyWorkView;
   today: Date;
-  overdue: { rows: FollowUpRow[]; total: number };
+  /** The projects in view as a project filter; `overdue.filter` is the list behind the overdue total. */
+  inView: Partial<ProjectFilter>;
+  overdue: { rows: FollowUpRow[]; total: number; filter: Partial<ProjectFilter> };
   upcoming: { rows: FollowUpRow[]; total: number };
   stalled: { rows: StalledRow[]; total: number };
   activity: ActivityItem[];
@@ -106,39 +109,41 @@ function toWorkProject(r: ListRow, user: Actor): WorkProject {
   };
 }
 
-/** The projects in view: the user's scope, and their own only in the "mine" view. */
-function inViewSql(user: Actor, view: MyWorkView): Prisma.Sql {
-  return Prisma.sql`${projectScopeSql(user)} ${view === "mine" ? Prisma.sql`AND p.owner_id = ${user.id}` : Prisma.empty}`;
+/** The projects in view: the user's scope, and their own only in the "mine" view (an owner filter). */
+function inViewFilter(user: Actor, view: MyWorkView): Partial<ProjectFilter> {
+  return view === "mine" ? ownProjectsFilter(user) : {};
 }
 
 /**
  * Four statements: one per list with its total, and the activity feed. The
- * lists rest on the shared rules (lib/data/sql-rules.ts): overdue is
- * overdueSql, as the project list's overdue=1 and the dashboard; upcoming, a
- * follow-up from today through UPCOMING_DAYS ahead on a project still in play
- * (inPlaySql); stalled is stalledSql at the dashboard's first threshold.
+ * lists are project filters (projectFilterSql, as the project list and the
+ * dashboard): overdue is the list's overdue=1; stalled, its stalled=30 (the
+ * dashboard's first threshold); upcoming, a follow-up from today through
+ * UPCOMING_DAYS ahead on a project still in play (inPlaySql).
  */
 export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView; today?: Date } = {}): Promise<MyWork> {
   const view: MyWorkView = input.view === "unit" && may(user, "seeUnitWork") ? "unit" : "mine";
   const today = input.today ?? todayDate();
   const horizon = new Date(today.getTime() + UPCOMING_DAYS * DAY_MS);
-  const stallCutoff = new Date(today.getTime() - STALLED_AFTER_DAYS * DAY_MS);
-  const inView = inViewSql(user, view);
+  const inView = inViewFilter(user, view);
+  const where = (filter: Partial<ProjectFilter>) => projectFilterSql(user, { ...inView, ...filter }, { today });
+  const overdueFilter = { ...inView, overdue: true as const };
   const byFollowUp = Prisma.sql`p.next_follow_up_on, p.id`;
 
   const [overdue, upcoming, stalled, activity] = await Promise.all([
-    workList(db, Prisma.sql`${inView} AND ${overdueSql(today)}`, byFollowUp),
-    workList(db, Prisma.sql`${inView} AND p.next_follow_up_on >= ${today}::date AND p.next_follow_up_on <= ${horizon}::date AND ${inPlaySql()}`, byFollowUp),
+    workList(db, where(overdueFilter), byFollowUp),
+    workList(db, Prisma.sql`${where({})} AND p.next_follow_up_on >= ${today}::date AND p.next_follow_up_on <= ${horizon}::date AND ${inPlaySql()}`, byFollowUp),
     // Never-met projects first (by first contact), then the longest silence.
-    workList(db, Prisma.sql`${inView} AND ${stalledSql(stallCutoff)}`, Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`),
-    recentActivity(db, user, view),
+    workList(db, where({ stalled: STALLED_AFTER_DAYS }), Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`),
+    recentActivity(db, where({})),
   ]);
 
   const followUp = (r: ListRow): FollowUpRow => ({ ...toWorkProject(r, user), nextFollowUpOn: r.next_follow_up_on!, daysUntil: daysBetween(today, r.next_follow_up_on!) });
   return {
     view,
     today,
-    overdue: { rows: overdue.rows.map(followUp), total: overdue.total },
+    inView,
+    overdue: { rows: overdue.rows.map(followUp), total: overdue.total, filter: overdueFilter },
     upcoming: { rows: upcoming.rows.map(followUp), total: upcoming.total },
     stalled: {
       rows: stalled.rows.map((r) => ({
@@ -175,8 +180,7 @@ type ActivityRow = {
  * gives its latest ACTIVITY_LIMIT, then the newest of those are kept; on the
  * same instant rounds come before stage changes, and those before audit entries.
  */
-async function recentActivity(db: Db, user: Actor, view: MyWorkView): Promise<ActivityItem[]> {
-  const inView = inViewSql(user, view);
+async function recentActivity(db: Db, inView: Prisma.Sql): Promise<ActivityItem[]> {
   const rows = await db.$queryRaw<ActivityRow[]>`
     SELECT x.kind, x.at, p.id AS project_id, p.title AS project_title, u.name AS actor_name,
            x.number, x.held_on, x.summary, x.from_stage, x.to_stage, x.reason, x.action

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
 import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
-import { getPipeline, pipelineTotals, type PipelineColumn } from "@/lib/data/pipeline";
+import { boardFilter, getPipeline, pipelineTotals, type PipelineColumn } from "@/lib/data/pipeline";
+import { fromSearchParams, projectsHref } from "@/lib/domain/project-filter";
+import { listProjects } from "@/lib/data/project-list";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
 
@@ -118,8 +120,11 @@ describe("pipeline board", () => {
     }
   });
 
-  it("'mine' keeps only the user's own projects", async () => {
-    const columns = await getPipeline(testDb(), officerA2, { mine: true });
+  it("'mine' (the owner filter on the user's id) keeps only the user's own projects, and the columns link to the same list", async () => {
+    const columns = await getPipeline(testDb(), officerA2, { ownerId: officerA2.id });
+    expect(projectsHref({ ...boardFilter({ ownerId: officerA2.id }), stage: "INTENT" })).toBe(`/projects?stage=INTENT&ownerId=${officerA2.id}`);
+    const list = await listProjects(testDb(), officerA2, fromSearchParams({ stage: "INTENT", ownerId: String(officerA2.id) }));
+    expect(list.rows.map((r) => r.id)).toEqual([aliceIntent]);
     expect(ids(columns)).toEqual([aliceIntent]);
     expect(column(columns, "INTENT").count).toBe(1);
     expect(column(columns, "NEGOTIATION").count).toBe(0);

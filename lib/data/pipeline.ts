@@ -9,7 +9,9 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { allowedUnitIds, projectScopeSql } from "@/lib/auth/scope";
+import { scopeKey } from "@/lib/domain/scope";
+import { toSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
+import { projectFilterSql } from "@/lib/data/sql-rules";
 import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
@@ -25,11 +27,8 @@ type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
  */
 export const DEFAULT_CARD_LIMIT = 25;
 
-export type PipelineFilters = {
-  /** Only this unit (within the user's scope). */
-  unitId?: number;
-  /** Only the user's own projects. */
-  mine?: boolean;
+/** The board's project filter (a unit within the scope, an owner: "mine" is the user's id), and how it is read. */
+export type PipelineFilters = Pick<Partial<ProjectFilter>, "unitId" | "ownerId"> & {
   /** Cards per column (default DEFAULT_CARD_LIMIT). */
   cardLimit?: number;
   /** For tests: "now" (days in stage are counted to it). */
@@ -63,11 +62,13 @@ export type PipelineColumn = {
   more: number;
 };
 
+/** The board's filter as a project filter: what its "more" links open on the list. */
+export function boardFilter(filters: PipelineFilters): Partial<ProjectFilter> {
+  return { unitId: filters.unitId, ownerId: filters.ownerId };
+}
+
 function filterSql(user: Actor, filters: PipelineFilters): Prisma.Sql {
-  const parts = [projectScopeSql(user)];
-  if (filters.unitId !== undefined) parts.push(Prisma.sql`p.unit_id = ${filters.unitId}`);
-  if (filters.mine) parts.push(Prisma.sql`p.owner_id = ${user.id}`);
-  return Prisma.join(parts, " AND ");
+  return projectFilterSql(user, boardFilter(filters));
 }
 
 type Totals = Map<Stage, { count: number; sumCny: string }>;
@@ -76,15 +77,13 @@ type Totals = Map<Stage, { count: number; sumCny: string }>;
  * Column totals by data_version (lib/data/versioned-cache.ts): every change to
  * a project moves it. For a city-wide board the aggregate reads every project
  * (~100 ms on 100,000, bench data), while the cards are a few index lookups.
- * Keyed by what the totals read: the units in scope, the unit filter, and the
- * owner when only the user's own are shown.
+ * Keyed by what the totals read: the scope and the filter.
  */
 const totalsCache = new VersionedCache<Totals>(200);
 
 /** Counts and sums per stage, in the user's scope and the filters. Shared between requests: callers must not change what they get. */
 export async function pipelineTotals(db: Db, user: Actor, filters: PipelineFilters = {}): Promise<Totals> {
-  const units = allowedUnitIds(user);
-  const key = JSON.stringify([units, filters.unitId ?? null, filters.mine ? user.id : null]);
+  const key = JSON.stringify([scopeKey(user), toSearchParams(boardFilter(filters)).toString()]);
   return totalsCache.get(key, filters.version ?? (await dataVersion(db)), () => computeTotals(db, user, filters));
 }
 

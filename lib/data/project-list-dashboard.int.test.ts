@@ -1,55 +1,112 @@
 /**
  * Every dashboard number that links to the project list opens exactly the
- * projects it counts: the link the dashboard builds (projectsLink), read by the
- * list's own URL schema (ZProjectQuery), gives listProjects a total equal to
- * the dashboard function's number — for the same user, scope and filters.
+ * projects it counts, for every role.
+ *
+ * Generated from the dashboard's own list of linked numbers
+ * (linkedNumbers in components/dashboard/links.ts, which the sections render:
+ * a new linked number is covered without touching this file). For each
+ * number, its link's query is read by the list's parser (fromSearchParams)
+ * and every page of listProjects is collected; the test asserts
+ *   - the list's total and its rows' count equal the dashboard's number, and
+ *   - the list's ids equal the ids an independent model of this file's data
+ *     (`expected`, written from the definitions, not from the SQL) picks for
+ *     the number's filter and the user's scope
+ * so neither side may drift, nor both together. A last test renders the
+ * sections and checks that every link to the list they show is one of these
+ * numbers (a section cannot add a link of its own that this file would miss).
  *
  * Own data set in two fresh units (U, and V for scope). The period is 2024-Q1
  * = [2024-01-01, 2024-04-01); "now" is 2024-04-10 noon in Shanghai, so the
  * stalled cut-offs are 30: 2024-03-11, 60: 2024-02-10, 90: 2024-01-11.
- *  P1 A S1 CN  SIGNED; contract 03-31 100,000,000.00 (band edge); planned 1 yuan; last round 03-01 (stalled 30).
- *  P2 A S2 US  CONSTRUCTION; TWO contracts on 02-15: the first (lower id) 50,000,000.00, then 6,000,000,000.00
- *              → the first contract is the 50m one (not in any band); first start 03-20.
- *  P3 B S1 DE  NEGOTIATION; no contract, planned 20,000,000,000 (the planned amount is not the band's); FC 2023-12-01,
- *              no round (stalled 30/60/90).
- *  P4 B S2 CN  SIGNED; contracts 03-10 12,000,000,000.00 and 04-03 999,000,000.00 (re-signing); FC 01-03, no round
- *              (stalled 30/60/90).
- *  P5 A S1 CN  OPERATING; contract 2023-02-10 (last year); starts 2024-01-15 and 2024-02-01 (first in the period).
- *  P6 A S1 CN  CONSTRUCTION; contract 2023-11-01; starts 2023-12-20 (first, before) and 02-01: not a start in the period.
- *  P7 A -  CN  SIGNED; contract 04-01 (after the period); last round 03-11 (exactly 30 days: stalled 30).
- *  P9 A S1 CN  LOST since 2023; FC 2023-01-01: a closed stage is never stalled.
- *  P8 (unit V, its own officer) S1 CN: contract 02-01 700,000,000.00, NEGOTIATION since 2023: only scope sees it.
+ * Stage changes are in Beijing time.
+ *  P1  A S1 CN  SIGNED; contract 03-31 100,000,000.00 (band edge); last round 03-01 (stalled 30); follow-up 04-09 (overdue); event E;
+ *               moves INTENT 01-05, NEGOTIATION 02-01, SIGNED 03-31.
+ *  P2  A S2 US  CONSTRUCTION; TWO contracts on 02-15: the first (lower id) 50,000,000.00, then 6,000,000,000.00; first start 03-20;
+ *               moves SIGNED 02-15, CONSTRUCTION 03-20.
+ *  P3  B S1 DE  NEGOTIATION; no contract, planned 20,000,000,000; FC 2023-12-01, no round (stalled 30/60/90); follow-up 04-10
+ *               (today: not overdue); event E; moves INTENT 2023-12-15 (before), NEGOTIATION 01-20.
+ *  P4  B S2 CN  SIGNED; contracts 03-10 12,000,000,000.00 and 04-03 999,000,000.00 (re-signing); FC 01-03, no round;
+ *               moves FIRST_CONTACT 01-03, SIGNED 03-10, ON_HOLD 04-01 00:30 (after the period), SIGNED 04-05.
+ *  P5  A S1 CN  OPERATING; contract 2023-02-10; starts 01-15 and 02-01 (first in the period); moves CONSTRUCTION 01-15, OPERATING 03-01.
+ *  P6  A S1 CN  CONSTRUCTION; contract 2023-11-01; starts 2023-12-20 (first, before) and 02-01: not a start in the period.
+ *  P7  A -  CN  SIGNED; contract 04-01 (after); last round 03-11 (exactly 30 days); follow-up 03-01 (overdue);
+ *               moves NEGOTIATION 03-31 23:59:59 (in the period), SIGNED 04-01.
+ *  P9  A S1 CN  LOST, FC 2023-01-01, follow-up 01-01 (closed: neither stalled nor overdue); moves LOST 02-10.
+ *  P10 B S1 CN  INTENT; FC 02-01; follow-up 03-15 (overdue); event E; moves FIRST_CONTACT 02-01, INTENT 02-20.
+ *  P11 A S2 CN  ON_HOLD; FC 2023-05-01; moves ON_HOLD 03-05.
+ *  P8  (unit V, its own officer) S1 CN NEGOTIATION since 01-10; contract 02-01 700,000,000.00; follow-up 04-01; event EV (V's).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createElement, Fragment } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createTranslator } from "next-intl";
+import en from "@/messages/en";
+import { formatCount } from "@/lib/format/numbers";
+import { FunnelSection } from "@/components/dashboard/funnel-section";
+import { PipelineSection } from "@/components/dashboard/pipeline-section";
+import { SignedSection } from "@/components/dashboard/signed-section";
+import { BandsSection } from "@/components/dashboard/bands-section";
+import { DeliverySection } from "@/components/dashboard/delivery-section";
+import { WorkSection } from "@/components/dashboard/work-section";
+import { ChainsSection } from "@/components/dashboard/chains-section";
+import { EventsSection } from "@/components/dashboard/events-section";
 import { testDb, uniq } from "@/test/factories";
 import { makeDashboardActors } from "@/lib/data/dashboard/actors.test-helpers";
 import type { Stage } from "@/lib/generated/prisma/enums";
-import { type DashboardFilters } from "@/lib/validation/dashboard";
-import { quarterPeriod } from "@/lib/domain/period";
-import { ZProjectQuery } from "@/lib/validation/project";
+import { fromSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
+import { seesAllUnits } from "@/lib/domain/scope";
 import { listProjects } from "@/lib/data/project-list";
-import { projectsLink } from "@/components/dashboard/links";
-import { getDelivery, getWork, signedByCountry, signedBySector, signedByUnit, signedTotals, sizeBands, type Actor } from "@/lib/data/dashboard";
+import { dashboardFiltersFor, linkedNumbers, type LinkedNumber } from "@/components/dashboard/links";
+import { getDashboard, type Actor, type Dashboard } from "@/lib/data/dashboard";
+import { CLOSED_STAGES, FORWARD_STAGES, STALL_STAGES } from "@/lib/domain/stages";
+
+vi.mock("next-intl/server", () => ({
+  getTranslations: async (namespace: string) => createTranslator({ locale: "en", messages: en, namespace: namespace as never }),
+}));
 
 const NOW = new Date("2024-04-10T04:00:00Z");
-const Q1 = quarterPeriod(2024, 1);
+const TODAY = new Date("2024-04-10T00:00:00Z");
+const Q1 = { period: "quarter", quarter: "2024-Q1" };
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
+/** A Beijing wall-clock time ("2024-03-31T23:59:59" or a bare day) as an instant. */
+const bj = (s: string) => new Date(`${s.length === 10 ? `${s}T00:00:00` : s}+08:00`);
 
 type Spec = {
   owner: Actor;
   sectorId?: number;
   companyId: number;
-  stage: Stage;
+  country: string;
+  history: [Stage, string][];
   firstContactOn: string;
   planned?: string;
   contracts?: [string, string][];
   starts?: string[];
   lastRoundOn?: string;
+  followUp?: string;
+  eventId?: number;
 };
+
+/** What the model knows of a project: the facts the definitions read. */
+type Fact = {
+  id: number;
+  unitId: number;
+  ownerId: number;
+  sectorId: number | null;
+  country: string;
+  eventId: number | null;
+  stage: Stage;
+  firstContract: { on: Date; cny: number } | null;
+  firstStart: Date | null;
+  moves: { at: Date; to: Stage }[];
+  lastActivity: Date;
+  followUp: Date | null;
+};
+const facts: Fact[] = [];
 
 let kindId: number;
 async function project(spec: Spec) {
   const db = testDb();
+  const stage = spec.history[spec.history.length - 1][0];
   const p = await db.project.create({
     data: {
       companyId: spec.companyId,
@@ -57,27 +114,75 @@ async function project(spec: Spec) {
       unitId: spec.owner.unitId,
       ownerId: spec.owner.id,
       sectorId: spec.sectorId,
-      stage: spec.stage,
+      stage,
       firstContactOn: d(spec.firstContactOn),
       plannedInvestmentCny: spec.planned,
       lastRoundOn: spec.lastRoundOn ? d(spec.lastRoundOn) : null,
+      nextFollowUpOn: spec.followUp ? d(spec.followUp) : null,
+      eventId: spec.eventId,
     },
+  });
+  await db.stageChange.createMany({
+    data: spec.history.map(([to, at], i) => ({ projectId: p.id, fromStage: i ? spec.history[i - 1][0] : null, toStage: to, changedById: spec.owner.id, changedAt: bj(at) })),
   });
   // One at a time: a contract's id order is part of the "first contract" rule.
   for (const [on, cny] of spec.contracts ?? []) {
     await db.contract.create({ data: { projectId: p.id, signedOn: d(on), contractedInvestmentCny: cny, agreementKindId: kindId, createdById: spec.owner.id } });
   }
   for (const on of spec.starts ?? []) await db.constructionStart.create({ data: { projectId: p.id, startedOn: d(on), createdById: spec.owner.id } });
+  const firstContract = [...(spec.contracts ?? [])].sort((a, b) => a[0].localeCompare(b[0]))[0]; // a stable sort keeps the lower id first on a tie
+  facts.push({
+    id: p.id,
+    unitId: spec.owner.unitId,
+    ownerId: spec.owner.id,
+    sectorId: spec.sectorId ?? null,
+    country: spec.country,
+    eventId: spec.eventId ?? null,
+    stage,
+    firstContract: firstContract ? { on: d(firstContract[0]), cny: Number(firstContract[1]) } : null,
+    firstStart: spec.starts?.length ? d([...spec.starts].sort()[0]) : null,
+    moves: spec.history.map(([to, at]) => ({ at: bj(at), to })),
+    lastActivity: d(spec.lastRoundOn ?? spec.firstContactOn),
+    followUp: spec.followUp ? d(spec.followUp) : null,
+  });
   return p.id;
 }
 
-let U: number;
-let managerU: Actor, officerA: Actor, officerB: Actor, managerV: Actor, admin: Actor, cityManager: Actor;
-let S1: number;
+/**
+ * The model: which of this file's projects a filter picks for `who`, from the
+ * definitions as the product states them (lib/domain/scope.ts, project-filter.ts).
+ */
+function expected(who: Actor, f: Partial<ProjectFilter>): number[] {
+  const DAY = 86_400_000;
+  const within = (x: Date | null | undefined, from?: Date, to?: Date) => !!x && (!from || x >= from) && (!to || x < to);
+  const bjDay = (day: Date) => new Date(day.getTime() - 8 * 3_600_000);
+  const pick = (p: Fact) =>
+    (seesAllUnits(who) || p.unitId === who.unitId) &&
+    (f.unitId === undefined || p.unitId === f.unitId) &&
+    (f.ownerId === undefined || p.ownerId === f.ownerId) &&
+    (f.sectorId === undefined || p.sectorId === f.sectorId) &&
+    (f.eventId === undefined || p.eventId === f.eventId) &&
+    (f.countryCode === undefined || p.country === f.countryCode) &&
+    (f.stage === undefined || p.stage === f.stage) &&
+    (!f.overdue || (p.followUp !== null && p.followUp < TODAY && !(CLOSED_STAGES as readonly Stage[]).includes(p.stage))) &&
+    (!f.stalled || ((STALL_STAGES as readonly Stage[]).includes(p.stage) && p.lastActivity.getTime() <= TODAY.getTime() - f.stalled * DAY)) &&
+    (!(f.signedFrom || f.signedTo || f.minSignedCny) ||
+      (within(p.firstContract?.on, f.signedFrom, f.signedTo) && (f.minSignedCny === undefined || p.firstContract!.cny >= Number(f.minSignedCny)))) &&
+    (!(f.startedFrom || f.startedTo) || within(p.firstStart, f.startedFrom, f.startedTo)) &&
+    (!f.reached ||
+      p.moves.some((m) => {
+        const i = (FORWARD_STAGES as readonly Stage[]).indexOf(f.reached!);
+        const into = i < 0 ? m.to === f.reached : (FORWARD_STAGES as readonly Stage[]).indexOf(m.to) >= i;
+        return into && within(m.at, f.reachedFrom && bjDay(f.reachedFrom), f.reachedTo && bjDay(f.reachedTo));
+      }));
+  return facts.filter(pick).map((p) => p.id).sort((a, b) => a - b);
+}
+
+let U: number, V: number, S1: number, E: number, EV: number;
+let managerU: Actor, officerA: Actor, officerB: Actor, managerV: Actor, officerV: Actor, admin: Actor, cityManager: Actor;
 
 beforeAll(async () => {
   const db = testDb();
-  let officerV: Actor, V: number;
   ({ U, V, managerU, officerA, officerB, managerV, officerV, admin, cityManager } = await makeDashboardActors());
   const s = uniq();
   const ref = (kind: "SECTOR" | "AGREEMENT_KIND", code: string) =>
@@ -85,119 +190,221 @@ beforeAll(async () => {
   S1 = (await ref("SECTOR", "ls1")).id;
   const S2 = (await ref("SECTOR", "ls2")).id;
   kindId = (await ref("AGREEMENT_KIND", "lk")).id;
+  E = (await db.promotionEvent.create({ data: { nameZh: `列表推介${s}`, cityZh: "深圳", startsOn: d("2024-02-20"), endsOn: d("2024-02-21"), unitId: U } })).id;
+  EV = (await db.promotionEvent.create({ data: { nameZh: `列表推介V${s}`, cityZh: "上海", startsOn: d("2024-03-01"), endsOn: d("2024-03-01"), unitId: V } })).id;
   const company = (cc: string) => db.company.create({ data: { nameZh: `列表企业${cc}${uniq()}`, countryCode: cc, ownershipType: "PRIVATE" } }).then((c) => c.id);
   const [cn, us, de] = [await company("CN"), await company("US"), await company("DE")];
+  const CN = { companyId: cn, country: "CN" };
 
-  await project({ owner: officerA, sectorId: S1, companyId: cn, stage: "SIGNED", firstContactOn: "2023-11-01", planned: "1", contracts: [["2024-03-31", "100000000.00"]], lastRoundOn: "2024-03-01" });
   await project({
-    owner: officerA, sectorId: S2, companyId: us, stage: "CONSTRUCTION", firstContactOn: "2023-06-01",
-    contracts: [["2024-02-15", "50000000.00"], ["2024-02-15", "6000000000.00"]], starts: ["2024-03-20"], lastRoundOn: "2024-02-10",
+    owner: officerA, sectorId: S1, ...CN, firstContactOn: "2023-11-01", planned: "1", contracts: [["2024-03-31", "100000000.00"]], lastRoundOn: "2024-03-01",
+    followUp: "2024-04-09", eventId: E, history: [["INTENT", "2024-01-05"], ["NEGOTIATION", "2024-02-01"], ["SIGNED", "2024-03-31"]],
   });
-  await project({ owner: officerB, sectorId: S1, companyId: de, stage: "NEGOTIATION", firstContactOn: "2023-12-01", planned: "20000000000" });
-  await project({ owner: officerB, sectorId: S2, companyId: cn, stage: "SIGNED", firstContactOn: "2024-01-03", contracts: [["2024-03-10", "12000000000.00"], ["2024-04-03", "999000000.00"]] });
-  await project({ owner: officerA, sectorId: S1, companyId: cn, stage: "OPERATING", firstContactOn: "2022-10-01", contracts: [["2023-02-10", "300000000.00"]], starts: ["2024-01-15", "2024-02-01"] });
-  await project({ owner: officerA, sectorId: S1, companyId: cn, stage: "CONSTRUCTION", firstContactOn: "2023-01-01", contracts: [["2023-11-01", "400000000.00"]], starts: ["2023-12-20", "2024-02-01"] });
-  await project({ owner: officerA, companyId: cn, stage: "SIGNED", firstContactOn: "2023-09-01", contracts: [["2024-04-01", "200000000.00"]], lastRoundOn: "2024-03-11" });
-  await project({ owner: officerA, sectorId: S1, companyId: cn, stage: "LOST", firstContactOn: "2023-01-01" });
-  await project({ owner: officerV, sectorId: S1, companyId: cn, stage: "NEGOTIATION", firstContactOn: "2023-01-01", contracts: [["2024-02-01", "700000000.00"]] });
+  await project({
+    owner: officerA, sectorId: S2, companyId: us, country: "US", firstContactOn: "2023-06-01", lastRoundOn: "2024-02-10",
+    contracts: [["2024-02-15", "50000000.00"], ["2024-02-15", "6000000000.00"]], starts: ["2024-03-20"], history: [["SIGNED", "2024-02-15"], ["CONSTRUCTION", "2024-03-20"]],
+  });
+  await project({
+    owner: officerB, sectorId: S1, companyId: de, country: "DE", firstContactOn: "2023-12-01", planned: "20000000000", followUp: "2024-04-10", eventId: E,
+    history: [["INTENT", "2023-12-15"], ["NEGOTIATION", "2024-01-20"]],
+  });
+  await project({
+    owner: officerB, sectorId: S2, ...CN, firstContactOn: "2024-01-03", contracts: [["2024-03-10", "12000000000.00"], ["2024-04-03", "999000000.00"]],
+    history: [["FIRST_CONTACT", "2024-01-03"], ["SIGNED", "2024-03-10"], ["ON_HOLD", "2024-04-01T00:30:00"], ["SIGNED", "2024-04-05"]],
+  });
+  await project({
+    owner: officerA, sectorId: S1, ...CN, firstContactOn: "2022-10-01", contracts: [["2023-02-10", "300000000.00"]], starts: ["2024-01-15", "2024-02-01"],
+    history: [["CONSTRUCTION", "2024-01-15"], ["OPERATING", "2024-03-01"]],
+  });
+  await project({
+    owner: officerA, sectorId: S1, ...CN, firstContactOn: "2023-01-01", contracts: [["2023-11-01", "400000000.00"]], starts: ["2023-12-20", "2024-02-01"],
+    history: [["CONSTRUCTION", "2023-12-20"]],
+  });
+  await project({
+    owner: officerA, ...CN, firstContactOn: "2023-09-01", contracts: [["2024-04-01", "200000000.00"]], lastRoundOn: "2024-03-11", followUp: "2024-03-01",
+    history: [["NEGOTIATION", "2024-03-31T23:59:59"], ["SIGNED", "2024-04-01"]],
+  });
+  await project({ owner: officerA, sectorId: S1, ...CN, firstContactOn: "2023-01-01", followUp: "2024-01-01", history: [["LOST", "2024-02-10"]] });
+  await project({
+    owner: officerB, sectorId: S1, ...CN, firstContactOn: "2024-02-01", followUp: "2024-03-15", eventId: E,
+    history: [["FIRST_CONTACT", "2024-02-01"], ["INTENT", "2024-02-20"]],
+  });
+  await project({ owner: officerA, sectorId: S2, ...CN, firstContactOn: "2023-05-01", history: [["ON_HOLD", "2024-03-05"]] });
+  await project({
+    owner: officerV, sectorId: S1, ...CN, firstContactOn: "2023-01-01", contracts: [["2024-02-01", "700000000.00"]], followUp: "2024-04-01", eventId: EV,
+    history: [["NEGOTIATION", "2024-01-10"]],
+  });
 });
 
-/** The list's total for the dashboard link `href`, as the list page reads it. */
-async function listTotal(who: Actor, href: string): Promise<number> {
-  const params = Object.fromEntries(new URL(href, "http://x").searchParams);
-  const list = await listProjects(testDb(), who, ZProjectQuery.parse(params), NOW);
-  return list.total;
+/** Every project id the list shows for a link, page by page, and the total it reports. */
+async function follow(who: Actor, href: string): Promise<{ total: number; ids: number[] }> {
+  const filter = fromSearchParams(new URL(href, "http://x").searchParams);
+  const ids: number[] = [];
+  let total = 0;
+  for (let page = 1; ; page++) {
+    const list = await listProjects(testDb(), who, { ...filter, page }, NOW);
+    total = list.total;
+    ids.push(...list.rows.map((r) => r.id));
+    if (page >= list.pageCount) break;
+  }
+  return { total, ids: ids.sort((a, b) => a - b) };
 }
 
-type Pair = { what: string; dashboard: number; list: number };
+type Checked = { key: string; count: number; list: number; listed: number; ids: number[]; expected: number[] };
 
-/** Each linked number of the signed, size band, delivery and stalled sections next to its list's total. */
-async function pairs(who: Actor, filters: DashboardFilters): Promise<Pair[]> {
-  const db = testDb();
-  const link = projectsLink(who, filters);
-  const out: Pair[] = [];
-  const add = async (what: string, dashboard: number, href: string) => out.push({ what, dashboard, list: await listTotal(who, href) });
-
-  await add("signed", (await signedTotals(db, who, filters)).current.count, link({ within: "signed" }));
-  for (const r of await signedBySector(db, who, filters)) if (r.id) await add(`sector ${r.id}`, r.count, link({ within: "signed", sectorId: r.id }));
-  for (const r of await signedByUnit(db, who, filters)) await add(`unit ${r.id}`, r.count, link({ within: "signed", unitId: r.id ?? undefined }));
-  for (const r of await signedByCountry(db, who, filters)) await add(`country ${r.countryCode}`, r.count, link({ within: "signed", countryCode: r.countryCode.trim() }));
-  for (const b of await sizeBands(db, who, filters)) await add(`band ${b.min}`, b.count, link({ within: "signed", minSignedCny: b.min }));
-  await add("starts", (await getDelivery(db, who, filters)).startsInPeriod, link({ within: "started" }));
-  for (const s of (await getWork(db, who, filters, NOW)).stalled) await add(`stalled ${s.days}`, s.count, link({ stalled: s.days }));
+/** The dashboard `who` sees at `params`, and, for each of its linked numbers, what its link opens. */
+async function walk(who: Actor, params: Record<string, string>): Promise<Checked[]> {
+  const data = await getDashboard(testDb(), who, dashboardFiltersFor(who, params, NOW), NOW);
+  const out: Checked[] = [];
+  for (const n of linkedNumbers(data).all) out.push(await check(who, n));
   return out;
 }
 
-const agree = (ps: Pair[]) => expect(ps.map((p) => [p.what, p.list])).toEqual(ps.map((p) => [p.what, p.dashboard]));
-const numbers = (ps: Pair[]) => Object.fromEntries(ps.map((p) => [p.what, p.dashboard]));
+async function check(who: Actor, n: LinkedNumber): Promise<Checked> {
+  const { total, ids } = await follow(who, n.href);
+  return { key: n.key, count: n.count, list: total, listed: ids.length, ids, expected: expected(who, fromSearchParams(new URL(n.href, "http://x").searchParams)) };
+}
 
-describe("dashboard number → project list: the same projects", () => {
-  it("U's county manager: every linked number equals the list's total (and the numbers are the ones built in)", async () => {
-    const ps = await pairs(managerU, { period: Q1 });
-    agree(ps);
-    expect(numbers(ps)).toMatchObject({
+/** Each number equals its list's total and rows, and the rows are the model's projects. */
+function agree(checked: Checked[]) {
+  expect(checked.map((c) => [c.key, c.list, c.listed, c.ids])).toEqual(checked.map((c) => [c.key, c.count, c.count, c.expected]));
+}
+const numbers = (checked: Checked[]) => Object.fromEntries(checked.map((c) => [c.key, c.count]));
+/** The sections a walk covered, by the first part of their keys. */
+const sections = (checked: Checked[]) => [...new Set(checked.map((c) => c.key.split(".")[0]))].sort();
+const ALL_SECTIONS = ["band", "event", "funnel", "overdue", "owner", "pipeline", "signed", "stalled", "starts", "unit"];
+
+describe("dashboard number → project list: the same projects, for every role", () => {
+  it("U's county manager: every linked number of every section", async () => {
+    const c = await walk(managerU, Q1);
+    agree(c);
+    expect(sections(c)).toEqual(ALL_SECTIONS);
+    // The model is checked against numbers worked out by hand, so it cannot drift with the code either.
+    expect(numbers(c)).toMatchObject({
       signed: 3,
-      [`sector ${S1}`]: 1,
-      [`unit ${U}`]: 3,
-      "country CN": 2,
-      "country US": 1,
-      "band 100000000": 2,
-      "band 5000000000": 1,
-      "band 10000000000": 1,
+      [`signed.sector.${S1}`]: 1,
+      [`signed.unit.${U}`]: 3,
+      "signed.country.CN": 2,
+      "signed.country.US": 1,
+      "band.100000000": 2,
+      "band.5000000000": 1,
+      "band.10000000000": 1,
       starts: 2,
-      "stalled 30": 4,
-      "stalled 60": 2,
-      "stalled 90": 2,
+      "funnel.FIRST_CONTACT": 7, // P1 P2 P3 P4 P5 P7 P10 moved in Q1 (P7 at 23:59:59 on 03-31; P4's ON_HOLD at 00:30 on 04-01 is Q2)
+      "funnel.INTENT": 7,
+      "funnel.NEGOTIATION": 6,
+      "funnel.SIGNED": 4,
+      "funnel.CONSTRUCTION": 2,
+      "funnel.OPERATING": 1,
+      "funnel.ON_HOLD": 1,
+      "funnel.LOST": 1,
+      "pipeline.INTENT": 1,
+      "pipeline.NEGOTIATION": 1,
+      "stalled.30": 5, // P1 P3 P4 P7 (exactly 30 days) P10
+      "stalled.60": 3,
+      "stalled.90": 2,
+      overdue: 3,
+      [`owner.${officerA.id}`]: 7,
+      [`owner.${officerB.id}`]: 3,
+      [`unit.${U}`]: 10,
+      [`event.${E}`]: 3,
     });
   });
 
-  it("with the dashboard's sector filter, the links keep it", async () => {
-    const ps = await pairs(managerU, { period: Q1, sectorId: S1 });
-    agree(ps);
-    expect(numbers(ps)).toMatchObject({ signed: 1, "band 100000000": 1, starts: 1, "stalled 30": 2, "stalled 90": 1 });
-  });
-
-  it("an officer: their own projects only (the dashboard's scope), though the list shows the whole unit", async () => {
-    const a = await pairs(officerA, { period: Q1 });
-    agree(a);
-    expect(numbers(a)).toMatchObject({ signed: 2, "band 100000000": 1, starts: 2, "stalled 30": 2, "stalled 90": 0 });
-    const b = await pairs(officerB, { period: Q1 });
-    agree(b);
-    expect(numbers(b)).toMatchObject({ signed: 1, "band 10000000000": 1, starts: 0, "stalled 30": 2, "stalled 90": 2 });
-  });
-
-  it("an admin and the city manager, filtered to unit U, see what U's manager sees; V's manager sees only V", async () => {
-    const base = numbers(await pairs(managerU, { period: Q1 }));
-    for (const who of [admin, cityManager]) {
-      const ps = await pairs(who, { period: Q1, unitId: U });
-      agree(ps);
-      expect(numbers(ps)).toEqual(base);
+  it("an officer: their own work (scope + owner filter), every link carrying the owner", async () => {
+    for (const who of [officerA, officerB]) {
+      const c = await walk(who, Q1);
+      agree(c);
+      expect(c.every((x) => x.ids.every((id) => facts.find((f) => f.id === id)!.ownerId === who.id))).toBe(true);
     }
-    const v = await pairs(managerV, { period: Q1 });
-    agree(v);
-    expect(numbers(v)).toMatchObject({ signed: 1, "band 100000000": 1, starts: 0, "stalled 90": 1 });
+    const a = numbers(await walk(officerA, Q1));
+    expect(a).toMatchObject({ signed: 2, "band.100000000": 1, starts: 2, "stalled.30": 2, "stalled.90": 0, overdue: 2, [`event.${E}`]: 1, "funnel.ON_HOLD": 1 });
+    const b = numbers(await walk(officerB, Q1));
+    expect(b).toMatchObject({ signed: 1, "band.10000000000": 1, starts: 0, "stalled.30": 3, "stalled.90": 2, overdue: 1, [`event.${E}`]: 2 });
+    // An owner the address names wins over the default: a colleague's projects of the same unit, as the list shows them.
+    const c = await walk(officerA, { ...Q1, ownerId: String(officerB.id) });
+    agree(c);
+    expect(numbers(c)).toMatchObject(b);
   });
 
-  it("another period: P7 and not P4's re-signing in Q2", async () => {
-    const ps = await pairs(managerU, { period: quarterPeriod(2024, 2) });
-    agree(ps);
-    expect(numbers(ps)).toMatchObject({ signed: 1, "band 100000000": 1 });
+  it("the city manager and an admin, narrowed to each unit and to a sector, and V's manager and officer", async () => {
+    const base = numbers(await walk(managerU, Q1));
+    for (const who of [admin, cityManager]) {
+      const inU = await walk(who, { ...Q1, unitId: String(U) });
+      agree(inU);
+      expect(numbers(inU)).toMatchObject(base);
+      const inV = await walk(who, { ...Q1, unitId: String(V) });
+      agree(inV);
+      expect(numbers(inV)).toMatchObject({ signed: 1, "band.100000000": 1, "pipeline.NEGOTIATION": 1, overdue: 1, [`event.${EV}`]: 1 });
+      // A sector of this file's own: the whole city, every unit's projects in it.
+      const s1 = await walk(who, { ...Q1, sectorId: String(S1) });
+      agree(s1);
+      expect(numbers(s1)).toMatchObject({ signed: 2, [`signed.unit.${U}`]: 1, [`signed.unit.${V}`]: 1, "pipeline.NEGOTIATION": 2 });
+    }
+    for (const who of [managerV, officerV]) {
+      const v = await walk(who, Q1);
+      agree(v);
+      expect(numbers(v)).toMatchObject({ signed: 1, "band.100000000": 1, starts: 0, "stalled.90": 1, [`event.${EV}`]: 1 });
+    }
+  });
+
+  it("another period and a custom one", async () => {
+    const q2 = await walk(managerU, { period: "quarter", quarter: "2024-Q2" });
+    agree(q2);
+    expect(numbers(q2)).toMatchObject({ signed: 1, "band.100000000": 1, "funnel.SIGNED": 2, "funnel.ON_HOLD": 1 });
+    const days = await walk(officerA, { period: "custom", from: "2024-03-20", to: "2024-03-31" });
+    agree(days);
+    expect(numbers(days)).toMatchObject({ signed: 1, starts: 1, "funnel.NEGOTIATION": 3 });
   });
 });
 
-describe("the new list filters combine with the others", () => {
+/** Every link to the project list the dashboard's sections render, with the number it shows. */
+async function renderedListLinks(data: Dashboard): Promise<{ href: string; text: string }[]> {
+  const props = { locale: "en" as const, links: linkedNumbers(data) };
+  const sections = await Promise.all([
+    FunnelSection({ funnel: data.funnel, ...props }),
+    PipelineSection({ pipeline: data.pipeline, ...props }),
+    SignedSection({ signed: data.signed, ...props }),
+    BandsSection({ bands: data.bands, ...props }),
+    DeliverySection({ delivery: data.delivery, ...props }),
+    WorkSection({ work: data.work, ...props, allOfficersHref: null }),
+    ChainsSection({ chains: data.chains, locale: "en" }),
+    EventsSection({ events: data.events, ...props }),
+  ]);
+  const html = renderToStaticMarkup(createElement(Fragment, null, ...sections));
+  return [...html.matchAll(/<a [^>]*href="(\/projects(?:\?[^"]*)?)"[^>]*>([^<]*)<\/a>/g)].map((m) => ({ href: m[1].replaceAll("&amp;", "&"), text: m[2] }));
+}
+
+describe("the sections render the linked numbers and no other link to the list", () => {
+  it("each rendered link to the list is a linked number, showing its count; every linked number is rendered (the total: by the page's KPI)", async () => {
+    for (const who of [managerU, officerA]) {
+      const data = await getDashboard(testDb(), who, dashboardFiltersFor(who, Q1, NOW), NOW);
+      const listed = linkedNumbers(data).all;
+      const rendered = await renderedListLinks(data);
+      expect(rendered.length).toBeGreaterThan(20);
+      const byHref = new Map(listed.map((n) => [n.href, formatCount(n.count, "en")]));
+      expect(rendered.map((r) => [r.href, r.text])).toEqual(rendered.map((r) => [r.href, byHref.get(r.href)]));
+      const shown = new Set(rendered.map((r) => r.href));
+      expect(listed.filter((n) => !shown.has(n.href)).map((n) => n.key)).toEqual(["signed"]);
+    }
+  });
+});
+
+describe("the list's filters combine with the others", () => {
   it("signed in the period with search, stage and paging; stalled with an owner", async () => {
-    const q = (params: Record<string, string>) => listProjects(testDb(), managerU, ZProjectQuery.parse(params), NOW);
+    const q = (params: Record<string, string>) => listProjects(testDb(), managerU, fromSearchParams(params), NOW);
     const signed = { signedFrom: "2024-01-01", signedTo: "2024-04-01" };
     expect((await q({ ...signed, stage: "SIGNED" })).total).toBe(2);
     expect((await q({ ...signed, q: "列表看板", sort: "amount" })).total).toBe(3);
     expect((await q({ ...signed, page: "2" })).rows).toEqual([]);
-    expect((await q({ stalled: "30", ownerId: String(officerB.id) })).total).toBe(2);
+    expect((await q({ stalled: "30", ownerId: String(officerB.id) })).total).toBe(3);
     // Only one end of a range: open on the other side.
     expect((await q({ signedFrom: "2024-03-01", unitId: String(U) })).total).toBe(3);
     expect((await q({ signedTo: "2024-01-01", unitId: String(U) })).total).toBe(2);
     // The band alone (any date), against the first contract: P1, P4, P5, P6, P7 — not P2 nor P3's planned 20bn.
     expect((await q({ minSignedCny: "100000000" })).total).toBe(5);
     expect((await q({ minAmount: "100000000" })).total).toBe(1);
+    // Reached with a stage filter: moved to INTENT or further in Q1 and now negotiating.
+    expect((await q({ reached: "INTENT", reachedFrom: "2024-01-01", reachedTo: "2024-04-01", stage: "NEGOTIATION" })).total).toBe(1);
   });
 });

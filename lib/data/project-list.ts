@@ -4,23 +4,21 @@ import "server-only";
  * user's scope.
  *
  * Hand-written SQL rather than Prisma's findMany: two statements (the page
- * and the count) with the filters the dashboard links use expressed exactly
- * as the dashboard counts them (first contract signed in a period, first
- * construction start, stalled: lib/data/sql-rules.ts). Prisma's `where`
+ * and the count) on the project filter's SQL form (projectWhereSql in
+ * lib/data/sql-rules.ts), the one the dashboard counts with. Prisma's `where`
  * could not say "first contract" and had to carry an id list; and each
  * findMany is compiled afresh on every request, which on the list page cost
  * more than the database (bench/results.md).
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScopeSql } from "@/lib/auth/scope";
+import { projectScopeSql, projectSearchSql, projectWhereSql } from "@/lib/data/sql-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { todayDate } from "@/lib/validation/fields";
-import { DAY_MS } from "@/lib/domain/period";
-import { firstContractsSql, firstStartInSql, isOverdue, overdueSql, stalledSql } from "@/lib/data/sql-rules";
-import { containsPattern } from "@/lib/data/like";
-import { PROJECT_PAGE_SIZE, narrowsList, type ProjectQuery } from "@/lib/validation/project";
+import { isOverdue } from "@/lib/data/sql-rules";
+import { PROJECT_PAGE_SIZE } from "@/lib/validation/project";
+import { narrowsList, type ProjectFilter } from "@/lib/domain/project-filter";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -45,60 +43,8 @@ export type ProjectListRow = {
   overdue: boolean;
 };
 
-/** A company search matching more companies than this filters by a subquery instead of an id list. */
-const COMPANY_ID_LIST_MAX = 1000;
-
-/**
- * Title or investor name contains the search. Matching companies are read
- * first (trigram indexes), so the project side is an index OR (title trigram
- * ∪ company_id btree) rather than a filter run on every project.
- */
-async function searchSql(db: Db, search: string): Promise<Prisma.Sql> {
-  const pattern = containsPattern(search);
-  const companyMatch = Prisma.sql`(c.name_zh ILIKE ${pattern} OR c.name_en ILIKE ${pattern})`;
-  const companies = await db.$queryRaw<{ id: number }[]>`SELECT c.id FROM company c WHERE ${companyMatch} LIMIT ${COMPANY_ID_LIST_MAX + 1}`;
-  const byCompany =
-    companies.length > COMPANY_ID_LIST_MAX
-      ? Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE ${companyMatch})`
-      : Prisma.sql`p.company_id = ANY(${companies.map((c) => c.id)}::int[])`;
-  return Prisma.sql`(p.title ILIKE ${pattern} OR ${byCompany})`;
-}
-
-/** Open ends of a date range: before and after any date a form accepts (1990–2100). */
-const EARLIEST = new Date("1900-01-01T00:00:00Z");
-const LATEST = new Date("2200-01-01T00:00:00Z");
-
-/** Every condition of the query on `project` aliased p, joined with AND. */
-async function whereSql(db: Db, user: Actor, query: ProjectQuery, today: Date): Promise<Prisma.Sql> {
-  const and: Prisma.Sql[] = [projectScopeSql(user, "p")];
-  if (query.q) and.push(await searchSql(db, query.q));
-  if (query.stage) and.push(Prisma.sql`p.stage = ${query.stage}::"Stage"`);
-  if (query.sectorId) and.push(Prisma.sql`p.sector_id = ${query.sectorId}`);
-  if (query.chainId) and.push(Prisma.sql`p.chain_id = ${query.chainId}`);
-  if (query.unitId) and.push(Prisma.sql`p.unit_id = ${query.unitId}`);
-  if (query.ownerId) and.push(Prisma.sql`p.owner_id = ${query.ownerId}`);
-  if (query.sourceId) and.push(Prisma.sql`p.source_id = ${query.sourceId}`);
-  if (query.eventId) and.push(Prisma.sql`p.event_id = ${query.eventId}`);
-  if (query.minAmount !== undefined) and.push(Prisma.sql`p.planned_investment_cny >= ${String(query.minAmount)}::numeric`);
-  if (query.maxAmount !== undefined) and.push(Prisma.sql`p.planned_investment_cny <= ${String(query.maxAmount)}::numeric`);
-  if (query.overdue) and.push(overdueSql(today));
-  if (query.stalled) and.push(stalledSql(new Date(today.getTime() - query.stalled * DAY_MS)));
-  if (query.signedFrom || query.signedTo || query.minSignedCny !== undefined) {
-    // The dashboard's "signed in the period": the FIRST contract, and its amount for the size bands.
-    const period = { from: query.signedFrom ?? EARLIEST, to: query.signedTo ?? LATEST };
-    const min = query.minSignedCny === undefined ? Prisma.empty : Prisma.sql`WHERE fc.cny >= ${String(query.minSignedCny)}::numeric`;
-    and.push(Prisma.sql`p.id IN (SELECT fc.project_id FROM (${firstContractsSql([period])}) fc ${min})`);
-  }
-  if (query.startedFrom || query.startedTo) {
-    // The FIRST construction start in the range, as the dashboard counts starts.
-    and.push(firstStartInSql({ from: query.startedFrom ?? EARLIEST, to: query.startedTo ?? LATEST }));
-  }
-  if (query.countryCode) and.push(Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE c.country_code = ${query.countryCode})`);
-  return Prisma.join(and, " AND ");
-}
-
 /** ORDER BY for the chosen sort; the id last, so pages never overlap. */
-function orderSql(query: ProjectQuery): Prisma.Sql {
+function orderSql(query: ProjectFilter): Prisma.Sql {
   const dir = Prisma.raw((query.dir ?? (query.sort === "title" || query.sort === "followUp" || query.sort === "stage" ? "asc" : "desc")).toUpperCase());
   switch (query.sort) {
     case "amount":
@@ -137,9 +83,9 @@ type Row = {
   sector_en: string | null;
 };
 
-export async function listProjects(db: Db, user: Actor, query: ProjectQuery, now = new Date()) {
+export async function listProjects(db: Db, user: Actor, query: ProjectFilter, now = new Date()) {
   const today = todayDate(now);
-  const where = await whereSql(db, user, query, today);
+  const where = await projectWhereSql(db, user, query, today);
   const page = query.page ?? 1;
   // Filtered, the matching set is small and read once for the page and the
   // total (a window count). Unfiltered, the page comes off the sort's index
@@ -205,7 +151,7 @@ export async function searchAnchorProjects(db: Db, user: Actor, q: string, exclu
   const rows = await db.$queryRaw<{ id: number; title: string; name_zh: string; name_en: string | null }[]>`
     SELECT p.id, p.title, c.name_zh, c.name_en
       FROM project p JOIN company c ON c.id = p.company_id
-     WHERE ${projectScopeSql(user, "p")} AND ${await searchSql(db, q)} ${exclude}
+     WHERE ${projectScopeSql(user, "p")} AND ${await projectSearchSql(db, q)} ${exclude}
      ORDER BY p.planned_investment_cny DESC NULLS LAST, p.id DESC
      LIMIT 20`;
   return rows.map((r) => ({ id: r.id, title: r.title, company: { nameZh: r.name_zh, nameEn: r.name_en } }));

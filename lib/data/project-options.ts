@@ -8,7 +8,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { allowedUnitIds } from "@/lib/auth/scope";
+import { allowedUnitIds } from "@/lib/domain/scope";
 import type { ReferenceKind } from "@/lib/generated/prisma/enums";
 import { likeLiteral } from "@/lib/data/like";
 

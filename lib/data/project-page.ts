@@ -7,7 +7,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScopeSql } from "@/lib/auth/scope";
+import { projectScopeSql } from "@/lib/data/sql-rules";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors";
 import { todayDate } from "@/lib/validation/fields";

@@ -4,7 +4,8 @@ import { createProject, getProjectForEdit, reassignOwner, updateProject } from "
 import { getProjectPage } from "@/lib/data/project-page";
 import { listProjects } from "@/lib/data/project-list";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
-import { ZCreateProject, ZProjectQuery, ZReassignOwner, ZUpdateProject } from "@/lib/validation/project";
+import { ZCreateProject, ZReassignOwner, ZUpdateProject } from "@/lib/validation/project";
+import { fromSearchParams } from "@/lib/domain/project-filter";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
@@ -38,7 +39,7 @@ function editInput(id: number, version: number, overrides: Record<string, unknow
   return ZUpdateProject.parse({ id: String(id), version: String(version), title: `改名${uniq()}`, ...overrides });
 }
 
-const q = (params: Record<string, string>) => ZProjectQuery.parse(params);
+const q = (params: Record<string, string>) => fromSearchParams(params);
 
 describe("projects: scope", () => {
   let city: { id: number; kind: string };

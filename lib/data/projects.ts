@@ -8,8 +8,9 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { allowedUnitIds, projectScope } from "@/lib/auth/scope";
+import { allowedUnitIds } from "@/lib/domain/scope";
 import { may } from "@/lib/domain/policy";
+import { projectScope } from "@/lib/data/sql-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferenceKind } from "@/lib/generated/prisma/enums";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";

@@ -8,7 +8,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScope } from "@/lib/auth/scope";
+import { projectScope } from "@/lib/data/sql-rules";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { RuleError } from "@/lib/errors";
 import { createOnce, type Tx } from "@/lib/data/transactions";

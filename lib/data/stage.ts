@@ -7,7 +7,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScope, projectScopeSql } from "@/lib/auth/scope";
+import { projectScope, projectScopeSql } from "@/lib/data/sql-rules";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,7 +1,7 @@
 /**
  * Who may do what, by role: every role rule of the app, named once. Pure (no
  * database). Which *records* a user may touch is the scope rule
- * (lib/auth/scope.ts); a permission here is necessary, and the record's scope
+ * (lib/domain/scope.ts); a permission here is necessary, and the record's scope
  * is checked after it.
  *
  * Use the role lists where a check takes roles (runAction, requirePageRole,

@@ -23,8 +23,9 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { seesAllUnits, unitInScope } from "@/lib/domain/scope";
 import { may } from "@/lib/domain/policy";
+import { projectFilterSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { DAY_MS, isoDay, lastDay, periodName, type Period } from "@/lib/domain/period";
@@ -35,7 +36,6 @@ import {
   type Actor,
   type Bucket,
   getDelivery,
-  projectFilterSql,
   roundsInPeriod,
   signedByCountry,
   signedBySector,
@@ -117,11 +117,9 @@ export const STALLED_LIST_DAYS = STALL_DAYS[STALL_DAYS.length - 1];
  */
 export async function reportScope(db: Db, actor: Actor, period: Period, unitId?: number): Promise<{ filters: DashboardFilters; unit: ReportUnit }> {
   if (!may(actor, "viewReports")) throw new ForbiddenError();
-  let id = unitId;
-  if (!seesAllUnits(actor)) {
-    if (id !== undefined && id !== actor.unitId) throw new ForbiddenError();
-    id = actor.unitId;
-  }
+  // The project scope (lib/domain/scope.ts) and a unit filter inside it: a manager's report is their unit's.
+  if (unitId !== undefined && !unitInScope(actor, unitId)) throw new ForbiddenError();
+  const id = unitId ?? (seesAllUnits(actor) ? undefined : actor.unitId);
   if (id !== undefined) {
     const u = await db.unit.findUnique({ where: { id }, select: { id: true, nameZh: true, nameEn: true, kind: true } });
     if (!u) throw new NotFoundError();

@@ -9,19 +9,18 @@
  *   period=quarter&quarter=2024-Q1
  *   period=year&year=2024
  *   period=custom&from=2024-01-15&to=2024-02-14   (`to` is the LAST day, inclusive, as people type it)
- *   plus unitId, sectorId, chainId, ownerId (the project list's names).
+ *   plus unitId, sectorId, chainId, ownerId: the project filter's fields, read
+ *   and written by lib/domain/project-filter.ts. The reports parse their period
+ *   with the same schema.
  */
 import { z } from "zod";
-import { todayDate, zId } from "@/lib/validation/fields";
+import { todayDate } from "@/lib/validation/fields";
+import { fromSearchParams, toSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
 import { PERIOD_KINDS, currentQuarter, customPeriod, isoDay, lastDay, monthPeriod, quarterPeriod, yearPeriod, type Period } from "@/lib/domain/period";
 
-export type DashboardFilters = {
-  period: Period;
-  unitId?: number;
-  sectorId?: number;
-  chainId?: number;
-  ownerId?: number;
-};
+/** The dashboard's period, and the project filter's fields its form offers. */
+export type DashboardFilters = { period: Period } & Pick<Partial<ProjectFilter>, (typeof DASHBOARD_FILTER_KEYS)[number]>;
+export const DASHBOARD_FILTER_KEYS = ["unitId", "sectorId", "chainId", "ownerId"] as const;
 
 const first = (v: unknown) => {
   const x = Array.isArray(v) ? v[0] : v;
@@ -36,7 +35,7 @@ const zDay = z
   .transform((s) => new Date(`${s}T00:00:00Z`))
   .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100);
 
-/** The raw URL fields (all optional, bad values dropped). */
+/** The raw URL fields of the period (all optional, bad values dropped). */
 export const ZDashboardParams = z.object({
   period: param(z.enum(PERIOD_KINDS)),
   month: param(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
@@ -44,17 +43,13 @@ export const ZDashboardParams = z.object({
   year: param(zYear),
   from: param(zDay),
   to: param(zDay),
-  unitId: param(zId),
-  sectorId: param(zId),
-  chainId: param(zId),
-  ownerId: param(zId),
 });
 
 /**
  * searchParams → filters. `now` fixes "today" (Asia/Shanghai) for the default
  * period and for a period kind chosen without its value.
  */
-export function parseDashboardFilters(searchParams: Record<string, unknown>, now = new Date()): DashboardFilters {
+export function parseDashboardFilters(searchParams: Record<string, string | string[] | undefined>, now = new Date()): DashboardFilters {
   const p = ZDashboardParams.parse(searchParams);
   const today = todayDate(now);
   const y = today.getUTCFullYear();
@@ -76,7 +71,8 @@ export function parseDashboardFilters(searchParams: Record<string, unknown>, now
       period = p.quarter ? quarterPeriod(Number(p.quarter.slice(0, 4)), Number(p.quarter.slice(6))) : currentQuarter(today);
     }
   }
-  return { period, unitId: p.unitId, sectorId: p.sectorId, chainId: p.chainId, ownerId: p.ownerId };
+  const filter = fromSearchParams(searchParams);
+  return { period, ...Object.fromEntries(DASHBOARD_FILTER_KEYS.map((k) => [k, filter[k]])) };
 }
 
 /** Filters → URL params (the inverse of parseDashboardFilters), for links and the form. */
@@ -91,8 +87,7 @@ export function dashboardParams(filters: DashboardFilters): URLSearchParams {
     q.set("from", isoDay(period.from));
     q.set("to", isoDay(lastDay(period)));
   }
-  for (const key of ["unitId", "sectorId", "chainId", "ownerId"] as const) {
-    if (filters[key] !== undefined) q.set(key, String(filters[key]));
-  }
+  const { period: _, ...filter } = filters;
+  for (const [k, v] of toSearchParams(filter)) q.set(k, v);
   return q;
 }

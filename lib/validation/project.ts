@@ -1,6 +1,6 @@
 /**
- * Project schemas: the list's URL query, and the create / edit / reassign
- * forms. Shared by the forms (client) and the actions (server).
+ * Project schemas: the create / edit / reassign forms (the list's URL query
+ * is the project filter, lib/domain/project-filter.ts). Shared by the forms (client) and the actions (server).
  */
 import { z } from "zod";
 import { zAmount, zDate, zId, zOptionalAmount, zOptionalText, zRequestId, zText, zVersion } from "@/lib/validation/fields";
@@ -8,53 +8,7 @@ import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
 
 export const OWNERSHIP_TYPES = ["STATE", "PRIVATE", "FOREIGN", "JOINT_VENTURE", "HMT", "COLLECTIVE", "OTHER"] as const;
 
-export const PROJECT_SORTS = ["updated", "amount", "followUp", "title", "stage"] as const;
-export type ProjectSort = (typeof PROJECT_SORTS)[number];
 export const PROJECT_PAGE_SIZE = 25;
-
-/** A URL value: the first of repeated params; a bad value is ignored rather than an error page. */
-const param = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => {
-    const first = Array.isArray(v) ? v[0] : v;
-    return first === "" ? undefined : first;
-  }, schema.optional()).catch(undefined);
-
-/** The project list's search, filters, sort and page, read from the URL's searchParams. */
-export const ZProjectQuery = z.object({
-  q: param(z.string().trim().max(100)).transform((s) => (s ? s : undefined)),
-  stage: param(z.enum(STAGES)),
-  sectorId: param(zId),
-  chainId: param(zId),
-  unitId: param(zId),
-  ownerId: param(zId),
-  sourceId: param(zId),
-  eventId: param(zId),
-  /** Planned investment range, in yuan. */
-  minAmount: param(zAmount),
-  maxAmount: param(zAmount),
-  overdue: param(z.literal("1")),
-  /** Open stage and no round (or first contact) for this many days: the dashboard's "stalled". */
-  stalled: param(z.coerce.number().pipe(z.union(STALL_DAYS.map((n) => z.literal(n))))),
-  /** The FIRST contract was signed in [signedFrom, signedTo): the dashboard's "signed in the period". */
-  signedFrom: param(zDate),
-  signedTo: param(zDate),
-  /** The first contract's contracted investment, in yuan, at least this (the dashboard's size bands). */
-  minSignedCny: param(zAmount),
-  /** The FIRST construction start is in [startedFrom, startedTo). */
-  startedFrom: param(zDate),
-  startedTo: param(zDate),
-  /** The investor company's country or region (ISO 3166-1 alpha-2). */
-  countryCode: param(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/)),
-  sort: param(z.enum(PROJECT_SORTS)),
-  dir: param(z.enum(["asc", "desc"])),
-  page: param(z.coerce.number().int().min(1).max(100_000)),
-});
-export type ProjectQuery = z.output<typeof ZProjectQuery>;
-
-/** Whether the query narrows the list beyond the user's scope: a search or any filter (not sort or page). */
-export function narrowsList(query: ProjectQuery): boolean {
-  return Object.entries(query).some(([key, value]) => value !== undefined && !["sort", "dir", "page"].includes(key));
-}
 
 /** Mu of land: positive, with a ceiling that catches unit slips (a whole county is ~2 million mu). */
 const zLandMu = zAmount.refine((s) => Number(s) <= 10_000_000, "tooBig");

@@ -1,12 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { seesAllUnits } from "@/lib/domain/scope";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/data/dashboard";
 import { dashboardOptions } from "@/lib/data/filter-options";
 import { dataVersion } from "@/lib/data/versioned-cache";
 import { cachedDashboard } from "@/lib/data/dashboard/cache";
-import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard";
+import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { lastDay } from "@/lib/domain/period";
 import { todayDate } from "@/lib/validation/fields";
 import { formatCny, formatUsd } from "@/lib/format/money";
@@ -23,7 +23,7 @@ import { DeliverySection } from "@/components/dashboard/delivery-section";
 import { WorkSection } from "@/components/dashboard/work-section";
 import { ChainsSection } from "@/components/dashboard/chains-section";
 import { EventsSection } from "@/components/dashboard/events-section";
-import { projectsLink } from "@/components/dashboard/links";
+import { dashboardFiltersFor, linkedNumbers } from "@/components/dashboard/links";
 import { hrefWith } from "@/lib/url";
 import { PipelineSection } from "@/components/dashboard/pipeline-section";
 
@@ -41,16 +41,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const user = await requireUser();
   const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unitIsCity };
   const params = await searchParams;
-  const filters: DashboardFilters = parseDashboardFilters(params);
+  // An officer's dashboard is their own work: an owner filter, carried by every link like any other filter.
+  const filters: DashboardFilters = dashboardFiltersFor(actor, params);
   const allOfficersHref = params.officers === "all" ? null : `${hrefWith("/dashboard", params, { officers: "all" })}#work`;
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<Locale>]);
   // One read of the data version serves the dashboard and its filter options.
   const version = await dataVersion(db());
   const [data, options] = await Promise.all([cachedDashboard(db(), actor, filters, { version }), dashboardOptions(db(), actor, version)]);
   const today = todayDate();
-  const link = projectsLink(actor, filters);
+  const links = linkedNumbers(data);
 
-  const scope = seesAllUnits(actor) ? t("scope.all") : user.role === "MANAGER" ? t("scope.unit", { unit: locale === "en" ? user.unitNameEn : user.unitNameZh }) : t("scope.own");
+  // Whose projects: one's own work (the owner filter on oneself), else the scope.
+  const scope =
+    filters.ownerId === actor.id ? t("scope.own") : seesAllUnits(actor) ? t("scope.all") : t("scope.unit", { unit: locale === "en" ? user.unitNameEn : user.unitNameZh });
   const periodText = t("filters.range", { from: formatDate(filters.period.from, locale), to: formatDate(lastDay(filters.period), locale) });
   const { totals } = data.signed;
 
@@ -61,22 +64,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <FilterForm filters={filters} options={options} locale={locale} today={today} />
 
       <dl aria-label={t("kpi.label")} className="mb-8 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
-        <Kpi label={t("kpi.signed")} value={formatCount(totals.current.count, locale)} note={t("kpi.lastYear", { value: formatCount(totals.prior.count, locale) })} href={link({ within: "signed" })} />
+        <Kpi label={t("kpi.signed")} value={formatCount(links.get("signed").count, locale)} note={t("kpi.lastYear", { value: formatCount(totals.prior.count, locale) })} href={links.get("signed").href} />
         <Kpi label={t("kpi.signedCny")} value={formatCny(totals.current.cny, locale)} note={t("kpi.lastYear", { value: formatCny(totals.prior.cny, locale) })} />
         <Kpi label={t("kpi.signedUsd")} value={formatUsd(totals.current.usd, locale)} note={t("kpi.lastYear", { value: formatUsd(totals.prior.usd, locale) })} />
         <Kpi label={t("kpi.fdiInPlace")} value={formatUsd(data.delivery.fundsInPeriodUsd, locale)} />
-        <Kpi label={t("kpi.stalled")} value={formatCount(data.work.stalled[0].count, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={link({ stalled: 30 })} />
-        <Kpi label={t("kpi.overdue")} value={formatCount(data.work.overdue, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={link({ overdue: 1 })} />
+        <Kpi label={t("kpi.stalled")} value={formatCount(links.get("stalled.30").count, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={links.get("stalled.30").href} />
+        <Kpi label={t("kpi.overdue")} value={formatCount(links.get("overdue").count, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={links.get("overdue").href} />
       </dl>
 
-      <FunnelSection funnel={data.funnel} locale={locale} link={link} />
-      <PipelineSection pipeline={data.pipeline} locale={locale} link={link} />
-      <SignedSection signed={data.signed} locale={locale} link={link} />
-      <BandsSection bands={data.bands} locale={locale} link={link} />
-      <DeliverySection delivery={data.delivery} locale={locale} link={link} />
-      <WorkSection work={data.work} locale={locale} link={link} allOfficersHref={allOfficersHref} />
+      <FunnelSection funnel={data.funnel} locale={locale} links={links} />
+      <PipelineSection pipeline={data.pipeline} locale={locale} links={links} />
+      <SignedSection signed={data.signed} locale={locale} links={links} />
+      <BandsSection bands={data.bands} locale={locale} links={links} />
+      <DeliverySection delivery={data.delivery} locale={locale} links={links} />
+      <WorkSection work={data.work} locale={locale} links={links} allOfficersHref={allOfficersHref} />
       <ChainsSection chains={data.chains} locale={locale} />
-      <EventsSection events={data.events} locale={locale} link={link} />
+      <EventsSection events={data.events} locale={locale} links={links} />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { seesAllUnits } from "@/lib/auth/scope";
-import { getPipeline } from "@/lib/data/pipeline";
+import { seesAllUnits } from "@/lib/domain/scope";
+import { boardFilter, getPipeline } from "@/lib/data/pipeline";
 import { isPaused } from "@/lib/domain/stages";
+import { fromSearchParams, projectsHref } from "@/lib/domain/project-filter";
 import { filterOptions } from "@/lib/data/filter-options";
 import { dataVersion } from "@/lib/data/versioned-cache";
 import { listAgreementKinds } from "@/lib/data/stage";
@@ -18,19 +19,16 @@ import type { BoardColumn } from "@/components/pipeline/types";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
 export default async function PipelinePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const params = await searchParams;
-  const unitParam = Number(first(params.unit));
-  const unitId = Number.isInteger(unitParam) && unitParam > 0 && unitParam <= 2_147_483_647 ? unitParam : undefined;
-  const mine = first(params.owner) === "mine";
+  // The board reads the project filter's unit and owner ("mine": the user's id).
+  const { unitId, ownerId } = fromSearchParams(params);
 
   // One data_version read for the board's totals and its unit filter (the list's and dashboard's cached options).
   const version = await dataVersion(db());
   const [columns, options, agreementKinds, locale, t, tStages] = await Promise.all([
-    getPipeline(db(), user, { unitId, mine, version }),
+    getPipeline(db(), user, { unitId, ownerId, version }),
     filterOptions(db(), user, version),
     listAgreementKinds(db(), user),
     getLocale() as Promise<Locale>,
@@ -41,12 +39,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
   // Only who sees every unit picks one; everyone else's board is their own unit.
   const units = seesAllUnits(user) ? options.units : [];
 
-  const moreHref = (stage: Stage) => {
-    const query = new URLSearchParams({ stage });
-    if (unitId !== undefined) query.set("unitId", String(unitId));
-    if (mine) query.set("ownerId", String(user.id));
-    return `/projects?${query}`;
-  };
+  const moreHref = (stage: Stage) => projectsHref({ ...boardFilter({ unitId, ownerId }), stage });
 
   const board: BoardColumn[] = columns.map((column) => ({
     stage: column.stage,
@@ -72,7 +65,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <PipelineFilters units={units.map((u) => ({ id: u.id, name: en ? (u.nameEn ?? u.nameZh) : u.nameZh }))} unitId={unitId} mine={mine} />
+      <PipelineFilters units={units.map((u) => ({ id: u.id, name: en ? (u.nameEn ?? u.nameZh) : u.nameZh }))} unitId={unitId} ownerId={ownerId} userId={user.id} />
       <PipelineBoard columns={board} agreementKinds={agreementKinds} />
     </>
   );

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { seesAllUnits } from "@/lib/domain/scope";
 import { db } from "@/lib/db";
 import { listProjects } from "@/lib/data/project-list";
 import { filterOptions } from "@/lib/data/filter-options";
-import { ZProjectQuery, narrowsList, type ProjectQuery, type ProjectSort } from "@/lib/validation/project";
+import { fromSearchParams, narrowsList, projectsHref, toSearchParams, type ProjectFilter, type ProjectSort } from "@/lib/domain/project-filter";
 import { formatCny } from "@/lib/format/money";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
@@ -15,7 +15,6 @@ import { StageBadge } from "@/components/projects/stage-badge";
 import { localName } from "@/components/projects/names";
 import { NarrowingFilters, type Narrowing } from "@/components/projects/narrowing-filters";
 import { countryName, countryOptions } from "@/lib/validation/countries";
-import { isoDay } from "@/lib/domain/period";
 import { STAGES } from "@/lib/domain/stages";
 
 export async function generateMetadata() {
@@ -25,28 +24,18 @@ export async function generateMetadata() {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** A query value as it stands in the URL (dates as YYYY-MM-DD). */
-const urlValue = (value: unknown) => (value instanceof Date ? isoDay(value) : String(value));
-
-/** The query as URL params, without empty values; `change` overrides some. */
-function href(query: ProjectQuery, change: Partial<Record<keyof ProjectQuery, string | number | undefined>>) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...query, ...change })) {
-    if (value !== undefined && value !== null && value !== "") params.set(key, urlValue(value));
-  }
-  const s = params.toString();
-  return s ? `/projects?${s}` : "/projects";
-}
+/** The list with `change` made to its filter, sort or page. */
+const href = (query: ProjectFilter, change: Partial<ProjectFilter>) => projectsHref({ ...query, ...change });
 
 /** Filters without a form field; the form carries them as hidden inputs. */
-const NARROWING_KEYS = ["stalled", "signedFrom", "signedTo", "minSignedCny", "startedFrom", "startedTo"] as const;
+const NARROWING_KEYS = ["stalled", "signedFrom", "signedTo", "minSignedCny", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo"] as const;
 
 const selectClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 
 export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const query = ZProjectQuery.parse(await searchParams);
+  const query = fromSearchParams(await searchParams);
   const [t, tc, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getLocale() as Promise<Locale>]);
   const [list, options] = await Promise.all([listProjects(db(), user, query), filterOptions(db(), user)]);
   const manyUnits = seesAllUnits(user);
@@ -69,7 +58,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
     return dir === "asc" ? ("ascending" as const) : ("descending" as const);
   };
 
-  const select = (name: keyof ProjectQuery, label: string, items: { id: number | string; label: string }[]) => (
+  const select = (name: keyof ProjectFilter, label: string, items: { id: number | string; label: string }[]) => (
     <div>
       <label htmlFor={`f-${name}`} className={labelClass}>
         {label}
@@ -96,7 +85,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
     if (from && last) return t("narrowing.range", { from: formatDate(from, locale), to: last });
     return from ? t("narrowing.since", { from: formatDate(from, locale) }) : t("narrowing.until", { to: last ?? "" });
   };
-  const chip = (key: string, label: string, remove: Partial<Record<keyof ProjectQuery, undefined>>): Narrowing => ({
+  const chip = (key: string, label: string, remove: Partial<Record<keyof ProjectFilter, undefined>>): Narrowing => ({
     key,
     label,
     removeHref: href(query, { ...remove, page: undefined }),
@@ -112,6 +101,10 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   }
   if (query.startedFrom || query.startedTo) {
     narrowing.push(chip("started", t("narrowing.started", { range: range(query.startedFrom, query.startedTo) }), { startedFrom: undefined, startedTo: undefined }));
+  }
+  if (query.reached) {
+    const forward = query.reached === "ON_HOLD" || query.reached === "LOST" ? "no" : "yes";
+    narrowing.push(chip("reached", t("narrowing.reached", { stage: tc(query.reached), forward, range: range(query.reachedFrom, query.reachedTo) }), { reached: undefined, reachedFrom: undefined, reachedTo: undefined }));
   }
 
   return (
@@ -136,7 +129,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           </div>
           {query.sort && <input type="hidden" name="sort" value={query.sort} />}
           {query.dir && <input type="hidden" name="dir" value={query.dir} />}
-          {NARROWING_KEYS.map((key) => query[key] !== undefined && <input key={key} type="hidden" name={key} value={urlValue(query[key])} />)}
+          {[...toSearchParams(Object.fromEntries(NARROWING_KEYS.map((key) => [key, query[key]])))].map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
           <button type="submit" className={buttonClasses("primary")}>
             {t("search.submit")}
           </button>
@@ -165,7 +158,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
               <input id="f-maxAmount" name="maxAmount" inputMode="decimal" defaultValue={query.maxAmount ?? ""} className={selectClass} />
             </div>
             <label className="flex items-center gap-2 self-end pb-2 text-sm">
-              <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} />
+              <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === true} />
               {t("filters.overdue")}
             </label>
           </div>

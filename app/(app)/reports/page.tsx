@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { ROLES_FOR } from "@/lib/domain/policy";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { seesAllUnits } from "@/lib/domain/scope";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/dashboard";

@@ -4,6 +4,7 @@
  * shows numbers older than the last committed change.
  */
 import { describe, expect, it, vi } from "vitest";
+import { withOwnWork } from "@/lib/domain/scope";
 import { testDb } from "@/test/factories";
 import { logRound } from "@/lib/data/rounds";
 import { ZLogRound } from "@/lib/validation/round";
@@ -38,19 +39,24 @@ describe("data_version", () => {
 });
 
 describe("cachedDashboard", () => {
-  it("computes once per version, scope and filters; a moved version computes again", async () => {
+  it("computes once per version, scope and filters (an officer's own work is a filter); a moved version computes again", async () => {
     const manager = await makeActor("MANAGER");
     const officer = await makeActor("OFFICER", manager.unitId);
+    const otherManager = await makeActor("MANAGER");
     let version = 1n;
     const compute = vi.fn(getDashboard);
     const opts = () => ({ compute, version });
     const a = await cachedDashboard(db, manager, q1, opts());
     expect(await cachedDashboard(db, manager, q1, opts())).toBe(a);
     expect(compute).toHaveBeenCalledTimes(1);
-    await cachedDashboard(db, officer, q1, opts()); // another scope
+    // The same scope (an officer of the manager's unit) and filters: the same numbers.
+    expect(await cachedDashboard(db, officer, q1, opts())).toBe(a);
+    await cachedDashboard(db, otherManager, q1, opts()); // another scope
     await cachedDashboard(db, manager, { period: yearPeriod(2024) }, opts()); // another period
-    await cachedDashboard(db, manager, { ...q1, ownerId: officer.id }, opts()); // another filter
+    const own = await cachedDashboard(db, officer, withOwnWork(officer, q1), opts()); // the officer's own work: an owner filter
     expect(compute).toHaveBeenCalledTimes(4);
+    // The manager filtering on that officer sees the officer's own numbers.
+    expect(await cachedDashboard(db, manager, { ...q1, ownerId: officer.id }, opts())).toBe(own);
     version = 2n;
     expect(await cachedDashboard(db, manager, q1, opts())).not.toBe(a);
     expect(compute).toHaveBeenCalledTimes(5);

@@ -9,8 +9,9 @@ import "server-only";
  * day is computed once per state of the data.
  */
 import type { Db } from "@/lib/db";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { scopeKey } from "@/lib/domain/scope";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
+import { toSearchParams } from "@/lib/domain/project-filter";
 import { todayDate } from "@/lib/validation/fields";
 import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
 import { getDashboard, type Dashboard } from "./index";
@@ -18,11 +19,13 @@ import type { Actor } from "./sql";
 
 const dashboards = new VersionedCache<Dashboard>(200);
 
-/** What the numbers depend on: whose projects, which filters, and today (stalled and overdue are as of today). */
+/**
+ * What the numbers depend on: the scope, the period, the filter (an officer's
+ * own work is its owner filter), and today (stalled and overdue are as of today).
+ */
 function keyOf(user: Actor, filters: DashboardFilters, now: Date): string {
-  const scope = seesAllUnits(user) ? "all" : user.role === "MANAGER" ? `unit:${user.unitId}` : `owner:${user.id}`;
-  const { period, unitId, sectorId, chainId, ownerId } = filters;
-  return JSON.stringify([scope, period.from.toISOString(), period.to.toISOString(), unitId, sectorId, chainId, ownerId, todayDate(now).toISOString()]);
+  const { period, ...filter } = filters;
+  return JSON.stringify([scopeKey(user), period.from.toISOString(), period.to.toISOString(), toSearchParams(filter).toString(), todayDate(now).toISOString()]);
 }
 
 type Options = {

@@ -12,9 +12,8 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { money } from "@/lib/data/sql-rules";
-import { type Actor, projectFilterSql } from "./sql";
-import { seesAllUnits } from "@/lib/auth/scope";
+import { money, projectFilterSql, projectScopeSql } from "@/lib/data/sql-rules";
+import { type Actor } from "./sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const CHAIN_LIMIT = 20;
@@ -37,7 +36,7 @@ const FIRST_CONTRACT = Prisma.sql`(SELECT k.signed_on, k.contracted_investment_c
 export async function getChains(db: Db, user: Actor, filters: DashboardFilters): Promise<ChainRow[]> {
   const { to } = filters.period;
   // The anchor's title shows when the user may open it (projectScope: their unit, or all).
-  const anchorVisible = seesAllUnits(user) ? Prisma.sql`TRUE` : Prisma.sql`a.unit_id = ${user.unitId}`;
+  const anchorVisible = projectScopeSql(user, "a");
   const rows = await db.$queryRaw<
     { anchor_id: number; title: string | null; drawn: number; planned: string | null; signed: number; cny: string | null; usd: string | null }[]
   >`
@@ -46,7 +45,7 @@ export async function getChains(db: Db, user: Actor, filters: DashboardFilters):
                    COUNT(fc.signed_on)::int AS signed, SUM(fc.cny)::text AS cny, SUM(fc.usd)::text AS usd
               FROM project d
               LEFT JOIN LATERAL ${FIRST_CONTRACT} fc ON fc.signed_on < ${to}::date
-             WHERE d.anchor_project_id IS NOT NULL AND d.first_contact_on < ${to}::date AND ${projectFilterSql(user, filters, "d")}
+             WHERE d.anchor_project_id IS NOT NULL AND d.first_contact_on < ${to}::date AND ${projectFilterSql(user, filters, { alias: "d" })}
              GROUP BY d.anchor_project_id
              ORDER BY COUNT(*) DESC, SUM(fc.cny) DESC NULLS LAST, d.anchor_project_id
              LIMIT ${CHAIN_LIMIT}) g
@@ -65,7 +64,8 @@ export async function getChains(db: Db, user: Actor, filters: DashboardFilters):
 
 export async function getEvents(db: Db, user: Actor, filters: DashboardFilters): Promise<EventRow[]> {
   const { from, to } = filters.period;
-  const ownEvents = seesAllUnits(user) ? Prisma.sql`TRUE` : Prisma.sql`e.unit_id = ${user.unitId}`;
+  // Events of the units in scope (an event has a unit_id, as a project).
+  const ownEvents = projectScopeSql(user, "e");
   const rows = await db.$queryRaw<
     { id: number; name_zh: string; name_en: string | null; starts_on: Date; leads: number; signed: number; cny: string | null; usd: string | null }[]
   >`
@@ -74,7 +74,7 @@ export async function getEvents(db: Db, user: Actor, filters: DashboardFilters):
       LEFT JOIN (SELECT d.event_id, COUNT(*)::int AS leads, COUNT(fc.signed_on)::int AS signed, SUM(fc.cny)::text AS cny, SUM(fc.usd)::text AS usd
                    FROM project d LEFT JOIN LATERAL ${FIRST_CONTRACT} fc ON TRUE
                   WHERE d.event_id IN (SELECT id FROM promotion_event WHERE starts_on >= ${from}::date AND starts_on < ${to}::date)
-                    AND ${projectFilterSql(user, filters, "d")}
+                    AND ${projectFilterSql(user, filters, { alias: "d" })}
                   GROUP BY d.event_id) g ON g.event_id = e.id
      WHERE e.starts_on >= ${from}::date AND e.starts_on < ${to}::date AND (g.leads IS NOT NULL OR ${ownEvents})
      ORDER BY e.starts_on, e.id`;

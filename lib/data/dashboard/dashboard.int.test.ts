@@ -23,6 +23,7 @@
  *  P8 (unit V, its own officer) signed 02-01, 700,000,000.00: only scope checks see it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { withOwnWork } from "@/lib/domain/scope";
 import { testDb, uniq } from "@/test/factories";
 import { makeDashboardActors } from "@/lib/data/dashboard/actors.test-helpers";
 import type { Stage } from "@/lib/generated/prisma/enums";
@@ -314,8 +315,8 @@ describe("what may sign next (the open pipeline today)", () => {
     ]);
     expect(p.closest.map((c) => [c.id, c.plannedCny, c.roundCount])).toEqual([[ids.P3, "200000000.00", 1]]);
     expect((await getPipeline(db, managerU, { period: quarterPeriod(2020, 1) })).byStage).toEqual(p.byStage);
-    // Scope: officer A holds neither; manager V sees none of U's.
-    expect((await getPipeline(db, officerA, q1())).byStage.map((r) => r.count)).toEqual([0, 0]);
+    // Scope: officer A's own work holds neither; manager V sees none of U's.
+    expect((await getPipeline(db, officerA, withOwnWork(officerA, q1()))).byStage.map((r) => r.count)).toEqual([0, 0]);
     expect((await getPipeline(db, managerV, q1())).closest).toEqual([]);
   });
 });
@@ -392,19 +393,23 @@ describe("scope per role", () => {
     const uInV = await signedTotals(db, managerU, q1({ unitId: V }));
     expect(uInV.current.count).toBe(0);
   });
-  it("an officer sees their own projects only, even asking for another owner", async () => {
+  it("an officer's dashboard is their own work (their unit's scope and an owner filter); another owner named shows that one's, as the list does", async () => {
     const db = testDb();
-    const a = await signedTotals(db, officerA, q1());
+    const own = (who: Actor) => withOwnWork(who, q1());
+    const a = await signedTotals(db, officerA, own(officerA));
     expect(a.current).toEqual({ count: 3, cny: "5199999999.99", usd: "20000000.00" });
-    const b = await signedTotals(db, officerB, q1());
+    const b = await signedTotals(db, officerB, own(officerB));
     expect(b.current).toEqual({ count: 1, cny: "12000000000.00", usd: "0" });
-    expect((await signedTotals(db, officerB, q1({ ownerId: officerA.id }))).current.count).toBe(0);
-    const events = await getEvents(db, officerA, q1());
+    expect((await signedTotals(db, officerB, withOwnWork(officerB, q1({ ownerId: officerA.id })))).current).toEqual(a.current);
+    // The scope is the unit: without the owner filter, an officer counts what U's manager counts, and never V's.
+    expect((await signedTotals(db, officerA, q1())).current).toEqual((await signedTotals(db, managerU, q1())).current);
+    expect((await signedTotals(db, officerA, q1({ unitId: V }))).current.count).toBe(0);
+    const events = await getEvents(db, officerA, own(officerA));
     expect(events.map((e) => [e.id, e.leads, e.signed, e.signedCny])).toEqual([[E, 1, 1, "200000000.00"]]);
     // B's own chain project P3 hangs on A's anchor P2: counted for B, and P2 (same unit) keeps its title.
-    const chains = await getChains(db, officerB, q1());
+    const chains = await getChains(db, officerB, own(officerB));
     expect(chains.map((c) => [c.anchorId, c.drawn, c.signed, c.title !== null])).toEqual([[ids.P2, 1, 0, true]]);
-    const work = await getWork(db, officerB, q1(), NOW);
+    const work = await getWork(db, officerB, own(officerB), NOW);
     expect(work.byOwner.map((r) => r.id)).toEqual([officerB.id]);
   });
   it("an admin's owner, sector and chain filters", async () => {

@@ -10,8 +10,8 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { firstStartsSql, money } from "@/lib/data/sql-rules";
-import { type Actor, projectFilterSql, signedInPeriodSql } from "./sql";
+import { firstStartsSql, money, projectFilterSql } from "@/lib/data/sql-rules";
+import { type Actor, signedInPeriodSql } from "./sql";
 
 export type Delivery = {
   signed: number;

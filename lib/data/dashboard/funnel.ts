@@ -22,8 +22,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { FORWARD_STAGES, STAGES, type ForwardStage } from "@/lib/domain/stages";
 import { dayStart } from "@/lib/domain/period";
-import { firstStartsSql } from "@/lib/data/sql-rules";
-import { type Actor, narrowsProjects, projectFilterSql, signedInPeriodSql } from "./sql";
+import { firstStartsSql, narrowsProjects, projectFilterSql } from "@/lib/data/sql-rules";
+import { type Actor, signedInPeriodSql } from "./sql";
 
 export type FunnelRow = { stage: ForwardStage; reached: number; entered: number; converted: number; rate: number | null };
 export type Funnel = {

@@ -12,8 +12,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { PIPELINE_STAGES } from "@/lib/domain/stages";
-import { money } from "@/lib/data/sql-rules";
-import { type Actor, projectFilterSql } from "./sql";
+import { money, projectFilterSql } from "@/lib/data/sql-rules";
+import { type Actor } from "./sql";
 
 export const CLOSEST_LIMIT = 10;
 

@@ -1,51 +1,20 @@
 import "server-only";
 /**
- * What every dashboard (and report) query shares: who sees which projects,
- * the URL filters as SQL, and "signed in the period" joined to its projects.
- * The rules themselves (first contract, first start, stalled, overdue,
- * period) are lib/data/sql-rules.ts and lib/domain/.
- *
- * - Scope: admins and city-unit managers see every unit; a county/district
- *   manager their unit; an officer their OWN projects (owner_id = user id).
+ * What every dashboard (and report) query shares: "signed in the period"
+ * joined to its projects, and the size bands. The rules themselves (scope and
+ * filter, first contract, first start, stalled, overdue, period) are
+ * lib/data/sql-rules.ts and lib/domain/. An officer's dashboard is their own
+ * work: the page adds the owner filter (ownWorkFilter in lib/domain/scope.ts).
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { seesAllUnits } from "@/lib/auth/scope";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { firstContractsSql, type DayRange } from "@/lib/data/sql-rules";
+import { firstContractsSql, narrowsProjects, projectFilterSql, type DayRange } from "@/lib/data/sql-rules";
 
 export type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
 /** Size bands in yuan: each counts every signed project at or above it. */
 export const SIZE_BANDS = ["100000000", "5000000000", "10000000000"] as const;
-
-/** The dashboard scope rule as SQL on `project` aliased `alias`. */
-export function dashboardScopeSql(user: Actor, alias = "p"): Prisma.Sql {
-  const a = Prisma.raw(`"${alias}"`);
-  if (seesAllUnits(user)) return Prisma.sql`TRUE`;
-  if (user.role === "MANAGER") return Prisma.sql`${a}.unit_id = ${user.unitId}`;
-  return Prisma.sql`${a}.owner_id = ${user.id}`;
-}
-
-/**
- * Whether the scope and filters leave out any project. When they do not (an
- * admin or a city manager with no filter), a query can skip its join to
- * `project`: on the large data set that join is a third of a section's time.
- */
-export function narrowsProjects(user: Actor, filters: Omit<DashboardFilters, "period">): boolean {
-  return !seesAllUnits(user) || [filters.unitId, filters.sectorId, filters.chainId, filters.ownerId].some((f) => f !== undefined);
-}
-
-/** Scope and the unit / sector / chain / owner filters on `project` aliased `alias`. */
-export function projectFilterSql(user: Actor, filters: Omit<DashboardFilters, "period">, alias = "p"): Prisma.Sql {
-  const a = Prisma.raw(`"${alias}"`);
-  const parts = [dashboardScopeSql(user, alias)];
-  if (filters.unitId !== undefined) parts.push(Prisma.sql`${a}.unit_id = ${filters.unitId}`);
-  if (filters.sectorId !== undefined) parts.push(Prisma.sql`${a}.sector_id = ${filters.sectorId}`);
-  if (filters.chainId !== undefined) parts.push(Prisma.sql`${a}.chain_id = ${filters.chainId}`);
-  if (filters.ownerId !== undefined) parts.push(Prisma.sql`${a}.owner_id = ${filters.ownerId}`);
-  return Prisma.join(parts, " AND ");
-}
 
 /**
  * Projects signed in the period (sql-rules.ts: the first contract) — or in any of

@@ -28,8 +28,8 @@ import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
 import { STALL_DAYS, STALL_STAGES } from "@/lib/domain/stages";
 import { DAY_MS } from "@/lib/domain/period";
-import { overdueSql, stalledSql } from "@/lib/data/sql-rules";
-import { type Actor, projectFilterSql } from "./sql";
+import { overdueSql, projectFilterSql, stalledSql } from "@/lib/data/sql-rules";
+import { type Actor } from "./sql";
 
 export type WeekRow = { week: Date; rounds: number };
 export type OwnerRow = { id: number; name: string; rounds: number; projects: number };
@@ -43,7 +43,7 @@ function roundsByDaySql(user: Actor, filters: DashboardFilters): Prisma.Sql {
     // The scope and the unit / owner filters name unit_id and owner_id, which the summary has.
     return Prisma.sql`
       SELECT s.day, s.unit_id, s.owner_id, s.rounds FROM round_day_summary s
-       WHERE s.day >= ${from}::date AND s.day < ${to}::date AND ${projectFilterSql(user, filters, "s")}`;
+       WHERE s.day >= ${from}::date AND s.day < ${to}::date AND ${projectFilterSql(user, filters, { alias: "s" })}`;
   }
   return Prisma.sql`
     SELECT r.held_on AS day, p.unit_id, p.owner_id, 1 AS rounds

@@ -4,7 +4,7 @@ import { auditActionLabel } from "@/lib/audit/action-label";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { ROLES_FOR } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
-import { auditFilterOptions, listAuditEntries, ZAuditFilter, type AuditFilter } from "@/lib/data/audit";
+import { auditFilterOptions, auditHref, fromSearchParams, listAuditEntries, type AuditFilter } from "@/lib/data/audit";
 import { formatDateTime } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +15,6 @@ import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditDiffList } from "@/components/admin/audit-diff-list";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Where an audited record lives in the app, if it has a page. */
 function recordHref(entity: string, entityId: string | null, parent: { projectId: number | null; companyId: number | null }): string | null {
@@ -42,17 +41,13 @@ function recordHref(entity: string, entityId: string | null, parent: { projectId
   }
 }
 
-function hrefWith(filter: AuditFilter, extra: Partial<Record<keyof AuditFilter, string | undefined>>) {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...filter, before: undefined, ...extra })) if (v !== undefined && v !== "") search.set(k, String(v));
-  const s = search.toString();
-  return s ? `/admin/audit?${s}` : "/admin/audit";
-}
+/** The viewer with `change` made to its filter, from the newest entry unless `change` names a cursor. */
+const hrefWith = (filter: AuditFilter, change: Partial<AuditFilter>) => auditHref({ ...filter, before: undefined, ...change });
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageRole(...ROLES_FOR.administer);
   const params = await searchParams;
-  const filter = ZAuditFilter.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v) || undefined])));
+  const filter = fromSearchParams(params);
   const [t, ta, locale] = await Promise.all([getTranslations("admin.audit"), getTranslations("admin.auditActions"), getLocale() as Promise<Locale>]);
   const [{ rows, nextCursor }, options] = await Promise.all([listAuditEntries(db(), user, filter), auditFilterOptions(db(), user)]);
 
@@ -80,7 +75,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
             header: t("columns.actor"),
             cell: (r) =>
               r.actor ? (
-                <Link href={hrefWith(filter, { userId: String(r.actor.id) })} className="hover:underline" title={r.actor.email}>
+                <Link href={hrefWith(filter, { userId: r.actor.id })} className="hover:underline" title={r.actor.email}>
                   {r.actor.name}
                 </Link>
               ) : (

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { seesAllUnits } from "@/lib/auth/scope";
 import { may } from "@/lib/domain/policy";
+import { seesAllUnits } from "@/lib/domain/scope";
 import { db } from "@/lib/db";
 import { projectOptions } from "@/lib/data/project-options";
 import { PageHeader } from "@/components/ui/page-header";

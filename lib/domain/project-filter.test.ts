@@ -1,12 +1,12 @@
 /**
- * The project list's URL parameters behind the dashboard's links: good values
+ * The project filter in the address bar (the list's, and the dashboard links'): good values
  * are read, bad ones are dropped (as every list parameter is) rather than
  * turning into an error page.
  */
 import { describe, expect, it } from "vitest";
-import { ZProjectQuery } from "@/lib/validation/project";
+import { fromSearchParams, narrowsList, projectsHref, toSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
 
-const q = (params: Record<string, string | string[]>) => ZProjectQuery.parse(params);
+const q = (params: Record<string, string | string[]>) => fromSearchParams(params);
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
 describe("project list query: the dashboard's filters", () => {
@@ -38,5 +38,27 @@ describe("project list query: the dashboard's filters", () => {
 
   it("a bad new parameter leaves the others alone", () => {
     expect(q({ stalled: "45", stage: "SIGNED", signedFrom: "x", unitId: "3" })).toMatchObject({ stalled: undefined, stage: "SIGNED", signedFrom: undefined, unitId: 3 });
+  });
+});
+
+describe("the filter in the address bar and back", () => {
+  it("toSearchParams is the inverse of fromSearchParams, for every kind of field", () => {
+    const filter: ProjectFilter = fromSearchParams({
+      q: "钢铁", stage: "SIGNED", sectorId: "3", ownerId: "9", minAmount: "1000.50", overdue: "1", stalled: "60",
+      signedFrom: "2024-01-01", signedTo: "2024-04-01", reached: "INTENT", reachedFrom: "2024-01-01", countryCode: "de", sort: "amount", page: "2",
+    });
+    expect(filter).toMatchObject({ stage: "SIGNED", sectorId: 3, overdue: true, stalled: 60, countryCode: "DE", reached: "INTENT", page: 2 });
+    expect(fromSearchParams(toSearchParams(filter))).toEqual(filter);
+    expect(fromSearchParams(new URLSearchParams(toSearchParams(filter).toString()))).toEqual(filter);
+  });
+  it("leaves unset fields out of the link, and a link with none has no question mark", () => {
+    expect(toSearchParams({ stage: "INTENT", unitId: undefined, overdue: undefined }).toString()).toBe("stage=INTENT");
+    expect(projectsHref({})).toBe("/projects");
+    expect(projectsHref({ signedFrom: day("2024-01-01"), ownerId: 4 })).toBe("/projects?ownerId=4&signedFrom=2024-01-01");
+  });
+  it("sort and page do not narrow the list; any filter does", () => {
+    expect(narrowsList(fromSearchParams({ sort: "title", dir: "asc", page: "3" }))).toBe(false);
+    expect(narrowsList(fromSearchParams({ overdue: "1" }))).toBe(true);
+    expect(narrowsList(fromSearchParams({ overdue: "0" }))).toBe(false);
   });
 });

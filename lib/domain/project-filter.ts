@@ -1,0 +1,103 @@
+/**
+ * The project filter: one schema from the address bar to the SQL. The project
+ * list, the dashboard's links, the board, My work and the report read and
+ * write a filter through it, so a filter written by one screen means the same
+ * on the next (its SQL form: projectFilterSql in lib/data/sql-rules.ts).
+ *
+ * Bad URL values are dropped one by one (the rest of the filter stays) rather
+ * than turning into an error page. Dates are calendar days (UTC-midnight
+ * Dates, as @db.Date columns), ranges half-open [from, to).
+ *
+ *   fromSearchParams(toSearchParams(f)) equals f for every valid filter f.
+ */
+import { z } from "zod";
+import { zAmount, zDate, zId } from "@/lib/validation/fields";
+import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
+import { isoDay } from "@/lib/domain/period";
+import { hrefTo } from "@/lib/url";
+
+export const PROJECT_SORTS = ["updated", "amount", "followUp", "title", "stage"] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+/** A URL value: the first of repeated params; empty or bad is "not set". */
+const param = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    const first = Array.isArray(v) ? v[0] : v;
+    return first === "" ? undefined : first;
+  }, schema.optional()).catch(undefined);
+
+export const ZProjectFilter = z.object({
+  /** Title or investor name contains this. */
+  q: param(z.string().trim().max(100)).transform((s) => (s ? s : undefined)),
+  stage: param(z.enum(STAGES)),
+  sectorId: param(zId),
+  chainId: param(zId),
+  unitId: param(zId),
+  ownerId: param(zId),
+  sourceId: param(zId),
+  eventId: param(zId),
+  /** Planned investment range, in yuan. */
+  minAmount: param(zAmount),
+  maxAmount: param(zAmount),
+  /** A follow-up date before today on a project still in play. */
+  overdue: param(z.literal("1")).transform((v) => (v ? true : undefined)),
+  /** Open stage and no round (or first contact) for this many days: the dashboard's "stalled". */
+  stalled: param(z.coerce.number().pipe(z.union(STALL_DAYS.map((n) => z.literal(n))))),
+  /** The FIRST contract was signed in [signedFrom, signedTo): the dashboard's "signed in the period". */
+  signedFrom: param(zDate),
+  signedTo: param(zDate),
+  /** The first contract's contracted investment, in yuan, at least this (the dashboard's size bands). */
+  minSignedCny: param(zAmount),
+  /** The FIRST construction start is in [startedFrom, startedTo). */
+  startedFrom: param(zDate),
+  startedTo: param(zDate),
+  /**
+   * Moved in [reachedFrom, reachedTo) into this stage — or, for a stage of the
+   * forward journey, into it or a later one: the dashboard funnel's "reached"
+   * (and, for ON_HOLD and LOST, its "entered").
+   */
+  reached: param(z.enum(STAGES)),
+  reachedFrom: param(zDate),
+  reachedTo: param(zDate),
+  /** The investor company's country or region (ISO 3166-1 alpha-2). */
+  countryCode: param(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/)),
+  /** How the list is ordered and which page it shows: not filters, but part of the list's address. */
+  sort: param(z.enum(PROJECT_SORTS)),
+  dir: param(z.enum(["asc", "desc"])),
+  page: param(z.coerce.number().int().min(1).max(100_000)),
+});
+export type ProjectFilter = z.output<typeof ZProjectFilter>;
+export type ProjectFilterKey = keyof ProjectFilter;
+
+const VIEW_KEYS: readonly ProjectFilterKey[] = ["sort", "dir", "page"];
+
+type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** The address bar's query → the filter (anything else in it is ignored). */
+export function fromSearchParams(searchParams: SearchParamsInput): ProjectFilter {
+  if (!(searchParams instanceof URLSearchParams)) return ZProjectFilter.parse(searchParams);
+  const record: Record<string, string[]> = {};
+  for (const [k, v] of searchParams) (record[k] ??= []).push(v);
+  return ZProjectFilter.parse(record);
+}
+
+/** The filter → the address bar's query (the inverse of fromSearchParams); unset values are left out. */
+export function toSearchParams(filter: Partial<ProjectFilter>): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const key of Object.keys(ZProjectFilter.shape) as ProjectFilterKey[]) {
+    const value = filter[key];
+    if (value === undefined || value === null || value === "") continue;
+    q.set(key, value instanceof Date ? isoDay(value) : value === true ? "1" : String(value));
+  }
+  return q;
+}
+
+/** The project list showing `filter`. */
+export function projectsHref(filter: Partial<ProjectFilter>): string {
+  return hrefTo("/projects", toSearchParams(filter));
+}
+
+/** Whether the filter narrows the list beyond the user's scope: a search or any filter (not sort or page). */
+export function narrowsList(filter: Partial<ProjectFilter>): boolean {
+  return Object.entries(filter).some(([key, value]) => value !== undefined && !VIEW_KEYS.includes(key as ProjectFilterKey));
+}
