@@ -8,16 +8,18 @@ import { auditDenial, getCurrentUser } from "@/lib/auth/current-user";
 import { clientAddress } from "@/lib/auth/client-address";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { authenticateApiToken } from "@/lib/data/api-tokens";
+import { isCrossOriginCookieWrite } from "@/lib/http/same-origin";
 import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE } from "@/i18n/locales";
 import type { ImportLocale } from "@/lib/import/messages";
 import type { ImportActor } from "@/lib/import/import-projects";
 
-export type CallerResult = { ok: true; actor: ImportActor; via: "session" | "token" } | { ok: false; status: 401 | 403 };
+export type CallerResult = { ok: true; actor: ImportActor; via: "session" | "token" } | { ok: false; status: 401 | 403; key?: "crossOrigin" };
 
 /**
  * `Authorization: Bearer <token>` first (the token's user must be an active
  * admin), else the session cookie. No credentials at all: 401 without
- * touching the session machinery.
+ * touching the session machinery. A cookie-authenticated upload posted from
+ * another origin's page is refused before the session is read (CSRF).
  */
 export async function importCaller(request: Request): Promise<CallerResult> {
   const authorization = request.headers.get("authorization");
@@ -33,6 +35,7 @@ export async function importCaller(request: Request): Promise<CallerResult> {
     return { ok: true, actor: { id: user.id, role: user.role }, via: "token" };
   }
   if (!request.headers.get("cookie")) return { ok: false, status: 401 };
+  if (isCrossOriginCookieWrite(request)) return { ok: false, status: 403, key: "crossOrigin" };
   const user = await getCurrentUser();
   if (!user) return { ok: false, status: 401 };
   if (user.role !== "ADMIN") {
