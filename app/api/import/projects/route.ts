@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { MAX_FILE_BYTES } from "@/lib/import/columns";
 import { importProjects } from "@/lib/import/import-projects";
 import { deny, importCaller, requestLocale } from "@/lib/import/http";
+import { multipartFile } from "@/lib/http/multipart";
 import { importErrorMessage, translateIssues } from "@/lib/import/messages";
 
 export const dynamic = "force-dynamic";
@@ -23,8 +24,8 @@ const ENVELOPE = 64 * 1024;
  * Content-Length (absent when chunked) nor a complete body can be relied on:
  * next.config.js's proxyClientMaxBodySize (12 MB) cuts longer bodies short.
  */
-async function readBody(request: Request, max: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
+async function readBody(request: Request, max: number): Promise<Buffer | null> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -55,17 +56,12 @@ export async function POST(request: Request) {
   if (body === null) return tooLarge();
   if (body === undefined) return fail("noFile");
 
-  let file: FormDataEntryValue | null;
-  try {
-    file = (await new Response(body as BodyInit, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData()).get("file");
-  } catch {
-    return fail("noFile");
-  }
-  if (!file || typeof file === "string") return fail("noFile");
-  if (file.size > MAX_FILE_BYTES) return tooLarge();
+  const file = multipartFile(body, request.headers.get("content-type"), "file");
+  if (!file) return fail("noFile");
+  if (file.length > MAX_FILE_BYTES) return tooLarge();
 
   try {
-    const result = await importProjects(db(), caller.actor, new Uint8Array(await file.arrayBuffer()));
+    const result = await importProjects(db(), caller.actor, file);
     if (!result.ok) return Response.json({ errors: translateIssues(result.errors, locale) }, { status: 400 });
     return Response.json({ created: result.created, updated: result.updated });
   } catch (error) {
