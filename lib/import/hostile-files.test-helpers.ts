@@ -123,8 +123,9 @@ export async function xlsxOf(opts: {
           `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
         ),
       },
-      { name: "xl/sharedStrings.xml", chunks: shared },
+      // Excel's order: the sheet before the shared strings.
       { name: "xl/worksheets/sheet1.xml", chunks: sheet },
+      { name: "xl/sharedStrings.xml", chunks: shared },
     ],
     opts.lie,
   );

@@ -60,10 +60,11 @@ export function decodeText(bytes) {
  * Checks a ZIP before it is parsed: the entries its central directory lists,
  * their declared uncompressed sizes (each and in total), and that each entry
  * really inflates to its declared size (inflated with that size as the cap,
- * so a lie costs at most the limit). Null when fine, else the error key.
+ * so a lie costs at most the limit). The entries (name, where its local
+ * record starts) in file order, or the error key.
  * @param {Buffer} zip
  * @param {Limits} limits
- * @returns {string | null}
+ * @returns {{ entries: { name: string; local: number }[]; dirOffset: number } | { error: string }}
  */
 export function checkZip(zip, limits) {
   // End of central directory: 22 bytes plus a comment of up to 65535.
@@ -74,46 +75,55 @@ export function checkZip(zip, limits) {
       break;
     }
   }
-  if (eocd < 0) return "notSpreadsheet";
+  if (eocd < 0) return { error: "notSpreadsheet" };
   const count = zip.readUInt16LE(eocd + 10);
   const dirOffset = zip.readUInt32LE(eocd + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff) return "unzippedTooLarge"; // ZIP64: far beyond any limit here
-  if (count > limits.maxZipEntries) return "unzippedTooLarge";
+  if (count === 0xffff || dirOffset === 0xffffffff) return { error: "unzippedTooLarge" }; // ZIP64: far beyond any limit here
+  if (count > limits.maxZipEntries) return { error: "unzippedTooLarge" };
   let p = dirOffset;
   let total = 0;
-  /** @type {{ method: number; compressed: number; size: number; local: number }[]} */
+  /** @type {{ name: string; method: number; compressed: number; size: number; local: number }[]} */
   const entries = [];
   for (let n = 0; n < count; n++) {
-    if (p + 46 > zip.length || zip.readUInt32LE(p) !== 0x02014b50) return "notSpreadsheet";
+    if (p + 46 > zip.length || zip.readUInt32LE(p) !== 0x02014b50) return { error: "notSpreadsheet" };
     const method = zip.readUInt16LE(p + 10);
     const compressed = zip.readUInt32LE(p + 20);
     const size = zip.readUInt32LE(p + 24);
     const local = zip.readUInt32LE(p + 42);
-    if (size === 0xffffffff || compressed === 0xffffffff || local === 0xffffffff) return "unzippedTooLarge";
+    if (size === 0xffffffff || compressed === 0xffffffff || local === 0xffffffff) return { error: "unzippedTooLarge" };
     total += size;
-    if (total > limits.maxUnzippedBytes) return "unzippedTooLarge";
-    entries.push({ method, compressed, size, local });
-    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    if (total > limits.maxUnzippedBytes) return { error: "unzippedTooLarge" };
+    const nameLength = zip.readUInt16LE(p + 28);
+    entries.push({ name: zip.toString("utf8", p + 46, p + 46 + nameLength), method, compressed, size, local });
+    p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
   }
-  for (const e of entries) {
-    if (e.local + 30 > zip.length || zip.readUInt32LE(e.local) !== 0x04034b50) return "notSpreadsheet";
+  // Every byte before the directory belongs to a listed entry, and each local
+  // header agrees with the directory: no hidden entry for a streaming reader.
+  entries.sort((a, b) => a.local - b.local);
+  if (entries.length > 0 && entries[0].local !== 0) return { error: "notSpreadsheet" };
+  for (const [i, e] of entries.entries()) {
+    if (e.local + 30 > zip.length || zip.readUInt32LE(e.local) !== 0x04034b50) return { error: "notSpreadsheet" };
     const start = e.local + 30 + zip.readUInt16LE(e.local + 26) + zip.readUInt16LE(e.local + 28);
-    if (start + e.compressed > zip.length) return "notSpreadsheet";
+    const end = entries[i + 1]?.local ?? dirOffset;
+    const descriptor = zip.readUInt16LE(e.local + 6) & 0x08;
+    const gap = end - (start + e.compressed);
+    if (descriptor ? ![0, 12, 16].includes(gap) : gap !== 0) return { error: "notSpreadsheet" };
+    if (!descriptor && (zip.readUInt32LE(e.local + 18) !== e.compressed || zip.readUInt32LE(e.local + 22) !== e.size)) return { error: "notSpreadsheet" };
     if (e.method === 0) {
-      if (e.compressed !== e.size) return "notSpreadsheet";
+      if (e.compressed !== e.size) return { error: "notSpreadsheet" };
       continue;
     }
-    if (e.method !== 8) return "notSpreadsheet";
+    if (e.method !== 8) return { error: "notSpreadsheet" };
     try {
       const out = inflateRawSync(zip.subarray(start, start + e.compressed), { maxOutputLength: e.size + 1 });
-      if (out.length !== e.size) return "notSpreadsheet";
+      if (out.length !== e.size) return { error: "notSpreadsheet" };
     } catch (error) {
       // Over the declared size: a ZIP bomb that lies about itself.
-      if (error instanceof RangeError || /** @type {{ code?: string }} */ (error).code === "ERR_BUFFER_TOO_LARGE") return "unzippedTooLarge";
-      return "notSpreadsheet";
+      if (error instanceof RangeError || /** @type {{ code?: string }} */ (error).code === "ERR_BUFFER_TOO_LARGE") return { error: "unzippedTooLarge" };
+      return { error: "notSpreadsheet" };
     }
   }
-  return null;
+  return { entries: entries.map((e) => ({ name: e.name, local: e.local })), dirOffset };
 }
 
 /**
@@ -183,16 +193,32 @@ function collector(limits) {
 }
 
 /**
+ * The ZIP's local records with the worksheets moved last. Excel writes the
+ * shared strings after the sheets, and ExcelJS's streaming reader then
+ * copies each sheet to a temporary file to read it afterwards (a file left
+ * behind when reading stops at the row cap); in this order it reads the
+ * sheet as it streams. Each record runs from its local header to the next
+ * one's, so the slices are whole records; the central directory ends it.
+ * @param {Buffer} bytes
+ * @param {{ entries: { name: string; local: number }[]; dirOffset: number }} zip
+ * @returns {Buffer[]}
+ */
+function sheetsLast(bytes, zip) {
+  const slices = zip.entries.map((e, i) => ({ sheet: /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name), bytes: bytes.subarray(e.local, zip.entries[i + 1]?.local ?? zip.dirOffset) }));
+  return [...slices.filter((s) => !s.sheet), ...slices.filter((s) => s.sheet)].map((s) => s.bytes).concat(bytes.subarray(zip.dirOffset));
+}
+
+/**
  * @param {Buffer} bytes
  * @param {Limits} limits
  * @returns {Promise<ReadResult>}
  */
 async function readXlsx(bytes, limits) {
-  const bad = checkZip(bytes, limits);
-  if (bad) return { ok: false, key: bad, params: bad === "unzippedTooLarge" ? { maxMb: Math.round(limits.maxUnzippedBytes / 1024 / 1024) } : undefined };
+  const zip = checkZip(bytes, limits);
+  if ("error" in zip) return { ok: false, key: zip.error, params: zip.error === "unzippedTooLarge" ? { maxMb: Math.round(limits.maxUnzippedBytes / 1024 / 1024) } : undefined };
   const rows = collector(limits);
   const { default: ExcelJS } = await import("exceljs"); // loaded for XLSX only: it is large
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(sheetsLast(bytes, zip)), {
     sharedStrings: "cache",
     styles: "cache", // dates are numbers with a date format
     hyperlinks: "ignore",
