@@ -6,25 +6,25 @@
 import type { Stage } from "@/lib/generated/prisma/enums";
 
 export const IMPORT_COLUMNS = [
-  { key: "external_id", zh: "外部编号", required: true, example: "IMP-2024-0001" },
-  { key: "project_title", zh: "项目名称", required: true, example: "年产10GWh动力电池项目" },
-  { key: "investor_name", zh: "投资方名称", required: true, example: "示例新能源科技有限公司" },
-  { key: "investor_country", zh: "投资方国家或地区", required: false, example: "CN" },
-  { key: "sector", zh: "产业领域", required: false, example: "" },
-  { key: "industry_chain", zh: "产业链", required: false, example: "" },
-  { key: "unit", zh: "所属单位", required: true, example: "" },
-  { key: "stage", zh: "阶段", required: true, example: "signed" },
-  { key: "planned_investment_cny", zh: "计划投资额（元）", required: false, example: "1,500,000,000" },
-  { key: "foreign_investment_usd", zh: "外资额（美元）", required: false, example: "" },
-  { key: "first_contact_date", zh: "首次接洽日期", required: true, example: "2024-03-15" },
-  { key: "signed_date", zh: "签约日期", required: false, example: "2024-11-20" },
-  { key: "contract_investment_cny", zh: "合同投资额（元）", required: false, example: "1,200,000,000" },
-  { key: "contract_kind", zh: "协议类型", required: false, example: "" },
-  { key: "construction_start_date", zh: "开工日期", required: false, example: "" },
-  { key: "owner_email", zh: "负责人邮箱", required: true, example: "" },
-  { key: "source", zh: "项目来源", required: false, example: "" },
-  { key: "event_name", zh: "推介活动", required: false, example: "" },
-  { key: "anchor_external_id", zh: "链主项目外部编号", required: false, example: "" },
+  { key: "external_id", maxChars: 100, zh: "外部编号", required: true, example: "IMP-2024-0001" },
+  { key: "project_title", maxChars: 200, zh: "项目名称", required: true, example: "年产10GWh动力电池项目" },
+  { key: "investor_name", maxChars: 200, zh: "投资方名称", required: true, example: "示例新能源科技有限公司" },
+  { key: "investor_country", maxChars: 100, zh: "投资方国家或地区", required: false, example: "CN" },
+  { key: "sector", maxChars: 100, zh: "产业领域", required: false, example: "" },
+  { key: "industry_chain", maxChars: 100, zh: "产业链", required: false, example: "" },
+  { key: "unit", maxChars: 100, zh: "所属单位", required: true, example: "" },
+  { key: "stage", maxChars: 50, zh: "阶段", required: true, example: "signed" },
+  { key: "planned_investment_cny", maxChars: 50, zh: "计划投资额（元）", required: false, example: "1,500,000,000" },
+  { key: "foreign_investment_usd", maxChars: 50, zh: "外资额（美元）", required: false, example: "" },
+  { key: "first_contact_date", maxChars: 50, zh: "首次接洽日期", required: true, example: "2024-03-15" },
+  { key: "signed_date", maxChars: 50, zh: "签约日期", required: false, example: "2024-11-20" },
+  { key: "contract_investment_cny", maxChars: 50, zh: "合同投资额（元）", required: false, example: "1,200,000,000" },
+  { key: "contract_kind", maxChars: 100, zh: "协议类型", required: false, example: "" },
+  { key: "construction_start_date", maxChars: 50, zh: "开工日期", required: false, example: "" },
+  { key: "owner_email", maxChars: 254, zh: "负责人邮箱", required: true, example: "" },
+  { key: "source", maxChars: 100, zh: "项目来源", required: false, example: "" },
+  { key: "event_name", maxChars: 200, zh: "推介活动", required: false, example: "" },
+  { key: "anchor_external_id", maxChars: 100, zh: "链主项目外部编号", required: false, example: "" },
 ] as const;
 
 export type ColumnKey = (typeof IMPORT_COLUMNS)[number]["key"];
@@ -95,3 +95,15 @@ export function stageCode(stage: Stage): string {
 /** Limits of one import. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
+/** An XLSX's entries uncompressed, all together (checked before any is parsed), and how many it may hold. */
+export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+export const MAX_ZIP_ENTRIES = 1_000;
+/**
+ * The longest cell any column takes (each column's own limit, maxChars, is
+ * checked as the file is parsed, before any lookup; validate.ts's schema
+ * repeats the text columns' limits).
+ */
+export const MAX_CELL_CHARS = Math.max(...IMPORT_COLUMNS.map((c) => c.maxChars));
+/** Reading a file (in a worker) may take this long and this much heap before it is given up. */
+export const PARSE_TIMEOUT_MS = 60_000;
+export const PARSE_HEAP_MB = 512;

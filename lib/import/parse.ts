@@ -1,83 +1,82 @@
 /**
  * A file's bytes → its header and data rows as text, keyed by column. The
  * format is told by the content, not the name: an XLSX is a ZIP holding a
- * workbook (first sheet read), anything else must be UTF-8 text (BOM or not)
- * that parses as CSV. No server-only imports: the CLI uses this too.
+ * workbook (first sheet read), anything else must be text (UTF-8 with or
+ * without BOM, or GBK/GB18030 as Chinese Excel writes it) that parses as CSV.
+ * The cells are read in a worker thread (parse-worker.mjs: size checks before
+ * inflating, rows streamed up to the cap, cells capped), under a heap and a
+ * time limit, so no upload stalls other requests. No server-only imports:
+ * the CLI uses this too.
  */
-import { parse as parseCsv } from "csv-parse/sync";
-import ExcelJS from "exceljs";
-import { columnForHeader, MAX_FILE_BYTES, MAX_ROWS, REQUIRED_COLUMNS, type ColumnKey } from "@/lib/import/columns";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import {
+  columnForHeader,
+  IMPORT_COLUMNS,
+  MAX_CELL_CHARS,
+  MAX_FILE_BYTES,
+  MAX_ROWS,
+  MAX_UNZIPPED_BYTES,
+  MAX_ZIP_ENTRIES,
+  PARSE_HEAP_MB,
+  PARSE_TIMEOUT_MS,
+  REQUIRED_COLUMNS,
+  type ColumnKey,
+} from "@/lib/import/columns";
 import type { ImportIssue } from "@/lib/import/errors";
 
 export type RawRow = { row: number; cells: Partial<Record<ColumnKey, string>> };
 export type ParsedFile = { format: "csv" | "xlsx"; headerNames: Partial<Record<ColumnKey, string>>; rows: RawRow[] };
 export type ParseResult = { ok: true; file: ParsedFile } | { ok: false; errors: ImportIssue[] };
 
+type ReadResult =
+  | { ok: true; format: "csv" | "xlsx"; records: string[][]; moreRows: boolean; formulaCells: [number, number][] }
+  | { ok: false; key: string; params?: Record<string, string | number> };
+
 const fileError = (key: string, params?: ImportIssue["params"]): ParseResult => ({ ok: false, errors: [{ row: null, column: null, key, params }] });
 
-function isZip(bytes: Uint8Array) {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
+const MAX_CHARS = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c.maxChars])) as Record<ColumnKey, number>;
 
-/** Text that is not UTF-8, or holds control bytes a CSV never has (NUL …), is not a CSV. */
-function decodeText(bytes: Uint8Array): string | null {
-  let text: string;
+/** Plain JavaScript next to this file, found from the app's directory (the bundler leaves it alone). */
+const WORKER_FILE = path.join(process.cwd(), "lib", "import", "parse-worker.mjs");
+const LIMITS = { maxRows: MAX_ROWS, maxCellChars: MAX_CELL_CHARS, maxUnzippedBytes: MAX_UNZIPPED_BYTES, maxZipEntries: MAX_ZIP_ENTRIES };
+
+/** At most two files are read at once (each worker takes a core); others wait their turn. */
+const MAX_READERS = 2;
+let readers = 0;
+const waiting: (() => void)[] = [];
+
+async function readInWorker(bytes: Uint8Array): Promise<ReadResult> {
+  if (readers >= MAX_READERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  readers++;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return null;
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000B\u000E-\u001F]/.test(text.slice(0, 65536))) return null;
-  return text;
-}
-
-/** An XLSX cell's value as the text a user sees (dates as YYYY-MM-DD). */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return "";
-    // Binary floating point (0.1 + 0.2): a value within a hair of 2 decimals is that value.
-    const cents = Math.round(value * 100) / 100;
-    return Math.abs(value - cents) < 1e-7 ? String(cents) : String(value);
-  }
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-    if ("result" in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-    if ("text" in value && typeof (value as { text: unknown }).text === "string") return (value as { text: string }).text;
-    if ("error" in value) return "";
-  }
-  return String(value);
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<string[][] | null> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    return null;
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const out: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    const values = row.values as ExcelJS.CellValue[]; // 1-based
-    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
-    out[rowNumber - 1] = cells;
-  });
-  for (let i = 0; i < out.length; i++) out[i] ??= [];
-  return out;
-}
-
-function readCsv(text: string): string[][] | null {
-  try {
-    return parseCsv(text.replace(/^\uFEFF/, ""), { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
-  } catch {
-    return null;
+    return await new Promise<ReadResult>((resolve) => {
+      const worker = new Worker(WORKER_FILE, {
+        workerData: { job: "import-read", bytes, limits: LIMITS },
+        resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB, maxYoungGenerationSizeMb: 64 },
+        stdout: true,
+        stderr: true,
+      });
+      let settled = false;
+      const settle = (result: ReadResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        resolve(result);
+      };
+      // Out of time or memory: the file is beyond what one import may cost.
+      const timer = setTimeout(() => settle({ ok: false, key: "tooComplex" }), PARSE_TIMEOUT_MS);
+      worker.once("message", (result: ReadResult) => settle(result));
+      worker.once("error", (error) => {
+        if ((error as { code?: string }).code !== "ERR_WORKER_OUT_OF_MEMORY") console.error("import: reading the file failed", error);
+        settle({ ok: false, key: "tooComplex" });
+      });
+      worker.once("exit", () => settle({ ok: false, key: "tooComplex" }));
+    });
+  } finally {
+    readers--;
+    waiting.shift()?.();
   }
 }
 
@@ -89,19 +88,9 @@ export async function parseImportFile(bytes: Uint8Array): Promise<ParseResult> {
   if (bytes.length === 0) return fileError("emptyFile");
   if (bytes.length > MAX_FILE_BYTES) return fileError("tooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 });
 
-  let records: string[][] | null;
-  let format: "csv" | "xlsx";
-  if (isZip(bytes)) {
-    format = "xlsx";
-    records = await readXlsx(bytes);
-    if (records === null) return fileError("notSpreadsheet");
-  } else {
-    format = "csv";
-    const text = decodeText(bytes);
-    if (text === null) return fileError("notSpreadsheet");
-    records = readCsv(text);
-    if (records === null) return fileError("badCsv");
-  }
+  const read = await readInWorker(bytes);
+  if (!read.ok) return fileError(read.key, read.params);
+  const { format, records } = read;
 
   const blank = (r: string[] | undefined) => !r || r.every((c) => c === "");
   if (records.every(blank)) return fileError("emptyFile");
@@ -127,20 +116,29 @@ export async function parseImportFile(bytes: Uint8Array): Promise<ParseResult> {
   if (missing.length > 0) errors.unshift({ row: 1, column: null, key: "missingColumns", params: { columns: missing.join(", ") } });
   if (unknown.length > 0) errors.push({ row: 1, column: null, key: "unknownColumns", params: { columns: unknown.join(", ") } });
   if (errors.length > 0) return { ok: false, errors };
+  if (read.moreRows) return fileError("tooManyRows", { max: MAX_ROWS }); // the reader stopped one row past the cap
 
   // The data rows, numbered as the spreadsheet shows them; blank rows skipped.
+  // A cell over its column's limit, or a formula without a cached result, is
+  // an error of its row here, before anything looks the cell up.
+  const formulas = new Set(read.formulaCells.map(([r, c]) => `${r}:${c}`));
+  const cellErrors: ImportIssue[] = [];
   const rows: RawRow[] = [];
   for (let i = 1; i < records.length; i++) {
     const record = records[i];
-    if (blank(record)) continue;
+    const formulaHere = positions.some(([pos]) => formulas.has(`${i}:${pos}`));
+    if (blank(record) && !formulaHere) continue;
     const cells: Partial<Record<ColumnKey, string>> = {};
     for (const [pos, key] of positions) {
       const v = record[pos];
-      if (v !== undefined && v !== "") cells[key] = v;
+      if (formulaHere && formulas.has(`${i}:${pos}`)) cellErrors.push({ row: i + 1, column: headerNames[key]!, key: "formulaNoResult" });
+      else if (v !== undefined && v.length > MAX_CHARS[key]) cellErrors.push({ row: i + 1, column: headerNames[key]!, key: "tooLong", params: { max: MAX_CHARS[key] } });
+      else if (v !== undefined && v !== "") cells[key] = v;
     }
     rows.push({ row: i + 1, cells });
     if (rows.length > MAX_ROWS) return fileError("tooManyRows", { max: MAX_ROWS });
   }
+  if (cellErrors.length > 0) return { ok: false, errors: cellErrors };
   if (rows.length === 0) return fileError("noRows");
   return { ok: true, file: { format, headerNames, rows } };
 }

@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db";
 import { IMPORT_COLUMNS, type ColumnKey } from "@/lib/import/columns";
+import { csvField } from "@/lib/reports/to-csv";
 
 export type TemplateHeaders = "en" | "zh";
 
@@ -37,10 +38,14 @@ function headerRow(headers: TemplateHeaders) {
   return IMPORT_COLUMNS.map((c) => (headers === "zh" ? c.zh : c.key));
 }
 
-/** CSV, UTF-8 with a BOM so Excel opens the Chinese correctly. */
+/**
+ * CSV, UTF-8 with a BOM so Excel opens the Chinese correctly. Cells are
+ * escaped as the reports' CSV does: the example row carries names users typed
+ * (the latest event's), and one starting with = + - @ must not run as a
+ * formula on the admin's machine.
+ */
 export function templateCsv(example: Record<ColumnKey, string>, headers: TemplateHeaders = "en"): string {
-  const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = [headerRow(headers), IMPORT_COLUMNS.map((c) => example[c.key])].map((cells) => cells.map(esc).join(","));
+  const lines = [headerRow(headers), IMPORT_COLUMNS.map((c) => example[c.key])].map((cells) => cells.map((v) => csvField(v, "text")).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 

@@ -11,7 +11,8 @@ import { type Cell, type CellKind, type ReportLocale, type Section, looksLikeFor
 
 export const BOM = "\uFEFF";
 
-function field(value: Cell, kind: CellKind): string {
+/** One CSV field: quoted when needed, a text that looks like a formula prefixed with '. */
+export function csvField(value: Cell, kind: CellKind): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
   if (kind === "text" && looksLikeFormula(text)) text = `'${text}`;
@@ -24,13 +25,13 @@ export function* csvLines(report: Report, locale: ReportLocale = "zh-CN"): Gener
   for (const section of reportSections(report, locale)) {
     if (!first) yield "\r\n";
     first = false;
-    yield `${field(section.title, "text")}\r\n`;
-    yield `${section.columns.map((c) => field(c.header, "text")).join(",")}\r\n`;
+    yield `${csvField(section.title, "text")}\r\n`;
+    yield `${section.columns.map((c) => csvField(c.header, "text")).join(",")}\r\n`;
     for (const row of section.rows) yield csvRow(section, row);
   }
 }
 
-const csvRow = (section: Section, row: Cell[]) => `${row.map((v, i) => field(v, section.columns[i].kind)).join(",")}\r\n`;
+const csvRow = (section: Section, row: Cell[]) => `${row.map((v, i) => csvField(v, section.columns[i].kind)).join(",")}\r\n`;
 
 /**
  * The CSV as it is read: the in-memory sections line by line and each long
@@ -41,8 +42,8 @@ export async function* csvChunks(report: Report, pages: ReportListPages, locale:
   for (const section of reportSections(report, locale, pages)) {
     if (!first) yield "\r\n";
     first = false;
-    yield `${field(section.title, "text")}\r\n`;
-    yield `${section.columns.map((c) => field(c.header, "text")).join(",")}\r\n`;
+    yield `${csvField(section.title, "text")}\r\n`;
+    yield `${section.columns.map((c) => csvField(c.header, "text")).join(",")}\r\n`;
     for (const row of section.rows) yield csvRow(section, row);
     if (section.pages) for await (const page of section.pages()) yield page.map((row) => csvRow(section, row)).join("");
   }

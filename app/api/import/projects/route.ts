@@ -1,13 +1,15 @@
 /**
  * POST /api/import/projects — multipart form, field "file" (CSV or XLSX).
  * An admin's session or `Authorization: Bearer <api token>` of an admin.
- * 200 { created, updated } | 400 { errors: [{ row, column, message }] } | 401 | 403.
+ * 200 { created, updated } | 400 { errors: [{ row, column, message }] } | 401 | 403
+ * (403 with errors too when a cookie-authenticated post comes from another origin).
  * All or nothing: a 400 means nothing was written.
  */
 import { db } from "@/lib/db";
 import { MAX_FILE_BYTES } from "@/lib/import/columns";
 import { importProjects } from "@/lib/import/import-projects";
 import { deny, importCaller, requestLocale } from "@/lib/import/http";
+import { multipartFile } from "@/lib/http/multipart";
 import { importErrorMessage, translateIssues } from "@/lib/import/messages";
 
 export const dynamic = "force-dynamic";
@@ -17,27 +19,49 @@ export const maxDuration = 120;
 /** Room for the multipart envelope around a file at the size limit. */
 const ENVELOPE = 64 * 1024;
 
+/**
+ * The body, counted as it arrives: null once it passes `max`. Neither the
+ * Content-Length (absent when chunked) nor a complete body can be relied on:
+ * next.config.js's proxyClientMaxBodySize (12 MB) cuts longer bodies short.
+ */
+async function readBody(request: Request, max: number): Promise<Buffer | null> {
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
 export async function POST(request: Request) {
-  const caller = await importCaller(request);
-  if (!caller.ok) return deny(caller.status);
   const locale = requestLocale(request);
   const fail = (key: string, params?: Record<string, string | number>, status = 400) =>
     Response.json({ errors: [{ row: null, column: null, message: importErrorMessage(key, params, locale) }] }, { status });
+  const caller = await importCaller(request);
+  if (!caller.ok) return caller.key ? fail(caller.key, undefined, caller.status) : deny(caller.status);
+  const tooLarge = () => fail("tooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 });
 
   const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_FILE_BYTES + ENVELOPE) return fail("tooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 });
+  if (length > MAX_FILE_BYTES + ENVELOPE) return tooLarge();
+  const body = await readBody(request, MAX_FILE_BYTES + ENVELOPE).catch(() => undefined);
+  if (body === null) return tooLarge();
+  if (body === undefined) return fail("noFile");
 
-  let file: FormDataEntryValue | null;
-  try {
-    file = (await request.formData()).get("file");
-  } catch {
-    return length > MAX_FILE_BYTES ? fail("tooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 }) : fail("noFile");
-  }
-  if (!file || typeof file === "string") return fail("noFile");
-  if (file.size > MAX_FILE_BYTES) return fail("tooLarge", { maxMb: MAX_FILE_BYTES / 1024 / 1024 });
+  const file = multipartFile(body, request.headers.get("content-type"), "file");
+  if (!file) return fail("noFile");
+  if (file.length > MAX_FILE_BYTES) return tooLarge();
 
   try {
-    const result = await importProjects(db(), caller.actor, new Uint8Array(await file.arrayBuffer()));
+    const result = await importProjects(db(), caller.actor, file);
     if (!result.ok) return Response.json({ errors: translateIssues(result.errors, locale) }, { status: 400 });
     return Response.json({ created: result.created, updated: result.updated });
   } catch (error) {
