@@ -99,8 +99,15 @@ test("an officer logs three rounds and moves a project through intent, negotiati
   // Signed: the contract, all in one move.
   await target.selectOption({ label: "已签约" });
   await stageForm.getByLabel("签约日期").fill(ymd(-10));
-  await stageForm.getByLabel("合同投资额（元）").fill("1,200,000,000");
   await stageForm.getByLabel("协议类型").selectOption({ label: "正式投资合同" });
+  // Separators that could mean two things are refused next to the field, not stored as 123 yuan.
+  const contracted = stageForm.getByLabel("合同投资额（元）");
+  await contracted.fill("1,2,3");
+  await stageForm.getByRole("button", { name: "变更为“已签约”" }).click();
+  await expect(contracted).toHaveAccessibleDescription(/分隔符不明确/);
+  // The amount as the officer says it, echoed as it will be stored.
+  await contracted.fill("12亿");
+  await expect(contracted).toHaveAccessibleDescription(/^将保存为 12亿元（1,200,000,000 元）/); // the refusal stays until the next save
   await moveTo("已签约");
   await expect(journey.getByTestId("journey-contract")).toContainText("12亿元");
 
@@ -116,7 +123,8 @@ test("an officer logs three rounds and moves a project through intent, negotiati
 
   // Funds in place, now that it is signed.
   const funds = journey.getByRole("form", { name: "资金到位" });
-  await funds.getByLabel("金额").fill("300000000");
+  await funds.getByLabel("金额").fill("3亿");
+  await expect(funds.getByLabel("金额")).toHaveAccessibleDescription("将保存为 3亿元（300,000,000 元）");
   await funds.getByRole("button", { name: "记录到位资金" }).click();
   await expect(funds.getByRole("status")).toHaveText("到位资金已记录。");
   await expect(journey.getByTestId("journey-funds")).toHaveText("3亿元");

@@ -17,10 +17,11 @@ export type Namespace = keyof typeof en;
 
 /**
  * Read on every page: the shell's navigation, locale switcher and sign-out
- * button (nav, locale, shell), and the root error page and the forms' failure
- * words (errors).
+ * button (nav, locale, shell), the root error page and the forms' failure
+ * words (errors), and the echo under every amount field (amount: a few words,
+ * used by forms on many routes).
  */
-export const BASE_NAMESPACES = ["errors", "locale", "nav", "shell"] as const satisfies readonly Namespace[];
+export const BASE_NAMESPACES = ["amount", "errors", "locale", "nav", "shell"] as const satisfies readonly Namespace[];
 
 /** The base namespaces and `extra`, taken from the whole catalogue. */
 export function pickClientMessages(messages: Record<string, unknown>, extra: readonly string[] = []): Record<string, unknown> {

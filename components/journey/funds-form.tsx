@@ -1,8 +1,10 @@
 "use client";
 
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { AmountField } from "@/components/ui/amount-field";
 import { recordFundsAction } from "@/app/(app)/projects/[id]/stage-actions";
 import { STAGE_LIMITS } from "@/lib/validation/stage";
 import { FormSummary } from "@/components/ui/form-summary";
@@ -14,6 +16,8 @@ import { useActionForm } from "@/components/ui/use-action-form";
 export function FundsForm({ projectId, today, signedOn }: { projectId: number; today: string; signedOn: string | null }) {
   const t = useTranslations("journey.funds");
   const ts = useTranslations("journey.stage");
+  // The amount's echo reads in the currency chosen beside it.
+  const [currency, setCurrency] = useState<"CNY" | "USD">("CNY");
   const { pending, failure, success, requestId, onSubmit, errorOf } = useActionForm(recordFundsAction, {
     onSuccess: (_data, form) => {
       form.reset();
@@ -29,8 +33,8 @@ export function FundsForm({ projectId, today, signedOn }: { projectId: number; t
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="requestId" value={requestId} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField name="amount" inputMode="decimal" autoComplete="off" label={t("amount")} hint={ts("amountHint")} error={errorOf("amount")} required />
-        <SelectField name="currency" label={t("currency")} error={errorOf("currency")} defaultValue="CNY">
+        <AmountField name="amount" currency={currency} label={t("amount")} hint={ts("amountHint")} error={errorOf("amount")} required />
+        <SelectField name="currency" label={t("currency")} error={errorOf("currency")} value={currency} onChange={(e) => setCurrency(e.target.value === "USD" ? "USD" : "CNY")}>
           <option value="CNY">{t("currencies.CNY")}</option>
           <option value="USD">{t("currencies.USD")}</option>
         </SelectField>

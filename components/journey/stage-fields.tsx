@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
+import { AmountField } from "@/components/ui/amount-field";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { STAGE_LIMITS, type AgreementKindOption } from "@/lib/validation/stage";
 import { planMove, type JourneyFacts } from "@/lib/domain/stages";
@@ -72,8 +73,8 @@ export function StageFields({ fromStage, toStage, facts, agreementKinds, today, 
               </option>
             ))}
           </SelectField>
-          <TextField name="contractedInvestmentCny" inputMode="decimal" autoComplete="off" label={t("stage.contractedInvestmentCny")} hint={t("stage.amountHint")} error={errorOf("contractedInvestmentCny")} required />
-          <TextField name="contractedForeignUsd" inputMode="decimal" autoComplete="off" label={t("stage.contractedForeignUsd")} error={errorOf("contractedForeignUsd")} />
+          <AmountField name="contractedInvestmentCny" label={t("stage.contractedInvestmentCny")} hint={t("stage.amountHint")} error={errorOf("contractedInvestmentCny")} required />
+          <AmountField name="contractedForeignUsd" currency="USD" label={t("stage.contractedForeignUsd")} error={errorOf("contractedForeignUsd")} />
           <TextAreaField name="contractNote" label={t("stage.contractNote")} error={errorOf("contractNote")} rows={2} maxLength={STAGE_LIMITS.contractNote} className="sm:col-span-2" />
         </fieldset>
       )}

@@ -7,6 +7,7 @@ import { EDITABLE_FIELDS, OWNERSHIP_TYPES, type EditableField, type ProjectFormV
 import { FIELD_LABEL } from "@/components/projects/names";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { AmountField } from "@/components/ui/amount-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { localName } from "@/components/projects/names";
 
@@ -254,8 +255,8 @@ export function ProjectForm(props: Props) {
         {text("title", { label: t("title"), maxLength: 200, required: true, className: "sm:col-span-2" })}
         {select("sectorId", t("sector"), props.options.sectors)}
         {select("chainId", t("chain"), props.options.chains)}
-        {text("plannedInvestmentCny", { label: t("planned"), hint: t("plannedHint"), inputMode: "decimal" })}
-        {text("foreignInvestmentUsd", { label: t("foreign"), inputMode: "decimal" })}
+        <AmountField name="plannedInvestmentCny" value={values.plannedInvestmentCny} onChange={set("plannedInvestmentCny")} error={errors.plannedInvestmentCny} label={t("planned")} hint={t("plannedHint")} />
+        <AmountField name="foreignInvestmentUsd" currency="USD" value={values.foreignInvestmentUsd} onChange={set("foreignInvestmentUsd")} error={errors.foreignInvestmentUsd} label={t("foreign")} />
         {text("phase", { label: t("phase"), maxLength: 50 })}
         {text("jobs", { label: t("jobs"), inputMode: "numeric" })}
         {text("landMu", { label: t("land"), inputMode: "decimal" })}

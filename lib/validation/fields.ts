@@ -6,15 +6,26 @@
 import { z } from "zod";
 import { dateTimeFormat } from "@/lib/format/intl-cache";
 import { BUREAU_TIME_ZONE } from "@/lib/domain/period";
+import { parseAmount } from "@/lib/format/parse-amount";
 
 /** Largest amount accepted: 10 trillion, far above any single project; catches unit slips. */
 const MAX_AMOUNT = 10_000_000_000_000;
 
-/** A non-negative money amount as a decimal string with at most 2 decimals; "1,200.50" accepted. */
+/**
+ * A non-negative money amount, typed as officials say it ("10.6亿", "8000万",
+ * "2,100,000,000", full-width digits: lib/format/parse-amount.ts), as an exact
+ * decimal string in the base unit with at most 2 decimals. Separators that
+ * could mean two things ("1,2,3") are refused, never guessed.
+ */
 export const zAmount = z
   .string()
-  .transform((s) => s.replaceAll(",", "").replaceAll("，", "").trim())
-  .pipe(z.string().regex(/^\d+(\.\d{1,2})?$/, "amount"))
+  .transform((s, ctx) => {
+    const parsed = parseAmount(s);
+    if (parsed.ok) return parsed.value;
+    const message = parsed.reason === "ambiguous" ? "amountAmbiguous" : parsed.reason === "precision" ? "amountPrecision" : "amount";
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  })
   .refine((s) => Number(s) <= MAX_AMOUNT, "amountTooLarge");
 
 export const zOptionalAmount = zAmount.optional();
