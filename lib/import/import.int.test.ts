@@ -106,7 +106,7 @@ describe("importProjects", () => {
     const p = uniq();
     const file = csv([
       row(`${p}-1`),
-      row(`${p}-2`, { first_contact_date: "2023/02/01", planned_investment_cny: "12亿", stage: "signed", unit: "nowhere", owner_email: "nobody@x.local" }),
+      row(`${p}-2`, { first_contact_date: "2023/02/01", planned_investment_cny: "1,2,3", stage: "signed", unit: "nowhere", owner_email: "nobody@x.local" }),
       row(`${p}-3`),
       signedRow(`${p}-4`, { construction_start_date: "2023-01-01", stage: "construction", anchor_external_id: "missing-anchor" }),
       row(`${p}-1`),
@@ -119,7 +119,7 @@ describe("importProjects", () => {
     expect(at(3)).toEqual(
       [
         "first_contact_date:date",
-        "planned_investment_cny:amount",
+        "planned_investment_cny:amountAmbiguous",
         "unit:notFound",
         "owner_email:ownerNotFound",
         "signed_date:requiredForStage",

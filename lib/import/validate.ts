@@ -122,7 +122,7 @@ export const ZImportRow = z.object({
 });
 type RowInput = z.output<typeof ZImportRow>;
 
-const ZOD_KEYS = new Set(["date", "amount", "amountTooLarge"]);
+const ZOD_KEYS = new Set(["date", "amount", "amountAmbiguous", "amountPrecision", "amountTooLarge"]);
 
 function zodIssueKey(issue: z.core.$ZodIssue): { key: string; params?: Record<string, string | number> } {
   if (ZOD_KEYS.has(issue.message)) return { key: issue.message };
