@@ -14,6 +14,8 @@ import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
 import next from "next";
+import { withClientAddress } from "../lib/auth/client-address";
+import { env } from "../lib/env";
 
 const port = Number(process.env.PORT ?? 3000);
 const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
@@ -24,7 +26,8 @@ async function serve() {
   const app = next({ dev: false, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  http.createServer((req, res) => void handle(req, res)).listen(port);
+  // The client's address from the socket (or the trusted proxies), stamped where no client can forge it.
+  http.createServer(withClientAddress((req, res) => void handle(req, res), env().TRUSTED_PROXY_HOPS)).listen(port);
 }
 
 function supervise() {
