@@ -3,7 +3,7 @@
  * forms. Shared by the forms (client) and the actions (server).
  */
 import { z } from "zod";
-import { zAmount, zDate, zId, zOptionalAmount, zOptionalText, zRequestId, zText, zVersion } from "@/lib/validation/fields";
+import { zAmount, zDate, zId, zOptionalAmount, zOptionalText, zRequestId, zString, zText, zVersion } from "@/lib/validation/fields";
 
 /**
  * The dashboard's "stalled N days" steps (STALL_DAYS in lib/data/dashboard/sql.ts,
@@ -28,7 +28,7 @@ const param = <T extends z.ZodType>(schema: T) =>
 
 /** The project list's search, filters, sort and page, read from the URL's searchParams. */
 export const ZProjectQuery = z.object({
-  q: param(z.string().trim().max(100)).transform((s) => (s ? s : undefined)),
+  q: param(zString(100)).transform((s) => (s ? s : undefined)),
   stage: param(z.enum(STAGES)),
   sectorId: param(zId),
   chainId: param(zId),
@@ -115,7 +115,7 @@ export type UpdateProjectInput = z.output<typeof ZUpdateProject>;
 export const ZReassignOwner = z.object({ projectId: zId, version: zVersion, ownerId: zId });
 export type ReassignOwnerInput = z.output<typeof ZReassignOwner>;
 
-export const ZCompanySearch = z.string().trim().max(100);
+export const ZCompanySearch = zString(100);
 
 /** The editable fields as the edit form holds them (strings), for conflicts and defaults. */
 export const EDITABLE_FIELDS = [
