@@ -11,7 +11,7 @@ import { createScratchDb } from "@/scripts/lib/scratch-db";
 import { migrateDeploy } from "@/scripts/lib/migrate";
 
 const NEW_PASSWORD = "a brand new passphrase";
-const sessionOf = (u: { id: number; sessionVersion: number }) => ({ uid: u.id, sv: u.sessionVersion });
+const sessionOf = (u: { id: number; sessionVersion: number }) => ({ uid: u.id, sv: u.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) });
 
 async function admin() {
   return makeUser({ role: "ADMIN" });

@@ -18,7 +18,7 @@ const withNul = "恒宁\u0000x";
 
 async function actor(role: Role) {
   const user = await makeUser({ role });
-  return (await resolveSessionUser(testDb(), { uid: user.id, sv: user.sessionVersion }))!;
+  return (await resolveSessionUser(testDb(), { uid: user.id, sv: user.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) }))!;
 }
 
 describe("a NUL character", () => {
