@@ -14,7 +14,7 @@ import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
 import next from "next";
-import { withClientAddress } from "../lib/auth/client-address";
+import { withServerHeaders } from "../lib/auth/client-address";
 import { env } from "../lib/env";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -27,7 +27,7 @@ async function serve() {
   await app.prepare();
   const handle = app.getRequestHandler();
   // The client's address from the socket (or the trusted proxies), stamped where no client can forge it.
-  http.createServer(withClientAddress((req, res) => void handle(req, res), env().TRUSTED_PROXY_HOPS)).listen(port);
+  http.createServer(withServerHeaders((req, res) => void handle(req, res), env().TRUSTED_PROXY_HOPS)).listen(port);
 }
 
 function supervise() {

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { clientAddress, withClientAddress } from "@/lib/auth/client-address";
+import { clientAddress, withServerHeaders } from "@/lib/auth/client-address";
 
 /**
  * A real HTTP server wrapped the way scripts/serve.ts wraps Next.js; the
@@ -9,7 +9,7 @@ import { clientAddress, withClientAddress } from "@/lib/auth/client-address";
  */
 let server: http.Server | undefined;
 async function serve(trustedProxyHops: number) {
-  server = http.createServer(withClientAddress((req, res) => res.end(clientAddress(req.headers)), trustedProxyHops));
+  server = http.createServer(withServerHeaders((req, res) => res.end(clientAddress(req.headers)), trustedProxyHops));
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return (headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${port}/`, { headers }).then((r) => r.text());
@@ -31,6 +31,14 @@ describe("the client address", () => {
     const ask = await serve(0);
     const plain = await ask();
     expect(await ask({ "x-client-address": "203.0.113.9" })).toBe(plain);
+  });
+
+  it("arrives without the client's own x-pathname or x-nonce (headers only the app sets)", async () => {
+    server = http.createServer(withServerHeaders((req, res) => res.end(JSON.stringify([req.headers["x-pathname"], req.headers["x-nonce"]])), 0));
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const seen = await fetch(`http://127.0.0.1:${port}/admin`, { headers: { "x-pathname": "/forged", "x-nonce": "chosen" } }).then((r) => r.json());
+    expect(seen).toEqual([null, null]);
   });
 
   it("behind one trusted proxy, is the entry that proxy appended (the rightmost), not what the client wrote before it", async () => {

@@ -25,12 +25,19 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
   return nearestFirst[Math.min(trustedProxyHops, nearestFirst.length - 1)].slice(0, 64);
 }
 
-/** Wraps the app's request handler so every request carries an address the client cannot choose. */
-export function withClientAddress<Req extends IncomingMessage, Res extends ServerResponse>(
+/** Request headers proxy.ts sets for the pages; a client's own copies are dropped even where proxy.ts does not run. */
+const PROXY_SET_HEADERS = ["x-pathname", "x-nonce"];
+
+/**
+ * Wraps the app's request handler so every request carries an address the
+ * client cannot choose, and none of the headers the app sets for itself.
+ */
+export function withServerHeaders<Req extends IncomingMessage, Res extends ServerResponse>(
   handler: (req: Req, res: Res) => void,
   trustedProxyHops: number,
 ): (req: Req, res: Res) => void {
   return (req, res) => {
+    for (const name of PROXY_SET_HEADERS) delete req.headers[name];
     req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxyHops);
     handler(req, res);
   };
