@@ -54,7 +54,13 @@ describe("the client address", () => {
     expect(await ask({ "x-forwarded-for": "10.0.0.2" })).toBe("10.0.0.2");
   });
 
-  it("is 'unknown' when the request did not come through the app's server (nothing to trust)", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.1" }))).toBe("unknown");
+  it("is 'unknown' when the app is not served by scripts/serve.ts (nothing stamped it, so nothing to trust)", () => {
+    const stamped = process.env.CRM_CLIENT_ADDRESS_STAMPED;
+    delete process.env.CRM_CLIENT_ADDRESS_STAMPED;
+    try {
+      expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.1", "x-client-address": "198.51.100.1" }))).toBe("unknown");
+    } finally {
+      if (stamped !== undefined) process.env.CRM_CLIENT_ADDRESS_STAMPED = stamped;
+    }
   });
 });

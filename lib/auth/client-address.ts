@@ -7,6 +7,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * access to the socket, so this is how the socket's address reaches them.
  */
 const CLIENT_ADDRESS_HEADER = "x-client-address";
+/**
+ * Set in the process by withServerHeaders (scripts/serve.ts runs Next.js in
+ * the same process): without it (`next dev`, a bare `next start`) nothing
+ * stamped the header, so a client could have written it.
+ */
+const STAMPED_ENV = "CRM_CLIENT_ADDRESS_STAMPED";
 
 /**
  * The address a request came from, given the socket's peer, the
@@ -36,6 +42,7 @@ export function withServerHeaders<Req extends IncomingMessage, Res extends Serve
   handler: (req: Req, res: Res) => void,
   trustedProxyHops: number,
 ): (req: Req, res: Res) => void {
+  process.env[STAMPED_ENV] = "1";
   return (req, res) => {
     for (const name of PROXY_SET_HEADERS) delete req.headers[name];
     req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxyHops);
@@ -45,10 +52,12 @@ export function withServerHeaders<Req extends IncomingMessage, Res extends Serve
 
 /**
  * The client's address for throttling and the audit log, as stamped by
- * scripts/serve.ts. "unknown" when the app runs without it (`next dev`):
- * every client then shares one address's sign-in limit, never more checks.
+ * scripts/serve.ts. "unknown" when the app runs without it (`next dev`, a
+ * bare `next start`): every client then shares one address's sign-in limit,
+ * never more checks.
  */
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
+  if (process.env[STAMPED_ENV] !== "1") return "unknown";
   const raw = headers instanceof Headers ? headers.get(CLIENT_ADDRESS_HEADER) : headers[CLIENT_ADDRESS_HEADER];
   const value = Array.isArray(raw) ? raw[0] : raw;
   return value ? value.slice(0, 64) : "unknown";
