@@ -42,6 +42,7 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, https);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Overwrites whatever the client sent: access-denied audit rows record it.
   requestHeaders.set("x-pathname", pathname);
   requestHeaders.set("Content-Security-Policy", csp);
 
@@ -51,11 +52,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Every request but static files, prefetches included: a request can claim to
+// be a prefetch (next-router-prefetch), and one that skipped this function
+// would be served without the CSP and with the client's own x-pathname.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

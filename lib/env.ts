@@ -13,6 +13,12 @@ const envSchema = z.object({
     .min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. http://localhost:3000").optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "must be a whole number: how many proxies in front append to X-Forwarded-For (0 for none)" })
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .max(5, "must be at most 5")
+    .default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -21,6 +21,8 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import next from "next";
 import { checkWorker, WorkerWatch, type CheckResult } from "./lib/worker-watch";
+import { withServerHeaders } from "../lib/auth/client-address";
+import { env } from "../lib/env";
 
 const port = Number(process.env.PORT ?? 3000);
 const processes = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
@@ -37,7 +39,8 @@ async function serve() {
   const app = next({ dev: false, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  http.createServer((req, res) => void handle(req, res)).listen(port);
+  // The client's address from the socket (or the trusted proxies), stamped where no client can forge it.
+  http.createServer(withServerHeaders((req, res) => void handle(req, res), env().TRUSTED_PROXY_HOPS)).listen(port);
   if (cluster.isWorker) {
     // The shared port hands a request to any worker; the primary's check must reach this one.
     const check = http.createServer((req, res) => (req.url === "/api/health" ? void handle(req, res) : void res.writeHead(404).end()));

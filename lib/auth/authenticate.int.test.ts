@@ -5,6 +5,7 @@ import { THROTTLE } from "@/lib/auth/throttle";
 import { makeUser, TEST_PASSWORD, testDb, uniq } from "@/test/factories";
 
 const ip = () => `10.0.${uniq()}`;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 describe("sign-in", () => {
   it("accepts the right password and audits the sign-in", async () => {
@@ -57,20 +58,20 @@ describe("sign-in", () => {
 describe("session", () => {
   it("resolves a current token to its user", async () => {
     const user = await makeUser({ role: "MANAGER" });
-    const current = await resolveSessionUser(testDb(), { uid: user.id, sv: user.sessionVersion });
+    const current = await resolveSessionUser(testDb(), { uid: user.id, sv: user.sessionVersion, signedInAt: nowSeconds() });
     expect(current).toMatchObject({ id: user.id, role: "MANAGER", unitId: user.unitId, unitIsCity: false });
   });
 
   it("ends when the role changes (the session version moves on)", async () => {
     const user = await makeUser();
-    const token = { uid: user.id, sv: user.sessionVersion };
+    const token = { uid: user.id, sv: user.sessionVersion, signedInAt: nowSeconds() };
     await testDb().user.update({ where: { id: user.id }, data: { role: "MANAGER", sessionVersion: { increment: 1 } } });
     expect(await resolveSessionUser(testDb(), token)).toBeNull();
   });
 
   it("ends when the account is disabled", async () => {
     const user = await makeUser();
-    const token = { uid: user.id, sv: user.sessionVersion };
+    const token = { uid: user.id, sv: user.sessionVersion, signedInAt: nowSeconds() };
     await testDb().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect(await resolveSessionUser(testDb(), token)).toBeNull();
   });

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { authenticate } from "@/lib/auth/authenticate";
 import { clientAddress } from "@/lib/auth/client-address";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { sessionOutlived } from "@/lib/auth/session-user";
 
 /** Shown to the sign-in form as `error`; the form turns it into words. */
 export const THROTTLED_ERROR = "throttled";
@@ -25,11 +26,16 @@ function signInError(error: unknown): Error {
  * next-auth v4 with email + password and JWT sessions. The token carries only
  * the user id and the user's session version; lib/auth/current-user.ts checks
  * both against the database on every request, so a role change, a disabled
- * account or a sign-out ends the session at the next request.
+ * account or a sign-out ends the session at the next request. The token also
+ * carries its sign-in time: a session ends 12 hours after it (session-user.ts),
+ * whatever the renewals.
  */
 export const authOptions = (): NextAuthOptions => ({
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // Secure (and __Secure- prefixed) session cookies when the configured public
+  // URL is https, never from a request header a client could send (README, "Security").
+  useSecureCookies: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -54,6 +60,10 @@ export const authOptions = (): NextAuthOptions => ({
       if (user) {
         token.uid = Number(user.id);
         token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        token.signedInAt = Math.floor(Date.now() / 1000);
+      } else if (sessionOutlived(token)) {
+        // next-auth answers a failed renewal by deleting the cookie, instead of re-issuing it for 8 more hours.
+        throw new Error("The session is past its absolute lifetime.");
       }
       return token;
     },

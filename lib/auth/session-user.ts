@@ -30,15 +30,29 @@ type SessionRow = {
   unit_kind: string;
 };
 
-type TokenClaims = { uid?: number; sv?: number } | null;
+type TokenClaims = { uid?: number; sv?: number; signedInAt?: number } | null;
+
+/**
+ * A session ends this long after its sign-in, however often the cookie is
+ * renewed (it is renewed on every visit, for 8 hours of inactivity): a stolen
+ * cookie cannot be kept alive by polling.
+ */
+export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+
+/** True when the token's sign-in (seconds since the epoch) is missing or older than the absolute limit. */
+export function sessionOutlived(token: TokenClaims, now = new Date()): boolean {
+  const signedInAt = token?.signedInAt;
+  return typeof signedInAt !== "number" || now.getTime() - signedInAt * 1000 > SESSION_ABSOLUTE_SECONDS * 1000;
+}
 
 /**
  * Turns a decoded session token into the user it stands for, or null when the
- * token is missing, the account is disabled, or its session version moved on
- * (role or unit change, password reset, sign-out).
+ * token is missing, the session is past its absolute lifetime, the account is
+ * disabled, or its session version moved on (role or unit change, password
+ * reset, sign-out).
  */
-export async function resolveSessionUser(db: Db, token: TokenClaims): Promise<SessionUser | null> {
-  if (typeof token?.uid !== "number" || typeof token.sv !== "number") return null;
+export async function resolveSessionUser(db: Db, token: TokenClaims, now = new Date()): Promise<SessionUser | null> {
+  if (typeof token?.uid !== "number" || typeof token.sv !== "number" || sessionOutlived(token, now)) return null;
   // Plain SQL: this runs on every request, and Prisma's query compiler cost
   // more than the statement itself (docs/ARCHITECTURE.md, "Reads on hot pages").
   const [user] = await db.$queryRaw<SessionRow[]>`

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { hrefTo, type SearchParamsRecord } from "@/lib/url";
+import { zString } from "@/lib/validation/fields";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -13,9 +14,9 @@ const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(und
 
 export const ZAuditFilter = z.object({
   userId: optional(z.coerce.number().int().positive().max(2_147_483_647)),
-  entity: optional(z.string().trim().min(1).max(64)),
-  entityId: optional(z.string().trim().min(1).max(64)),
-  action: optional(z.string().trim().min(1).max(64)),
+  entity: optional(zString(64).min(1)),
+  entityId: optional(zString(64).min(1)),
+  action: optional(zString(64).min(1)),
   from: optional(ymd),
   to: optional(ymd),
   /** Keyset cursor: the last row of the previous page, "<ISO time>_<id>". */

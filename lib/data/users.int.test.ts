@@ -10,7 +10,7 @@ import { makeUnit, makeUser, TEST_PASSWORD, testDb, uniq } from "@/test/factorie
 import { ownDatabase } from "@/test/own-database";
 
 const NEW_PASSWORD = "a brand new passphrase";
-const sessionOf = (u: { id: number; sessionVersion: number }) => ({ uid: u.id, sv: u.sessionVersion });
+const sessionOf = (u: { id: number; sessionVersion: number }) => ({ uid: u.id, sv: u.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) });
 
 async function admin() {
   return makeUser({ role: "ADMIN" });

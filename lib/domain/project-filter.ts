@@ -11,7 +11,7 @@
  *   fromSearchParams(toSearchParams(f)) equals f for every valid filter f.
  */
 import { z } from "zod";
-import { zAmount, zDate, zId } from "@/lib/validation/fields";
+import { zAmount, zDate, zId, zString } from "@/lib/validation/fields";
 import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
 import { isoDay } from "@/lib/domain/period";
 import { hrefTo } from "@/lib/url";
@@ -28,7 +28,7 @@ const param = <T extends z.ZodType>(schema: T) =>
 
 export const ZProjectFilter = z.object({
   /** Title or investor name contains this. */
-  q: param(z.string().trim().max(100)).transform((s) => (s ? s : undefined)),
+  q: param(zString(100)).transform((s) => (s ? s : undefined)),
   stage: param(z.enum(STAGES)),
   sectorId: param(zId),
   chainId: param(zId),

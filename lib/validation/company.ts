@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { OwnershipType } from "@/lib/generated/prisma/enums";
 import { COUNTRY_CODES } from "@/lib/validation/countries";
-import { zId, zOptionalText, zRequestId, zText, zVersion } from "@/lib/validation/fields";
+import { zId, zOptionalText, zRequestId, zString, zText, zVersion } from "@/lib/validation/fields";
 
 export const OWNERSHIP_TYPES = Object.values(OwnershipType) as [OwnershipType, ...OwnershipType[]];
 
@@ -29,7 +29,7 @@ export type UpdateCompanyInput = z.output<typeof ZUpdateCompany>;
 
 /** The list's URL: ?q=…&page=… (anything odd falls back to the first page). */
 export const ZCompanySearch = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: zString(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type CompanySearchInput = z.output<typeof ZCompanySearch>;

@@ -3,8 +3,7 @@
  * is the project filter, lib/domain/project-filter.ts). Shared by the forms (client) and the actions (server).
  */
 import { z } from "zod";
-import { zAmount, zDate, zId, zOptionalAmount, zOptionalText, zRequestId, zText, zVersion } from "@/lib/validation/fields";
-import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
+import { zAmount, zDate, zId, zOptionalAmount, zOptionalText, zRequestId, zString, zText, zVersion } from "@/lib/validation/fields";
 
 export const OWNERSHIP_TYPES = ["STATE", "PRIVATE", "FOREIGN", "JOINT_VENTURE", "HMT", "COLLECTIVE", "OTHER"] as const;
 
@@ -62,7 +61,7 @@ export type UpdateProjectInput = z.output<typeof ZUpdateProject>;
 export const ZReassignOwner = z.object({ projectId: zId, version: zVersion, ownerId: zId });
 export type ReassignOwnerInput = z.output<typeof ZReassignOwner>;
 
-export const ZCompanySearch = z.string().trim().max(100);
+export const ZCompanySearch = zString(100);
 
 /** The editable fields as the edit form holds them (strings), for conflicts and defaults. */
 export const EDITABLE_FIELDS = [
