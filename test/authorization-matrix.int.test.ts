@@ -16,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ACTORS, TARGETS, fingerprint, makeDataset, sessionVersionOf, type ActorName, type Dataset, type Target } from "@/test/authorization-matrix.dataset";
 import { MATRIX, type Entry, type Outcome } from "@/test/authorization-matrix.table";
 
-const session = vi.hoisted(() => ({ claims: null as { uid: number; sv: number } | null }));
+const session = vi.hoisted(() => ({ claims: null as { uid: number; sv: number; signedInAt: number } | null }));
+/** A session signed in just now (sessions end 12 hours after sign-in). */
+const signedInAt = () => Math.floor(Date.now() / 1000);
 
 // The signed-in user comes from the session cookie, decoded by next-auth's getToken (lib/auth/current-user.ts);
 // the user, role and unit are then read from the database as in production.
@@ -106,13 +108,13 @@ async function credentials(actor: ActorName, via: "session" | "token") {
     const admin = ds.actors.admin.id;
     return via === "token"
       ? { claims: null, headers: { authorization: `Bearer ${ds.revokedToken}` }, caller: undefined }
-      : { claims: { uid: admin, sv: (await sessionVersionOf(admin)) - 1 }, headers: cookie, caller: undefined };
+      : { claims: { uid: admin, sv: (await sessionVersionOf(admin)) - 1, signedInAt: signedInAt() }, headers: cookie, caller: undefined };
   }
   const user = ds.actors[actor];
   const caller = { id: user.id, unitId: actor === "cityManager" ? ds.cityUnit : ds.units.own.id };
   if (via === "token") return { claims: null, headers: { authorization: `Bearer ${user.apiToken}` }, caller };
   // The session's version as it is now: an allowed action may have moved it on (a password change signs out elsewhere).
-  return { claims: { uid: user.id, sv: await sessionVersionOf(user.id) }, headers: cookie, caller };
+  return { claims: { uid: user.id, sv: await sessionVersionOf(user.id), signedInAt: signedInAt() }, headers: cookie, caller };
 }
 
 beforeAll(async () => {

@@ -9,6 +9,8 @@ import { makeUnit, makeUser, TEST_PASSWORD, testDb, uniq } from "@/test/factorie
 /** Passwords: the policy wherever one is set, a change of one's own, and the admin-set password changed at first sign-in. */
 
 const STRONG = "river-lantern-copper-57";
+/** A session token signed in just now (sessions end 12 hours after sign-in). */
+const tokenOf = (uid: number, sv: number) => ({ uid, sv, signedInAt: Math.floor(Date.now() / 1000) });
 const fieldErrorsOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => (e instanceof RuleError ? e.fieldErrors : e));
 
 describe("the password policy where an admin sets a password", () => {
@@ -58,7 +60,7 @@ describe("the password policy where an admin sets a password", () => {
     await resetPassword(testDb(), actor, { id: target.id, version: target.version, password: STRONG });
     const row = await testDb().user.findUniqueOrThrow({ where: { id: target.id } });
     expect(row.mustChangePassword).toBe(true);
-    const session = await resolveSessionUser(testDb(), { uid: row.id, sv: row.sessionVersion });
+    const session = await resolveSessionUser(testDb(), tokenOf(row.id, row.sessionVersion));
     expect(session?.mustChangePassword).toBe(true);
   });
 });
@@ -87,7 +89,7 @@ describe("changing one's own password", () => {
     const target = await makeUser();
     await resetPassword(testDb(), actor, { id: target.id, version: target.version, password: STRONG });
     const before = await testDb().user.findUniqueOrThrow({ where: { id: target.id } });
-    const otherSession = { uid: before.id, sv: before.sessionVersion };
+    const otherSession = tokenOf(before.id, before.sessionVersion);
     expect(await resolveSessionUser(testDb(), otherSession)).not.toBeNull();
 
     const mine = "quiet-harbour-violet-19";
@@ -95,7 +97,7 @@ describe("changing one's own password", () => {
 
     expect(sessionVersion).toBe(before.sessionVersion + 1);
     expect(await resolveSessionUser(testDb(), otherSession)).toBeNull(); // every older session has ended
-    const renewed = await resolveSessionUser(testDb(), { uid: before.id, sv: sessionVersion });
+    const renewed = await resolveSessionUser(testDb(), tokenOf(before.id, sessionVersion));
     expect(renewed?.mustChangePassword).toBe(false);
     expect((await authenticate(testDb(), { email: target.email, password: mine }, `10.8.${uniq()}`)).ok).toBe(true);
     expect((await authenticate(testDb(), { email: target.email, password: STRONG }, `10.8.${uniq()}`)).ok).toBe(false);
