@@ -81,8 +81,22 @@ class GuardedPool extends pg.Pool {
   }
 }
 
+/**
+ * A pg client that is never without an 'error' listener. The server may end a connection (57P01: a restart, a
+ * failover, pg_terminate_backend) at a moment no one listens on its client — between the pool's own listeners,
+ * or while it is being taken out of the pool — and an 'error' event nobody hears ends the whole process. The
+ * request that used the connection gets its error from its query; the pool drops the client; nothing is lost here.
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on("error", () => {});
+  }
+}
+
 export function createPool(url: string, max: number): pg.Pool {
   const pool = new GuardedPool({
+    Client: ListenedClient,
     connectionString: url,
     max,
     connectionTimeoutMillis: POOL_LIMITS.connectionTimeoutMillis,
