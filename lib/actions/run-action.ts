@@ -57,7 +57,7 @@ export async function runForUser<S extends z.ZodType, T>(
         ok: false,
         error: error.code,
         message: t(error.messageKey),
-        fieldErrors: error instanceof RuleError ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, tv(v)])) : undefined,
+        fieldErrors: error instanceof RuleError ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, tv(v, error.fieldValues[k])])) : undefined,
         current: error instanceof ConflictError ? error.current : undefined,
       };
     }
