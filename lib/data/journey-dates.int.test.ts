@@ -37,7 +37,7 @@ async function outOfOrder(projectId: number, call: () => Promise<unknown>, field
   expect(error).toBeInstanceOf(RuleError);
   expect((error as RuleError).messageKey).toBe("journey.rules.datesOutOfOrder");
   expect((error as RuleError).fieldErrors).toEqual({ [field]: `journey.validation.dates.${key}` });
-  expect((error as RuleError).fieldValues).toEqual({ [field]: { date } });
+  expect((error as RuleError).fieldValues).toEqual({ [field]: { date: new Date(`${date}T00:00:00Z`) } });
   expect(await footprint(projectId)).toEqual(before);
 }
 

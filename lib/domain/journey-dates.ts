@@ -53,5 +53,5 @@ export function assertJourneyDate(field: string, kind: JourneyDate, date: string
   const conflict = journeyDateConflict(kind, date, known);
   if (!conflict) return;
   const { key, values } = dateConflictMessage(conflict);
-  throw new RuleError("journey.rules.datesOutOfOrder", { [field]: key }, { [field]: values });
+  throw new RuleError("journey.rules.datesOutOfOrder", { [field]: key }, { [field]: { date: new Date(`${values.date}T00:00:00Z`) } });
 }
