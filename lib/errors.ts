@@ -41,6 +41,8 @@ export class RuleError extends AppError {
     messageKey: string,
     /** Field errors as message keys under `validation`, when the rule is about fields. */
     readonly fieldErrors: Record<string, string> = {},
+    /** Values the field errors' messages name (e.g. the date a date conflicts with; a Date is shown as the app shows dates). */
+    readonly fieldValues: Record<string, Record<string, string | number | Date>> = {},
   ) {
     super("invalid", messageKey);
   }

@@ -6,6 +6,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "@/lib/actions/result";
 import { translateIssues } from "@/lib/validation/messages";
 import { messageTranslator } from "@/lib/validation/message-key";
+import { getLocale } from "next-intl/server";
+import type { Locale } from "@/i18n/locales";
+import { formatDate } from "@/lib/format/dates";
 
 /**
  * The one shape of a mutation: the user → their role → the input (zod) →
@@ -53,11 +56,15 @@ export async function runForUser<S extends z.ZodType, T>(
   } catch (error) {
     if (error instanceof AppError) {
       const tv = await messageTranslator("validation");
+      const locale = (await getLocale()) as Locale;
+      // Dates a field error names read as the app shows dates.
+      const shown = (values: Record<string, string | number | Date> = {}) =>
+        Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v instanceof Date ? formatDate(v, locale) : v]));
       return {
         ok: false,
         error: error.code,
         message: t(error.messageKey),
-        fieldErrors: error instanceof RuleError ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, tv(v)])) : undefined,
+        fieldErrors: error instanceof RuleError ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, tv(v, shown(error.fieldValues[k]))])) : undefined,
         current: error instanceof ConflictError ? error.current : undefined,
       };
     }

@@ -41,7 +41,8 @@ describe("funds in place", () => {
     const before = await footprint(p.id);
     const error = await recordFunds(db, officer, input(p.id, { receivedOn: "2024-05-31" })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RuleError);
-    expect((error as RuleError).fieldErrors).toEqual({ receivedOn: "journey.validation.fundsBeforeSigning" });
+    expect((error as RuleError).fieldErrors).toEqual({ receivedOn: "journey.validation.dates.before.signed" });
+    expect((error as RuleError).fieldValues).toEqual({ receivedOn: { date: new Date("2024-06-01T00:00:00Z") } });
     expect(await footprint(p.id)).toEqual(before);
     await recordFunds(db, officer, input(p.id, { receivedOn: "2024-06-01" }));
   });

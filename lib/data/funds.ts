@@ -11,6 +11,8 @@ import { NotFoundError, RuleError } from "@/lib/errors";
 import { createOnce, type Tx } from "@/lib/data/transactions";
 import type { RecordFundsInput } from "@/lib/validation/stage";
 import { isFunded } from "@/lib/domain/stages";
+import { assertJourneyDate } from "@/lib/domain/journey-dates";
+import { isoDay as isoDate } from "@/lib/domain/period";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -24,14 +26,26 @@ export async function recordFunds(db: Db, user: Actor, input: RecordFundsInput):
     });
 
   return createOnce(db, findExisting, async (tx) => {
-    const project = await tx.project.findFirst({ where: { id: input.projectId, ...projectScope(user) }, select: { id: true, stage: true } });
+    const project = await tx.project.findFirst({
+      where: { id: input.projectId, ...projectScope(user) },
+      select: {
+        id: true,
+        stage: true,
+        firstContactOn: true,
+        contracts: { orderBy: [{ signedOn: "asc" }, { id: "asc" }], take: 1, select: { signedOn: true } },
+        starts: { orderBy: [{ startedOn: "asc" }, { id: "asc" }], take: 1, select: { startedOn: true } },
+      },
+    });
     if (!project) throw new NotFoundError();
     if (!isFunded(project.stage)) throw new RuleError("journey.rules.fundsNotSigned");
-    const contract = await tx.contract.findFirst({ where: { projectId: project.id }, orderBy: [{ signedOn: "asc" }, { id: "asc" }], select: { signedOn: true } });
+    const [contract] = project.contracts;
     if (!contract) throw new RuleError("journey.rules.fundsNotSigned");
-    if (input.receivedOn < contract.signedOn) {
-      throw new RuleError("journey.rules.fundsBeforeSigning", { receivedOn: "journey.validation.fundsBeforeSigning" });
-    }
+    // The dates in order: first contact ≤ signing ≤ start ≤ funds (lib/domain/journey-dates.ts).
+    assertJourneyDate("receivedOn", "funds", isoDate(input.receivedOn), {
+      firstContact: isoDate(project.firstContactOn),
+      signed: isoDate(contract.signedOn),
+      start: project.starts[0] && isoDate(project.starts[0].startedOn),
+    });
     const funds = await tx.fundsInPlace.create({
       data: {
         projectId: project.id,

@@ -17,6 +17,8 @@ import { refreshRoundStats } from "@/lib/data/round-stats";
 import { todayDate } from "@/lib/validation/fields";
 import type { LogRoundInput } from "@/lib/validation/round";
 import { takesRounds } from "@/lib/domain/stages";
+import { assertJourneyDate } from "@/lib/domain/journey-dates";
+import { isoDay as isoDate } from "@/lib/domain/period";
 
 type Actor = Pick<CurrentUser, "id" | "name" | "role" | "unitId" | "unitIsCity">;
 
@@ -53,6 +55,7 @@ export async function logRound(db: Db, user: Actor, input: LogRoundInput): Promi
     if (!takesRounds(project.stage)) throw new RuleError("journey.rules.roundOnLost");
 
     const heldOn = input.heldOn ?? todayDate();
+    assertJourneyDate("heldOn", "round", isoDate(heldOn), { firstContact: isoDate(project.firstContactOn) });
     const [{ next }] = await tx.$queryRaw<{ next: number }[]>`
       SELECT (COALESCE(MAX(number), 0) + 1)::int AS next FROM negotiation_round WHERE project_id = ${project.id}`;
     const round = await tx.negotiationRound.create({

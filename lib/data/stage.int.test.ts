@@ -90,7 +90,7 @@ describe("forward moves need what the stage needs", () => {
     const p = await makeProject(officer, { path: ["INTENT", "NEGOTIATION", "SIGNED"], contractOn: "2024-03-01" });
     const before = await footprint(p.id);
     await refused(move(officer, p.id, "CONSTRUCTION"), "journey.rules.stageNeedsData", ["startedOn"]);
-    await refused(move(officer, p.id, "CONSTRUCTION", { startedOn: "2024-02-29" }), "journey.rules.constructionBeforeSigning", ["startedOn"]);
+    await refused(move(officer, p.id, "CONSTRUCTION", { startedOn: "2024-02-29" }), "journey.rules.datesOutOfOrder", ["startedOn"]);
     expect(await footprint(p.id)).toEqual(before);
 
     const moved = await move(officer, p.id, "CONSTRUCTION", { startedOn: "2024-03-01", startNote: "一期开工" });
@@ -103,7 +103,7 @@ describe("forward moves need what the stage needs", () => {
     const before = await footprint(p.id);
     await refused(move(officer, p.id, "CONSTRUCTION", { startedOn: "2024-04-01" }), "journey.rules.skipNeedsData", ["signedOn", "contractedInvestmentCny", "agreementKindId"]);
     // with the contract in the same move, the start may not precede its signing
-    await refused(move(officer, p.id, "CONSTRUCTION", { ...contract(), startedOn: "2024-02-01" }), "journey.rules.constructionBeforeSigning", ["startedOn"]);
+    await refused(move(officer, p.id, "CONSTRUCTION", { ...contract(), startedOn: "2024-02-01" }), "journey.rules.datesOutOfOrder", ["startedOn"]);
     expect(await footprint(p.id)).toEqual(before);
   });
 

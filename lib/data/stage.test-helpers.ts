@@ -31,7 +31,7 @@ export async function makeSector() {
  * A project of `owner`'s unit with a believable history: first contact, then
  * each stage in `path` (a move straight into the stage, as seed data would).
  */
-export async function makeProject(owner: TestActor, opts: { path?: Stage[]; contractOn?: string; startedOn?: string } = {}) {
+export async function makeProject(owner: TestActor, opts: { path?: Stage[]; firstContactOn?: string; contractOn?: string; startedOn?: string } = {}) {
   const db = testDb();
   const s = uniq();
   const company = await db.company.create({ data: { nameZh: `测试企业${s}`, nameEn: `Test Co ${s}`, countryCode: "CN", ownershipType: "PRIVATE" } });
@@ -44,7 +44,7 @@ export async function makeProject(owner: TestActor, opts: { path?: Stage[]; cont
       unitId: owner.unitId,
       ownerId: owner.id,
       stage,
-      firstContactOn: new Date("2023-01-05T00:00:00Z"),
+      firstContactOn: new Date(`${opts.firstContactOn ?? "2023-01-05"}T00:00:00Z`),
       plannedInvestmentCny: "500000000.00",
       stageReason: stage === "ON_HOLD" || stage === "LOST" ? "seeded" : null,
     },

@@ -16,6 +16,7 @@ import { createOnce, type Tx } from "@/lib/data/transactions";
 import { lackingMessageKey, missingForMove, moveAuditEntry, moveNotes, signingDateForStart, type MoveData } from "@/lib/domain/stage-move";
 import type { AgreementKindOption, TransitionStageInput } from "@/lib/validation/stage";
 import { FORWARD_STAGES, planMove, type JourneyFacts } from "@/lib/domain/stages";
+import { assertJourneyDate } from "@/lib/domain/journey-dates";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 type Reader = Db | Tx;
@@ -27,7 +28,7 @@ export async function lockProject(tx: Tx, user: Actor, projectId: number) {
   await tx.$queryRaw`SELECT id FROM project WHERE id = ${projectId} FOR UPDATE`;
   const project = await tx.project.findFirst({
     where: { id: projectId, ...projectScope(user) },
-    select: { id: true, stage: true, version: true, stageReason: true, stageEnteredAt: true, nextFollowUpOn: true, lastRoundOn: true, roundCount: true },
+    select: { id: true, stage: true, version: true, stageReason: true, stageEnteredAt: true, nextFollowUpOn: true, lastRoundOn: true, roundCount: true, firstContactOn: true },
   });
   if (!project) throw new NotFoundError();
   return project;
@@ -116,9 +117,11 @@ export async function transitionStage(db: Db, user: Actor, input: TransitionStag
       if (!kind) throw new RuleError("invalid", { agreementKindId: "choose" });
     }
     const signedOn = signingDateForStart(plan.needs, data, facts.firstSignedOn && isoDate(facts.firstSignedOn));
-    if (signedOn !== undefined && (signedOn === null || data.startedOn! < signedOn)) {
-      throw new RuleError("journey.rules.constructionBeforeSigning", { startedOn: "journey.validation.startBeforeSigning" });
-    }
+    if (signedOn === null) throw new RuleError("journey.rules.constructionBeforeSigning", { startedOn: "journey.validation.startNeedsSigning" });
+    // The dates in order: first contact ≤ signing ≤ start (lib/domain/journey-dates.ts).
+    const firstContact = isoDate(project.firstContactOn);
+    if (plan.needs.contract) assertJourneyDate("signedOn", "signed", data.signedOn!, { firstContact });
+    if (plan.needs.start) assertJourneyDate("startedOn", "start", data.startedOn!, { firstContact, signed: signedOn });
 
     // The visit date and intent note have no columns of their own: they are the change's note.
     const { changeReason: reason, stageReason } = moveNotes(plan.needs, data);

@@ -127,7 +127,7 @@ describe("importProjects", () => {
         "contract_kind:requiredForStage",
       ].sort(),
     );
-    expect(at(5)).toEqual(["anchor_external_id:anchorNotFound", "construction_start_date:startBeforeSigned"].sort());
+    expect(at(5)).toEqual(["anchor_external_id:anchorNotFound", "construction_start_date:beforeSigned"].sort());
     expect(at(6)).toEqual(["external_id:duplicateId"]);
     expect(await db().project.count({ where: { externalId: { startsWith: `${p}-` } } })).toBe(0);
     expect(await db().company.count({ where: { nameZh: { startsWith: `投资方 ${p}` } } })).toBe(0);
@@ -162,11 +162,31 @@ describe("importProjects", () => {
         "3:owner_email:ownerDisabled",
         "4:signed_date:contractBeforeSigned",
         "5:contract_kind:requiredForStage",
-        "5:signed_date:signedBeforeFirstContact",
+        "5:signed_date:beforeFirstContact",
         "6:stage:stage",
         "6:anchor_external_id:anchorSelf",
       ].sort(),
     );
+  });
+
+  it("refuses a contract signed before the first contact, naming the date, and imports nothing (the journey's date order)", async () => {
+    const p = uniq();
+    const result = await importProjects(db(), fixture.admin, csv([row(`${p}-ok`), signedRow(`${p}-early`, { signed_date: "2023-01-31" })]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.row, e.column, e.key, e.params])).toEqual([[3, "signed_date", "beforeFirstContact", { date: "2023-02-01" }]]);
+    expect(translateIssues(result.errors, "en")[0].message).toContain("2023-02-01");
+    expect(translateIssues(result.errors, "zh-CN")[0].message).toBe("日期早于首次接洽日期（2023-02-01）。");
+    expect(await project(`${p}-ok`)).toBeNull();
+    expect(await project(`${p}-early`)).toBeNull();
+
+    // A re-import may not move the first contact after the contract the project has.
+    expect(await importProjects(db(), fixture.admin, csv([signedRow(`${p}-b`)]))).toMatchObject({ ok: true, created: 1 });
+    const again = await importProjects(db(), fixture.admin, csv([row(`${p}-b`, { stage: "signed", first_contact_date: "2023-07-01" })]));
+    expect(again.ok).toBe(false);
+    if (again.ok) return;
+    expect(again.errors.map((e) => [e.column, e.key, e.params])).toEqual([["first_contact_date", "afterSigned", { date: "2023-06-30" }]]);
+    expect((await project(`${p}-b`))!.firstContactOn.toISOString().slice(0, 10)).toBe("2023-02-01");
   });
 
   it("accepts Chinese headers and amounts with thousands separators", async () => {

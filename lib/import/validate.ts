@@ -12,6 +12,7 @@ import { COUNTRIES } from "@/lib/validation/countries";
 import { stageCode, stageFromCell, type ColumnKey } from "@/lib/import/columns";
 import { COLUMN_OF_FIELD, importRoute, moveData, NEW_PROJECT_FACTS, type RouteMove } from "@/lib/import/journey";
 import { missingForMove, moveNotes, signingDateForStart, type MoveField } from "@/lib/domain/stage-move";
+import { journeyDateConflict, type JourneyDate, type KnownDates } from "@/lib/domain/journey-dates";
 import type { JourneyFacts, MoveKind } from "@/lib/domain/stages";
 import type { ImportIssue } from "@/lib/import/errors";
 import type { ParsedFile } from "@/lib/import/parse";
@@ -134,6 +135,8 @@ function zodIssueKey(issue: z.core.$ZodIssue): { key: string; params?: Record<st
 
 // ---------------------------------------------------------------- result
 
+const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
+
 /** A row ready to write: ids resolved, amounts as decimal strings, dates YYYY-MM-DD. */
 export type GoodRow = {
   row: number;
@@ -209,6 +212,11 @@ export function validateRows(file: ParsedFile, lookups: Lookups): { ok: true; ro
     const cells = raw.cells;
     const data: Partial<RowInput> = parsed.success ? parsed.data : {};
     const ok = (col: ColumnKey) => !rowErrors.some((e) => e.column === colName(col));
+    /** A date that breaks the journey's order: the row error names the date it conflicts with (import.errors.before… / after…). */
+    const dateOrder = (column: ColumnKey, kind: JourneyDate, date: string, known: KnownDates) => {
+      const c = journeyDateConflict(kind, date, known);
+      if (c) add(column, "before" in c ? `before${capital(c.before)}` : `after${capital(c.after)}`, { date: c.date });
+    };
 
     // Duplicates within the file.
     const externalId = cells.external_id?.trim();
@@ -298,7 +306,7 @@ export function validateRows(file: ParsedFile, lookups: Lookups): { ok: true; ro
             if (column) add(column, "requiredForStage", { stage: stageName });
           }
           const signing = signingDateForStart(m.plan.needs, { ...moveCells, signedOn: signed }, journey?.firstSignedOn ?? null);
-          if (signing && start && start < signing) add("construction_start_date", "startBeforeSigned", { date: signing });
+          if (signing && start) dateOrder("construction_start_date", "start", start, { firstContact: first, signed: signing });
           return { from: m.from, to: m.to, kind: m.plan.kind, ...moveNotes(m.plan.needs, moveCells) };
         };
         moves = route.moves.map(checked);
@@ -315,7 +323,10 @@ export function validateRows(file: ParsedFile, lookups: Lookups): { ok: true; ro
     for (const [col, d] of [["first_contact_date", first], ["signed_date", signed], ["construction_start_date", start]] as const) {
       if (d && d > lookups.today) add(col, "dateInFuture");
     }
-    if (first && signed && signed < first) add("signed_date", "signedBeforeFirstContact", { date: first });
+    // The dates in order (lib/domain/journey-dates.ts, the app's rule): the row's signing after its first contact,
+    // and a re-import's first contact not after the contract the project has.
+    if (signed) dateOrder("signed_date", "signed", signed, { firstContact: first });
+    if (first && existing) dateOrder("first_contact_date", "firstContact", first, { signed: lookups.journeys.get(existing.externalId)?.firstSignedOn });
 
     if (rowErrors.length > 0 || !parsed.success) {
       errors.push(...rowErrors);
