@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
+// use-intl's provider (what NextIntlClientProvider wraps): pages provide messages only through <ClientMessages>.
+import { IntlProvider } from "use-intl";
+import { pickClientMessages } from "@/i18n/client-messages";
 import en from "@/messages/en";
 import zh from "@/messages/zh-CN";
 import { TextAreaField } from "@/components/ui/text-area-field";
 
+/** Rendered with only the base namespaces every page sends: the counter works on any route. */
 const render = (props: Partial<React.ComponentProps<typeof TextAreaField>>, locale: "en" | "zh-CN" = "en") =>
   renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} timeZone="Asia/Shanghai" messages={locale === "en" ? en : zh}>
+    <IntlProvider locale={locale} timeZone="Asia/Shanghai" messages={pickClientMessages(locale === "en" ? en : zh)}>
       <TextAreaField id="summary" name="summary" label="Summary" {...props} />
-    </NextIntlClientProvider>,
+    </IntlProvider>,
   );
 
 const counter = (html: string) => html.match(/<p data-testid="length-counter"[^>]*>([^<]*)<\/p>/)?.[1];
