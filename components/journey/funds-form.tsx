@@ -40,7 +40,7 @@ export function FundsForm({ projectId, today, signedOn }: { projectId: number; t
         </SelectField>
         <TextField name="receivedOn" type="date" label={t("receivedOn")} error={errorOf("receivedOn")} defaultValue={today} max={today} min={signedOn ?? undefined} required />
       </div>
-      <TextAreaField name="note" label={t("note")} error={errorOf("note")} rows={2} maxLength={STAGE_LIMITS.contractNote} />
+      <TextAreaField name="note" label={t("note")} error={errorOf("note")} rows={2} limit={STAGE_LIMITS.contractNote} />
       <FormSummary error={failure?.message} success={success} />
       <Button type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}

@@ -56,7 +56,7 @@ export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, d
           hint={t("summaryHint")}
           error={errorOf("summary")}
           rows={4}
-          maxLength={ROUND_LIMITS.summary}
+          limit={ROUND_LIMITS.summary}
           required
           autoFocus={!disabled}
         />
@@ -76,7 +76,7 @@ export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, d
             </p>
           )}
         </fieldset>
-        <TextAreaField name="nextSteps" label={t("nextSteps")} error={errorOf("nextSteps")} rows={2} maxLength={ROUND_LIMITS.nextSteps} />
+        <TextAreaField name="nextSteps" label={t("nextSteps")} error={errorOf("nextSteps")} rows={2} limit={ROUND_LIMITS.nextSteps} />
         <TextField name="nextMeetingOn" type="date" label={t("nextMeetingOn")} hint={t("nextMeetingHint")} error={errorOf("nextMeetingOn")} min={today} className="max-w-xs" />
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="sr-only">{t("details")}</legend>

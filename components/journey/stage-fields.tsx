@@ -51,14 +51,14 @@ export function StageFields({ fromStage, toStage, facts, agreementKinds, today, 
       {plan.kind === "revive" && facts.reviveTo && <p className="text-sm text-slate-600">{t("stage.reviveHint", { stage: ts(facts.reviveTo) })}</p>}
       {plan.skips && (needs.intent || needs.contract || needs.start) && <p className="text-sm text-slate-600">{t("stage.skipHint")}</p>}
       {needs.reason && (
-        <TextAreaField name="reason" label={t("stage.reason")} hint={t("stage.reasonHint")} error={errorOf("reason")} rows={2} maxLength={STAGE_LIMITS.reason} required autoFocus={takeFocus()} />
+        <TextAreaField name="reason" label={t("stage.reason")} hint={t("stage.reasonHint")} error={errorOf("reason")} rows={2} limit={STAGE_LIMITS.reason} required autoFocus={takeFocus()} />
       )}
       {needs.intent && (
         <fieldset className="space-y-3">
           <legend className="text-sm font-semibold text-slate-800">{t("stage.intentHeading")}</legend>
           <p className="text-xs text-slate-500">{t("stage.intentHint")}</p>
           <TextField name="visitOn" type="date" label={t("stage.visitOn")} error={errorOf("visitOn")} max={today} className="max-w-xs" autoFocus={takeFocus()} />
-          <TextAreaField name="intentNote" label={t("stage.intentNote")} error={errorOf("intentNote")} rows={2} maxLength={STAGE_LIMITS.intentNote} />
+          <TextAreaField name="intentNote" label={t("stage.intentNote")} error={errorOf("intentNote")} rows={2} limit={STAGE_LIMITS.intentNote} />
         </fieldset>
       )}
       {needs.contract && (
@@ -75,14 +75,14 @@ export function StageFields({ fromStage, toStage, facts, agreementKinds, today, 
           </SelectField>
           <AmountField name="contractedInvestmentCny" label={t("stage.contractedInvestmentCny")} hint={t("stage.amountHint")} error={errorOf("contractedInvestmentCny")} required />
           <AmountField name="contractedForeignUsd" currency="USD" label={t("stage.contractedForeignUsd")} error={errorOf("contractedForeignUsd")} />
-          <TextAreaField name="contractNote" label={t("stage.contractNote")} error={errorOf("contractNote")} rows={2} maxLength={STAGE_LIMITS.contractNote} className="sm:col-span-2" />
+          <TextAreaField name="contractNote" label={t("stage.contractNote")} error={errorOf("contractNote")} rows={2} limit={STAGE_LIMITS.contractNote} className="sm:col-span-2" />
         </fieldset>
       )}
       {needs.start && (
         <fieldset className="space-y-3">
           <legend className="text-sm font-semibold text-slate-800">{t("stage.startHeading")}</legend>
           <TextField name="startedOn" type="date" label={t("stage.startedOn")} error={errorOf("startedOn")} max={today} required className="max-w-xs" autoFocus={takeFocus()} />
-          <TextAreaField name="startNote" label={t("stage.startNote")} error={errorOf("startNote")} rows={2} maxLength={STAGE_LIMITS.startNote} />
+          <TextAreaField name="startNote" label={t("stage.startNote")} error={errorOf("startNote")} rows={2} limit={STAGE_LIMITS.startNote} />
         </fieldset>
       )}
     </div>

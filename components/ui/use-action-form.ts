@@ -42,6 +42,39 @@ export function submitOnCtrlEnter(event: KeyboardEvent<HTMLFormElement>) {
   }
 }
 
+/** What a form sends, its requestId left out (renewed after each success), to compare two submits. */
+function formSnapshot(formData: FormData): string {
+  const entries = [...formData.entries()].filter(([name]) => name !== "requestId");
+  return JSON.stringify(entries.map(([name, value]) => [name, typeof value === "string" ? value : `${value.name}:${value.size}`]));
+}
+
+/**
+ * A second Ctrl+Enter (or click) that lands just after the save: it would
+ * send the form that onSuccess has just emptied, and the "required" errors of
+ * that empty form would replace the confirmation, so the officer thinks the
+ * round was lost. Such a submit is ignored (the confirmation stays) until the
+ * form changes; a form that onSuccess leaves as it was is not guarded.
+ */
+export function createClearedFormGuard() {
+  let cleared: string | null = null;
+  return {
+    /** After a success: what was sent and the form as onSuccess left it. */
+    succeeded(sent: FormData, after: FormData) {
+      const left = formSnapshot(after);
+      cleared = left === formSnapshot(sent) ? null : left;
+    },
+    /** Whether this submit only resends the just-emptied form; any other submit ends the guard. */
+    ignores(formData: FormData): boolean {
+      if (cleared !== null && formSnapshot(formData) === cleared) return true;
+      cleared = null;
+      return false;
+    },
+    forget() {
+      cleared = null;
+    },
+  };
+}
+
 /**
  * The one submit cycle of every form that calls a server action:
  * - one request at a time: a double click sends once (and the requestId makes
@@ -49,6 +82,9 @@ export function submitOnCtrlEnter(event: KeyboardEvent<HTMLFormElement>) {
  * - a requestId made in the browser when the form opens (not during server
  *   rendering, so the page hydrates cleanly) and renewed after each success;
  *   `pending` stays true until it exists;
+ * - a submit of the form a success has just emptied, unchanged since (the
+ *   second of two quick Ctrl+Enter presses), is ignored and the confirmation
+ *   stays (createClearedFormGuard);
  * - the failure kept until the next result: `errorOf(field)` for the field
  *   errors, `failure.message` for the aria-live summary; a thrown action (the
  *   network, the server) becomes the generic server failure;
@@ -66,6 +102,7 @@ export function useActionForm<T>(action: FormAction<T>, options: Options<T> = {}
   const [conflict, setConflict] = useState<Record<string, unknown> | null>(null);
   const [requestId, setRequestId] = useState("");
   const busy = useRef(false);
+  const [guard] = useState(createClearedFormGuard);
 
   useEffect(() => setRequestId(newRequestId()), []);
 
@@ -85,6 +122,7 @@ export function useActionForm<T>(action: FormAction<T>, options: Options<T> = {}
     if (busy.current || !requestId) return;
     const form = event.currentTarget;
     const formData = new FormData(form);
+    if (guard.ignores(formData)) return;
     const refused = options.precheck?.(formData);
     if (refused) {
       fail(refused);
@@ -102,6 +140,7 @@ export function useActionForm<T>(action: FormAction<T>, options: Options<T> = {}
         setConflict(null);
         setRequestId(newRequestId());
         setSuccess(options.onSuccess?.(outcome.data, form) ?? null);
+        guard.succeeded(formData, new FormData(form));
         if (options.refresh) router.refresh();
       } catch {
         fail({ ok: false, error: "server", message: te("serverBody") });
@@ -116,6 +155,7 @@ export function useActionForm<T>(action: FormAction<T>, options: Options<T> = {}
 
   /** Forget the last result (e.g. when the user starts over). */
   function reset() {
+    guard.forget();
     setResult(null);
     setSuccess(null);
     setConflict(null);

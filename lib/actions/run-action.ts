@@ -46,7 +46,8 @@ export async function runForUser<S extends z.ZodType, T>(
   const t = await messageTranslator("errors");
   if (!user) return { ok: false, error: "unauthenticated", message: t("unauthenticated") };
 
-  const parsed = schema.safeParse(input);
+  // reportInput: a too-long text's error can say how long it is (lib/validation/messages.ts).
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     return { ok: false, error: "invalid", message: t("invalid"), fieldErrors: await translateIssues(parsed.error.issues) };
   }

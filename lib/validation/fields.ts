@@ -53,10 +53,19 @@ export const zVersion = z.coerce.number().int().positive();
 export const zRequestId = z.uuid();
 
 /**
- * Any text from a form, an action's argument or the address: trimmed, at most
- * `max` characters, and no NUL character. PostgreSQL text cannot hold NUL, so
- * without this rule the query fails (a 500) instead of a field error.
+ * Any text from a form, an action's argument or the address: line breaks as
+ * "\n", trimmed, at most `max` characters, and no NUL character. PostgreSQL
+ * text cannot hold NUL, so without this rule the query fails (a 500) instead
+ * of a field error. A textarea counts a line break as one character but the
+ * browser sends it as "\r\n": normalised first, the server counts what the
+ * field's counter showed.
  */
-export const zString = (max: number) => z.string().trim().max(max).regex(/^[^\u0000]*$/, "noNul");
+export const zString = (max: number) =>
+  z
+    .string()
+    .overwrite((s) => s.replace(/\r\n?/g, "\n"))
+    .trim()
+    .max(max)
+    .regex(/^[^\u0000]*$/, "noNul");
 export const zText = (max: number) => zString(max).min(1);
 export const zOptionalText = (max: number) => zString(max).optional();

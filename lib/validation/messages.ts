@@ -33,7 +33,8 @@ function message(issue: z.core.$ZodIssue, t: T, root: Root): string {
       if (issue.origin === "array" || issue.origin === "set") return t("pickOne");
       return t("tooSmall", { min: String(issue.minimum) });
     case "too_big":
-      if (issue.origin === "string") return t("tooLong", { max: Number(issue.maximum) });
+      // With the text's own length when the parse reported its input (runAction does): "20,345 characters: at most 20,000".
+      if (issue.origin === "string") return typeof issue.input === "string" ? t("tooLongBy", { length: issue.input.length, max: Number(issue.maximum) }) : t("tooLong", { max: Number(issue.maximum) });
       return t("tooBig", { max: String(issue.maximum) });
     case "invalid_format":
       return issue.format === "email" ? t("email") : t("invalid");

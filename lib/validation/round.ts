@@ -14,7 +14,7 @@ export type RoundTopic = (typeof ROUND_TOPICS)[number];
 
 export const ROUND_FORMATS = Object.values(RoundFormat) as RoundFormat[];
 
-export const ROUND_LIMITS = { place: 200, participants: 500, summary: 4000, nextSteps: 2000 } as const;
+export const ROUND_LIMITS = { place: 200, participants: 500, summary: 20_000, nextSteps: 2000 } as const;
 
 /** A date that has happened (today or before). */
 export const zPastDate = zDate.refine((d) => d <= todayDate(), "dateInFuture");
