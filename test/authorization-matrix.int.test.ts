@@ -45,7 +45,7 @@ vi.mock("next/navigation", () => ({
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("next-intl");
   const messages = (await import("@/messages/en")).default;
-  return { getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }) };
+  return { getLocale: async () => "en", getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }) };
 });
 
 process.env.NEXTAUTH_URL ??= "http://localhost";
