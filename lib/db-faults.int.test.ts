@@ -13,7 +13,7 @@ import { createPrismaClient, poolStats, type Db } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { logRound } from "@/lib/data/rounds";
 import { ZLogRound } from "@/lib/validation/round";
-import { createScratchDb } from "@/scripts/lib/scratch-db";
+import { createScratchDb, servesDatabasesByName } from "@/scripts/lib/scratch-db";
 import { migrateDeploy } from "@/scripts/lib/migrate";
 
 const ROUNDS = 6;
@@ -27,6 +27,7 @@ const TERMINATE = `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
 
 /** A scratch database on a real server, or null on the embedded PGlite (one backend, nothing to terminate). */
 async function serverDatabase() {
+  if (!(await servesDatabasesByName(process.env.DATABASE_URL!))) return null;
   const scratch = await createScratchDb(process.env.DATABASE_URL!, "crm_fault_test");
   const client = new pg.Client({ connectionString: scratch.url });
   await client.connect();
