@@ -21,6 +21,8 @@ async function newProject(page: Page) {
   await page.getByLabel("查找企业").fill("格元");
   await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
   await page.getByLabel("项目名称").fill(title);
+  // First met two months ago: the journey's later dates (a signing 10 days ago) may not come before it.
+  await page.getByLabel("首次接洽日期").fill(ymd(-60));
   await page.getByLabel("计划投资（元）").fill("1200000000");
   await page.getByRole("button", { name: "创建项目" }).click();
   await expect(page).toHaveURL(/\/projects\/\d+$/);
