@@ -7,13 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/test/factories";
 import { RuleError } from "@/lib/errors";
 import type { Stage } from "@/lib/generated/prisma/enums";
-import { transitionStage } from "@/lib/data/stage";
 import { logRound } from "@/lib/data/rounds";
 import { recordFunds } from "@/lib/data/funds";
-import { ZTransitionStage } from "@/lib/validation/stage";
 import { ZLogRound } from "@/lib/validation/round";
 import { ZRecordFunds } from "@/lib/validation/stage";
-import { footprint, makeActor, makeAgreementKind, makeProject, newRequestId, type TestActor } from "@/lib/data/stage.test-helpers";
+import { footprint, makeActor, moveAsForm, makeAgreementKind, makeProject, newRequestId, type TestActor } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();
 let officer: TestActor;
@@ -24,10 +22,7 @@ beforeAll(async () => {
   kindId = (await makeAgreementKind()).id;
 });
 
-async function move(projectId: number, toStage: Stage, extra: Record<string, unknown>) {
-  const { version } = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { version: true } });
-  return transitionStage(db, officer, ZTransitionStage.parse({ projectId: String(projectId), version: String(version), requestId: newRequestId(), toStage, ...extra }));
-}
+const move = (projectId: number, toStage: Stage, extra: Record<string, unknown>) => moveAsForm(officer, projectId, toStage, extra);
 const sign = (signedOn: string) => ({ signedOn, contractedInvestmentCny: "300,000,000", agreementKindId: String(kindId) });
 
 /** The call is refused with the order's message, one field error naming `date`, and nothing written. */

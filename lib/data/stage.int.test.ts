@@ -5,7 +5,7 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import { getJourneyState, listAgreementKinds, transitionStage } from "@/lib/data/stage";
 import { ZTransitionStage } from "@/lib/validation/stage";
 import { planMove, targetStages } from "@/lib/domain/stages";
-import { footprint, makeActor, makeAgreementKind, makeProject, makeSector, newRequestId, ymd, type TestActor } from "@/lib/data/stage.test-helpers";
+import { footprint, makeActor, moveAsForm, makeAgreementKind, makeProject, makeSector, newRequestId, ymd, type TestActor } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();
 
@@ -17,12 +17,7 @@ beforeAll(async () => {
   kindId = (await makeAgreementKind()).id;
 });
 
-/** A move as the form would send it: strings through the shared schema, the project's current version. */
-async function move(user: TestActor, projectId: number, toStage: Stage, extra: Record<string, unknown> = {}) {
-  const { version } = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { version: true } });
-  const input = ZTransitionStage.parse({ projectId: String(projectId), version: String(version), requestId: newRequestId(), toStage, ...extra });
-  return transitionStage(db, user, input);
-}
+const move = moveAsForm;
 
 const contract = () => ({ signedOn: "2024-03-01", contractedInvestmentCny: "1,200,000,000", agreementKindId: String(kindId) });
 

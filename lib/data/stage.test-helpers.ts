@@ -6,6 +6,8 @@ import { randomUUID } from "node:crypto";
 import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
 import type { Role, Stage, UnitKind } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
+import { transitionStage } from "@/lib/data/stage";
+import { ZTransitionStage } from "@/lib/validation/stage";
 
 export type TestActor = Pick<CurrentUser, "id" | "name" | "role" | "unitId" | "unitIsCity">;
 
@@ -74,6 +76,13 @@ export async function makeProject(owner: TestActor, opts: { path?: Stage[]; firs
 }
 
 export const newRequestId = () => randomUUID();
+
+/** A stage move as the form sends it: strings through the shared schema, at the project's current version. */
+export async function moveAsForm(user: TestActor, projectId: number, toStage: Stage, extra: Record<string, unknown> = {}) {
+  const db = testDb();
+  const { version } = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { version: true } });
+  return transitionStage(db, user, ZTransitionStage.parse({ projectId: String(projectId), version: String(version), requestId: newRequestId(), toStage, ...extra }));
+}
 
 /** Everything written about a project, to show a refused call wrote nothing. */
 export async function footprint(projectId: number) {

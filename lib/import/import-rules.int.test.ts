@@ -11,13 +11,12 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import { importProjects } from "@/lib/import/import-projects";
 import { COLUMN_OF_FIELD } from "@/lib/import/journey";
 import { csv, fixture, row, setUpImportFixture, signedRow } from "@/lib/import/import.test-helpers";
-import { journeyFacts, transitionStage } from "@/lib/data/stage";
+import { journeyFacts } from "@/lib/data/stage";
 import { logRound } from "@/lib/data/rounds";
 import { writeAudit, writeAudits, type AuditEntry } from "@/lib/audit/write-audit";
 import type { MoveField } from "@/lib/domain/stage-move";
-import { ZTransitionStage } from "@/lib/validation/stage";
 import { ZLogRound } from "@/lib/validation/round";
-import { makeActor, makeProject, newRequestId, type TestActor } from "@/lib/data/stage.test-helpers";
+import { makeActor, makeProject, moveAsForm, newRequestId, type TestActor } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();
 let actor: TestActor;
@@ -31,10 +30,7 @@ beforeAll(async () => {
 });
 
 /** A move through the app, as the form sends it. */
-async function move(projectId: number, toStage: Stage, extra: Record<string, unknown> = {}) {
-  const { version } = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { version: true } });
-  return transitionStage(db, actor, ZTransitionStage.parse({ projectId: String(projectId), version: String(version), requestId: newRequestId(), toStage, ...extra }));
-}
+const move = (projectId: number, toStage: Stage, extra: Record<string, unknown> = {}) => moveAsForm(actor, projectId, toStage, extra);
 
 const byExt = (ext: string) =>
   db.project.findUniqueOrThrow({ where: { externalId: ext }, include: { stageChanges: { orderBy: { id: "asc" } }, contracts: true, starts: true } });
