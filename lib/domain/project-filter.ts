@@ -11,7 +11,7 @@
  *   fromSearchParams(toSearchParams(f)) equals f for every valid filter f.
  */
 import { z } from "zod";
-import { zAmount, zDate, zId, zString } from "@/lib/validation/fields";
+import { zAmount, zDate, zId, zSearchParam, zString } from "@/lib/validation/fields";
 import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
 import { isoDay } from "@/lib/domain/period";
 import { hrefTo } from "@/lib/url";
@@ -19,12 +19,7 @@ import { hrefTo } from "@/lib/url";
 export const PROJECT_SORTS = ["updated", "amount", "followUp", "title", "stage"] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
-/** A URL value: the first of repeated params; empty or bad is "not set". */
-const param = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => {
-    const first = Array.isArray(v) ? v[0] : v;
-    return first === "" ? undefined : first;
-  }, schema.optional()).catch(undefined);
+const param = zSearchParam;
 
 export const ZProjectFilter = z.object({
   /** Title or investor name contains this. */

@@ -14,7 +14,7 @@
  *   with the same schema.
  */
 import { z } from "zod";
-import { todayDate } from "@/lib/validation/fields";
+import { todayDate, zSearchParam } from "@/lib/validation/fields";
 import { fromSearchParams, toSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
 import { PERIOD_KINDS, currentQuarter, customPeriod, isoDay, lastDay, monthPeriod, quarterPeriod, yearPeriod, type Period } from "@/lib/domain/period";
 
@@ -22,11 +22,7 @@ import { PERIOD_KINDS, currentQuarter, customPeriod, isoDay, lastDay, monthPerio
 export type DashboardFilters = { period: Period } & Pick<Partial<ProjectFilter>, (typeof DASHBOARD_FILTER_KEYS)[number]>;
 export const DASHBOARD_FILTER_KEYS = ["unitId", "sectorId", "chainId", "ownerId"] as const;
 
-const first = (v: unknown) => {
-  const x = Array.isArray(v) ? v[0] : v;
-  return x === "" ? undefined : x;
-};
-const param = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema.optional()).catch(undefined);
+const param = zSearchParam;
 
 const zYear = z.coerce.number().int().min(1990).max(2100);
 const zDay = z

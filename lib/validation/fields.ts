@@ -67,5 +67,15 @@ export const zString = (max: number) =>
     .trim()
     .max(max)
     .regex(/^[^\u0000]*$/, "noNul");
+/**
+ * A value read from a URL's searchParams: the first of repeated params; empty,
+ * missing or bad is "not set" (a hand-edited address gives a page, not an error).
+ */
+export const zSearchParam = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    const first = Array.isArray(v) ? v[0] : v;
+    return first === "" ? undefined : first;
+  }, schema.optional()).catch(undefined);
+
 export const zText = (max: number) => zString(max).min(1);
 export const zOptionalText = (max: number) => zString(max).optional();

@@ -4,6 +4,7 @@
  * Also the report file name "{period}.{format}" of GET /api/reports/[file].
  */
 import { z } from "zod";
+import { zSearchParam } from "@/lib/validation/fields";
 import { reportPeriodOf, type Period } from "@/lib/domain/period";
 
 export const REPORT_FORMATS = ["json", "csv", "xlsx", "pdf"] as const;
@@ -39,8 +40,6 @@ export function parseReportFile(file: string): { period: Period; format: ReportF
 /** An optional unit id from a query string ("" or missing: none; anything not a positive integer: invalid). */
 export const ZReportUnit = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().positive().max(2_147_483_647).optional());
 
-const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-
 /**
  * The Reports page's GET form → a period label and an optional unit id.
  * kind=year|quarter, year=2023, quarter=1..4, unit=<id>; bad or missing
@@ -49,10 +48,10 @@ const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 export function parseReportPageParams(searchParams: Record<string, unknown>, today: Date): { label: string; kind: "year" | "quarter"; year: number; quarter: number; unitId?: number } {
   const p = z
     .object({
-      kind: z.preprocess(firstValue, z.enum(["year", "quarter"]).optional()).catch(undefined),
-      year: z.preprocess(firstValue, z.coerce.number().int().min(2000).max(2100).optional()).catch(undefined),
-      quarter: z.preprocess(firstValue, z.coerce.number().int().min(1).max(4).optional()).catch(undefined),
-      unit: z.preprocess(firstValue, ZReportUnit).catch(undefined),
+      kind: zSearchParam(z.enum(["year", "quarter"])),
+      year: zSearchParam(z.coerce.number().int().min(2000).max(2100)),
+      quarter: zSearchParam(z.coerce.number().int().min(1).max(4)),
+      unit: zSearchParam(ZReportUnit),
     })
     .parse(searchParams);
   const year = p.year ?? today.getUTCFullYear();
