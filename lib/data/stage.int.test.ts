@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/test/factories";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
-import type { Stage } from "@/lib/generated/prisma/enums";
 import { getJourneyState, listAgreementKinds, transitionStage } from "@/lib/data/stage";
 import { ZTransitionStage } from "@/lib/validation/stage";
 import { planMove, targetStages } from "@/lib/domain/stages";

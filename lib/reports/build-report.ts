@@ -28,7 +28,7 @@ import { may } from "@/lib/domain/policy";
 import { projectFilterSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { DAY_MS, isoDay, lastDay, periodName, type Period } from "@/lib/domain/period";
+import { DAY_MS, isoDay, lastDay, type Period } from "@/lib/domain/period";
 import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
 import { firstStartsSql, lastActivitySql, money, stalledSql } from "@/lib/data/sql-rules";
 import { parseReportPeriod } from "@/lib/validation/report";
