@@ -62,12 +62,12 @@ async function makeUnitData(tag: string): Promise<UnitData> {
   const unit = await makeUnit("COUNTY");
   const ownerRow = await makeUser({ role: "OFFICER", unitId: unit.id });
   const owner = { id: ownerRow.id, name: ownerRow.name, role: ownerRow.role, unitId: unit.id, unitIsCity: false, email: ownerRow.email };
-  const [reassignee, subjectUser, project, signed] = await Promise.all([
-    makeUser({ role: "OFFICER", unitId: unit.id }),
-    makeUser({ role: "OFFICER", unitId: unit.id }),
-    makeProject(owner),
-    makeProject(owner, { path: ["INTENT", "NEGOTIATION", "SIGNED"], contractOn: "2023-06-01" }),
-  ]);
+  // One after another, not at once: on the embedded PGlite (npm test without DATABASE_URL) simultaneous
+  // writes through its one-backend multiplexer now and then lose a row's answer (a create that returns null).
+  const reassignee = await makeUser({ role: "OFFICER", unitId: unit.id });
+  const subjectUser = await makeUser({ role: "OFFICER", unitId: unit.id });
+  const project = await makeProject(owner);
+  const signed = await makeProject(owner, { path: ["INTENT", "NEGOTIATION", "SIGNED"], contractOn: "2023-06-01" });
   const event = await db.promotionEvent.create({
     data: { nameZh: `${tag}推介会${uniq()}`, cityZh: "上海", startsOn: inDays(-10), endsOn: inDays(-9), unitId: unit.id },
   });
@@ -99,7 +99,10 @@ async function tokenOf(userId: number, role: Role): Promise<string> {
 export async function makeDataset(): Promise<Dataset> {
   const db = testDb();
   const tag = `authz${uniq()}`;
-  const [own, other, city, subjectUnit] = await Promise.all([makeUnitData(tag), makeUnitData(tag), makeUnit("CITY"), makeUnit("COUNTY")]);
+  const own = await makeUnitData(tag);
+  const other = await makeUnitData(tag);
+  const city = await makeUnit("CITY");
+  const subjectUnit = await makeUnit("COUNTY");
   const subjectReference = await db.referenceItem.create({ data: { kind: "SOURCE", code: `${tag}-src`, nameZh: `${tag}来源`, nameEn: `${tag} source` } });
   const roles: [keyof Dataset["actors"], Role, number][] = [
     ["officer", "OFFICER", own.id],
