@@ -110,12 +110,17 @@ export function createPool(url: string, max: number): pg.Pool {
   return pool;
 }
 
-const pools = new WeakMap<object, pg.Pool>();
+/**
+ * Where a client keeps its pool. A registered symbol, not a module-level map: Next bundles this module once per
+ * layer (route handlers, server components, actions), and the one client on `globalThis` is made by whichever copy
+ * runs first — every copy must find its pool.
+ */
+const POOL = Symbol.for("investment-crm.db.pool");
 
 export function createPrismaClient(url: string, poolMax = 10) {
   const pool = createPool(url, poolMax);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(client, pool);
+  Object.defineProperty(client, POOL, { value: pool });
   return client;
 }
 
@@ -123,7 +128,7 @@ export type Db = ReturnType<typeof createPrismaClient>;
 
 /** The pg pool under a client made by createPrismaClient. */
 export function poolOf(client: Db): pg.Pool {
-  const pool = pools.get(client);
+  const pool = (client as unknown as { [POOL]?: pg.Pool })[POOL];
   if (!pool) throw new Error("not a client made by createPrismaClient");
   return pool;
 }
