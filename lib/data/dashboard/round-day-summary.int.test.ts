@@ -102,4 +102,31 @@ describe("round_day_summary", () => {
     expect(bySummary.byWeek.find((w) => w.week.toISOString().startsWith("2024-02-19"))?.rounds).toBeGreaterThanOrEqual(2);
     await expectInStep();
   });
+
+  it("keeps itself current without scanning the summary: each write touches only its own days", async () => {
+    const p = await makeProject(officerA, { path: ["INTENT"] });
+    const other = await makeProject(officerB, { path: ["INTENT"] });
+    await round(p.id, "2024-04-02");
+    /** Runs the write in a transaction where the planner avoids sequential scans wherever an index can serve, and counts the scans of the summary it made. */
+    const summaryScans = (write: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<unknown>) =>
+      db.$transaction(async (tx) => {
+        // The view also holds this connection's counts not yet reported by earlier transactions: take the difference.
+        const scans = async () =>
+          Number((await tx.$queryRaw<{ scans: bigint }[]>`
+            SELECT seq_scan AS scans FROM pg_stat_xact_user_tables WHERE relname = 'round_day_summary'`)[0]?.scans ?? 0);
+        await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+        const before = await scans();
+        await write(tx);
+        return (await scans()) - before;
+      });
+    const heldOn = new Date("2024-04-03T00:00:00Z");
+    // Logging a round inserts it and updates its project (round_count, last_round_on).
+    expect(await summaryScans((tx) => tx.negotiationRound.create({ data: { projectId: p.id, number: 90, heldOn, format: "VIDEO", summary: "回访。", ourParticipants: "招商一科", createdById: officerA.id } }))).toBe(0);
+    expect(await summaryScans((tx) => tx.$executeRaw`UPDATE project SET round_count = round_count + 1 WHERE id = ${p.id}`)).toBe(0);
+    expect(await summaryScans((tx) => tx.$executeRaw`UPDATE negotiation_round SET held_on = '2024-04-09' WHERE project_id = ${p.id} AND held_on = ${heldOn}`)).toBe(0);
+    expect(await summaryScans((tx) => tx.$executeRaw`UPDATE project SET owner_id = ${officerB.id} WHERE id = ${p.id}`)).toBe(0);
+    expect(await summaryScans((tx) => tx.$executeRaw`DELETE FROM negotiation_round WHERE project_id = ${p.id} AND held_on = '2024-04-09'`)).toBe(0);
+    expect(await summaryScans((tx) => tx.$executeRaw`DELETE FROM project WHERE id = ${other.id}`)).toBe(0);
+    await expectInStep();
+  });
 });
