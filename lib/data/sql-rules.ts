@@ -211,18 +211,21 @@ const COMPANY_ID_LIST_MAX = 1000;
 
 /**
  * Title or investor name contains the search, on `project` aliased p.
- * Matching companies are read first (trigram indexes), so the project side is
- * an index OR (title trigram ∪ company_id btree) rather than a filter run on every project.
+ * The grams (migration 20261201070822: every character and pair of a title or
+ * name, one definition in SQL for rows and terms) find the candidates through
+ * GIN indexes — two-character Chinese words included — and ILIKE keeps the
+ * true substrings. Matching companies are read first, so the project side is
+ * an index OR (title grams ∪ company_id btree) rather than a filter run on every project.
  */
 export async function projectSearchSql(db: Db, search: string): Promise<Prisma.Sql> {
   const pattern = containsPattern(search);
-  const companyMatch = Prisma.sql`(c.name_zh ILIKE ${pattern} OR c.name_en ILIKE ${pattern})`;
+  const companyMatch = Prisma.sql`(c.name_grams @> search_term_grams(${search}) AND (c.name_zh ILIKE ${pattern} OR c.name_en ILIKE ${pattern}))`;
   const companies = await db.$queryRaw<{ id: number }[]>`SELECT c.id FROM company c WHERE ${companyMatch} LIMIT ${COMPANY_ID_LIST_MAX + 1}`;
   const byCompany =
     companies.length > COMPANY_ID_LIST_MAX
       ? Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE ${companyMatch})`
       : Prisma.sql`p.company_id = ANY(${companies.map((c) => c.id)}::int[])`;
-  return Prisma.sql`(p.title ILIKE ${pattern} OR ${byCompany})`;
+  return Prisma.sql`((p.title_grams @> search_term_grams(${search}) AND p.title ILIKE ${pattern}) OR ${byCompany})`;
 }
 
 /** The whole filter, search included, on `project` aliased p. */
