@@ -18,7 +18,7 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import { todayDate } from "@/lib/validation/fields";
 import { isOverdue } from "@/lib/data/sql-rules";
 import { PROJECT_PAGE_SIZE } from "@/lib/validation/project";
-import { narrowsList, type ProjectFilter } from "@/lib/domain/project-filter";
+import type { ProjectFilter } from "@/lib/domain/project-filter";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -83,14 +83,17 @@ type Row = {
   sector_en: string | null;
 };
 
-export async function listProjects(db: Db, user: Actor, query: ProjectFilter, now = new Date()) {
+/**
+ * The list counts its matches up to this many and says "10,000+" past it: counting 300,000 projects to print a
+ * number no one reads made the unfiltered list grow with the data (issue 14); a bounded count costs the same at
+ * any size.
+ */
+export const PROJECT_COUNT_CAP = 10_000;
+
+export async function listProjects(db: Db, user: Actor, query: ProjectFilter, now = new Date(), countCap = PROJECT_COUNT_CAP) {
   const today = todayDate(now);
   const where = await projectWhereSql(db, user, query, today);
   const page = query.page ?? 1;
-  // Filtered, the matching set is small and read once for the page and the
-  // total (a window count). Unfiltered, the page comes off the sort's index
-  // and the total from its own count: a window count would read every row.
-  const windowed = narrowsList(query);
   // The page's ids are found on `project` alone, then only those 25 rows are
   // joined to their company, owner, unit and sector (a join per matching row
   // made a filtered list several times slower).
@@ -101,8 +104,8 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
              p.next_follow_up_on, p.last_round_on, p.round_count, p.updated_at,
              c.id AS company_id, c.name_zh AS company_zh, c.name_en AS company_en,
              o.id AS owner_id, o.name AS owner_name, u.name_zh AS unit_zh, u.name_en AS unit_en,
-             s.name_zh AS sector_zh, s.name_en AS sector_en, pg.total
-        FROM (SELECT p.id ${windowed ? Prisma.sql`, COUNT(*) OVER ()::int AS total` : Prisma.sql`, NULL::int AS total`}
+             s.name_zh AS sector_zh, s.name_en AS sector_en
+        FROM (SELECT p.id
                 FROM project p
                WHERE ${where}
                ORDER BY ${order}
@@ -113,10 +116,11 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
         JOIN unit u ON u.id = p.unit_id
         LEFT JOIN reference_item s ON s.id = p.sector_id
        ORDER BY ${order}`;
-  const count = async () => (await db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM project p WHERE ${where}`)[0].total;
-  const [rows, counted] = await Promise.all([db.$queryRaw<(Row & { total: number | null })[]>(pageSql), windowed ? null : count()]);
-  // A page past the end has no row to carry the window count.
-  const total = counted ?? (rows.length > 0 ? rows[0].total! : page > 1 ? await count() : 0);
+  const countSql = Prisma.sql`SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM project p WHERE ${where} LIMIT ${countCap + 1}) matching`;
+  const [rows, [{ total: counted }]] = await Promise.all([db.$queryRaw<Row[]>(pageSql), db.$queryRaw<{ total: number }[]>(countSql)]);
+  const capped = counted > countCap;
+  const total = Math.min(counted, countCap);
+  const pageCount = Math.max(1, Math.ceil(total / PROJECT_PAGE_SIZE));
   return {
     rows: rows.map(
       (r): ProjectListRow => ({
@@ -137,10 +141,14 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
         overdue: isOverdue({ nextFollowUpOn: r.next_follow_up_on, stage: r.stage }, today),
       }),
     ),
+    /** Exact, or the cap when `totalIsAtLeast`. */
     total,
+    totalIsAtLeast: capped,
     page,
     pageSize: PROJECT_PAGE_SIZE,
-    pageCount: Math.max(1, Math.ceil(total / PROJECT_PAGE_SIZE)),
+    /** Pages of the counted matches; past the cap there may be more (`hasNextPage`). */
+    pageCount,
+    hasNextPage: page < pageCount || (capped && rows.length === PROJECT_PAGE_SIZE),
   };
 }
 

@@ -156,6 +156,14 @@ describe("projects: list filters, search and sort", () => {
 
   const list = (params: Record<string, string>) => listProjects(db(), officer, q(params));
 
+  it("counts matches exactly up to its cap, and past it says 'at least' rather than counting every project", async () => {
+    const counted = (cap: number) => listProjects(db(), officer, q({ q: tag }), new Date(), cap);
+    expect(await counted(3)).toMatchObject({ total: 3, totalIsAtLeast: false, pageCount: 1, hasNextPage: false });
+    const capped = await counted(2);
+    expect(capped).toMatchObject({ total: 2, totalIsAtLeast: true, hasNextPage: false });
+    expect(capped.rows).toHaveLength(3); // the page itself is whole
+  });
+
   it("searches titles and company names in both languages, case-insensitively", async () => {
     expect((await list({ q: tag })).total).toBe(3);
     expect((await list({ q: `HENGNING ${tag.toUpperCase()}` })).rows.map((r) => r.id)).toEqual([made.byCompany]);

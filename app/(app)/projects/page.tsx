@@ -176,7 +176,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
       <NarrowingFilters label={t("narrowing.label")} items={narrowing} />
 
       <p className="mb-2 text-sm text-slate-600" role="status" data-testid="project-count">
-        {t("count", { total: list.total })}
+        {list.totalIsAtLeast ? t("countAtLeast", { total: list.total }) : t("count", { total: list.total })}
       </p>
 
       {list.rows.length === 0 ? (
@@ -249,7 +249,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
         </div>
       )}
 
-      {list.pageCount > 1 && (
+      {(list.pageCount > 1 || list.hasNextPage) && (
         <nav aria-label={t("pagination.label")} className="mt-4 flex items-center justify-between text-sm">
           {list.page > 1 ? (
             <Link href={href(query, { page: list.page - 1 })} className={buttonClasses("secondary")} rel="prev">
@@ -258,8 +258,10 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           ) : (
             <span />
           )}
-          <span>{t("pagination.pageOf", { page: list.page, pages: list.pageCount })}</span>
-          {list.page < list.pageCount ? (
+          <span>
+            {list.totalIsAtLeast ? t("pagination.pageOfAtLeast", { page: list.page, pages: list.pageCount }) : t("pagination.pageOf", { page: list.page, pages: list.pageCount })}
+          </span>
+          {list.hasNextPage ? (
             <Link href={href(query, { page: list.page + 1 })} className={buttonClasses("secondary")} rel="next">
               {t("pagination.next")}
             </Link>
