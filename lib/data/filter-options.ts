@@ -11,7 +11,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { allowedUnitIds, ownWorkFilter, seesAllUnits } from "@/lib/domain/scope";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
+import { dataVersion, versionKey, VersionedCache, type DataVersion } from "@/lib/data/versioned-cache";
 import { projectOptions, type ProjectOptions } from "@/lib/data/project-options";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
@@ -20,13 +20,13 @@ type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 const options = new VersionedCache<ProjectOptions>(50);
 
 /** Shared between requests: callers must not change what they get. `version`: data_version, if already read. */
-export async function filterOptions(db: Db, user: Actor, version?: bigint): Promise<ProjectOptions> {
+export async function filterOptions(db: Db, user: Actor, version?: DataVersion): Promise<ProjectOptions> {
   const units = allowedUnitIds(user);
-  return options.get(units === null ? "all" : units.join(","), version ?? (await dataVersion(db)), () => projectOptions(db, user));
+  return options.get(units === null ? "all" : units.join(","), versionKey(version ?? (await dataVersion(db)), "records"), () => projectOptions(db, user));
 }
 
 /** The dashboard's pickers: units only for who sees every unit, owners not where the dashboard is one's own work (an officer's). */
-export async function dashboardOptions(db: Db, user: Actor, version?: bigint) {
+export async function dashboardOptions(db: Db, user: Actor, version?: DataVersion) {
   const { units, sectors, chains, owners } = await filterOptions(db, user, version);
   return { units: seesAllUnits(user) ? units : [], sectors, chains, owners: ownWorkFilter(user).ownerId !== undefined ? [] : owners };
 }

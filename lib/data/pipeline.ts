@@ -12,7 +12,7 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { scopeKey } from "@/lib/domain/scope";
 import { toSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
 import { projectFilterSql } from "@/lib/data/sql-rules";
-import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
+import { dataVersion, versionKey, VersionedCache, type DataVersion } from "@/lib/data/versioned-cache";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
 import { STAGES } from "@/lib/domain/stages";
@@ -34,7 +34,7 @@ export type PipelineFilters = Pick<Partial<ProjectFilter>, "unitId" | "ownerId">
   /** For tests: "now" (days in stage are counted to it). */
   now?: Date;
   /** data_version, when the caller has read it already (the board page reads it once for the board and its filter). */
-  version?: bigint;
+  version?: DataVersion;
 };
 
 export type PipelineCard = {
@@ -74,8 +74,8 @@ function filterSql(user: Actor, filters: PipelineFilters): Prisma.Sql {
 type Totals = Map<Stage, { count: number; sumCny: string }>;
 
 /**
- * Column totals by data_version (lib/data/versioned-cache.ts): every change to
- * a project moves it. For a city-wide board the aggregate reads every project
+ * Column totals by data_version's records (lib/data/versioned-cache.ts): every change to
+ * a project but its rounds and follow-ups moves it. For a city-wide board the aggregate reads every project
  * (~100 ms on 100,000, bench data), while the cards are a few index lookups.
  * Keyed by what the totals read: the scope and the filter.
  */
@@ -84,7 +84,7 @@ const totalsCache = new VersionedCache<Totals>(200);
 /** Counts and sums per stage, in the user's scope and the filters. Shared between requests: callers must not change what they get. */
 export async function pipelineTotals(db: Db, user: Actor, filters: PipelineFilters = {}): Promise<Totals> {
   const key = JSON.stringify([scopeKey(user), toSearchParams(boardFilter(filters)).toString()]);
-  return totalsCache.get(key, filters.version ?? (await dataVersion(db)), () => computeTotals(db, user, filters));
+  return totalsCache.get(key, versionKey(filters.version ?? (await dataVersion(db)), "records"), () => computeTotals(db, user, filters));
 }
 
 async function computeTotals(db: Db, user: Actor, filters: PipelineFilters): Promise<Totals> {

@@ -1,26 +1,40 @@
 /**
  * Results kept while the data they were computed from has not changed.
  *
- * data_version (see its migrations) moves at the commit of every transaction
- * that changes what the dashboard and the filter options show. A value
- * computed at version V is exactly what a fresh computation would return
- * until V moves: it is served again, and never after. Requests that arrive
- * while the same value is being computed wait for that computation instead of
- * starting their own; a failed computation is not kept.
+ * data_version (see its migrations) holds two numbers that move at the commit
+ * of every transaction that changes what they guard: `records` (everything the
+ * dashboard, the board's totals and the filter options read) and `activity`
+ * (negotiation rounds and the follow-up columns of project; migration
+ * 20261201072000). A value computed at a version is exactly what a fresh
+ * computation would return until that version moves: it is served again, and
+ * never after. Requests that arrive while the same value is being computed
+ * wait for that computation instead of starting their own; a failed
+ * computation is not kept.
  *
  * In-process (each server process has its own); at most `maxEntries` values,
  * least recently used out first.
  */
 import type { Db } from "@/lib/db";
 
-/** The current data version (committed transactions only). */
-export async function dataVersion(db: Db): Promise<bigint> {
+export type DataVersion = { records: bigint; activity: bigint };
+
+/** The current data versions (committed transactions only; both in one snapshot). */
+export async function dataVersion(db: Db): Promise<DataVersion> {
   // Plain SQL: read on every dashboard and list request (see session-user.ts).
-  const [row] = await db.$queryRaw<{ version: bigint }[]>`SELECT version FROM data_version WHERE id = 1`;
-  return row.version;
+  const rows = await db.$queryRaw<{ id: number; version: bigint }[]>`SELECT id, version FROM data_version`;
+  const of = (id: number) => rows.find((r) => r.id === id)!.version;
+  return { records: of(1), activity: of(2) };
 }
 
-type Entry<T> = { version: bigint; value: Promise<T> };
+/**
+ * The version a value is keyed on: `records` for what reads no round nor follow-up date, `all` otherwise (a
+ * transaction that moves records may leave activity where it was, so what reads activity is keyed on both).
+ */
+export function versionKey(version: DataVersion, reads: "records" | "all"): string {
+  return reads === "records" ? `r${version.records}` : `r${version.records}a${version.activity}`;
+}
+
+type Entry<T> = { version: string; value: Promise<T> };
 
 export class VersionedCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
@@ -28,7 +42,7 @@ export class VersionedCache<T> {
   constructor(private readonly maxEntries: number) {}
 
   /** The value for `key` computed at `version`, computing it if there is none. */
-  get(key: string, version: bigint, compute: () => Promise<T>): Promise<T> {
+  get(key: string, version: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {
       this.entries.delete(key); // re-inserted: most recently used last

@@ -1,7 +1,9 @@
 /**
  * The dashboard cache serves a dashboard again only while data_version has not
  * moved, and data_version moves at the commit of every write: the page never
- * shows numbers older than the last committed change.
+ * shows numbers older than the last committed change. Its two numbers
+ * (records, activity) let a logged round leave signed value and the other
+ * record sections served, and recompute only what reads rounds.
  */
 import { describe, expect, it, vi } from "vitest";
 import { withOwnWork } from "@/lib/domain/scope";
@@ -10,13 +12,15 @@ import { logRound } from "@/lib/data/rounds";
 import { ZLogRound } from "@/lib/validation/round";
 import { type DashboardFilters } from "@/lib/validation/dashboard";
 import { quarterPeriod, yearPeriod } from "@/lib/domain/period";
-import { getDashboard } from "@/lib/data/dashboard";
+import { getActivitySections, getRecordSections } from "@/lib/data/dashboard";
 import { cachedDashboard } from "@/lib/data/dashboard/cache";
-import { dataVersion } from "@/lib/data/versioned-cache";
+import { dataVersion, type DataVersion } from "@/lib/data/versioned-cache";
 import { makeActor, makeProject, newRequestId, ymd } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();
 const q1: DashboardFilters = { period: quarterPeriod(2024, 1) };
+const v = (records: number, activity = 1): DataVersion => ({ records: BigInt(records), activity: BigInt(activity) });
+const spies = () => ({ records: vi.fn(getRecordSections), activity: vi.fn(getActivitySections) });
 
 describe("data_version", () => {
   it("moves when a write commits, and not while it is still open", async () => {
@@ -24,17 +28,49 @@ describe("data_version", () => {
     const p = await makeProject(officer, { path: ["INTENT"] });
     const before = await dataVersion(db);
     await logRound(db, officer, ZLogRound.parse({ projectId: String(p.id), requestId: newRequestId(), format: "VIDEO", summary: "电话沟通用地。" }));
-    expect(await dataVersion(db)).toBeGreaterThan(before);
+    expect((await dataVersion(db)).activity).toBeGreaterThan(before.activity);
 
     // Inside an open transaction the bump waits for the commit (deferred), so
     // the transaction's own view of the row is unchanged by its writes.
     await db.$transaction(async (tx) => {
       // FOR SHARE: other test files' commits wait, so only this transaction could move it.
       const [{ version: seen }] = await tx.$queryRaw<{ version: bigint }[]>`SELECT version FROM data_version WHERE id = 1 FOR SHARE`;
-      await tx.$executeRaw`UPDATE project SET title = title WHERE id = ${p.id}`;
+      await tx.$executeRaw`UPDATE project SET jobs = COALESCE(jobs, 0) + 1 WHERE id = ${p.id}`;
       const [{ version: after }] = await tx.$queryRaw<{ version: bigint }[]>`SELECT version FROM data_version WHERE id = 1`;
       expect(after).toBe(seen);
     });
+  });
+});
+
+describe("data_version: records and activity", () => {
+  it("a transaction that logs a round moves activity, not records; one that also edits the project moves records", async () => {
+    const officer = await makeActor("OFFICER");
+    const p = await makeProject(officer, { path: ["INTENT"] });
+    // What the transaction's statements move: its deferred triggers fired at once, then its own flags read.
+    const movedBy = (statements: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<unknown>) =>
+      db.$transaction(async (tx) => {
+        await statements(tx);
+        // Fire the deferred triggers now, inside the transaction, then read this transaction's flags.
+        await tx.$executeRaw`SET CONSTRAINTS ALL IMMEDIATE`;
+        const [flags] = await tx.$queryRaw<{ records: string | null; activity: string | null }[]>`
+          SELECT current_setting('crm.data_version_bumped', true) AS records, current_setting('crm.data_version_activity_bumped', true) AS activity`;
+        return { records: flags.records === "on", activity: flags.activity === "on" };
+      });
+    expect(await movedBy((tx) => tx.$executeRaw`UPDATE project SET round_count = round_count + 1, last_round_on = CURRENT_DATE, next_follow_up_on = NULL, version = version + 1, updated_at = now() WHERE id = ${p.id}`)).toEqual({
+      records: false,
+      activity: true,
+    });
+    expect(await movedBy((tx) => tx.$executeRaw`UPDATE project SET version = version + 1, updated_at = now() WHERE id = ${p.id}`)).toEqual({ records: false, activity: false });
+    expect(await movedBy((tx) => tx.$executeRaw`UPDATE project SET jobs = COALESCE(jobs, 0) + 5 WHERE id = ${p.id}`)).toEqual({ records: true, activity: false });
+    // Records first: activity is not moved after it (its readers key on records too), so locks go one way only.
+    expect(
+      await movedBy(async (tx) => {
+        await tx.$executeRaw`UPDATE project SET jobs = COALESCE(jobs, 0) + 1 WHERE id = ${p.id}`;
+        await tx.$executeRaw`UPDATE project SET round_count = round_count + 1 WHERE id = ${p.id}`;
+      }),
+    ).toEqual({ records: true, activity: false });
+    const company = await db.company.findFirstOrThrow({ where: { projects: { some: { id: p.id } } }, select: { id: true } });
+    expect(await movedBy((tx) => tx.$executeRaw`UPDATE company SET name_zh = name_zh || '（更名）' WHERE id = ${company.id}`)).toEqual({ records: true, activity: false });
   });
 });
 
@@ -43,44 +79,57 @@ describe("cachedDashboard", () => {
     const manager = await makeActor("MANAGER");
     const officer = await makeActor("OFFICER", manager.unitId);
     const otherManager = await makeActor("MANAGER");
-    let version = 1n;
-    const compute = vi.fn(getDashboard);
+    let version = v(1);
+    const compute = spies();
     const opts = () => ({ compute, version });
     const a = await cachedDashboard(db, manager, q1, opts());
-    expect(await cachedDashboard(db, manager, q1, opts())).toBe(a);
-    expect(compute).toHaveBeenCalledTimes(1);
+    expect((await cachedDashboard(db, manager, q1, opts())).signed).toBe(a.signed);
+    expect(compute.records).toHaveBeenCalledTimes(1);
+    expect(compute.activity).toHaveBeenCalledTimes(1);
     // The same scope (an officer of the manager's unit) and filters: the same numbers.
-    expect(await cachedDashboard(db, officer, q1, opts())).toBe(a);
+    expect((await cachedDashboard(db, officer, q1, opts())).work).toBe(a.work);
     await cachedDashboard(db, otherManager, q1, opts()); // another scope
     await cachedDashboard(db, manager, { period: yearPeriod(2024) }, opts()); // another period
     const own = await cachedDashboard(db, officer, withOwnWork(officer, q1), opts()); // the officer's own work: an owner filter
-    expect(compute).toHaveBeenCalledTimes(4);
+    expect(compute.records).toHaveBeenCalledTimes(4);
     // The manager filtering on that officer sees the officer's own numbers.
-    expect(await cachedDashboard(db, manager, { ...q1, ownerId: officer.id }, opts())).toBe(own);
-    version = 2n;
-    expect(await cachedDashboard(db, manager, q1, opts())).not.toBe(a);
-    expect(compute).toHaveBeenCalledTimes(5);
+    expect((await cachedDashboard(db, manager, { ...q1, ownerId: officer.id }, opts())).signed).toBe(own.signed);
+    // Activity moved (a round): the record sections are served again, the activity sections computed.
+    version = v(1, 2);
+    const afterRound = await cachedDashboard(db, manager, q1, opts());
+    expect(afterRound.signed).toBe(a.signed);
+    expect(afterRound.work).not.toBe(a.work);
+    expect(compute.records).toHaveBeenCalledTimes(4);
+    expect(compute.activity).toHaveBeenCalledTimes(5);
+    // Records moved: both halves computed.
+    version = v(2, 2);
+    const afterEdit = await cachedDashboard(db, manager, q1, opts());
+    expect(afterEdit.signed).not.toBe(a.signed);
+    expect(afterEdit.work).not.toBe(afterRound.work);
+    expect(compute.records).toHaveBeenCalledTimes(5);
+    expect(compute.activity).toHaveBeenCalledTimes(6);
   });
 
   it("lets requests that arrive during a computation share it, and does not keep a failure", async () => {
     const manager = await makeActor("MANAGER");
-    const compute = vi.fn(getDashboard);
-    const opts = { compute, version: 7n };
+    const compute = spies();
+    const opts = { compute, version: v(7) };
     const [x, y, z] = await Promise.all([1, 2, 3].map(() => cachedDashboard(db, manager, q1, opts)));
-    expect(compute).toHaveBeenCalledTimes(1);
-    expect(y).toBe(x);
-    expect(z).toBe(x);
+    expect(compute.records).toHaveBeenCalledTimes(1);
+    expect(compute.activity).toHaveBeenCalledTimes(1);
+    expect(y.signed).toBe(x.signed);
+    expect(z.work).toBe(x.work);
 
     const failing = vi.fn(async () => {
       throw new Error("database went away");
     });
     const other = { period: yearPeriod(2023) };
-    await expect(cachedDashboard(db, manager, other, { compute: failing, version: 7n })).rejects.toThrow("database went away");
+    await expect(cachedDashboard(db, manager, other, { compute: { records: failing }, version: v(7) })).rejects.toThrow("database went away");
     await cachedDashboard(db, manager, other, opts);
-    expect(compute).toHaveBeenCalledTimes(2);
+    expect(compute.records).toHaveBeenCalledTimes(2);
   });
 
-  it("shows a round logged after the dashboard was first served", async () => {
+  it("shows a round logged after the dashboard was first served, and a contract's value after it is signed", async () => {
     const manager = await makeActor("MANAGER");
     const officer = await makeActor("OFFICER", manager.unitId);
     const p = await makeProject(officer, { path: ["INTENT"] });
@@ -90,5 +139,10 @@ describe("cachedDashboard", () => {
     await logRound(db, officer, ZLogRound.parse({ projectId: String(p.id), requestId: newRequestId(), format: "VIDEO", summary: "视频会议。", heldOn: today }));
     const after = await cachedDashboard(db, manager, year);
     expect(after.work.roundsTotal).toBe(before.work.roundsTotal + 1);
+    // An edit the record sections read (the planned investment is in the size bands): shown at once.
+    const current = await db.project.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } });
+    await db.project.update({ where: { id: p.id }, data: { plannedInvestmentCny: "9900000000", version: current.version + 1 } });
+    const edited = await cachedDashboard(db, manager, year);
+    expect(edited.signed).not.toBe(after.signed);
   });
 });

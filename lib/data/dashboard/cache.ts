@@ -5,19 +5,26 @@ import "server-only";
  * A whole dashboard is ~14 aggregate queries (about 0.3–0.5 s of database time
  * for a city-wide year on the large data set); ten managers opening it at once
  * on two cores would queue for seconds. It is kept by data_version
- * (lib/data/versioned-cache.ts): a dashboard for the same scope, filters and
- * day is computed once per state of the data.
+ * (lib/data/versioned-cache.ts) in two halves: the sections that read rounds or
+ * follow-up dates are computed again after a round is logged; the others
+ * (signed value, bands, delivery, chains, events) only after a change of what
+ * they read. (The dashboard's filters — unit, sector, chain, owner — read no
+ * follow-up date; a stalled or overdue filter would have to key both halves on both.)
  */
 import type { Db } from "@/lib/db";
 import { scopeKey } from "@/lib/domain/scope";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { toSearchParams } from "@/lib/domain/project-filter";
 import { todayDate } from "@/lib/validation/fields";
-import { dataVersion, VersionedCache } from "@/lib/data/versioned-cache";
-import { getDashboard, type Dashboard } from "./index";
+import { dataVersion, versionKey, VersionedCache, type DataVersion } from "@/lib/data/versioned-cache";
+import { getActivitySections, getRecordSections, type Dashboard } from "./index";
 import type { Actor } from "./sql";
 
-const dashboards = new VersionedCache<Dashboard>(200);
+type RecordSections = Awaited<ReturnType<typeof getRecordSections>>;
+type ActivitySections = Awaited<ReturnType<typeof getActivitySections>>;
+
+const recordHalves = new VersionedCache<RecordSections>(200);
+const activityHalves = new VersionedCache<ActivitySections>(200);
 
 /**
  * What the numbers depend on: the scope, the period, the filter (an officer's
@@ -31,13 +38,19 @@ function keyOf(user: Actor, filters: DashboardFilters, now: Date): string {
 type Options = {
   now?: Date;
   /** The data version, when the caller has read it already (the page reads it once for the dashboard and its options). */
-  version?: bigint;
-  /** For tests: what computes a dashboard. */
-  compute?: typeof getDashboard;
+  version?: DataVersion;
+  /** For tests: what computes each half. */
+  compute?: { records?: typeof getRecordSections; activity?: typeof getActivitySections };
 };
 
 export async function cachedDashboard(db: Db, user: Actor, filters: DashboardFilters, options: Options = {}): Promise<Dashboard> {
-  const { now = new Date(), compute = getDashboard } = options;
+  const { now = new Date(), compute = {} } = options;
+  const { records = getRecordSections, activity = getActivitySections } = compute;
   const version = options.version ?? (await dataVersion(db));
-  return dashboards.get(keyOf(user, filters, now), version, () => compute(db, user, filters, now));
+  const key = keyOf(user, filters, now);
+  const [recordPart, activityPart] = await Promise.all([
+    recordHalves.get(key, versionKey(version, "records"), () => records(db, user, filters)),
+    activityHalves.get(key, versionKey(version, "all"), () => activity(db, user, filters, now)),
+  ]);
+  return { filters, ...recordPart, ...activityPart };
 }

@@ -25,9 +25,12 @@ export * from "./work";
 export * from "./chains";
 export * from "./pipeline";
 
-export async function getDashboard(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
-  const [funnel, totals, series, bySector, byUnit, byCountry, bands, delivery, work, chains, events, pipeline] = await Promise.all([
-    getFunnel(db, user, filters),
+/**
+ * The sections that read no round nor follow-up date (data_version's records alone): they stay valid while
+ * officers log rounds (lib/data/dashboard/cache.ts).
+ */
+export async function getRecordSections(db: Db, user: Actor, filters: DashboardFilters) {
+  const [totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events] = await Promise.all([
     signedTotals(db, user, filters),
     signedSeries(db, user, filters),
     signedBySector(db, user, filters),
@@ -35,11 +38,20 @@ export async function getDashboard(db: Db, user: Actor, filters: DashboardFilter
     signedByCountry(db, user, filters),
     sizeBands(db, user, filters),
     getDelivery(db, user, filters),
-    getWork(db, user, filters, now),
     getChains(db, user, filters),
     getEvents(db, user, filters),
-    getPipeline(db, user, filters),
   ]);
-  return { filters, funnel, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, work, chains, events, pipeline };
+  return { signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events };
+}
+
+/** The sections that read rounds or follow-up dates: the funnel (rounds to signing), work, and the pipeline's cards. */
+export async function getActivitySections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
+  const [funnel, work, pipeline] = await Promise.all([getFunnel(db, user, filters), getWork(db, user, filters, now), getPipeline(db, user, filters)]);
+  return { funnel, work, pipeline };
+}
+
+export async function getDashboard(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
+  const [records, activity] = await Promise.all([getRecordSections(db, user, filters), getActivitySections(db, user, filters, now)]);
+  return { filters, ...records, ...activity };
 }
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
