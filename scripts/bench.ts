@@ -379,7 +379,7 @@ async function main() {
   if (fifty[0]) {
     const id = fifty[0].id;
     await compare(`project page (#${id}, 50 rounds)`, () => getProjectPage(db, city, id), SQL.page, [id],
-      (a) => [a.id, a.timeline.filter((x) => x.kind !== "edit").length, a.drawn.length], (r) => [r[0].id, (r[0].timeline as unknown[]).length, ((r[0].drawn as unknown[] | null) ?? []).length]);
+      (a) => [a.id, a.timeline.filter((x) => x.kind !== "edit").length, a.drawn.count], (r) => [r[0].id, (r[0].timeline as unknown[]).length, ((r[0].drawn as unknown[] | null) ?? []).length]);
   }
 
   // The whole dashboard as the page loads it (all sections in parallel).

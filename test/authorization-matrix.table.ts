@@ -161,7 +161,18 @@ export const MATRIX: Record<string, Entry> = {
     run: form(async (c) => ({ projectId: c.unit.project.id, version: await versionOf("project", c.unit.project.id), ownerId: c.unit.reassignee })),
   },
   "app/(app)/projects/actions.ts#searchCompaniesAction": { roles: ANY_ROLE, scope: "all", run: search((c) => [c.unit.company.nameZh], (c) => c.unit.company.id) },
-  "app/(app)/projects/actions.ts#searchAnchorsAction": { roles: ANY_ROLE, scope: "unit", run: search((c) => [c.unit.project.title], (c) => c.unit.project.id) },
+  // City-wide for titles: an anchor project (one that draws a chain) is found by its title from every unit, with its id,
+  // title and unit only (lib/data/anchors.ts; what an out-of-scope hit carries: lib/data/anchors.int.test.ts). A project
+  // that draws no chain is found in scope only, as before.
+  "app/(app)/projects/actions.ts#searchAnchorsAction": {
+    roles: ANY_ROLE,
+    scope: "all",
+    run: async (c) => {
+      const supplier = await makeProject(c.unit.owner);
+      await testDb().project.update({ where: { id: supplier.id }, data: { anchorProjectId: c.unit.project.id } });
+      return search((c) => [c.unit.project.title], (c) => c.unit.project.id)(c);
+    },
+  },
 
   // The journey (app/(app)/projects/[id]/…)
   "app/(app)/projects/[id]/stage-actions.ts#transitionStageAction": {

@@ -16,7 +16,8 @@ type Action = FormAction<Saved>;
 type Named = { id: number; nameZh: string; nameEn: string | null };
 type Options = { units: Named[]; sectors: Named[]; chains: Named[]; sources: Named[]; events: Named[]; owners: { id: number; name: string; unitId: number }[] };
 type CompanyHit = { id: number; nameZh: string; nameEn: string | null; countryCode: string };
-type AnchorHit = { id: number; title: string; companyNameZh: string; companyNameEn: string | null };
+/** An anchor outside the user's scope comes without its company (lib/data/anchors.ts). */
+type AnchorHit = { id: number; title: string; unit: { nameZh: string; nameEn: string }; company: { nameZh: string; nameEn: string | null } | null };
 
 type Props = {
   options: Options;
@@ -332,7 +333,11 @@ export function ProjectForm(props: Props) {
                           }}
                         >
                           {a.title}
-                          <span className="text-slate-500"> · {locale === "en" && a.companyNameEn ? a.companyNameEn : a.companyNameZh}</span>
+                          <span className="text-slate-500">
+                            {" · "}
+                            {localName(a.unit, locale)}
+                            {a.company && ` · ${localName(a.company, locale)}`}
+                          </span>
                         </button>
                       </li>
                     ))}

@@ -4,8 +4,19 @@
  * its own anchor). One check for the project form (lib/data/projects.ts) and
  * the importer, on links not yet written. No `server-only`: the importer's
  * command line uses it too.
+ *
+ * An anchor project (链主项目) is a project that draws a chain: at least one
+ * project names it as its anchor. Its title is not a secret: any user may find
+ * it by title and link to it across unit lines (lib/data/anchors.ts); nothing
+ * else of it leaves its scope.
  */
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** The project aliased `projectAlias` is an anchor: some project names it as its anchor. */
+export function isAnchorSql(projectAlias = "p"): Prisma.Sql {
+  const a = Prisma.raw(`"${projectAlias}"`);
+  return Prisma.sql`EXISTS (SELECT 1 FROM project drawn WHERE drawn.anchor_project_id = ${a}.id)`;
+}
 
 export type AnchorLink = { projectId: number; anchorId: number | null };
 

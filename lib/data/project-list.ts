@@ -12,7 +12,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectScopeSql, projectSearchSql, projectWhereSql } from "@/lib/data/sql-rules";
+import { projectWhereSql } from "@/lib/data/sql-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { todayDate } from "@/lib/validation/fields";
@@ -150,17 +150,4 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
     pageCount,
     hasNextPage: page < pageCount || (capped && rows.length === PROJECT_PAGE_SIZE),
   };
-}
-
-/** Projects in scope that may serve as an anchor (the forms' picker): title or investor contains `q`; the 20 largest. */
-export async function searchAnchorProjects(db: Db, user: Actor, q: string, excludeId?: number) {
-  if (!q) return [];
-  const exclude = excludeId ? Prisma.sql`AND p.id <> ${excludeId}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: number; title: string; name_zh: string; name_en: string | null }[]>`
-    SELECT p.id, p.title, c.name_zh, c.name_en
-      FROM project p JOIN company c ON c.id = p.company_id
-     WHERE ${projectScopeSql(user, "p")} AND ${await projectSearchSql(db, q)} ${exclude}
-     ORDER BY p.planned_investment_cny DESC NULLS LAST, p.id DESC
-     LIMIT 20`;
-  return rows.map((r) => ({ id: r.id, title: r.title, company: { nameZh: r.name_zh, nameEn: r.name_en } }));
 }

@@ -13,6 +13,7 @@ import { NotFoundError } from "@/lib/errors";
 import { todayDate } from "@/lib/validation/fields";
 import { isOverdue } from "@/lib/data/sql-rules";
 import { formValues } from "@/lib/data/project-form-values";
+import { getChain, type AnchorOf } from "@/lib/data/anchors";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -61,12 +62,12 @@ type ProjectRow = {
   event_starts_on: Date | null;
   anchor_id: number | null;
   anchor_title: string | null;
+  anchor_unit_zh: string | null;
+  anchor_unit_en: string | null;
   anchor_stage: Stage | null;
   anchor_company_zh: string | null;
   anchor_company_en: string | null;
 };
-
-export type DrawnProject = { id: number; title: string; stage: Stage; planned_investment_cny: string | null; company_name_zh: string; company_name_en: string | null };
 
 export type TimelineKind = "round" | "stage" | "contract" | "start" | "funds" | "edit";
 export type TimelineEntry = {
@@ -81,8 +82,9 @@ export type TimelineEntry = {
 
 /**
  * Everything the project page shows, in three statements: the project with
- * its names (and its anchor when in scope), the projects it drew, and one
- * UNION ALL timeline, newest first. Outside the user's scope: NotFoundError.
+ * its names (and its anchor: title and unit for anyone, the rest in scope),
+ * the chain it drew city-wide (lib/data/anchors.ts getChain), and one UNION
+ * ALL timeline, newest first. Outside the user's scope: NotFoundError.
  */
 export async function getProjectPage(db: Db, user: Actor, id: number) {
   const [project] = await db.$queryRaw<ProjectRow[]>`
@@ -96,8 +98,8 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
            s.name_zh AS sector_zh, s.name_en AS sector_en, ch.name_zh AS chain_zh, ch.name_en AS chain_en,
            src.name_zh AS source_zh, src.name_en AS source_en,
            e.name_zh AS event_zh, e.name_en AS event_en, e.city_zh AS event_city_zh, e.city_en AS event_city_en, e.starts_on AS event_starts_on,
-           a.id AS anchor_id, a.title AS anchor_title, a.stage AS anchor_stage,
-           ac.name_zh AS anchor_company_zh, ac.name_en AS anchor_company_en
+           a.id AS anchor_id, a.stage AS anchor_stage, ac.name_zh AS anchor_company_zh, ac.name_en AS anchor_company_en,
+           an.title AS anchor_title, au.name_zh AS anchor_unit_zh, au.name_en AS anchor_unit_en
       FROM project p
       JOIN company c ON c.id = p.company_id
       JOIN app_user o ON o.id = p.owner_id
@@ -108,16 +110,13 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
       LEFT JOIN promotion_event e ON e.id = p.event_id
       LEFT JOIN project a ON a.id = p.anchor_project_id AND ${projectScopeSql(user, "a")}
       LEFT JOIN company ac ON ac.id = a.company_id
+      LEFT JOIN project an ON an.id = p.anchor_project_id
+      LEFT JOIN unit au ON au.id = an.unit_id
      WHERE p.id = ${id} AND ${projectScopeSql(user, "p")}`;
   if (!project) throw new NotFoundError();
 
   const [drawn, timeline] = await Promise.all([
-    db.$queryRaw<DrawnProject[]>`
-      SELECT d.id, d.title, d.stage, d.planned_investment_cny::text AS planned_investment_cny,
-             c.name_zh AS company_name_zh, c.name_en AS company_name_en
-        FROM project d JOIN company c ON c.id = d.company_id
-       WHERE d.anchor_project_id = ${id} AND ${projectScopeSql(user, "d")}
-       ORDER BY d.first_contact_on, d.id`,
+    getChain(db, user, id),
     db.$queryRaw<{ kind: TimelineKind; id: string; on_date: Date; at: Date; actor: string | null; data: Record<string, unknown> }[]>`
       SELECT 'round' AS kind, r.id::text AS id, r.held_on AS on_date, r.created_at AS at, u.name AS actor,
              jsonb_build_object('number', r.number, 'format', r.format, 'place', r.place, 'ours', r.our_participants,
@@ -184,11 +183,15 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
     event: p.event_id
       ? { id: p.event_id, nameZh: p.event_zh!, nameEn: p.event_en, cityZh: p.event_city_zh!, cityEn: p.event_city_en, startsOn: p.event_starts_on! }
       : null,
-    anchor: p.anchor_id
-      ? { id: p.anchor_id, title: p.anchor_title!, stage: p.anchor_stage!, companyNameZh: p.anchor_company_zh!, companyNameEn: p.anchor_company_en }
-      : null,
-    /** Linked to an anchor project the user cannot see: only the fact shows. */
-    anchorHidden: p.anchor_project_id !== null && p.anchor_id === null,
+    anchor:
+      p.anchor_project_id === null
+        ? null
+        : ({
+            title: p.anchor_title!,
+            unit: { nameZh: p.anchor_unit_zh!, nameEn: p.anchor_unit_en! },
+            visible: p.anchor_id ? { id: p.anchor_id, stage: p.anchor_stage!, companyNameZh: p.anchor_company_zh!, companyNameEn: p.anchor_company_en } : null,
+          } satisfies AnchorOf),
+    /** The projects it drew (its chain), counted and valued city-wide. */
     drawn,
     timeline: timeline.map((t): TimelineEntry => ({ kind: t.kind, id: `${t.kind}-${t.id}`, onDate: t.on_date, at: t.at, actor: t.actor, data: t.data })),
     formValues: formValues({

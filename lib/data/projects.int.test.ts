@@ -92,21 +92,25 @@ describe("projects: scope", () => {
     expect((await getProjectPage(db(), admin, inA)).id).toBe(inA);
   });
 
-  it("an anchor project outside the user's scope is not shown on the page, and cannot be chosen", async () => {
+  it("an anchor project outside the user's scope shows by title and unit only; another unit's plain project cannot be chosen", async () => {
     const drawn = await newProject(officerA, { title: `${tag} drawn` });
     await updateProject(db(), admin, editInput(drawn.id, drawn.version, { title: `${tag} drawn`, anchorProjectId: String(inB) }));
     const page = await getProjectPage(db(), officerA, drawn.id);
-    expect(page.anchor).toBeNull();
-    expect(page.anchorHidden).toBe(true);
-    expect(JSON.stringify(page)).not.toContain(`${tag} B`);
+    // An anchor's title is not a secret (lib/data/chain.ts); its id, stage and investor stay in scope.
+    expect(page.anchor).toMatchObject({ title: `${tag} B`, visible: null });
+    expect(Object.keys(page.anchor!).sort()).toEqual(["title", "unit", "visible"]);
     // the city manager sees the link both ways
     const anchorPage = await getProjectPage(db(), cityManager, inB);
-    expect(anchorPage.drawn.map((d) => d.id)).toContain(drawn.id);
-    // an officer of B sees the anchor but not the drawn project of unit A
-    expect((await getProjectPage(db(), officerB, inB)).drawn.map((d) => d.id)).not.toContain(drawn.id);
-    // an officer cannot link to another unit's project
+    expect(anchorPage.drawn.projects.flatMap((d) => (d.inScope ? [d.id] : []))).toContain(drawn.id);
+    // an officer of B sees the anchor, and the drawn project of unit A only as a count and its unit and stage
+    const forB = await getProjectPage(db(), officerB, inB);
+    expect(forB.drawn.count).toBe(1);
+    expect(forB.drawn.projects).toEqual([{ inScope: false, stage: "FIRST_CONTACT", unit: expect.objectContaining({ nameZh: expect.any(String) }) }]);
+    // an officer cannot link to another unit's project that is no anchor
     const other = await newProject(officerA);
-    await expect(updateProject(db(), officerA, editInput(other.id, other.version, { anchorProjectId: String(inB) }))).rejects.toBeInstanceOf(RuleError);
+    const err = await updateProject(db(), officerA, editInput(other.id, other.version, { anchorProjectId: String(inCity) })).catch((e) => e);
+    expect(err).toBeInstanceOf(RuleError);
+    expect((err as RuleError).fieldErrors).toEqual({ anchorProjectId: "choose" });
   });
 
   it("only managers and admins reassign, and only to an active user of the project's unit", async () => {
@@ -330,8 +334,8 @@ describe("projects: update", () => {
     expect((err as RuleError).fieldErrors).toEqual({ anchorProjectId: "projects.rules.anchorLoop" });
     expect((await db().project.findUniqueOrThrow({ where: { id: a.id } })).anchorProjectId).toBeNull();
     const page = await getProjectPage(db(), officer, a.id);
-    expect(page.drawn.map((d) => d.id)).toEqual([b.id]);
-    expect((await getProjectPage(db(), officer, b.id)).anchor?.id).toBe(a.id);
+    expect(page.drawn.projects.map((d) => (d.inScope ? d.id : null))).toEqual([b.id]);
+    expect((await getProjectPage(db(), officer, b.id)).anchor?.visible?.id).toBe(a.id);
   });
 
   it("refuses negative amounts and over-long text in the schema", () => {

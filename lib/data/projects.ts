@@ -16,6 +16,7 @@ import type { ReferenceKind } from "@/lib/generated/prisma/enums";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { anchorLoops } from "@/lib/data/chain";
+import { isLinkableAnchor } from "@/lib/data/anchors";
 import { createOnce, type Tx } from "@/lib/data/transactions";
 import { todayDate } from "@/lib/validation/fields";
 import { formValues } from "@/lib/data/project-form-values";
@@ -66,7 +67,7 @@ type RefInput = Pick<UpdateProjectInput, "sectorId" | "chainId" | "sourceId" | "
 /**
  * Reference values must exist, be of the right kind and (when newly chosen)
  * not be retired; the event must exist; the anchor project must be in scope
- * and not close a loop. `current` holds the values already on the record,
+ * or an anchor project of any unit (lib/data/anchors.ts), and not close a loop. `current` holds the values already on the record,
  * which may stay as they are.
  */
 async function checkReferences(tx: Tx, user: Actor, input: RefInput, current: Partial<RefInput> & { id?: number } = {}) {
@@ -92,7 +93,7 @@ async function checkReferences(tx: Tx, user: Actor, input: RefInput, current: Pa
   }
   const anchorId = input.anchorProjectId;
   if (anchorId !== undefined && anchorId !== current.anchorProjectId) {
-    if (!(await tx.project.findFirst({ where: { id: anchorId, ...projectScope(user) }, select: { id: true } }))) errors.anchorProjectId = "choose";
+    if (!(await isLinkableAnchor(tx, user, anchorId))) errors.anchorProjectId = "choose";
     // Would the anchor (or its anchor, …) be this project? Then the link closes a loop (lib/data/chain.ts, shared with the importer).
     else if (current.id !== undefined && (await anchorLoops(tx, [{ projectId: current.id, anchorId }])).length > 0) errors.anchorProjectId = "projects.rules.anchorLoop";
   }
@@ -248,13 +249,14 @@ export async function reassignOwner(db: Db, user: Actor, input: ReassignOwnerInp
 
 /**
  * What the edit form needs: the editable values as strings, the version, and
- * the anchor's title when the anchor is in scope. Outside scope: NotFoundError.
+ * the anchor's title (an anchor's title is not a secret, lib/data/chain.ts).
+ * Outside scope: NotFoundError.
  */
 export async function getProjectForEdit(db: Db, user: Actor, id: number) {
   const row = await db.project.findFirst({ where: { id, ...projectScope(user) }, select: SNAPSHOT_SELECT });
   if (!row) throw new NotFoundError();
   const anchor = row.anchorProjectId
-    ? await db.project.findFirst({ where: { id: row.anchorProjectId, ...projectScope(user) }, select: { title: true } })
+    ? await db.project.findUnique({ where: { id: row.anchorProjectId }, select: { title: true } })
     : null;
   return {
     id: row.id,

@@ -9,6 +9,10 @@ import { ownDatabase } from "@/test/own-database";
 import { seedDemo } from "./demo";
 import { buildDemoRows } from "./demo-build";
 import { DEMO_PASSWORD } from "./demo-data";
+import { BATTERY_ANCHOR } from "./demo-stories";
+import { getProjectPage } from "@/lib/data/project-page";
+import { getChains } from "@/lib/data/dashboard/chains";
+import { parseDashboardFilters } from "@/lib/validation/dashboard";
 
 const DAY_MS = 86_400_000;
 
@@ -180,6 +184,21 @@ describe("the demo seed", () => {
     expect(await db.company.count()).toBeGreaterThanOrEqual(40);
     expect(await db.contact.count()).toBeGreaterThan(0);
     expect(await db.auditLog.count()).toBe(0);
+  });
+
+  it("shows the battery anchor's whole chain to the city officer, as the city manager's dashboard counts it", async () => {
+    const actor = async (email: string) => {
+      const u = await db.user.findUniqueOrThrow({ where: { email }, include: { unit: true } });
+      return { id: u.id, role: u.role, unitId: u.unitId, unitIsCity: u.unit.kind === "CITY" };
+    };
+    const anchor = await db.project.findFirstOrThrow({ where: { title: BATTERY_ANCHOR.title } });
+    const page = await getProjectPage(db, await actor("officer@demo.local"), anchor.id);
+    // 20 suppliers city-wide; the city officer's own unit holds one of them (the storage project), shown in full.
+    expect(page.drawn.count).toBe(20);
+    expect(page.drawn.projects.filter((d) => d.inScope)).toHaveLength(1);
+    const chains = await getChains(db, await actor("manager@demo.local"), parseDashboardFilters({}));
+    const row = chains.find((c) => c.anchorId === anchor.id);
+    expect([row?.drawn, row?.plannedCny]).toEqual([page.drawn.count, page.drawn.plannedInvestmentCny]);
   });
 
   it("does nothing when run again", async () => {

@@ -8,7 +8,7 @@ import { formDataToObject } from "@/lib/actions/form-data";
 import type { ActionResult } from "@/lib/actions/result";
 import { createProject, reassignOwner, updateProject } from "@/lib/data/projects";
 import { searchCompanies } from "@/lib/data/project-options";
-import { searchAnchorProjects } from "@/lib/data/project-list";
+import { searchAnchorProjects } from "@/lib/data/anchors";
 import { ZCompanySearch, ZCreateProject, ZReassignOwner, ZUpdateProject } from "@/lib/validation/project";
 import { zId } from "@/lib/validation/fields";
 import { ROLES_FOR } from "@/lib/domain/policy";
@@ -44,12 +44,14 @@ export async function searchCompaniesAction(q: unknown) {
   return searchCompanies(db(), user, parsed.data);
 }
 
-/** The project form's anchor picker: projects in the user's scope only. */
+/**
+ * The project form's anchor picker, any signed-in user: projects in scope, and
+ * anchor projects of every unit by title (id, title and unit only; lib/data/anchors.ts).
+ */
 export async function searchAnchorsAction(q: unknown, excludeId?: unknown) {
   const user = await getCurrentUser();
   const parsed = ZCompanySearch.safeParse(q);
   const exclude = zId.optional().safeParse(excludeId ?? undefined);
   if (!user || !parsed.success || !exclude.success) return [];
-  const rows = await searchAnchorProjects(db(), user, parsed.data, exclude.data);
-  return rows.map((r) => ({ id: r.id, title: r.title, companyNameZh: r.company.nameZh, companyNameEn: r.company.nameEn }));
+  return searchAnchorProjects(db(), user, parsed.data, exclude.data);
 }

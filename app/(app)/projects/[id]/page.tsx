@@ -17,6 +17,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { StageBadge } from "@/components/projects/stage-badge";
 import { localName } from "@/components/projects/names";
 import { ProjectTimeline } from "@/components/projects/project-timeline";
+import { ChainSection } from "@/components/projects/chain-section";
 import { ReassignOwnerForm } from "@/components/projects/reassign-owner-form";
 import { ProjectJourney } from "@/components/journey/project-journey";
 import { reassignOwnerAction } from "../actions";
@@ -170,35 +171,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
             )}
           </Card>
 
-          <Card title={t("chain.heading")} testId="chain">
-            <h3 className="text-sm font-medium text-slate-700">{t("chain.anchor")}</h3>
-            <p className="mb-3 text-sm">
-              {p.anchor ? (
-                <Link href={`/projects/${p.anchor.id}`} className="text-brand-700 hover:underline">
-                  {p.anchor.title}
-                </Link>
-              ) : p.anchorHidden ? (
-                t("chain.anchorHidden")
-              ) : (
-                t("chain.noAnchor")
-              )}
-            </p>
-            <h3 className="text-sm font-medium text-slate-700">{t("chain.drawn", { count: p.drawn.length })}</h3>
-            {p.drawn.length === 0 ? (
-              <p className="text-sm text-slate-600">{t("chain.noneDrawn")}</p>
-            ) : (
-              <ul className="mt-1 space-y-1 text-sm">
-                {p.drawn.map((d) => (
-                  <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
-                    <Link href={`/projects/${d.id}`} className="text-brand-700 hover:underline">
-                      {d.title}
-                    </Link>
-                    <StageBadge stage={d.stage} label={ts(d.stage)} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
+          <ChainSection anchor={p.anchor} drawn={p.drawn} locale={locale} />
 
           <Card title={t("event.heading")}>
             <p className="text-sm">
