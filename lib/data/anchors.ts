@@ -14,9 +14,8 @@ import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
-import { projectScopeSql, projectSearchSql } from "@/lib/data/sql-rules";
+import { projectScopeSql, projectSearchSql, titleContainsSql } from "@/lib/data/sql-rules";
 import { isAnchorSql } from "@/lib/data/chain";
-import { containsPattern } from "@/lib/data/like";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 type Query = Pick<Prisma.TransactionClient, "$queryRaw">;
@@ -42,7 +41,7 @@ export async function searchAnchorProjects(db: Db, user: Actor, q: string, exclu
            CASE WHEN ${inScope} THEN c.name_zh END AS name_zh, CASE WHEN ${inScope} THEN c.name_en END AS name_en
       FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
      WHERE ((${inScope} AND ${await projectSearchSql(db, q)})
-            OR (NOT (${inScope}) AND p.title ILIKE ${containsPattern(q)} AND ${isAnchorSql("p")})) ${exclude}
+            OR (NOT (${inScope}) AND ${titleContainsSql(q)} AND ${isAnchorSql("p")})) ${exclude}
      ORDER BY p.planned_investment_cny DESC NULLS LAST, p.id DESC
      LIMIT 20`;
   return rows.map((r) => ({

@@ -225,7 +225,12 @@ export async function projectSearchSql(db: Db, search: string): Promise<Prisma.S
     companies.length > COMPANY_ID_LIST_MAX
       ? Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE ${companyMatch})`
       : Prisma.sql`p.company_id = ANY(${companies.map((c) => c.id)}::int[])`;
-  return Prisma.sql`((p.title_grams @> search_term_grams(${search}) AND p.title ILIKE ${pattern}) OR ${byCompany})`;
+  return Prisma.sql`(${titleContainsSql(search)} OR ${byCompany})`;
+}
+
+/** The project's title contains the search, on `project` aliased p: its grams find the candidates, ILIKE the substrings. */
+export function titleContainsSql(search: string): Prisma.Sql {
+  return Prisma.sql`(p.title_grams @> search_term_grams(${search}) AND p.title ILIKE ${containsPattern(search)})`;
 }
 
 /** The whole filter, search included, on `project` aliased p. */
