@@ -29,14 +29,14 @@ export async function ChainsSection({ chains, locale }: { chains: Dashboard["cha
         rows={chains.map((c) => ({
           key: c.anchorId,
           cells: {
-            anchor: c.title ? (
+            anchor: c.inScope ? (
               <Link href={`/projects/${c.anchorId}`} className="text-brand-700 hover:underline">
                 {c.title}
               </Link>
             ) : (
-              t("chains.hidden", { id: c.anchorId })
+              c.title
             ),
-            drawn: c.title ? <NumLink href={`/projects/${c.anchorId}`}>{formatCount(c.drawn, locale)}</NumLink> : formatCount(c.drawn, locale),
+            drawn: c.inScope ? <NumLink href={`/projects/${c.anchorId}`}>{formatCount(c.drawn, locale)}</NumLink> : formatCount(c.drawn, locale),
             planned: formatCny(c.plannedCny, locale),
             signed: formatCount(c.signed, locale),
             contracted: formatCny(c.contractedCny, locale),

@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createProject, getProjectForEdit, updateProject } from "@/lib/data/projects";
 import { getProjectPage } from "@/lib/data/project-page";
 import { searchAnchorProjects } from "@/lib/data/anchors";
+import { getChains } from "@/lib/data/dashboard";
+import { yearPeriod } from "@/lib/domain/period";
 import { RuleError } from "@/lib/errors";
 import { ZCreateProject, ZUpdateProject } from "@/lib/validation/project";
 import type { CurrentUser } from "@/lib/auth/session-user";
@@ -129,5 +131,13 @@ describe("anchor projects across unit lines", () => {
     const all = await getProjectPage(db(), admin, anchor.id);
     expect([all.drawn.count, all.drawn.plannedInvestmentCny]).toEqual([3, "2050000000.00"]);
     expect(all.drawn.projects.every((r) => r.inScope)).toBe(true);
+  });
+
+  it("the dashboard's chains name another unit's anchor by its title, without a link", async () => {
+    const year = { period: yearPeriod(new Date().getUTCFullYear() + 1) };
+    const chains = await getChains(db(), countyOfficer, year);
+    expect(chains.find((c) => c.anchorId === cityAnchor.id)).toMatchObject({ title: cityAnchor.title, inScope: false });
+    const city = await getChains(db(), cityOfficer, year);
+    expect(city.find((c) => c.anchorId === cityAnchor.id)).toMatchObject({ title: cityAnchor.title, inScope: true });
   });
 });

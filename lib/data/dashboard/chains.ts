@@ -4,8 +4,9 @@ import "server-only";
  * - Per anchor project: the chain projects (anchor_project_id = it) in scope
  *   and filters with first contact before the period's end — drawn by then —,
  *   their planned investment, and those signed by then (first contract before
- *   the period's end) with their contracted value. An anchor the user may not
- *   open (another unit's) shows without its title.
+ *   the period's end) with their contracted value. Every anchor shows its
+ *   title (anchor titles are not secret: lib/data/anchors.ts); only those the
+ *   user may open are links.
  * - Per promotion event starting in the period: its leads (projects with
  *   event_id = it, in scope and filters), how many of them have signed (by
  *   now) and their signed value (first contracts).
@@ -20,8 +21,9 @@ export const CHAIN_LIMIT = 20;
 
 export type ChainRow = {
   anchorId: number;
-  /** null: the anchor is outside the user's scope. */
-  title: string | null;
+  title: string;
+  /** The user may open the anchor (projectScope: their unit, or all). */
+  inScope: boolean;
   drawn: number;
   plannedCny: string;
   signed: number;
@@ -35,12 +37,11 @@ const FIRST_CONTRACT = Prisma.sql`(SELECT k.signed_on, k.contracted_investment_c
 
 export async function getChains(db: Db, user: Actor, filters: DashboardFilters): Promise<ChainRow[]> {
   const { to } = filters.period;
-  // The anchor's title shows when the user may open it (projectScope: their unit, or all).
-  const anchorVisible = projectScopeSql(user, "a");
+  const anchorInScope = projectScopeSql(user, "a");
   const rows = await db.$queryRaw<
-    { anchor_id: number; title: string | null; drawn: number; planned: string | null; signed: number; cny: string | null; usd: string | null }[]
+    { anchor_id: number; title: string; in_scope: boolean; drawn: number; planned: string | null; signed: number; cny: string | null; usd: string | null }[]
   >`
-    SELECT g.anchor_id, a.title, g.drawn, g.planned, g.signed, g.cny, g.usd
+    SELECT g.anchor_id, a.title, ${anchorInScope} AS in_scope, g.drawn, g.planned, g.signed, g.cny, g.usd
       FROM (SELECT d.anchor_project_id AS anchor_id, COUNT(*)::int AS drawn, SUM(d.planned_investment_cny)::text AS planned,
                    COUNT(fc.signed_on)::int AS signed, SUM(fc.cny)::text AS cny, SUM(fc.usd)::text AS usd
               FROM project d
@@ -49,11 +50,12 @@ export async function getChains(db: Db, user: Actor, filters: DashboardFilters):
              GROUP BY d.anchor_project_id
              ORDER BY COUNT(*) DESC, SUM(fc.cny) DESC NULLS LAST, d.anchor_project_id
              LIMIT ${CHAIN_LIMIT}) g
-      LEFT JOIN project a ON a.id = g.anchor_id AND ${anchorVisible}
+      JOIN project a ON a.id = g.anchor_id
      ORDER BY g.drawn DESC, g.cny::numeric DESC NULLS LAST, g.anchor_id`;
   return rows.map((r) => ({
     anchorId: r.anchor_id,
     title: r.title,
+    inScope: r.in_scope,
     drawn: r.drawn,
     plannedCny: money(r.planned),
     signed: r.signed,

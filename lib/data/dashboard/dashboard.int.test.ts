@@ -363,7 +363,7 @@ describe("chains and events", () => {
   it("per anchor: chain projects drawn by the period's end, their planned and contracted value", async () => {
     const chains = await getChains(testDb(), managerU, q1());
     expect(chains).toEqual([
-      { anchorId: ids.P2, title: expect.any(String), drawn: 3, plannedCny: "600000000.00", signed: 1, contractedCny: "99999999.99", contractedUsd: "0" },
+      { anchorId: ids.P2, title: expect.any(String), inScope: true, drawn: 3, plannedCny: "600000000.00", signed: 1, contractedCny: "99999999.99", contractedUsd: "0" },
     ]);
   });
   it("per event in the period: leads, signed and signed value", async () => {
@@ -408,7 +408,7 @@ describe("scope per role", () => {
     expect(events.map((e) => [e.id, e.leads, e.signed, e.signedCny])).toEqual([[E, 1, 1, "200000000.00"]]);
     // B's own chain project P3 hangs on A's anchor P2: counted for B, and P2 (same unit) keeps its title.
     const chains = await getChains(db, officerB, own(officerB));
-    expect(chains.map((c) => [c.anchorId, c.drawn, c.signed, c.title !== null])).toEqual([[ids.P2, 1, 0, true]]);
+    expect(chains.map((c) => [c.anchorId, c.drawn, c.signed, c.inScope])).toEqual([[ids.P2, 1, 0, true]]);
     const work = await getWork(db, officerB, own(officerB), NOW);
     expect(work.byOwner.map((r) => r.id)).toEqual([officerB.id]);
   });
