@@ -12,7 +12,7 @@ function ymd(days = 0) {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-const shown = (iso: string) => iso.replaceAll("-", "/"); // formatDate in zh-CN: 2024/03/01
+const shown = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`; // formatDate in zh-CN: 2024年3月1日
 
 /** A fresh first-contact project of the officer's unit, made through the projects form. */
 async function newProject(page: Page) {
