@@ -5,6 +5,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount } from "@/lib/format/numbers";
+import { countryName } from "@/lib/validation/countries";
 import { dateTimeFormat } from "@/lib/format/intl-cache";
 import { Chart, type ChartOption } from "@/components/dashboard/chart";
 import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
@@ -48,14 +49,7 @@ export async function SignedSection({ signed, locale, links }: Props<"signed">) 
     cny: formatCny(r.cny, locale),
     usd: formatUsd(r.usd, locale),
   });
-  const regions = new Intl.DisplayNames([locale], { type: "region" });
-  const region = (code: string) => {
-    try {
-      return regions.of(code.trim()) ?? code;
-    } catch {
-      return code;
-    }
-  };
+  const region = (code: string) => countryName(code, locale);
   return (
     <Section id="signed" title={t("signed.title")} help={t("signed.help")}>
       <Chart option={option} label={chartLabel} locale={locale} />

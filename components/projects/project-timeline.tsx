@@ -5,6 +5,7 @@ import type { Locale } from "@/i18n/locales";
 import { EDITABLE_FIELDS } from "@/lib/validation/project";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
+import { formatFieldValue } from "@/lib/format/field-value";
 import { TimelineFilter } from "@/components/projects/timeline-filter";
 import { FIELD_LABEL } from "@/components/projects/names";
 
@@ -146,6 +147,7 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
           return { title: <span className="font-medium">{t("reassigned", { from: s(before.ownerName), to: s(after.ownerName) })}</span> };
         }
         const changed = EDITABLE_FIELDS.filter((f) => s(before[f]) !== s(after[f]));
+        const shown = (f: string, v: unknown) => (s(v) ? formatFieldValue(f, v, locale) : tf("empty"));
         return {
           title: (
             <span className="font-medium">
@@ -157,7 +159,7 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
               {changed.map((f) => (
                 <Fragment key={f}>
                   <dt>{tf(FIELD_LABEL[f] as never)}</dt>
-                  <dd>{ID_FIELDS.has(f) ? t("changed") : `${s(before[f]) || tf("empty")} → ${s(after[f]) || tf("empty")}`}</dd>
+                  <dd>{ID_FIELDS.has(f) ? t("changed") : `${shown(f, before[f])} → ${shown(f, after[f])}`}</dd>
                 </Fragment>
               ))}
             </dl>

@@ -7,6 +7,7 @@
 import zh from "@/messages/zh-CN/reports.json";
 import en from "@/messages/en/reports.json";
 import type { Report, ReportListPages } from "./build-report";
+import { countryName } from "@/lib/validation/countries";
 
 export type ReportLocale = "zh-CN" | "en";
 export type CellKind = "text" | "int" | "money" | "date";
@@ -124,7 +125,7 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
       key: "byCountry",
       title: t("sections.byCountry"),
       columns: [col("country", "text", 16), col("count", "int", 10), col("contractedCny", "money", 22), col("contractedUsd", "money", 22)],
-      rows: r.byCountry.map((g) => [g.countryCode, g.count, g.cny, g.usd]),
+      rows: r.byCountry.map((g) => [countryName(g.countryCode, locale), g.count, g.cny, g.usd]),
     },
     {
       key: "leadsBySource",
