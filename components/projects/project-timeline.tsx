@@ -58,11 +58,12 @@ const TIMELINE = [
 
 /** One timeline, newest first: rounds (numbered, collapsible), stage changes, contracts, starts, funds and edits. */
 export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] }) {
-  const [t, tf, ts, tt, locale] = await Promise.all([
+  const [t, tf, ts, tt, tFormat, locale] = await Promise.all([
     getTranslations("projects.timeline"),
     getTranslations("projects.form"),
     getTranslations("stages"),
     getTranslations("projects.topics"),
+    getTranslations("roundFormats"),
     getLocale() as Promise<Locale>,
   ]);
   if (entries.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
@@ -97,7 +98,7 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
           title: (
             <>
               <span className="font-medium">{t("round", { number: Number(d.number) })}</span>
-              <span className="text-slate-600"> · {label(`formats.${s(d.format)}`)}</span>
+              <span className="text-slate-600"> · {tFormat(s(d.format) as never)}</span>
             </>
           ),
           details: (
