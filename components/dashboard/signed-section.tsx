@@ -6,7 +6,8 @@ import { getTranslations } from "next-intl/server";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount } from "@/lib/format/numbers";
 import { countryName } from "@/lib/validation/countries";
-import { dateTimeFormat } from "@/lib/format/intl-cache";
+import { formatMonth } from "@/lib/format/dates";
+import { periodName } from "@/lib/domain/period";
 import { Chart, type ChartOption } from "@/components/dashboard/chart";
 import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
 import { type Props, localName, yi } from "@/components/dashboard/section-props";
@@ -15,9 +16,7 @@ export async function SignedSection({ signed, locale, links }: Props<"signed">) 
   const t = await getTranslations("dashboard");
   const { series, bySector, byUnit, byCountry } = signed;
   const bucketLabel = (d: Date) =>
-    series.bucket === "quarter"
-      ? `${d.getUTCFullYear()} Q${Math.floor(d.getUTCMonth() / 3) + 1}`
-      : dateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(d);
+    series.bucket === "quarter" ? periodName(`${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`, locale) : formatMonth(d, locale);
   const chartLabel = t("signed.chart", { bucket: t(`signed.bucket.${series.bucket}`) });
   const option: ChartOption = {
     tooltip: { trigger: "axis" },

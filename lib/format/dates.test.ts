@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, formatDate, formatDateTime } from "@/lib/format/dates";
+import { daysBetween, formatDate, formatDateTime, formatMonth } from "@/lib/format/dates";
 
 describe("formatDate", () => {
   it("writes dates as official documents do: 2026年12月1日 in Chinese, 1 Dec 2026 in English", () => {
@@ -20,6 +20,13 @@ describe("formatDateTime", () => {
   it("shows the day the same way, with the time in the bureau's time zone", () => {
     expect(formatDateTime(new Date("2026-12-01T01:30:00Z"), "zh-CN")).toBe("2026年12月1日 09:30");
     expect(formatDateTime(new Date("2026-12-01T01:30:00Z"), "en")).toBe("1 Dec 2026, 09:30");
+  });
+});
+
+describe("formatMonth", () => {
+  it("names a month as documents do", () => {
+    expect(formatMonth("2026-12-01", "zh-CN")).toBe("2026年12月");
+    expect(formatMonth("2026-12-01", "en")).toBe("Dec 2026");
   });
 });
 

@@ -31,6 +31,14 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
   return dateTimeFormat(DATE_LOCALE[locale], { ...dayOptions(locale), hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: BUREAU_TIME_ZONE }).format(date);
 }
 
+/** A calendar month (a month bucket's first day): 2026年12月 / Dec 2026. */
+export function formatMonth(value: Date | string | null | undefined, locale: Locale): string {
+  if (!value) return "—";
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return "—";
+  return dateTimeFormat(DATE_LOCALE[locale], { year: "numeric", month: locale === "en" ? "short" : "long", timeZone: "UTC" }).format(date);
+}
+
 /** Whole days from `from` to `to` (calendar days, UTC). */
 export function daysBetween(from: Date, to: Date): number {
   return Math.floor((Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()) - Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate())) / DAY_MS);
