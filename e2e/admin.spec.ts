@@ -164,9 +164,9 @@ test("an admin adds a sector, is refused a used code, renames the sector, retire
   const code = `e2e-${unique()}`;
   await signIn(page, "admin@demo.local");
   await page.goto("/admin/reference?kind=SECTOR");
-  await expect(page.getByRole("link", { name: "行业", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "产业领域", exact: true })).toHaveAttribute("aria-current", "page");
 
-  const form = page.getByRole("form", { name: "新增行业" });
+  const form = page.getByRole("form", { name: "新增产业领域" });
   await form.getByLabel("编码").fill(code);
   await form.getByLabel("中文名称").fill("低空经济");
   await form.getByLabel("英文名称").fill("Low-altitude economy");

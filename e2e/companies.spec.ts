@@ -23,7 +23,7 @@ test("an officer creates a company, adds a contact, finds it by English and Chin
 
   await page.getByLabel("中文名称", { exact: true }).fill(nameZh);
   await page.getByLabel("国家或地区").selectOption({ label: "新加坡" });
-  await page.getByLabel("行业", { exact: true }).fill("精密零部件");
+  await page.getByLabel("主营业务", { exact: true }).fill("精密零部件");
   await page.getByLabel("所属集团").fill("澜沧集团");
   await page.getByRole("button", { name: "创建企业" }).click();
 
@@ -70,7 +70,7 @@ test("an officer creates a company, adds a contact, finds it by English and Chin
   await expect(page).toHaveURL(companyUrl);
   await page.getByRole("link", { name: "编辑企业" }).click();
   await expect(page.getByLabel("中文名称", { exact: true })).toHaveValue(nameZh);
-  await page.getByLabel("行业", { exact: true }).fill("精密零部件及模具");
+  await page.getByLabel("主营业务", { exact: true }).fill("精密零部件及模具");
   await page.getByLabel("企业性质").selectOption({ label: "合资" });
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page).toHaveURL(companyUrl);

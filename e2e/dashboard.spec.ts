@@ -32,7 +32,7 @@ test("a manager opens the dashboard, reads the funnel's numbers and changes the 
   await form.getByLabel("年份").selectOption(year);
   await form.getByRole("button", { name: "应用" }).click();
   await expect(page).toHaveURL(new RegExp(`period=year.*year=${year}`));
-  await expect(page.getByText(`${year}/01/01 至 ${year}/12/31`)).toBeVisible();
+  await expect(page.getByText(`${year}年1月1日 至 ${year}年12月31日`)).toBeVisible();
   await expect(page.getByRole("region", { name: "签约额" })).toBeVisible();
 });
 
@@ -63,5 +63,5 @@ test("a dashboard number opens the list of exactly its projects, and says why th
   await signed.click();
   await expect(page).toHaveURL(new RegExp(`signedFrom=${year}-01-01&signedTo=${Number(year) + 1}-01-01`));
   await expect(page.getByTestId("project-count")).toHaveText(listCount(signedCount));
-  await expect(page.getByRole("region", { name: "当前限定" }).getByText(`首份合同签约于${year}/01/01 至 ${year}/12/31`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "当前限定" }).getByText(`首份合同签约于${year}年1月1日 至 ${year}年12月31日`)).toBeVisible();
 });

@@ -12,7 +12,7 @@ function ymd(days = 0) {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-const shown = (iso: string) => iso.replaceAll("-", "/"); // formatDate in zh-CN: 2024/03/01
+const shown = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`; // formatDate in zh-CN: 2024年3月1日
 
 /** A fresh first-contact project of the officer's unit, made through the projects form. */
 async function newProject(page: Page) {
@@ -56,7 +56,7 @@ test("an officer logs three rounds and moves a project through intent, negotiati
   // Round 2 with a next meeting: it becomes the project's follow-up date.
   await summary.fill("第二轮：讨论优惠政策与能耗指标。");
   await roundForm.getByLabel("优惠政策").check();
-  await roundForm.getByLabel("下次会谈").fill(ymd(7));
+  await roundForm.getByLabel("下次跟进").fill(ymd(7));
   await roundForm.getByLabel("投资方参加人员").fill("张总（董事长）");
   await roundForm.getByRole("button", { name: "保存第 2 轮" }).click();
   await expect(roundForm.getByRole("status")).toHaveText("第 2 轮洽谈已记录。");
@@ -64,14 +64,14 @@ test("an officer logs three rounds and moves a project through intent, negotiati
 
   // A next meeting in the past is refused next to the field, and what was typed stays.
   await summary.fill("第三轮：审批手续与人才公寓。");
-  await roundForm.getByLabel("下次会谈").fill(ymd(-3));
+  await roundForm.getByLabel("下次跟进").fill(ymd(-3));
   await roundForm.getByRole("button", { name: "保存第 3 轮" }).click();
   await expect(roundForm.getByRole("alert")).toContainText("请更正标出的内容");
   await expect(roundForm.getByText("日期不能早于今天。")).toBeVisible();
   await expect(summary).toHaveValue("第三轮：审批手续与人才公寓。");
 
   // Round 3, double-clicked: one round.
-  await roundForm.getByLabel("下次会谈").fill("");
+  await roundForm.getByLabel("下次跟进").fill("");
   await roundForm.getByRole("button", { name: "保存第 3 轮" }).dblclick();
   await expect(roundForm.getByRole("status")).toHaveText("第 3 轮洽谈已记录。");
   await expect(journey.getByTestId("next-round-number")).toHaveText("第 4 轮");

@@ -5,7 +5,9 @@
 import { getTranslations } from "next-intl/server";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount } from "@/lib/format/numbers";
-import { dateTimeFormat } from "@/lib/format/intl-cache";
+import { countryName } from "@/lib/validation/countries";
+import { formatMonth } from "@/lib/format/dates";
+import { periodName } from "@/lib/domain/period";
 import { Chart, type ChartOption } from "@/components/dashboard/chart";
 import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
 import { type Props, localName, yi } from "@/components/dashboard/section-props";
@@ -14,9 +16,7 @@ export async function SignedSection({ signed, locale, links }: Props<"signed">) 
   const t = await getTranslations("dashboard");
   const { series, bySector, byUnit, byCountry } = signed;
   const bucketLabel = (d: Date) =>
-    series.bucket === "quarter"
-      ? `${d.getUTCFullYear()} Q${Math.floor(d.getUTCMonth() / 3) + 1}`
-      : dateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(d);
+    series.bucket === "quarter" ? periodName(`${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`, locale) : formatMonth(d, locale);
   const chartLabel = t("signed.chart", { bucket: t(`signed.bucket.${series.bucket}`) });
   const option: ChartOption = {
     tooltip: { trigger: "axis" },
@@ -48,14 +48,7 @@ export async function SignedSection({ signed, locale, links }: Props<"signed">) 
     cny: formatCny(r.cny, locale),
     usd: formatUsd(r.usd, locale),
   });
-  const regions = new Intl.DisplayNames([locale], { type: "region" });
-  const region = (code: string) => {
-    try {
-      return regions.of(code.trim()) ?? code;
-    } catch {
-      return code;
-    }
-  };
+  const region = (code: string) => countryName(code, locale);
   return (
     <Section id="signed" title={t("signed.title")} help={t("signed.help")}>
       <Chart option={option} label={chartLabel} locale={locale} />

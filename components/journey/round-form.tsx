@@ -28,6 +28,7 @@ type Props = {
  */
 export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false }: Props) {
   const t = useTranslations("journey.round");
+  const tFormat = useTranslations("roundFormats");
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const { pending, failure, success, requestId, onSubmit, errorOf } = useActionForm(logRoundAction, {
     onSuccess: (data, form) => {
@@ -84,7 +85,7 @@ export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, d
           <SelectField name="format" label={t("format")} error={errorOf("format")} defaultValue="VISIT_HERE">
             {ROUND_FORMATS.map((format) => (
               <option key={format} value={format}>
-                {t(`formats.${format}`)}
+                {tFormat(format)}
               </option>
             ))}
           </SelectField>

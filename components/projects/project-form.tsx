@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { AmountField } from "@/components/ui/amount-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { localName } from "@/components/projects/names";
+import { countryName } from "@/lib/validation/countries";
 
 type Saved = { id: number; version: number };
 type Action = FormAction<Saved>;
@@ -211,7 +212,7 @@ export function ProjectForm(props: Props) {
                               <button type="button" className="w-full px-3 py-2 text-left text-sm hover:bg-slate-50 focus:bg-slate-100" onClick={() => setCompany(c)}>
                                 {c.nameZh}
                                 {c.nameEn && <span className="text-slate-500"> · {c.nameEn}</span>}
-                                <span className="text-slate-400"> · {c.countryCode}</span>
+                                <span className="text-slate-400"> · {countryName(c.countryCode, locale)}</span>
                               </button>
                             </li>
                           ))}

@@ -5,8 +5,9 @@ import type { Locale } from "@/i18n/locales";
 import { EDITABLE_FIELDS } from "@/lib/validation/project";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
+import { formatFieldValue } from "@/lib/format/field-value";
 import { TimelineFilter } from "@/components/projects/timeline-filter";
-import { FIELD_LABEL } from "@/components/projects/names";
+import { FIELD_LABEL, localName } from "@/components/projects/names";
 
 const DOT: Record<TimelineKind, string> = {
   round: "bg-amber-500",
@@ -17,8 +18,9 @@ const DOT: Record<TimelineKind, string> = {
   edit: "bg-slate-400",
 };
 
-/** Fields whose value is an id: the timeline says "changed" rather than showing a number. */
+/** Fields whose value is an id: the timeline names the item (the edit entry carries the names), else says "changed". */
 const ID_FIELDS = new Set(["sectorId", "chainId", "sourceId", "eventId", "anchorProjectId"]);
+type Names = Record<string, [string, string | null]>;
 
 const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
@@ -57,11 +59,12 @@ const TIMELINE = [
 
 /** One timeline, newest first: rounds (numbered, collapsible), stage changes, contracts, starts, funds and edits. */
 export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] }) {
-  const [t, tf, ts, tt, locale] = await Promise.all([
+  const [t, tf, ts, tt, tFormat, locale] = await Promise.all([
     getTranslations("projects.timeline"),
     getTranslations("projects.form"),
     getTranslations("stages"),
     getTranslations("projects.topics"),
+    getTranslations("roundFormats"),
     getLocale() as Promise<Locale>,
   ]);
   if (entries.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
@@ -96,7 +99,7 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
           title: (
             <>
               <span className="font-medium">{t("round", { number: Number(d.number) })}</span>
-              <span className="text-slate-600"> · {label(`formats.${s(d.format)}`)}</span>
+              <span className="text-slate-600"> · {tFormat(s(d.format) as never)}</span>
             </>
           ),
           details: (
@@ -146,6 +149,18 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
           return { title: <span className="font-medium">{t("reassigned", { from: s(before.ownerName), to: s(after.ownerName) })}</span> };
         }
         const changed = EDITABLE_FIELDS.filter((f) => s(before[f]) !== s(after[f]));
+        const shown = (f: string, v: unknown) => (s(v) ? formatFieldValue(f, v, locale) : tf("empty"));
+        const names = (d.references ?? {}) as Names;
+        const eventNames = (d.events ?? {}) as Names;
+        const named = (f: string, v: unknown) => {
+          if (!s(v)) return tf("empty");
+          const pair = (f === "eventId" ? eventNames : names)[s(v)];
+          return pair ? localName({ nameZh: pair[0], nameEn: pair[1] }, locale) : null;
+        };
+        const idChange = (f: string) => {
+          const [from, to] = [named(f, before[f]), named(f, after[f])];
+          return from !== null && to !== null ? `${from} → ${to}` : t("changed");
+        };
         return {
           title: (
             <span className="font-medium">
@@ -157,7 +172,7 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
               {changed.map((f) => (
                 <Fragment key={f}>
                   <dt>{tf(FIELD_LABEL[f] as never)}</dt>
-                  <dd>{ID_FIELDS.has(f) ? t("changed") : `${s(before[f]) || tf("empty")} → ${s(after[f]) || tf("empty")}`}</dd>
+                  <dd>{ID_FIELDS.has(f) ? idChange(f) : `${shown(f, before[f])} → ${shown(f, after[f])}`}</dd>
                 </Fragment>
               ))}
             </dl>

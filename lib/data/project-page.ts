@@ -146,7 +146,13 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
        WHERE f.project_id = ${id}
       UNION ALL
       SELECT 'edit', al.id::text, (al.at AT TIME ZONE 'Asia/Shanghai')::date, al.at, u.name,
-             jsonb_build_object('action', al.action, 'before', al.before, 'after', al.after)
+             jsonb_build_object('action', al.action, 'before', al.before, 'after', al.after,
+               -- The names of the reference items and events an edit chose or dropped, so the timeline names them.
+               'references', (SELECT jsonb_object_agg(ri.id::text, jsonb_build_array(ri.name_zh, ri.name_en)) FROM reference_item ri
+                               WHERE ri.id::text IN (al.before->>'sectorId', al.before->>'chainId', al.before->>'sourceId',
+                                                     al.after->>'sectorId', al.after->>'chainId', al.after->>'sourceId')),
+               'events', (SELECT jsonb_object_agg(pe.id::text, jsonb_build_array(pe.name_zh, pe.name_en)) FROM promotion_event pe
+                           WHERE pe.id::text IN (al.before->>'eventId', al.after->>'eventId')))
         FROM audit_log al LEFT JOIN app_user u ON u.id = al.actor_id
        WHERE al.entity = 'project' AND al.entity_id = ${String(id)} AND al.action IN ('project.update', 'project.reassign')
       ORDER BY on_date DESC, at DESC, id DESC`,

@@ -18,6 +18,13 @@ describe("formatCny", () => {
   it("keeps exactness on amounts beyond float precision", () => {
     expect(formatCny("123456789012345678.99", "zh-CN")).toBe("1,234,567,890.12亿元");
   });
+  it("shows zero as 0元, not 0万元", () => {
+    expect(formatCny("0", "zh-CN")).toBe("0元");
+    expect(formatCny("0.00", "zh-CN")).toBe("0元");
+    expect(formatCny(0, "en")).toBe("CNY 0");
+    expect(formatUsd("0", "zh-CN")).toBe("0美元");
+    expect(formatUsd("0", "en")).toBe("USD 0");
+  });
   it("shows a dash for nothing", () => {
     expect(formatCny(null, "en")).toBe("—");
     expect(formatCny("not a number", "zh-CN")).toBe("—");

@@ -2,7 +2,9 @@
  * Amounts the way officials read them. Yuan: 万元 / 亿元 in Chinese,
  * "CNY 2.1 bn" / "CNY 350 m" in English. US dollars: 万美元 / 亿美元 in Chinese,
  * millions in English. Input is a decimal string (or Decimal): no float math
- * touches the amount, only the final rounding for display.
+ * touches the amount, only the final rounding for display. Zero is a value,
+ * not a gap: it reads 0元 / CNY 0 (a quarter with no signing), never 0万元;
+ * nothing (null) reads —.
  */
 import Decimal from "decimal.js";
 import type { Locale } from "@/i18n/locales";
@@ -34,6 +36,7 @@ export function formatCny(value: Amount, locale: Locale): string {
   const amount = toDecimal(value);
   if (!amount) return "—";
   const abs = amount.abs();
+  if (amount.isZero()) return locale === "zh-CN" ? "0元" : "CNY 0";
   if (locale === "zh-CN") {
     return abs.gte(YI) ? `${scaled(amount, YI, 2, locale)}亿元` : `${scaled(amount, WAN, 2, locale)}万元`;
   }
@@ -45,6 +48,7 @@ export function formatCny(value: Amount, locale: Locale): string {
 export function formatUsd(value: Amount, locale: Locale): string {
   const amount = toDecimal(value);
   if (!amount) return "—";
+  if (amount.isZero()) return locale === "zh-CN" ? "0美元" : "USD 0";
   if (locale === "zh-CN") {
     return amount.abs().gte(YI) ? `${scaled(amount, YI, 2, locale)}亿美元` : `${scaled(amount, WAN, 2, locale)}万美元`;
   }

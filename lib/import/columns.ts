@@ -2,21 +2,27 @@
  * The columns of a project import file: one mapping table of the English
  * header names (the issue's) and the Chinese ones the Import page shows.
  * Pure data, no server imports: the CLI, the route and the page share it.
+ * Headers naming a term (产业领域, 首次接洽 …) take it from the app's messages,
+ * so the template says what the app says.
  */
 import type { Stage } from "@/lib/generated/prisma/enums";
+import zhMessages from "@/messages/zh-CN";
+import enMessages from "@/messages/en";
+
+const ZH_FORM = zhMessages.projects.form;
 
 export const IMPORT_COLUMNS = [
   { key: "external_id", maxChars: 100, zh: "外部编号", required: true, example: "IMP-2024-0001" },
   { key: "project_title", maxChars: 200, zh: "项目名称", required: true, example: "年产10GWh动力电池项目" },
   { key: "investor_name", maxChars: 200, zh: "投资方名称", required: true, example: "示例新能源科技有限公司" },
   { key: "investor_country", maxChars: 100, zh: "投资方国家或地区", required: false, example: "CN" },
-  { key: "sector", maxChars: 100, zh: "产业领域", required: false, example: "" },
-  { key: "industry_chain", maxChars: 100, zh: "产业链", required: false, example: "" },
+  { key: "sector", maxChars: 100, zh: ZH_FORM.sector, required: false, example: "" },
+  { key: "industry_chain", maxChars: 100, zh: ZH_FORM.chain, required: false, example: "" },
   { key: "unit", maxChars: 100, zh: "所属单位", required: true, example: "" },
   { key: "stage", maxChars: 50, zh: "阶段", required: true, example: "signed" },
   { key: "planned_investment_cny", maxChars: 50, zh: "计划投资额（元）", required: false, example: "1,500,000,000" },
   { key: "foreign_investment_usd", maxChars: 50, zh: "外资额（美元）", required: false, example: "" },
-  { key: "first_contact_date", maxChars: 50, zh: "首次接洽日期", required: true, example: "2024-03-15" },
+  { key: "first_contact_date", maxChars: 50, zh: ZH_FORM.firstContact, required: true, example: "2024-03-15" },
   { key: "signed_date", maxChars: 50, zh: "签约日期", required: false, example: "2024-11-20" },
   { key: "contract_investment_cny", maxChars: 50, zh: "合同投资额（元）", required: false, example: "1,200,000,000" },
   { key: "contract_kind", maxChars: 100, zh: "协议类型", required: false, example: "" },
@@ -24,7 +30,7 @@ export const IMPORT_COLUMNS = [
   { key: "owner_email", maxChars: 254, zh: "负责人邮箱", required: true, example: "" },
   { key: "source", maxChars: 100, zh: "项目来源", required: false, example: "" },
   { key: "event_name", maxChars: 200, zh: "推介活动", required: false, example: "" },
-  { key: "anchor_external_id", maxChars: 100, zh: "链主项目外部编号", required: false, example: "" },
+  { key: "anchor_external_id", maxChars: 100, zh: `${zhMessages.terms.anchor}外部编号`, required: false, example: "" },
 ] as const;
 
 export type ColumnKey = (typeof IMPORT_COLUMNS)[number]["key"];
@@ -64,22 +70,13 @@ export const STAGE_CODES: Record<string, Stage> = {
   lost: "LOST",
 };
 
-/** Stage names as the app shows them (common.json), accepted as well as the codes. */
-export const STAGE_NAMES: Record<string, Stage> = {
-  首次接洽: "FIRST_CONTACT",
-  "考察/意向": "INTENT",
-  洽谈: "NEGOTIATION",
-  已签约: "SIGNED",
-  已开工: "CONSTRUCTION",
-  已投产: "OPERATING",
-  暂缓: "ON_HOLD",
-  已流失: "LOST",
-  "first contact": "FIRST_CONTACT",
-  "visit / intent": "INTENT",
-  "construction started": "CONSTRUCTION",
-  "in operation": "OPERATING",
-  "on hold": "ON_HOLD",
-};
+/** Stage names as the app shows them (the messages' `stages`, English in lower case), accepted as well as the codes. */
+export const STAGE_NAMES: Record<string, Stage> = Object.fromEntries(
+  (Object.keys(zhMessages.stages) as Stage[]).flatMap((stage) => [
+    [zhMessages.stages[stage], stage],
+    [enMessages.stages[stage].toLowerCase(), stage],
+  ]),
+);
 
 export function stageFromCell(text: string): Stage | null {
   const t = text.trim();

@@ -3,8 +3,8 @@
  * app uses (import.errors.*). A plain `{param}` substitution: the route and
  * the CLI translate without next-intl (the messages use no ICU plurals).
  */
-import en from "@/messages/en/import.json";
-import zh from "@/messages/zh-CN/import.json";
+import en from "@/messages/en";
+import zh from "@/messages/zh-CN";
 import type { ImportIssue } from "@/lib/import/errors";
 
 export type ImportLocale = "zh-CN" | "en";

@@ -62,7 +62,7 @@ describe("CSV", () => {
     for (const l of csv.slice(1).split("\r\n")) for (const cell of l.split(",")) expect(cell).not.toMatch(/^[=+@]/);
   });
   it("has the sections one after another", () => {
-    const titles = ["摘要", "主要指标", "签约项目", "新开工项目", "按产业", "按单位", "按产业链"];
+    const titles = ["摘要", "主要指标", "签约项目", "新开工项目", "按产业领域", "按单位", "按产业链"];
     let at = 0;
     for (const title of titles) {
       const i = csv.indexOf(`\r\n${title}\r\n`, at);
@@ -80,7 +80,7 @@ describe("XLSX", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(expect.arrayContaining(["摘要", "主要指标", "签约项目", "新开工项目", "按产业", "按单位", "按产业链", "按投资方国别（地区）"]));
+    expect(names).toEqual(expect.arrayContaining(["摘要", "主要指标", "签约项目", "新开工项目", "按产业领域", "按单位", "按产业链", "按投资方国别（地区）"]));
     const ws = wb.getWorksheet("签约项目")!;
     expect(ws.getRow(1).getCell(1).value).toBe("投资方");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

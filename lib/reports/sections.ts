@@ -1,12 +1,14 @@
 /**
  * The report as tables: what the CSV, XLSX and PDF write, in the same order.
- * Labels come from messages/<locale>/reports.json ("reports.file.*"), the
- * strings the Reports page uses too. Cells stay typed (text, integer count,
+ * Labels come from the app's catalogue (messages/<locale>): "reports.file.*",
+ * the strings the Reports page uses too, and the stages as the app names them
+ * ("stages.*"; terms such as 产业领域 are resolved there, see messages/references.ts). Cells stay typed (text, integer count,
  * money as a decimal string, ISO date) so each format writes them properly.
  */
-import zh from "@/messages/zh-CN/reports.json";
-import en from "@/messages/en/reports.json";
+import zh from "@/messages/zh-CN";
+import en from "@/messages/en";
 import type { Report, ReportListPages } from "./build-report";
+import { countryName } from "@/lib/validation/countries";
 
 export type ReportLocale = "zh-CN" | "en";
 export type CellKind = "text" | "int" | "money" | "date";
@@ -24,6 +26,7 @@ async function* mapPages<T>(pages: AsyncIterable<T[]>, row: (line: T) => Cell[])
 }
 
 const MESSAGES = { "zh-CN": zh.reports, en: en.reports } as const;
+const STAGES = { "zh-CN": zh.stages, en: en.stages } as const;
 
 /** A "reports.*" string by dotted key, with {name} parameters. */
 export function reportText(locale: ReportLocale, key: string, params: Record<string, string | number> = {}): string {
@@ -40,7 +43,7 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
   const name = (zhName: string | null | undefined, enName: string | null | undefined) =>
     (locale === "en" ? enName || zhName : zhName || enName) || t("unnamed");
   const unitName = (x: { unitZh: string; unitEn: string }) => (locale === "en" ? x.unitEn : x.unitZh);
-  const stage = (s: string) => t(`stages.${s}`);
+  const stage = (s: string) => STAGES[locale][s as keyof (typeof STAGES)[ReportLocale]] ?? s;
   const u = (k: string) => t(`units.${k}`);
   const s = r.signed;
   const signedRow = (p: Report["signedProjects"][number]): Cell[] => [name(p.investorZh, p.investorEn), p.title, name(p.sectorZh, p.sectorEn), unitName(p), p.signedOn, p.contractedCny, p.contractedUsd];
@@ -124,7 +127,7 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
       key: "byCountry",
       title: t("sections.byCountry"),
       columns: [col("country", "text", 16), col("count", "int", 10), col("contractedCny", "money", 22), col("contractedUsd", "money", 22)],
-      rows: r.byCountry.map((g) => [g.countryCode, g.count, g.cny, g.usd]),
+      rows: r.byCountry.map((g) => [countryName(g.countryCode, locale), g.count, g.cny, g.usd]),
     },
     {
       key: "leadsBySource",

@@ -56,8 +56,8 @@ describe("report summary", () => {
       leads: 3,
     });
     expect(summarize(r)).toEqual({
-      zh: "2024年，全市共签约项目1个，合同投资额7亿元。其中，单个项目合同投资额1亿元及以上的1个，合同投资额7亿元；在这1个项目中，没有50亿元及以上的项目。新开工项目0个；到位资金0万元（人民币）和0万美元（美元），两种币种分别统计，其中实际到位外资0万美元。开展洽谈1轮，新增招商线索3条。",
-      en: "In 2024 the city signed contracts for 1 project with a contracted investment of CNY 700 m. Of these, 1 had a contracted investment of CNY 100 million or more each (CNY 700 m in total). It was not of CNY 5 billion or more. 0 projects started construction. Funds in place: CNY 0 and USD 0 m (the currencies are counted separately); foreign investment actually in place: USD 0 m. 1 negotiation round was held and 3 new leads were recorded.",
+      zh: "2024年，全市共签约项目1个，合同投资额7亿元。其中，单个项目合同投资额1亿元及以上的1个，合同投资额7亿元；在这1个项目中，没有50亿元及以上的项目。新开工项目0个；到位资金0元（人民币）和0美元（美元），两种币种分别统计，其中实际到位外资0美元。开展洽谈1轮，新增招商线索3条。",
+      en: "In 2024 the city signed contracts for 1 project with a contracted investment of CNY 700 m. Of these, 1 had a contracted investment of CNY 100 million or more each (CNY 700 m in total). It was not of CNY 5 billion or more. 0 projects started construction. Funds in place: CNY 0 and USD 0 (the currencies are counted separately); foreign investment actually in place: USD 0. 1 negotiation round was held and 3 new leads were recorded.",
     });
   });
 });

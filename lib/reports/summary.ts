@@ -5,8 +5,8 @@
  * nested and said to be: "of which … (including …)".
  */
 import { createTranslator } from "use-intl/core";
-import zh from "@/messages/zh-CN/reports.json";
-import en from "@/messages/en/reports.json";
+import zh from "@/messages/zh-CN";
+import en from "@/messages/en";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { periodName } from "@/lib/domain/period";
 import type { Report } from "./build-report";

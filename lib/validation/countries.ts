@@ -58,12 +58,25 @@ export const COUNTRY_CODES = COUNTRIES.map((c) => c.code) as [CountryCode, ...Co
 
 const BY_CODE = new Map<string, Country>(COUNTRIES.map((c) => [c.code, c]));
 
-/** The country's name in the locale; an unknown code (e.g. from an old import) shows as itself. */
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * The country's name in the locale, as officials write it for the listed
+ * ones; any other ISO code (e.g. from an old import) by the runtime's own
+ * name for it, and a code it does not know as itself.
+ */
 export function countryName(code: string | null | undefined, locale: string): string {
   if (!code) return "—";
-  const country = BY_CODE.get(code.trim().toUpperCase());
-  if (!country) return code;
-  return locale === "en" ? country.en : country.zh;
+  const upper = code.trim().toUpperCase();
+  const country = BY_CODE.get(upper);
+  if (country) return locale === "en" ? country.en : country.zh;
+  try {
+    let names = displayNames.get(locale);
+    if (!names) displayNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region", fallback: "none" })));
+    return names.of(upper) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** Countries in the order a select shows them: the list order (mainland and regions first). */

@@ -12,6 +12,7 @@ import pipeline from "./pipeline.json";
 import projects from "./projects.json";
 import reports from "./reports.json";
 import work from "./work.json";
+import { resolveReferences } from "../references";
 
-const messages = { ...account, ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...work };
+const messages = resolveReferences({ ...account, ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...work });
 export default messages;

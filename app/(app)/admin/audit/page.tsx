@@ -105,7 +105,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               );
             },
           },
-          { key: "changes", header: t("columns.changes"), cell: (r) => <AuditDiffList diff={r.diff} none={t("noChanges")} /> },
+          { key: "changes", header: t("columns.changes"), cell: (r) => <AuditDiffList diff={r.diff} none={t("noChanges")} locale={locale} /> },
         ]}
       />
       <nav aria-label={t("title")} className="mt-4 flex justify-between gap-2 text-sm">

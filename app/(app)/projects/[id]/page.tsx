@@ -9,6 +9,7 @@ import { getProjectPage } from "@/lib/data/project-page";
 import { reassignableOwners } from "@/lib/data/project-options";
 import { NotFoundError } from "@/lib/errors";
 import { todayDate, zId } from "@/lib/validation/fields";
+import { countryName } from "@/lib/validation/countries";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount } from "@/lib/format/numbers";
 import { daysBetween, formatDate, formatDateTime } from "@/lib/format/dates";
@@ -103,7 +104,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
           <Card title={t("facts.heading")} testId="facts">
             <dl className="grid text-sm sm:grid-cols-2 sm:gap-x-6">
               {fact(t("facts.company"), localName(p.company, locale))}
-              {fact(t("facts.country"), p.company.countryCode)}
+              {fact(t("facts.country"), countryName(p.company.countryCode, locale))}
               {fact(t("facts.unit"), localName(p.unit, locale))}
               {fact(t("facts.sector"), p.sector && localName(p.sector, locale))}
               {fact(t("facts.chain"), p.chain && localName(p.chain, locale))}
