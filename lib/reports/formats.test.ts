@@ -14,7 +14,7 @@ const signed = (over: Partial<Report["signedProjects"][number]>): Report["signed
 
 const report: Report = {
   period: { label: "2023-Q4", kind: "quarter", from: "2023-10-01", to: "2024-01-01", lastDay: "2023-12-31" },
-  unit: { id: null, nameZh: "示范市（全市）", nameEn: "Sample City (whole city)", isCity: true },
+  unit: { id: null, nameZh: "示范市（全市）", nameEn: "Sample City (whole city)", isCity: true, placeZh: "示范市", placeEn: "Sample City", issuerZh: "示范市投资促进局", issuerEn: "Sample City Investment Promotion Bureau" },
   generatedOn: "2024-01-10",
   signed: {
     count: 3, contractedCny: "21100000000.50", contractedUsd: "20000000.00",
