@@ -25,8 +25,10 @@ import { type Cell, type Column, type ReportLocale, type Section, columnHeader, 
 const FONTS = path.join(process.cwd(), "node_modules/@expo-google-fonts/noto-sans-sc");
 export const FONT_PATH = path.join(FONTS, "400Regular/NotoSansSC_400Regular.ttf");
 const BOLD_PATH = path.join(FONTS, "700Bold/NotoSansSC_700Bold.ttf");
-const REGULAR = "NotoSansSC";
-const BOLD = "NotoSansSC-Bold";
+// Fonts are named by their path: pdfkit caches a font under the name it was first opened by, and a registered
+// alias of an already open font (the document's default) is opened from disk again on every doc.font() call.
+const REGULAR = FONT_PATH;
+const BOLD = BOLD_PATH;
 
 const MARGIN = { top: 60, bottom: 60, left: 56, right: 56 };
 const INK = "#111827";
@@ -194,12 +196,16 @@ class Writer {
     const header = columns.map((c, i) => columnHeader(c, locale, units[i]?.label));
     const body = shown.map((row, r) => row.map((v, i) => this.cell(v, columns[i], units[i], section.rowCurrency?.[r] ?? null, row, columns)));
     if (body.length === 0) body.push([this.t("noData"), ...columns.slice(1).map(() => "")]);
-    const widths = this.columnWidths(columns, header, body);
+    const widthOf = this.measurer();
+    const widths = this.columnWidths(columns, header, body, widthOf);
     const align = (i: number) => (columns[i].kind === "int" || columns[i].kind === "money" ? "right" : "left");
+    // Wrapping is costly in pdfkit (a line breaker per call); most cells fit on one line, measured once.
+    const fits = (text: string, i: number, font: string) => widthOf(text, font) <= widths[i] - 2 * PAD.x;
 
     const height = (cells: string[], font: string) => {
       doc.font(font).fontSize(SIZE.table);
-      return Math.max(...cells.map((text, i) => doc.heightOfString(text || " ", { width: widths[i] - 2 * PAD.x }))) + 2 * PAD.y;
+      const line = doc.currentLineHeight(true);
+      return Math.max(...cells.map((text, i) => (fits(text, i, font) ? line : doc.heightOfString(text, { width: widths[i] - 2 * PAD.x })))) + 2 * PAD.y;
     };
     const draw = (cells: string[], font: string, h: number, fill?: string) => {
       const y = doc.y;
@@ -207,7 +213,7 @@ class Writer {
       if (fill) doc.rect(MARGIN.left, y, this.width, h).fill(fill);
       doc.font(font).fontSize(SIZE.table).fillColor(INK);
       cells.forEach((text, i) => {
-        doc.text(text, x + PAD.x, y + PAD.y, { width: widths[i] - 2 * PAD.x, align: fill ? "center" : align(i) });
+        doc.text(text, x + PAD.x, y + PAD.y, { width: widths[i] - 2 * PAD.x, align: fill ? "center" : align(i), lineBreak: !fits(text, i, font) });
         x += widths[i];
       });
       x = MARGIN.left;
@@ -259,22 +265,33 @@ class Writer {
     return v;
   }
 
+  /** The width of a table cell's text on one line, in the table's size, remembered per text. */
+  private measurer() {
+    const known = new Map<string, number>();
+    return (text: string, font: string) => {
+      const key = `${font}\u0000${text}`;
+      let w = known.get(key);
+      if (w === undefined) {
+        this.doc.font(font).fontSize(SIZE.table);
+        known.set(key, (w = this.doc.widthOfString(text)));
+      }
+      return w;
+    };
+  }
+
   /**
    * Column widths across the page: each column's natural width (its longest
    * cell; a header may take two lines), numbers and dates never narrower than
    * their longest value, text columns at least five characters; what the page
    * lacks is taken from the columns with the most to spare.
    */
-  private columnWidths(columns: Column[], header: string[], body: string[][]): number[] {
-    const { doc } = this;
+  private columnWidths(columns: Column[], header: string[], body: string[][], widthOf: (text: string, font: string) => number): number[] {
     const sample = body.slice(0, 300);
     const natural: number[] = [];
     const least: number[] = [];
     columns.forEach((c, i) => {
-      doc.font(REGULAR).fontSize(SIZE.table);
-      const cells = Math.max(0, ...sample.map((r) => doc.widthOfString(r[i] ?? "")));
-      doc.font(BOLD);
-      const head = doc.widthOfString(header[i]);
+      const cells = Math.max(0, ...sample.map((r) => widthOf(r[i] ?? "", REGULAR)));
+      const head = widthOf(header[i], BOLD);
       // A header takes at most two lines; a text cell wraps at five characters or more.
       const headLine = Math.min(head, head / 2 + SIZE.table);
       const wrapsTo = c.kind === "text" ? Math.min(cells, SIZE.table * 5) : cells;
@@ -346,8 +363,6 @@ export function writePdf(report: Report, stream: Writable, locale: ReportLocale 
     stream.on("error", reject);
   });
   doc.pipe(stream);
-  doc.registerFont(REGULAR, FONT_PATH);
-  doc.registerFont(BOLD, BOLD_PATH);
 
   const w = new Writer(doc, locale);
   const sections = new Map(reportSections(report, locale).map((s) => [s.key, s]));
