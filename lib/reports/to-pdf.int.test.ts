@@ -123,6 +123,17 @@ describe("the report PDF of the demo data (2026, whole city)", () => {
     for (const b of sector.bars) expect(page.join(""), b.label).toContain(b.label);
   });
 
+  it("in English too: its title, issuer and date, amounts in CNY / USD units", async () => {
+    const en = path.join(dir, "report-2026-en.pdf");
+    writeFileSync(en, await toPdf(report, "en"));
+    const text = execFileSync("pdftotext", ["-raw", en, "-"], { encoding: "utf8" });
+    expect(text.replace(/\s+/g, " ")).toContain("Jiangzhou City Investment Promotion Report, 2026");
+    expect(text).toMatch(/Issued by: Jiangzhou City Investment Promotion Bureau\s+1 Dec 2026/);
+    expect(text).toMatch(/^1\. Overview$/m);
+    expect(text).toMatch(/Contracted investment\s+11\.30\s+CNY bn/);
+    expect(text).not.toMatch(/\d\s*(亿|万)?(元|美元)/); // project titles stay in Chinese; no amount does
+  });
+
   it("renders its first two pages to PNG", () => {
     const out = path.join(dir, "png");
     mkdirSync(out);
