@@ -192,7 +192,7 @@ class Writer {
     const { doc, locale } = this;
     const { columns, rows } = section;
     const shown = rows.slice(0, TABLE_ROW_LIMIT);
-    const units = columns.map((c) => (c.currency ? amountUnit(shown.map((r) => r[columns.indexOf(c)] as string | null), c.currency, locale) : null));
+    const units = columns.map((c, i) => (c.currency ? amountUnit(shown.map((r) => r[i] as string | null), c.currency, locale) : null));
     const header = columns.map((c, i) => columnHeader(c, locale, units[i]?.label));
     const body = shown.map((row, r) => row.map((v, i) => this.cell(v, columns[i], units[i], section.rowCurrency?.[r] ?? null, row, columns)));
     if (body.length === 0) body.push([this.t("noData"), ...columns.slice(1).map(() => "")]);
