@@ -98,7 +98,7 @@ describe.each(LOCALES)("%s: each term renders the same everywhere", (locale) => 
   const stalled = (stage: (typeof STAGES)[number], i: number) => ({ projectId: i, investorZh: "投资方", title: `项目${i}`, unitZh: "测试县", unitEn: "Test County", stage, lastActivityOn: "2023-10-01", days: 40 });
   const report: Report = {
     period: { label: "2023-Q4", kind: "quarter", from: "2023-10-01", to: "2024-01-01", lastDay: "2023-12-31" },
-    unit: { id: null, nameZh: "示范市（全市）", nameEn: "Sample City (whole city)", isCity: true },
+    unit: { id: null, nameZh: "示范市（全市）", nameEn: "Sample City (whole city)", isCity: true, placeZh: "示范市", placeEn: "Sample City", issuerZh: "示范市投资促进局", issuerEn: "Sample City Investment Promotion Bureau" },
     generatedOn: "2024-01-10",
     signed: { count: 0, contractedCny: "0", contractedUsd: "0", atLeast100MillionCny: { count: 0, valueCny: "0" }, atLeast5BillionCny: { count: 0, valueCny: "0" }, atLeast10BillionCny: { count: 0, valueCny: "0" } },
     constructionStarts: { count: 0 },

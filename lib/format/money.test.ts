@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCny, formatUsd } from "@/lib/format/money";
+import { amountUnit, formatCny, formatInUnit, formatUsd } from "@/lib/format/money";
 
 describe("formatCny", () => {
   it("shows 亿元 from 100 million up and 万元 below, in Chinese", () => {
@@ -36,5 +36,31 @@ describe("formatUsd", () => {
     expect(formatUsd("12500000", "en")).toBe("USD 12.5 m");
     expect(formatUsd("12500000", "zh-CN")).toBe("1,250万美元");
     expect(formatUsd("250000000", "zh-CN")).toBe("2.5亿美元");
+  });
+});
+
+describe("amountUnit and formatInUnit (a column of amounts, its unit said once)", () => {
+  it("picks 亿 when the largest amount reaches 1亿, else 万, per currency", () => {
+    const cny = amountUnit(["6500000000", "65000000", null], "CNY", "zh-CN");
+    expect(cny.label).toBe("亿元");
+    expect(formatInUnit("6500000000", cny, "zh-CN")).toBe("65.00");
+    expect(formatInUnit("65000000", cny, "zh-CN")).toBe("0.65");
+    const usd = amountUnit(["84510000", "0"], "USD", "zh-CN");
+    expect(usd.label).toBe("万美元");
+    expect(formatInUnit("84510000", usd, "zh-CN")).toBe("8,451.00");
+    expect(amountUnit(["254000000"], "USD", "zh-CN").label).toBe("亿美元");
+  });
+  it("says 元 over a column of zeros, and prints 0 and — for zero and nothing", () => {
+    const zero = amountUnit(["0", null], "CNY", "zh-CN");
+    expect(zero.label).toBe("元");
+    expect(formatInUnit("0", zero, "zh-CN")).toBe("0");
+    expect(formatInUnit(null, zero, "zh-CN")).toBe("—");
+  });
+  it("uses CNY bn / CNY m and USD m in English", () => {
+    expect(amountUnit(["11300000000"], "CNY", "en").label).toBe("CNY bn");
+    expect(amountUnit(["350000000"], "CNY", "en").label).toBe("CNY m");
+    const usd = amountUnit(["946480000"], "USD", "en");
+    expect(usd.label).toBe("USD m");
+    expect(formatInUnit("946480000", usd, "en")).toBe("946.48");
   });
 });

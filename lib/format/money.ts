@@ -54,3 +54,34 @@ export function formatUsd(value: Amount, locale: Locale): string {
   }
   return `USD ${scaled(amount, MILLION, 2, locale)} m`;
 }
+
+export type Currency = "CNY" | "USD";
+/** The one unit a set of amounts is written in: a table column says it once in its header, the numbers go bare. */
+export type AmountUnit = { currency: Currency; divisor: Decimal; label: string };
+
+/**
+ * The unit for a set of amounts (one column, one chart, one key number), as
+ * formatCny/formatUsd would pick it for the largest: 亿元 / 亿美元 from 1亿 up,
+ * else 万元 / 万美元; in English CNY bn from 1 billion up, else CNY m; USD m.
+ * All zero: 元 / 美元 (CNY / USD).
+ */
+export function amountUnit(values: Amount[], currency: Currency, locale: Locale): AmountUnit {
+  const largest = values.reduce<Decimal>((max, v) => Decimal.max(max, toDecimal(v)?.abs() ?? 0), new Decimal(0));
+  // Nothing but zeros: 0 元, not 0 万元.
+  if (largest.isZero()) return { currency, divisor: new Decimal(1), label: locale === "zh-CN" ? (currency === "CNY" ? "元" : "美元") : currency };
+  if (locale === "zh-CN") {
+    const yi = largest.gte(YI);
+    return { currency, divisor: yi ? YI : WAN, label: `${yi ? "亿" : "万"}${currency === "CNY" ? "元" : "美元"}` };
+  }
+  if (currency === "USD") return { currency, divisor: MILLION, label: "USD m" };
+  return largest.gte(BILLION) ? { currency, divisor: BILLION, label: "CNY bn" } : { currency, divisor: MILLION, label: "CNY m" };
+}
+
+/** An amount as a bare number in `unit`, two decimals (a table's column lines up); zero is 0, nothing is —. */
+export function formatInUnit(value: Amount, unit: AmountUnit, locale: Locale): string {
+  const amount = toDecimal(value);
+  if (!amount) return "—";
+  if (amount.isZero()) return "0";
+  const rounded = amount.div(unit.divisor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(rounded.toNumber());
+}

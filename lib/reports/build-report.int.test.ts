@@ -183,11 +183,17 @@ describe("scope", () => {
     expect(a.signed).toEqual(m.signed);
     expect(c.signed).toEqual(m.signed);
     expect(v.signed).toMatchObject({ count: 1, contractedCny: "700000000.00" });
+    // A unit's report is issued by that unit and titled with its name.
+    const unitV = await testDb().unit.findUniqueOrThrow({ where: { id: V } });
+    expect(v.unit).toMatchObject({ placeZh: unitV.nameZh, issuerZh: unitV.nameZh, issuerEn: unitV.nameEn });
     await expect(buildReport(testDb(), admin, { period: "2023-Q4", unitId: 2_000_000_000 }, NOW)).rejects.toMatchObject({ code: "not_found" });
   });
   it("the whole city by default for an admin (includes both units)", async () => {
     const r = await buildReport(testDb(), admin, { period: "2023-Q4" }, NOW);
     expect(r.unit).toMatchObject({ id: null, isCity: true });
+    // Issued by the city's bureau, titled with the city's name (not "…（全市）").
+    const city = await testDb().unit.findFirstOrThrow({ where: { kind: "CITY" }, orderBy: { id: "asc" } });
+    expect(r.unit).toMatchObject({ placeZh: city.nameZh, issuerZh: `${city.nameZh}投资促进局`, issuerEn: `${city.nameEn} Investment Promotion Bureau` });
     const ours = r.signedProjects.filter((p) => Object.values(ids).includes(p.projectId)).map((p) => p.projectId);
     expect(ours.sort()).toEqual([ids.R1, ids.R2, ids.R4, ids.R6, ids.R10].sort());
   });

@@ -52,7 +52,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ReportInput = { period: string; unitId?: number };
 
-export type ReportUnit = { id: number | null; nameZh: string; nameEn: string; isCity: boolean };
+/**
+ * What the report covers. name*: the scope as the tables say it ("江州市（全市）");
+ * place*: the place a title names ("江州市"); issuer*: who issues it (编制单位):
+ * the unit reported on, or the city's bureau for the whole city.
+ */
+export type ReportUnit = { id: number | null; nameZh: string; nameEn: string; isCity: boolean; placeZh: string; placeEn: string; issuerZh: string; issuerEn: string };
 export type Band = { count: number; valueCny: string };
 export type GroupLine = { id: number | null; nameZh: string; nameEn: string; count: number; cny: string; usd: string };
 export type CountryLine = { countryCode: string; count: number; cny: string; usd: string };
@@ -125,13 +130,25 @@ export async function reportScope(db: Db, actor: Actor, period: Period, unitId?:
     if (!u) throw new NotFoundError();
     // The city unit's own report is the whole city's only when nothing narrows it: a unit filter on the city
     // unit means its own projects, as on the dashboard.
-    return { filters: { period, unitId: id }, unit: { id: u.id, nameZh: u.nameZh, nameEn: u.nameEn, isCity: false } };
+    const own = { nameZh: u.nameZh, nameEn: u.nameEn, placeZh: u.nameZh, placeEn: u.nameEn, issuerZh: u.nameZh, issuerEn: u.nameEn };
+    return { filters: { period, unitId: id }, unit: { id: u.id, isCity: false, ...own } };
   }
   const city = await db.unit.findFirst({ where: { kind: "CITY" }, orderBy: { id: "asc" }, select: { id: true, nameZh: true, nameEn: true } });
   const name = (locale: ReportLocale, cityName: string | undefined) =>
     cityName === undefined ? reportText(locale, "names.wholeCityNoName") : reportText(locale, "names.wholeCityUnit", { city: cityName });
-  const [nameZh, nameEn] = [name("zh-CN", city?.nameZh), name("en", city?.nameEn)];
-  return { filters: { period }, unit: { id: null, nameZh, nameEn, isCity: true } };
+  const bureau = (locale: ReportLocale, cityName: string | undefined) =>
+    cityName === undefined ? reportText(locale, "names.bureauNoName") : reportText(locale, "names.bureau", { city: cityName });
+  const unit: ReportUnit = {
+    id: null,
+    isCity: true,
+    nameZh: name("zh-CN", city?.nameZh),
+    nameEn: name("en", city?.nameEn),
+    placeZh: city?.nameZh ?? name("zh-CN", undefined),
+    placeEn: city?.nameEn ?? name("en", undefined),
+    issuerZh: bureau("zh-CN", city?.nameZh),
+    issuerEn: bureau("en", city?.nameEn),
+  };
+  return { filters: { period }, unit };
 }
 
 const bandOf = (bands: { min: string; count: number; cny: string }[], min: string): Band => {

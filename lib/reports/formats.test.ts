@@ -14,7 +14,7 @@ const signed = (over: Partial<Report["signedProjects"][number]>): Report["signed
 
 const report: Report = {
   period: { label: "2023-Q4", kind: "quarter", from: "2023-10-01", to: "2024-01-01", lastDay: "2023-12-31" },
-  unit: { id: null, nameZh: "示范市（全市）", nameEn: "Sample City (whole city)", isCity: true },
+  unit: { id: null, nameZh: "示范市（全市）", nameEn: "Sample City (whole city)", isCity: true, placeZh: "示范市", placeEn: "Sample City", issuerZh: "示范市投资促进局", issuerEn: "Sample City Investment Promotion Bureau" },
   generatedOn: "2024-01-10",
   signed: {
     count: 3, contractedCny: "21100000000.50", contractedUsd: "20000000.00",
@@ -70,6 +70,24 @@ describe("CSV", () => {
       at = Math.max(i, at);
     }
     expect(toCsv(report, "en")).toContain("Signed projects");
+  });
+});
+
+describe("column headers name the unit the values are written in", () => {
+  it("CSV: yuan and US dollars as plain decimals under （元） / （美元）", () => {
+    const lines = toCsv(report).split("\r\n");
+    const at = lines.indexOf("签约项目");
+    expect(lines[at + 1]).toBe("投资方,项目名称,产业领域,所属单位,签约日期,合同投资额（元）,合同外资（美元）");
+    expect(lines[at + 2].endsWith(",21000000000.00,0")).toBe(true);
+    expect(toCsv(report, "en")).toContain("Contracted (CNY),Contracted foreign (USD)");
+  });
+  it("XLSX: the same headers over the amounts in yuan", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("签约项目")!;
+    expect(ws.getRow(1).getCell(6).value).toBe("合同投资额（元）");
+    expect(ws.getRow(1).getCell(7).value).toBe("合同外资（美元）");
+    expect(wb.getWorksheet("在谈项目（按阶段）")!.getRow(1).getCell(3).value).toBe("计划投资额（元）");
   });
 });
 

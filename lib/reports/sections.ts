@@ -7,19 +7,33 @@
  */
 import zh from "@/messages/zh-CN";
 import en from "@/messages/en";
+import type { Currency } from "@/lib/format/money";
 import type { Report, ReportListPages } from "./build-report";
 import { countryName } from "@/lib/validation/countries";
 
 export type ReportLocale = "zh-CN" | "en";
 export type CellKind = "text" | "int" | "money" | "date";
 export type Cell = string | number | null;
-export type Column = { header: string; kind: CellKind; width: number };
+/**
+ * A column: `header` is its label without a unit; a money column names its
+ * currency, and each format adds the unit it writes the amounts in (CSV and
+ * XLSX: 元 / 美元; the PDF: 亿元, 万美元 … per column) through columnHeader.
+ */
+export type Column = { key: string; header: string; kind: CellKind; width: number; currency?: Currency };
 /**
  * A section's rows: in `rows`, or — for a long list of a streamed report — in
  * `pages`, an async iterable of pages of rows read from the database as the
  * writer goes (then `rows` is empty).
  */
-export type Section = { key: string; title: string; columns: Column[]; rows: Cell[][]; pages?: () => AsyncIterable<Cell[][]> };
+export type Section = {
+  key: string;
+  title: string;
+  columns: Column[];
+  rows: Cell[][];
+  pages?: () => AsyncIterable<Cell[][]>;
+  /** Where one money column mixes currencies and counts (the key numbers): each row's currency (null: a count), its "unit" column saying which. */
+  rowCurrency?: (Currency | null)[];
+};
 
 async function* mapPages<T>(pages: AsyncIterable<T[]>, row: (line: T) => Cell[]): AsyncGenerator<Cell[][]> {
   for await (const page of pages) yield page.map(row);
@@ -36,10 +50,16 @@ export function reportText(locale: ReportLocale, key: string, params: Record<str
   return node.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
+/** A column's header as a format writes it: a money column's label with the unit its amounts are in (the currency's own unit when none is given). */
+export function columnHeader(column: Column, locale: ReportLocale, unit?: string): string {
+  if (!column.currency) return column.header;
+  return reportText(locale, "file.withUnit", { label: column.header, unit: unit ?? reportText(locale, `file.units.${column.currency === "CNY" ? "cny" : "usd"}`) });
+}
+
 /** The report's sections; with `pages` (openReport) the long lists come page by page from there. */
 export function reportSections(r: Report, locale: ReportLocale, pages?: ReportListPages): Section[] {
   const t = (key: string) => reportText(locale, `file.${key}`);
-  const col = (key: string, kind: CellKind, width: number): Column => ({ header: t(`cols.${key}`), kind, width });
+  const col = (key: string, kind: CellKind, width: number, currency?: Currency): Column => ({ key, header: t(`cols.${key}`), kind, width, ...(currency ? { currency } : {}) });
   const name = (zhName: string | null | undefined, enName: string | null | undefined) =>
     (locale === "en" ? enName || zhName : zhName || enName) || t("unnamed");
   const unitName = (x: { unitZh: string; unitEn: string }) => (locale === "en" ? x.unitEn : x.unitZh);
@@ -86,23 +106,24 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
         [t("metrics.rounds"), r.roundsHeld, u("rounds")],
         [t("metrics.leads"), r.newLeads.total, u("leads")],
       ],
+      rowCurrency: [null, "CNY", "USD", null, "CNY", null, "CNY", null, "CNY", null, "CNY", "USD", "USD", null, null],
     },
     {
       key: "signedProjects",
       title: t("sections.signedProjects"),
-      columns: [col("investor", "text", 32), col("title", "text", 36), col("sector", "text", 16), col("unitName", "text", 16), col("signedOn", "date", 12), col("contractedCny", "money", 20), col("contractedUsd", "money", 20)],
+      columns: [col("investor", "text", 32), col("title", "text", 36), col("sector", "text", 16), col("unitName", "text", 16), col("signedOn", "date", 12), col("contractedCny", "money", 20, "CNY"), col("contractedUsd", "money", 20, "USD")],
       ...long(r.signedProjects, signedRow, pages?.signedProjects),
     },
     {
       key: "constructionStarts",
       title: t("sections.constructionStarts"),
-      columns: [col("investor", "text", 32), col("title", "text", 36), col("unitName", "text", 16), col("startedOn", "date", 12), col("signedOn", "date", 12), col("contractedCny", "money", 20)],
+      columns: [col("investor", "text", 32), col("title", "text", 36), col("unitName", "text", 16), col("startedOn", "date", 12), col("signedOn", "date", 12), col("contractedCny", "money", 20, "CNY")],
       ...long(r.constructionStartsList, startRow, pages?.constructionStartsList),
     },
     {
       key: "pipeline",
       title: t("sections.pipeline"),
-      columns: [col("stage", "text", 20), col("count", "int", 10), col("plannedCny", "money", 22)],
+      columns: [col("stage", "text", 20), col("count", "int", 10), col("plannedCny", "money", 22, "CNY")],
       rows: r.pipelineByStage.map((p) => [stage(p.stage), p.count, p.plannedCny]),
     },
     {
@@ -120,13 +141,13 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
     ).map(([key, lines]) => ({
       key,
       title: t(`sections.${key}`),
-      columns: [col("name", "text", 28), col("count", "int", 10), col("contractedCny", "money", 22), col("contractedUsd", "money", 22)],
+      columns: [col("name", "text", 28), col("count", "int", 10), col("contractedCny", "money", 22, "CNY"), col("contractedUsd", "money", 22, "USD")],
       rows: lines.map((g) => [name(g.nameZh, g.nameEn), g.count, g.cny, g.usd] as Cell[]),
     })),
     {
       key: "byCountry",
       title: t("sections.byCountry"),
-      columns: [col("country", "text", 16), col("count", "int", 10), col("contractedCny", "money", 22), col("contractedUsd", "money", 22)],
+      columns: [col("country", "text", 16), col("count", "int", 10), col("contractedCny", "money", 22, "CNY"), col("contractedUsd", "money", 22, "USD")],
       rows: r.byCountry.map((g) => [countryName(g.countryCode, locale), g.count, g.cny, g.usd]),
     },
     {
@@ -144,7 +165,7 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
     {
       key: "series",
       title: t("sections.series"),
-      columns: [col("start", "date", 12), col("count", "int", 10), col("contractedCny", "money", 22), col("contractedUsd", "money", 22)],
+      columns: [col("start", "date", 12), col("count", "int", 10), col("contractedCny", "money", 22, "CNY"), col("contractedUsd", "money", 22, "USD")],
       rows: r.series.points.map((p) => [p.start, p.count, p.cny, p.usd]),
     },
   ];

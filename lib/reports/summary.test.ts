@@ -32,7 +32,7 @@ describe("report summary", () => {
   it("a unit's quarter with every band, US dollars apart", () => {
     const r = report({
       label: "2023-Q4",
-      unit: { id: 3, nameZh: "高新区", nameEn: "Hi-tech Zone", isCity: false },
+      unit: { id: 3, nameZh: "高新区", nameEn: "Hi-tech Zone", isCity: false, placeZh: "高新区", placeEn: "Hi-tech Zone", issuerZh: "高新区", issuerEn: "Hi-tech Zone" },
       signed: { count: 4, contractedCny: "16700000000", contractedUsd: "25000000", atLeast100MillionCny: band(3, "16600000000"), atLeast5BillionCny: band(2, "16000000000"), atLeast10BillionCny: band(1, "10000000000") },
       starts: 1,
       funds: { cny: "5000000", usd: "1000000" },
@@ -48,7 +48,7 @@ describe("report summary", () => {
   it("the whole city's year with one project in the first band only", () => {
     const r = report({
       label: "2024",
-      unit: { id: null, nameZh: "某市（全市）", nameEn: "City (whole city)", isCity: true },
+      unit: { id: null, nameZh: "某市（全市）", nameEn: "City (whole city)", isCity: true, placeZh: "某市", placeEn: "City", issuerZh: "某市投资促进局", issuerEn: "City Investment Promotion Bureau" },
       signed: { count: 1, contractedCny: "700000000", contractedUsd: "0", atLeast100MillionCny: band(1, "700000000"), atLeast5BillionCny: band(0, "0"), atLeast10BillionCny: band(0, "0") },
       starts: 0,
       funds: { cny: "0", usd: "0" },

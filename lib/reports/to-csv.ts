@@ -1,13 +1,14 @@
 /**
  * The report as CSV: UTF-8 with a BOM (Excel opens Chinese correctly), the
  * sections one after another, each as its title line, its header and its rows,
- * a blank line between. Amounts are plain decimals ("1234.50"). A text cell
+ * a blank line between. Amounts are plain decimals in yuan or US dollars ("1234.50"),
+ * their header saying which ("合同投资额（元）"). A text cell
  * that starts with =, +, - or @ is prefixed with a single quote so a
  * spreadsheet never runs it as a formula.
  */
 import type { Writable } from "node:stream";
 import type { Report, ReportListPages } from "./build-report";
-import { type Cell, type CellKind, type ReportLocale, type Section, looksLikeFormula, reportSections } from "./sections";
+import { type Cell, type CellKind, type ReportLocale, type Section, columnHeader, looksLikeFormula, reportSections } from "./sections";
 
 export const BOM = "\uFEFF";
 
@@ -26,7 +27,7 @@ export function* csvLines(report: Report, locale: ReportLocale = "zh-CN"): Gener
     if (!first) yield "\r\n";
     first = false;
     yield `${csvField(section.title, "text")}\r\n`;
-    yield `${section.columns.map((c) => csvField(c.header, "text")).join(",")}\r\n`;
+    yield `${section.columns.map((c) => csvField(columnHeader(c, locale), "text")).join(",")}\r\n`;
     for (const row of section.rows) yield csvRow(section, row);
   }
 }
@@ -43,7 +44,7 @@ export async function* csvChunks(report: Report, pages: ReportListPages, locale:
     if (!first) yield "\r\n";
     first = false;
     yield `${csvField(section.title, "text")}\r\n`;
-    yield `${section.columns.map((c) => csvField(c.header, "text")).join(",")}\r\n`;
+    yield `${section.columns.map((c) => csvField(columnHeader(c, locale), "text")).join(",")}\r\n`;
     for (const row of section.rows) yield csvRow(section, row);
     if (section.pages) for await (const page of section.pages()) yield page.map((row) => csvRow(section, row)).join("");
   }

@@ -8,7 +8,7 @@
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Report, ReportListPages } from "./build-report";
-import { type Cell, type CellKind, type ReportLocale, reportSections } from "./sections";
+import { type Cell, type CellKind, type ReportLocale, columnHeader, reportSections } from "./sections";
 
 export const MONEY_FORMAT = "#,##0.00";
 export const COUNT_FORMAT = "#,##0";
@@ -48,7 +48,8 @@ export async function writeXlsx(report: Report, stream: Writable, locale: Report
   for (const section of reportSections(report, locale, pages)) {
     const ws = wb.addWorksheet(sheetName(section.title, used), { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
     ws.columns = section.columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
-    const header = ws.addRow(section.columns.map((c) => c.header));
+    // Amounts are written in yuan / US dollars as they are stored; the header says which.
+    const header = ws.addRow(section.columns.map((c) => columnHeader(c, locale)));
     header.font = { bold: true };
     header.eachCell((cell) => {
       cell.numFmt = "@";
