@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { ConflictAnswer } from "@/lib/actions/result";
+import { formStrings, type ConflictAnswer } from "@/lib/actions/result";
 
 /**
  * One field in a conflict: what it was when the user loaded the record
@@ -73,7 +73,7 @@ function writeForm(form: HTMLFormElement, values: Record<string, string>) {
 
 /** A record's fields as its form sends them ("" for empty), for `initial`: the same strings a conflict answers with. */
 export function formValuesOf<F extends string>(fields: readonly F[], record: Partial<Record<F, unknown>> | undefined): Record<F, string> {
-  return Object.fromEntries(fields.map((f) => [f, record?.[f] === null || record?.[f] === undefined ? "" : String(record[f])])) as Record<F, string>;
+  return formStrings(Object.fromEntries(fields.map((f) => [f, record?.[f]]))) as Record<F, string>;
 }
 
 type Options<F extends string> = {

@@ -24,6 +24,17 @@ export type ConflictAnswer = {
   changes: FieldChange[];
 };
 
+/**
+ * A record's fields as its edit form sends them, the one spelling of a
+ * conflict's `values` and of what a form loaded: "" for empty, booleans as
+ * "true"/"false", dates as YYYY-MM-DD, the rest as text.
+ */
+export function formStrings(fields: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]),
+  );
+}
+
 /** What every server action returns; forms render it (field errors next to fields, a summary in an aria-live region). */
 export type ActionResult<T = null> =
   | { ok: true; data: T }

@@ -5,6 +5,9 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { auditDiff } from "@/lib/audit/diff";
 import type { ConflictAnswer, FieldChange } from "@/lib/actions/result";
 
+/** Fields as a form sends them (the one spelling, shared with the forms). */
+export { formStrings } from "@/lib/actions/result";
+
 export type Tx = Prisma.TransactionClient;
 
 export { isUniqueViolation } from "@/lib/errors";
@@ -47,13 +50,6 @@ export type EditedRecord = {
   /** Audit snapshot keys named otherwise in the form (retiredAt → retired). */
   auditKeys?: Record<string, string>;
 };
-
-/** Fields as a form sends them: "" for empty, "true"/"false", dates as YYYY-MM-DD, the rest as text. */
-export function formStrings(fields: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]),
-  );
-}
 
 /**
  * The one version check of every edit: a save made against an older version
