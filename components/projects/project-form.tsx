@@ -79,7 +79,7 @@ export function ProjectForm(props: Props) {
 
   const [values, setValues] = useState<ProjectFormValues>(isEdit ? props.initial : EMPTY);
   // On a conflict: what a colleague changed replaces the fields this user left alone; the anchor's title comes with it.
-  const [anchorLabel, setAnchorLabel] = useState<string | null>(null);
+  const [anchorNames, setAnchorNames] = useState<Record<string, string>>(isEdit && props.initial.anchorProjectId && props.anchorTitle ? { [props.initial.anchorProjectId]: props.anchorTitle } : {});
   const merge = useConflictMerge({
     fields: EDITABLE_FIELDS,
     initial: isEdit ? props.initial : EMPTY,
@@ -87,9 +87,12 @@ export function ProjectForm(props: Props) {
     same: sameValue,
     apply: (merged, answer) => {
       setValues((v) => ({ ...v, ...merged }));
-      const anchorLabel = answer.labels?.anchorProjectId ?? null;
-      setAnchorLabel(anchorLabel);
-      if (merged.anchorProjectId !== undefined && merged.anchorProjectId === answer.values.anchorProjectId) setAnchorTitle(merged.anchorProjectId ? anchorLabel : null);
+      // The titles of the anchors in play (the user's pick, the saved one), so either can be shown and kept.
+      const saved = answer.values.anchorProjectId;
+      const label = answer.labels?.anchorProjectId;
+      const names = { ...anchorNames, ...(values.anchorProjectId && anchorTitle ? { [values.anchorProjectId]: anchorTitle } : {}), ...(saved && label ? { [saved]: label } : {}) };
+      setAnchorNames(names);
+      if (merged.anchorProjectId !== undefined) setAnchorTitle(merged.anchorProjectId ? (names[merged.anchorProjectId] ?? null) : null);
     },
   });
   const form = useActionForm(props.action, {
@@ -162,7 +165,7 @@ export function ProjectForm(props: Props) {
       return field === "plannedInvestmentCny" ? formatCny(amount.value, locale as Locale) : formatUsd(amount.value, locale as Locale);
     }
     if (field === "nextFollowUpOn") return formatDate(value, locale as Locale);
-    if (field === "anchorProjectId") return value === values.anchorProjectId && anchorTitle ? anchorTitle : (anchorLabel ?? `#${value}`);
+    if (field === "anchorProjectId") return anchorNames[value] ?? (value === values.anchorProjectId && anchorTitle ? anchorTitle : `#${value}`);
     return optionLabel(field, value);
   };
 
