@@ -42,7 +42,7 @@ test("an officer creates a project for an existing company and finds it in the l
   await expect(page.getByRole("link", { name: title })).toBeVisible();
 });
 
-test("two people edit one project: the second gets the conflict and keeps what they typed", async ({ browser }) => {
+test("two people edit one project: after the conflict, B's re-save keeps A's planned investment and saves B's jobs and phase", async ({ browser }) => {
   const a = await signedIn(browser, "officer@demo.local");
   const title = `冲突测试项目 ${unique()}`;
   const id = await createProjectViaForm(a.page, title);
@@ -51,31 +51,40 @@ test("two people edit one project: the second gets the conflict and keeps what t
   await a.page.goto(`/projects/${id}/edit`);
   await b.page.goto(`/projects/${id}/edit`);
 
-  // A saves first.
-  await a.page.getByLabel("项目名称").fill(`${title} A改`);
+  // A raises the planned investment, 3.5亿 → 4.2亿, and saves first.
+  await a.page.getByLabel("计划投资（元）").fill("420000000");
   await a.page.getByRole("button", { name: "保存" }).click();
   await expect(a.page).toHaveURL(new RegExp(`/projects/${id}$`));
-  await expect(a.page.getByRole("heading", { level: 1, name: `${title} A改` })).toBeVisible();
+  await expect(a.page.getByTestId("facts")).toContainText("4.2亿元");
 
-  // B, still on the old version, saves a different change.
-  await b.page.getByLabel("计划投资（元）").fill("999000000");
+  // B, still on the old version, changes jobs and phase.
+  await b.page.getByLabel("就业岗位").fill("260");
+  await b.page.getByLabel("期次").fill("二期");
   await b.page.getByRole("button", { name: "保存" }).click();
   const conflict = b.page.getByTestId("conflict");
   await expect(conflict).toContainText("在你编辑期间，其他人修改了这个项目");
-  await expect(conflict).toContainText(`${title} A改`); // what is saved now
+  // Who changed what, amounts as amounts; nothing to choose, since only A touched the amount.
+  await expect(conflict).toContainText("计划投资（元）：3.5亿元 → 4.2亿元");
+  await expect(conflict).toContainText("李明");
+  await expect(conflict).toContainText("已填入表单");
+  await expect(conflict.getByRole("radio")).toHaveCount(0);
   await expect(b.page).toHaveURL(new RegExp(`/projects/${id}/edit$`));
-  await expect(b.page.getByLabel("计划投资（元）")).toHaveValue("999000000"); // nothing lost
-  await expect(b.page.getByLabel("项目名称")).toHaveValue(title);
+  // The field B left alone now holds A's value; B's own changes stay.
+  await expect(b.page.getByLabel("计划投资（元）")).toHaveValue("420000000");
+  await expect(b.page.getByLabel("就业岗位")).toHaveValue("260");
+  await expect(b.page.getByLabel("期次")).toHaveValue("二期");
 
-  // Nothing of B's was saved.
+  // Nothing of B's was saved yet.
   await a.page.reload();
-  await expect(a.page.getByTestId("facts")).toContainText("3.5亿元");
+  await expect(a.page.getByTestId("facts")).not.toContainText("二期");
 
-  // B adopts A's title and saves again: now it goes through.
-  await b.page.getByLabel("项目名称").fill(`${title} A改`);
+  // B saves again: A's 4.2亿 stays, and B's jobs and phase are saved.
   await b.page.getByRole("button", { name: "保存" }).click();
   await expect(b.page).toHaveURL(new RegExp(`/projects/${id}$`));
-  await expect(b.page.getByTestId("facts")).toContainText("9.99亿元");
+  const facts = b.page.getByTestId("facts");
+  await expect(facts).toContainText("4.2亿元");
+  await expect(facts).toContainText("260");
+  await expect(facts).toContainText("二期");
 
   await a.context.close();
   await b.context.close();

@@ -14,7 +14,7 @@ describe("isDatabaseUnavailable: 'try again', not 'something went wrong'", () =>
 
   it("leaves the app's own errors and the database's refusals alone", () => {
     expect(isDatabaseUnavailable(new RuleError("journey.rules.roundOnLost"))).toBe(false);
-    expect(isDatabaseUnavailable(new ConflictError({}))).toBe(false);
+    expect(isDatabaseUnavailable(new ConflictError({ version: 1, values: {}, changes: [] }))).toBe(false);
     expect(isDatabaseUnavailable({ code: "P2002", meta: { code: "23505" }, message: "Unique constraint failed" })).toBe(false);
     expect(isDatabaseUnavailable({ code: "P2010", meta: { code: "40001" }, message: "could not serialize access" })).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);

@@ -3,6 +3,8 @@
  * layer turns into a result the form shows in the user's words; anything else
  * is logged and shown as a generic message, never as a stack trace or SQL.
  */
+import type { ConflictAnswer } from "@/lib/actions/result";
+
 export type AppErrorCode = "not_found" | "forbidden" | "conflict" | "invalid";
 
 export class AppError extends Error {
@@ -28,9 +30,9 @@ export class ForbiddenError extends AppError {
   }
 }
 
-/** The record changed since the user loaded it; `current` is what it is now. */
+/** The record changed since the user loaded it; `answer` is what it is now and who changed what (lib/data/transactions.ts, assertVersion). */
 export class ConflictError extends AppError {
-  constructor(readonly current: Record<string, unknown>) {
+  constructor(readonly answer: ConflictAnswer) {
     super("conflict", "conflict");
   }
 }

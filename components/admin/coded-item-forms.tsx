@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { AdminConflict } from "@/components/admin/bits";
+import { ConflictBox } from "@/components/ui/conflict-box";
+import { formValuesOf, useConflictMerge } from "@/components/ui/use-conflict-rows";
 import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -54,6 +54,9 @@ export function CreateCodedItemForm({ mode, title }: { mode: Mode; title: string
   );
 }
 
+/** What a conflict can find changed: the rename form's names and whether the item is retired. */
+const FIELDS = ["nameZh", "nameEn", "retired"] as const;
+
 type Item = { id: number; code: string; nameZh: string; nameEn: string; version: number; retired: boolean; canRetire: boolean; detail: string };
 
 /** One unit or value: rename it (versioned) and retire or restore it. */
@@ -61,25 +64,22 @@ export function CodedItemRow({ mode, item }: { mode: Mode; item: Item }) {
   const ns = mode.kind === "unit" ? "admin.units" : "admin.reference";
   const t = useTranslations(ns);
   const tc = useTranslations("admin.common");
-  const [version, setVersion] = useState(item.version);
-  useEffect(() => setVersion(item.version), [item.version]);
-  const onConflict = (current: Record<string, unknown>) => setVersion(Number(current.version));
+  // Renaming and retiring share the version and the merge: a conflict on either fills the names the admin left alone.
+  const merge = useConflictMerge({ fields: FIELDS, initial: formValuesOf(FIELDS, item), version: item.version });
+  const { version, onConflict } = merge;
   const rename = useActionForm(ACTIONS[mode.kind].rename as typeof renameUnitAction, {
     refresh: true,
     onConflict,
-    onSuccess: (d) => (setVersion(d.version), tc("saved")),
+    onSuccess: (d) => (merge.saved(d.version), tc("saved")),
   });
   const retire = useActionForm(ACTIONS[mode.kind].retire as typeof setUnitRetiredAction, {
     refresh: true,
     onConflict,
-    onSuccess: (d) => (setVersion(d.version), item.retired ? tc("restoredDone") : tc("retiredDone")),
+    onSuccess: (d) => (merge.saved(d.version), item.retired ? tc("restoredDone") : tc("retiredDone")),
   });
   const base = `${mode.kind}-${item.id}`;
-  const conflictFields = [
-    { key: "nameZh", label: t("fields.nameZh") },
-    { key: "nameEn", label: t("fields.nameEn") },
-    { key: "retiredAt", label: tc("retired"), show: (v: unknown) => (v ? tc("retired") : tc("active")) },
-  ];
+  const label = (f: (typeof FIELDS)[number]) => (f === "retired" ? tc("status") : t(`fields.${f}`));
+  const show = (f: (typeof FIELDS)[number], v: string) => (f !== "retired" ? v : v === "true" ? tc("retired") : tc("active"));
   return (
     <li className={`rounded-lg border p-3 ${item.retired ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-white"}`} data-testid={`item-${item.code}`}>
       <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
@@ -90,7 +90,7 @@ export function CodedItemRow({ mode, item }: { mode: Mode; item: Item }) {
         <span className="text-slate-600">{item.detail}</span>
       </div>
       <div className="flex flex-wrap items-end gap-3">
-        <form method="post" onSubmit={rename.onSubmit} noValidate aria-label={t("renameLabel", { code: item.code })} aria-describedby={`${base}-rename-summary`} className="flex flex-1 flex-wrap items-end gap-3">
+        <form method="post" ref={merge.formRef} onSubmit={rename.onSubmit} noValidate aria-label={t("renameLabel", { code: item.code })} aria-describedby={`${base}-rename-summary`} className="flex flex-1 flex-wrap items-end gap-3">
           <input type="hidden" name="id" value={item.id} />
           <input type="hidden" name="version" value={version} />
           <TextField name="nameZh" label={t("fields.nameZh")} defaultValue={item.nameZh} required maxLength={100} error={rename.errors.nameZh} lang="zh-CN" className="min-w-48 flex-1" />
@@ -108,7 +108,7 @@ export function CodedItemRow({ mode, item }: { mode: Mode; item: Item }) {
           </form>
         )}
       </div>
-      <AdminConflict current={rename.conflict ?? retire.conflict} fields={conflictFields} />
+      <ConflictBox conflict={merge.conflict} title={tc("conflictTitle")} label={label} show={show} />
       <FormSummary id={`${base}-rename-summary`} error={rename.failure?.message} success={rename.success} />
       <FormSummary id={`${base}-retire-summary`} error={retire.failure?.message} success={retire.success} />
     </li>

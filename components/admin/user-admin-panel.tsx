@@ -1,15 +1,20 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { AdminConflict } from "@/components/admin/bits";
+import { ConflictBox } from "@/components/ui/conflict-box";
+import { formValuesOf, useConflictMerge } from "@/components/ui/use-conflict-rows";
+import type { ConflictAnswer } from "@/lib/actions/result";
 import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { resetPasswordAction, setUserDisabledAction, updateUserAccessAction } from "@/app/(app)/admin/users/actions";
 import { PASSWORD_MIN, ROLES } from "@/lib/validation/user";
+
+/** What the three forms can find changed: the access form's fields and the account status. */
+const FIELDS = ["role", "unitId", "disabled"] as const;
 
 type Props = {
   user: { id: number; version: number; role: string; unitId: number; disabled: boolean; name: string };
@@ -25,10 +30,15 @@ export function UserAdminPanel({ user, units }: Props) {
   const t = useTranslations("admin.users");
   const tr = useTranslations("roles");
   const tc = useTranslations("admin.common");
-  const [version, setVersion] = useState(user.version);
-  useEffect(() => setVersion(user.version), [user.version]);
-  const onConflict = (current: Record<string, unknown>) => setVersion(Number(current.version));
-  const after = (data: { version: number }) => setVersion(data.version);
+  const router = useRouter();
+  // One merge for the three forms: a conflict on any fills the access form's fields the admin left alone, and the page re-reads the account's status.
+  const merge = useConflictMerge({ fields: FIELDS, initial: formValuesOf(FIELDS, user), version: user.version });
+  const version = merge.version;
+  const onConflict = (answer: ConflictAnswer, sent: FormData, form: HTMLFormElement) => {
+    merge.onConflict(answer, sent, form);
+    router.refresh();
+  };
+  const after = (data: { version: number }) => merge.saved(data.version);
 
   const access = useActionForm(updateUserAccessAction, { refresh: true, onConflict, onSuccess: (d) => (after(d), t("accessSaved")) });
   const status = useActionForm(setUserDisabledAction, { refresh: true, onConflict, onSuccess: (d) => (after(d), user.disabled ? t("enabledDone") : t("disabledDone")) });
@@ -41,20 +51,21 @@ export function UserAdminPanel({ user, units }: Props) {
       return t("resetDone");
     },
   });
-  const unitName = (v: unknown) => units.find((u) => u.value === String(v))?.label ?? String(v);
-  const conflictFields = [
-    { key: "role", label: t("fields.role"), show: (v: unknown) => tr(String(v) as never) },
-    { key: "unitId", label: t("fields.unit"), show: unitName },
-    { key: "disabled", label: t("fields.status"), show: (v: unknown) => (v ? t("status.disabled") : t("status.active")) },
-  ];
+  const label = (f: (typeof FIELDS)[number]) => t(f === "role" ? "fields.role" : f === "unitId" ? "fields.unit" : "fields.status");
+  const show = (f: (typeof FIELDS)[number], v: string) =>
+    f === "role" ? tr(v as never) : f === "unitId" ? (units.find((u) => u.value === v)?.label ?? v) : v === "true" ? t("status.disabled") : t("status.active");
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <form method="post" onSubmit={access.onSubmit} noValidate aria-labelledby="access-title" aria-describedby="access-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      {merge.conflict && (
+        <div className="lg:col-span-2">
+          <ConflictBox conflict={merge.conflict} title={tc("conflictTitle")} label={label} show={show} />
+        </div>
+      )}
+      <form method="post" ref={merge.formRef} onSubmit={access.onSubmit} noValidate aria-labelledby="access-title" aria-describedby="access-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="access-title" className="text-lg font-semibold">{t("accessTitle")}</h2>
         <input type="hidden" name="id" value={user.id} />
         <input type="hidden" name="version" value={version} />
-        <AdminConflict current={access.conflict} fields={conflictFields} />
         <SelectField name="role" label={t("fields.role")} defaultValue={user.role} options={ROLES.map((r) => ({ value: r, label: tr(r) }))} error={access.errors.role} />
         <SelectField name="unitId" label={t("fields.unit")} defaultValue={String(user.unitId)} options={units} error={access.errors.unitId} hint={t("hints.sessions")} />
         <FormSummary id="access-summary" error={access.failure?.message} success={access.success} />
@@ -68,7 +79,6 @@ export function UserAdminPanel({ user, units }: Props) {
           <input type="hidden" name="version" value={version} />
           <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
           <p className="text-sm text-slate-700" data-testid="user-status">{user.disabled ? t("statusDisabled") : t("statusActive")}</p>
-          <AdminConflict current={status.conflict} fields={conflictFields} />
           <FormSummary id="status-summary" error={status.failure?.message} success={status.success} />
           <Button type="submit" variant={user.disabled ? "secondary" : "danger"} disabled={status.pending}>
             {user.disabled ? t("enable") : t("disable")}

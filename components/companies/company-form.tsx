@@ -9,7 +9,7 @@ import { ConflictBox } from "@/components/ui/conflict-box";
 import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { useConflictRows } from "@/components/ui/use-conflict-rows";
+import { formValuesOf, useConflictMerge } from "@/components/ui/use-conflict-rows";
 import { createCompanyAction, updateCompanyAction } from "@/app/(app)/companies/actions";
 import { countryName, countryOptions } from "@/lib/validation/countries";
 import { OWNERSHIP_TYPES } from "@/lib/validation/company";
@@ -36,34 +36,34 @@ export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValue
   const locale = useLocale();
   const router = useRouter();
   const editing = initial?.id !== undefined;
-  // What changed since the user loaded the company (then: since a conflict showed it), and the version to send.
-  const { version, rows: conflictRows, onConflict } = useConflictRows(FIELDS, initial, display, (f) => t(`fields.${f}`));
+  // On a conflict: colleagues' changes fill the fields this user left alone; fields both changed are asked about.
+  const merge = useConflictMerge({ fields: FIELDS, initial: formValuesOf(FIELDS, initial), version: initial?.version ?? 1 });
   const form = useActionForm(editing ? updateCompanyAction : createCompanyAction, {
     onSuccess: (data) => router.push(`/companies/${data.id}`),
-    onConflict,
+    onConflict: merge.onConflict,
   });
   const errors = form.errors;
 
-  function display(field: (typeof FIELDS)[number], v: CompanyValues): string {
-    const none = t("form.none");
+  /** A value in the conflict box as people read it: the country, ownership and parent company by name. */
+  function display(field: (typeof FIELDS)[number], value: string): string {
     switch (field) {
       case "countryCode":
-        return countryName(v.countryCode, locale);
+        return countryName(value, locale);
       case "ownershipType":
-        return t(`ownership.${v.ownershipType}` as never);
+        return t(`ownership.${value}` as never);
       case "parentId":
-        return v.parentId == null ? none : ((locale === "en" ? v.parentNameEn || v.parentNameZh : v.parentNameZh) ?? String(v.parentId));
+        return parentOptions.find((o) => o.value === value)?.label ?? (String(initial?.parentId) === value ? ((locale === "en" ? initial?.parentNameEn || initial?.parentNameZh : initial?.parentNameZh) ?? value) : `#${value}`);
       default:
-        return v[field] == null || v[field] === "" ? none : String(v[field]);
+        return value;
     }
   }
 
   return (
-    <form method="post" onSubmit={form.onSubmit} noValidate aria-describedby="company-form-summary" className="max-w-3xl space-y-5">
+    <form method="post" ref={merge.formRef} onSubmit={form.onSubmit} noValidate aria-describedby="company-form-summary" className="max-w-3xl space-y-5">
       <input type="hidden" name={editing ? "id" : "requestId"} value={editing ? String(initial!.id) : form.requestId} />
-      {editing && <input type="hidden" name="version" value={String(version)} />}
+      {editing && <input type="hidden" name="version" value={String(merge.version)} />}
 
-      {form.conflict && <ConflictBox title={t("form.conflictTitle")} hint={t("form.conflictHint")} rows={conflictRows} />}
+      <ConflictBox conflict={merge.conflict} title={t("form.conflictTitle")} label={(f) => t(`fields.${f}`)} show={display} />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="nameZh" label={t("fields.nameZh")} defaultValue={initial?.nameZh} required maxLength={200} error={errors.nameZh} lang="zh-CN" />

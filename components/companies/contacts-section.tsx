@@ -6,9 +6,14 @@ import { Button } from "@/components/ui/button";
 import { FormSummary } from "@/components/ui/form-summary";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { ConflictBox } from "@/components/ui/conflict-box";
+import { formValuesOf, useConflictMerge } from "@/components/ui/use-conflict-rows";
 import { addContactAction, removeContactAction, updateContactAction } from "@/app/(app)/companies/actions";
 
 export type ContactView = { id: number; name: string; title: string | null; phone: string | null; email: string | null; version: number };
+
+const FIELDS = ["name", "title", "phone", "email"] as const;
+const LABEL = { name: "name", title: "position", phone: "phone", email: "email" } as const;
 
 /** The company's contacts: list, add, edit in place, remove. */
 export function ContactsSection({ companyId, contacts }: { companyId: number; contacts: ContactView[] }) {
@@ -36,7 +41,7 @@ export function ContactsSection({ companyId, contacts }: { companyId: number; co
   );
 }
 
-function ContactFields({ values, errors }: { values?: Partial<ContactView>; errors: Record<string, string> }) {
+function ContactFields({ values, errors }: { values?: Partial<Record<(typeof FIELDS)[number], string | null>>; errors: Record<string, string> }) {
   const t = useTranslations("companies.contacts");
   return (
     <div className="grid gap-3 sm:grid-cols-4">
@@ -78,9 +83,10 @@ function AddContactForm({ companyId, onDone }: { companyId: number; onDone: (mes
 function ContactItem({ contact, onDone }: { contact: ContactView; onDone: (message: string) => void }) {
   const t = useTranslations("companies.contacts");
   const [editing, setEditing] = useState(false);
-  const [version, setVersion] = useState(contact.version);
-  // Saving and removing share the version: a conflict on either takes the record's current one.
-  const onConflict = (current: Record<string, unknown>) => setVersion(Number(current.version));
+  // Saving and removing share the version and the merge: a conflict on either takes the record's current one.
+  const merge = useConflictMerge({ fields: FIELDS, initial: formValuesOf(FIELDS, contact), version: contact.version });
+  const onConflict = merge.onConflict;
+  const version = merge.version;
   const save = useActionForm(updateContactAction, {
     onConflict,
     onSuccess: (_data, el) => {
@@ -98,20 +104,14 @@ function ContactItem({ contact, onDone }: { contact: ContactView; onDone: (messa
     remove.onSubmit(event);
   }
 
-  const current = save.conflict;
-
   if (editing) {
     return (
       <li className="py-3">
-        <form method="post" onSubmit={save.onSubmit} noValidate aria-label={t("editLabel", { name: contact.name })} className="space-y-3">
+        <form method="post" ref={merge.formRef} onSubmit={save.onSubmit} noValidate aria-label={t("editLabel", { name: contact.name })} className="space-y-3">
           <input type="hidden" name="id" value={contact.id} />
           <input type="hidden" name="version" value={version} />
-          {current && (
-            <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="conflict">
-              {t("conflictCurrent", { value: [current.name, current.title, current.phone, current.email].filter(Boolean).join(" · ") })}
-            </p>
-          )}
-          <ContactFields values={contact} errors={save.errors} />
+          <ConflictBox conflict={merge.conflict} label={(f) => t(LABEL[f])} show={(_f, v) => v} />
+          <ContactFields values={merge.current} errors={save.errors} />
           <FormSummary error={save.failure?.message} />
           <div className="flex gap-2">
             <Button type="submit" disabled={save.pending}>
@@ -142,6 +142,7 @@ function ContactItem({ contact, onDone }: { contact: ContactView; onDone: (messa
             {remove.failure.message}
           </p>
         )}
+        {remove.conflict && <ConflictBox conflict={merge.conflict} label={(f) => t(LABEL[f])} show={(_f, v) => v} />}
       </div>
       <div className="flex gap-2">
         <Button variant="secondary" onClick={() => setEditing(true)} aria-label={t("editLabel", { name: contact.name })}>

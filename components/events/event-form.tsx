@@ -2,14 +2,16 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ConflictBox } from "@/components/ui/conflict-box";
 import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { useConflictRows } from "@/components/ui/use-conflict-rows";
+import { formValuesOf, useConflictMerge } from "@/components/ui/use-conflict-rows";
+import { formatDate } from "@/lib/format/dates";
+import type { Locale } from "@/i18n/locales";
 import { createEventAction, updateEventAction } from "@/app/(app)/events/actions";
 
 export type EventValues = {
@@ -32,10 +34,12 @@ export function EventForm({ initial, units, defaultUnitId }: { initial?: EventVa
   const t = useTranslations("events");
   const router = useRouter();
   const editing = initial?.id !== undefined;
-  const unitLabel = (id: unknown) => units.find((u) => u.value === String(id))?.label ?? String(id);
-  const display = (f: (typeof FIELDS)[number], v: EventValues) =>
-    f === "unitId" ? unitLabel(v.unitId) : v[f] == null || v[f] === "" ? t("form.none") : String(v[f]);
-  const { version, rows: conflictRows, onConflict } = useConflictRows(FIELDS, initial, display, (f) => t(`fields.${f}`));
+  const locale = useLocale() as Locale;
+  /** A value in the conflict box as people read it: the unit by name, dates as the app shows them. */
+  const display = (f: (typeof FIELDS)[number], value: string) =>
+    f === "unitId" ? (units.find((u) => u.value === value)?.label ?? value) : f === "startsOn" || f === "endsOn" ? formatDate(value, locale) : value;
+  // On a conflict: colleagues' changes fill the fields this user left alone; fields both changed are asked about.
+  const merge = useConflictMerge({ fields: FIELDS, initial: formValuesOf(FIELDS, initial), version: initial?.version ?? 1 });
 
   const form = useActionForm(editing ? updateEventAction : createEventAction, {
     // The one rule that needs two fields, checked before sending (the server checks it too).
@@ -46,15 +50,15 @@ export function EventForm({ initial, units, defaultUnitId }: { initial?: EventVa
       return { ok: false, error: "invalid", message: t("endBeforeStart"), fieldErrors: { endsOn: t("endBeforeStart") } };
     },
     onSuccess: (data) => router.push(`/events/${data.id}`),
-    onConflict,
+    onConflict: merge.onConflict,
   });
   const errors = form.errors;
 
   return (
-    <form method="post" onSubmit={form.onSubmit} noValidate aria-describedby="event-form-summary" className="max-w-3xl space-y-5">
+    <form method="post" ref={merge.formRef} onSubmit={form.onSubmit} noValidate aria-describedby="event-form-summary" className="max-w-3xl space-y-5">
       <input type="hidden" name={editing ? "id" : "requestId"} value={editing ? String(initial!.id) : form.requestId} />
-      {editing && <input type="hidden" name="version" value={String(version)} />}
-      {form.conflict && <ConflictBox title={t("form.conflictTitle")} hint={t("form.conflictHint")} rows={conflictRows} />}
+      {editing && <input type="hidden" name="version" value={String(merge.version)} />}
+      <ConflictBox conflict={merge.conflict} title={t("form.conflictTitle")} label={(f) => t(`fields.${f}`)} show={display} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="nameZh" label={t("fields.nameZh")} defaultValue={initial?.nameZh} required maxLength={200} error={errors.nameZh} lang="zh-CN" />
         <TextField name="nameEn" label={t("fields.nameEn")} defaultValue={initial?.nameEn ?? ""} maxLength={200} error={errors.nameEn} lang="en" />

@@ -38,7 +38,7 @@ export function MoveStageForm({ projectId, version, stage, facts, agreementKinds
     // Fetch the project as it is now (new version); what the user typed stays in the form.
     onConflict: () => router.refresh(),
   });
-  const conflictStage = conflict?.stage as Stage | undefined;
+  const conflictStage = conflict?.values.stage as Stage | undefined;
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="move-stage-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">

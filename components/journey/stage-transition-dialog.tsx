@@ -75,7 +75,7 @@ export function StageTransitionDialog({ projectId, version, fromStage, toStage, 
   }, [needFacts, projectId]);
 
   const plan = facts ? planMove(fromStage, toStage, facts) : null;
-  const conflictStage = conflict?.stage as Stage | undefined;
+  const conflictStage = conflict?.values.stage as Stage | undefined;
   const title = projectTitle ? t("stage.dialogTitle", { title: projectTitle, stage: ts(toStage) }) : t("stage.dialogTitleShort", { stage: ts(toStage) });
 
   return (

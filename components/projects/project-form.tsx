@@ -11,6 +11,13 @@ import { AmountField } from "@/components/ui/amount-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { localName } from "@/components/projects/names";
 import { countryName } from "@/lib/validation/countries";
+import { ConflictBox } from "@/components/ui/conflict-box";
+import { useConflictMerge } from "@/components/ui/use-conflict-rows";
+import Decimal from "decimal.js";
+import { parseAmount } from "@/lib/format/parse-amount";
+import { formatCny, formatUsd } from "@/lib/format/money";
+import { formatDate } from "@/lib/format/dates";
+import type { Locale } from "@/i18n/locales";
 
 type Saved = { id: number; version: number };
 type Action = FormAction<Saved>;
@@ -33,6 +40,14 @@ const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 
 const EMPTY: ProjectFormValues = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, ""])) as ProjectFormValues;
+
+/** Two values of a field that store the same (an amount typed "4.2亿" is 420000000): no conflict between them. */
+function sameValue(field: EditableField, a: string, b: string): boolean {
+  if (a === b) return true;
+  if (field !== "plannedInvestmentCny" && field !== "foreignInvestmentUsd") return false;
+  const [x, y] = [parseAmount(a), parseAmount(b)];
+  return x.ok && y.ok && new Decimal(x.value).eq(y.value);
+}
 
 
 /** Debounced server search for the pickers. */
@@ -65,16 +80,29 @@ export function ProjectForm(props: Props) {
   const isEdit = props.mode === "edit";
 
   const [values, setValues] = useState<ProjectFormValues>(isEdit ? props.initial : EMPTY);
-  const [version, setVersion] = useState(isEdit ? props.version : 0);
+  // On a conflict: what a colleague changed replaces the fields this user left alone; the anchor's title comes with it.
+  const [anchorNames, setAnchorNames] = useState<Record<string, string>>(isEdit && props.initial.anchorProjectId && props.anchorTitle ? { [props.initial.anchorProjectId]: props.anchorTitle } : {});
+  const merge = useConflictMerge({
+    fields: EDITABLE_FIELDS,
+    initial: isEdit ? props.initial : EMPTY,
+    version: isEdit ? props.version : 0,
+    same: sameValue,
+    apply: (merged, answer) => {
+      setValues((v) => ({ ...v, ...merged }));
+      // The titles of the anchors in play (the user's pick, the saved one), so either can be shown and kept.
+      const saved = answer.values.anchorProjectId;
+      const label = answer.labels?.anchorProjectId;
+      const names = { ...anchorNames, ...(values.anchorProjectId && anchorTitle ? { [values.anchorProjectId]: anchorTitle } : {}), ...(saved && label ? { [saved]: label } : {}) };
+      setAnchorNames(names);
+      if (merged.anchorProjectId !== undefined) setAnchorTitle(merged.anchorProjectId ? (names[merged.anchorProjectId] ?? null) : null);
+    },
+  });
   const form = useActionForm(props.action, {
     refresh: true,
     onSuccess: (data) => router.push(`/projects/${data.id}`),
-    // Keep what the user typed; saving again goes against the version now stored.
-    onConflict: (current) => {
-      if (typeof current.version === "number") setVersion(current.version);
-    },
+    onConflict: merge.onConflict,
   });
-  const { conflict, errors } = form;
+  const { errors } = form;
 
   // company (create only)
   const [company, setCompany] = useState<CompanyHit | null>(null);
@@ -131,51 +159,32 @@ export function ProjectForm(props: Props) {
     </div>
   );
 
-  const conflictRows = conflict
-    ? EDITABLE_FIELDS.filter((f) => String(conflict[f] ?? "") !== values[f] || (isEdit && String(conflict[f] ?? "") !== props.initial[f]))
-    : [];
+  /** A value in the conflict box as people read it: amounts in 亿元/万元, dates, names. */
+  const conflictValue = (field: EditableField, value: string): string => {
+    if (field === "plannedInvestmentCny" || field === "foreignInvestmentUsd") {
+      const amount = parseAmount(value);
+      if (!amount.ok) return value;
+      return field === "plannedInvestmentCny" ? formatCny(amount.value, locale as Locale) : formatUsd(amount.value, locale as Locale);
+    }
+    if (field === "nextFollowUpOn") return formatDate(value, locale as Locale);
+    if (field === "anchorProjectId") return anchorNames[value] ?? (value === values.anchorProjectId && anchorTitle ? anchorTitle : `#${value}`);
+    return optionLabel(field, value);
+  };
 
   return (
-    <form method="post" onSubmit={form.onSubmit} noValidate className="space-y-6" aria-describedby={`${uid}-summary`}>
+    <form method="post" ref={merge.formRef} onSubmit={form.onSubmit} noValidate className="space-y-6" aria-describedby={`${uid}-summary`}>
       {isEdit ? (
         <>
           <input type="hidden" name="id" value={props.projectId} />
-          <input type="hidden" name="version" value={version} />
+          <input type="hidden" name="version" value={merge.version} />
         </>
       ) : (
         <input type="hidden" name="requestId" value={form.requestId} />
       )}
 
       <div id={`${uid}-summary`} aria-live="polite" role="status">
-        {form.failure && !conflict && <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{form.failure.message}</p>}
-        {conflict && (
-          <div className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="conflict">
-            <p className="font-semibold text-amber-900">{t("conflictTitle")}</p>
-            <p className="mt-1 text-amber-900">{t("conflictHint")}</p>
-            {conflictRows.length > 0 && (
-              <table className="mt-3 w-full text-left">
-                <thead>
-                  <tr>
-                    <th className="py-1 pr-3">{t("conflictField")}</th>
-                    <th className="py-1 pr-3">{t("conflictYours")}</th>
-                    <th className="py-1">{t("conflictCurrent")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflictRows.map((f) => (
-                    <tr key={f} className="border-t border-amber-200">
-                      <th scope="row" className="py-1 pr-3 font-medium">
-                        {t(FIELD_LABEL[f])}
-                      </th>
-                      <td className="py-1 pr-3">{optionLabel(f, values[f])}</td>
-                      <td className="py-1">{optionLabel(f, String(conflict[f] ?? ""))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </div>
-        )}
+        {form.failure && !merge.conflict && <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">{form.failure.message}</p>}
+        <ConflictBox conflict={merge.conflict} title={t("conflictTitle")} label={(f) => t(FIELD_LABEL[f])} show={conflictValue} />
       </div>
 
       {!isEdit && (

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult, ConflictAnswer } from "@/lib/actions/result";
 
 export type FormAction<T> = (prev: unknown, formData: FormData) => Promise<ActionResult<T>>;
 export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
@@ -11,8 +11,11 @@ export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
 type Options<T> = {
   /** After a success, with the form that was sent. Return a sentence to announce it as the form's status ("Saved."). */
   onSuccess?: (data: T, form: HTMLFormElement) => string | null | void;
-  /** On a version conflict, with the record as it is now (e.g. to take its version). */
-  onConflict?: (current: Record<string, unknown>) => void;
+  /**
+   * On a version conflict: the answer (the record now, who changed what), what
+   * was sent and the form, so the form can merge (useConflictMerge).
+   */
+  onConflict?: (answer: ConflictAnswer, sent: FormData, form: HTMLFormElement) => void;
   /** A check in the browser before anything is sent; a failure it returns is shown like the server's. */
   precheck?: (formData: FormData) => ActionFailure | null;
   /** Re-render the page's server components after a success (what the form changed shows elsewhere on the page). */
@@ -88,7 +91,8 @@ export function createClearedFormGuard() {
  * - the failure kept until the next result: `errorOf(field)` for the field
  *   errors, `failure.message` for the aria-live summary; a thrown action (the
  *   network, the server) becomes the generic server failure;
- * - on a version conflict, `conflict` holds the record as it is now;
+ * - on a version conflict, `conflict` holds the answer (the record now, who
+ *   changed what), and onConflict merges it into the form;
  * - `success` holds the sentence onSuccess returned.
  * Fields stay uncontrolled (or the caller's state) and are never reset on an
  * error, so what the user typed stays; onSuccess decides what to clear.
@@ -99,19 +103,19 @@ export function useActionForm<T>(action: FormAction<T>, options: Options<T> = {}
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<T> | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Record<string, unknown> | null>(null);
+  const [conflict, setConflict] = useState<ConflictAnswer | null>(null);
   const [requestId, setRequestId] = useState("");
   const busy = useRef(false);
   const [guard] = useState(createClearedFormGuard);
 
   useEffect(() => setRequestId(newRequestId()), []);
 
-  function fail(failure: ActionFailure) {
+  function fail(failure: ActionFailure, sent?: { formData: FormData; form: HTMLFormElement }) {
     setResult(failure);
     setSuccess(null);
-    if (failure.error === "conflict" && failure.current) {
-      setConflict(failure.current);
-      options.onConflict?.(failure.current);
+    if (failure.error === "conflict" && failure.conflict) {
+      setConflict(failure.conflict);
+      if (sent) options.onConflict?.(failure.conflict, sent.formData, sent.form);
     } else {
       setConflict(null);
     }
@@ -133,7 +137,7 @@ export function useActionForm<T>(action: FormAction<T>, options: Options<T> = {}
       try {
         const outcome = await action(null, formData);
         if (!outcome.ok) {
-          fail(outcome);
+          fail(outcome, { formData, form });
           return;
         }
         setResult(outcome);

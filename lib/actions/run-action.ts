@@ -66,7 +66,7 @@ export async function runForUser<S extends z.ZodType, T>(
         error: error.code,
         message: t(error.messageKey),
         fieldErrors: error instanceof RuleError ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, tv(v, shown(error.fieldValues[k]))])) : undefined,
-        current: error instanceof ConflictError ? error.current : undefined,
+        conflict: error instanceof ConflictError ? error.answer : undefined,
       };
     }
     if (isDatabaseUnavailable(error)) {

@@ -144,7 +144,7 @@ describe("companies: create and edit", () => {
     await updateCompany(testDb(), officer1, ZUpdateCompany.parse({ ...base, nameZh: "第一位保存" }));
     const error = await updateCompany(testDb(), officer2, ZUpdateCompany.parse({ ...base, nameZh: "第二位保存" })).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).current).toMatchObject({ nameZh: "第一位保存", version: 2 });
+    expect((error as ConflictError).answer).toMatchObject({ values: { nameZh: "第一位保存" }, version: 2 });
     const row = await testDb().company.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.nameZh).toBe("第一位保存");
     expect(row.version).toBe(2);

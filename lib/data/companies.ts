@@ -3,9 +3,9 @@ import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { projectScope } from "@/lib/data/sql-rules";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertVersion, createOnce, type Tx } from "@/lib/data/transactions";
+import { assertVersion, createOnce, formStrings, refuseStale, type EditedRecord, type Tx } from "@/lib/data/transactions";
 import { likeLiteral } from "@/lib/data/like";
 import {
   COMPANY_PAGE_SIZE,
@@ -54,9 +54,17 @@ function companySnapshot(c: CompanyRow & { parent?: { nameZh: string; nameEn: st
   };
 }
 
+/** The company as its edit form sees it, for the version check. */
+function editedCompany(c: CompanyRow): EditedRecord {
+  const { nameZh, nameEn, countryCode, groupName, parentId, industry, ownershipType } = c;
+  return { entity: "company", id: c.id, version: c.version, values: formStrings({ nameZh, nameEn, countryCode: countryCode.trim(), groupName, parentId, industry, ownershipType }) };
+}
+
 const contactFields = { id: true, companyId: true, name: true, title: true, phone: true, email: true, version: true } satisfies Prisma.ContactSelect;
 type ContactRow = Prisma.ContactGetPayload<{ select: typeof contactFields }>;
 const contactSnapshot = (c: ContactRow) => ({ ...c });
+/** The contact as its edit form sees it, for the version check. */
+const editedContact = ({ id, version, name, title, phone, email }: ContactRow): EditedRecord => ({ entity: "contact", id, version, values: formStrings({ name, title, phone, email }) });
 
 // ---------------------------------------------------------------- reading
 
@@ -195,17 +203,13 @@ export async function updateCompany(db: Db, user: Actor, input: UpdateCompanyInp
       select: { ...companyFields, parent: { select: { nameZh: true, nameEn: true } } },
     });
     if (!current) throw new NotFoundError();
-    assertVersion(current, input.version, companySnapshot);
+    await assertVersion(tx, editedCompany(current), input.version);
     await checkParent(tx, input.id, input.parentId);
     const { count } = await tx.company.updateMany({
       where: { id: input.id, version: input.version },
       data: { ...companyData(input), version: { increment: 1 } },
     });
-    if (count === 0) {
-      const now = await tx.company.findUnique({ where: { id: input.id }, select: { ...companyFields, parent: { select: { nameZh: true, nameEn: true } } } });
-      if (!now) throw new NotFoundError();
-      throw new ConflictError(companySnapshot(now));
-    }
+    if (count === 0) await refuseStale(tx, await tx.company.findUnique({ where: { id: input.id }, select: companyFields }).then((c) => c && editedCompany(c)), input.version);
     const updated = await tx.company.findUniqueOrThrow({ where: { id: input.id }, select: companyFields });
     const { parent: _parent, ...before } = current;
     await writeAudit(tx, {
@@ -255,16 +259,12 @@ export async function updateContact(db: Db, user: Actor, input: UpdateContactInp
   return db.$transaction(async (tx) => {
     const current = await tx.contact.findUnique({ where: { id: input.id }, select: contactFields });
     if (!current) throw new NotFoundError();
-    assertVersion(current, input.version, contactSnapshot);
+    await assertVersion(tx, editedContact(current), input.version);
     const { count } = await tx.contact.updateMany({
       where: { id: input.id, version: input.version },
       data: { name: input.name, title: input.title ?? null, phone: input.phone ?? null, email: input.email ?? null, version: { increment: 1 } },
     });
-    if (count === 0) {
-      const now = await tx.contact.findUnique({ where: { id: input.id }, select: contactFields });
-      if (!now) throw new NotFoundError();
-      throw new ConflictError(contactSnapshot(now));
-    }
+    if (count === 0) await refuseStale(tx, await tx.contact.findUnique({ where: { id: input.id }, select: contactFields }).then((c) => c && editedContact(c)), input.version);
     const updated = await tx.contact.findUniqueOrThrow({ where: { id: input.id }, select: contactFields });
     await writeAudit(tx, { actorId: user.id, action: "contact.update", entity: "contact", entityId: input.id, before: contactSnapshot(current), after: contactSnapshot(updated) });
     return { id: updated.id, companyId: updated.companyId, version: updated.version };
@@ -276,9 +276,9 @@ export async function removeContact(db: Db, user: Actor, input: RemoveContactInp
   return db.$transaction(async (tx) => {
     const current = await tx.contact.findUnique({ where: { id: input.id }, select: contactFields });
     if (!current) throw new NotFoundError();
-    assertVersion(current, input.version, contactSnapshot);
+    await assertVersion(tx, editedContact(current), input.version);
     const { count } = await tx.contact.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count === 0) throw new NotFoundError();
+    if (count === 0) await refuseStale(tx, await tx.contact.findUnique({ where: { id: input.id }, select: contactFields }).then((c) => c && editedContact(c)), input.version);
     await writeAudit(tx, { actorId: user.id, action: "contact.delete", entity: "contact", entityId: input.id, before: contactSnapshot(current) });
     return { id: current.id, companyId: current.companyId };
   });

@@ -4,10 +4,10 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { allowedUnitIds } from "@/lib/domain/scope";
 import { projectScope, projectScopeSql } from "@/lib/data/sql-rules";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { may } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertVersion, createOnce } from "@/lib/data/transactions";
+import { assertVersion, createOnce, formStrings, refuseStale, type EditedRecord } from "@/lib/data/transactions";
 import type { CreateEventInput, UpdateEventInput } from "@/lib/validation/event";
 
 /**
@@ -38,6 +38,12 @@ const ymd = (d: Date) => d.toISOString().slice(0, 10);
 /** What the audit trail, the edit form and a conflict show of an event (dates as YYYY-MM-DD). */
 function eventSnapshot(e: EventRow) {
   return { ...e, startsOn: ymd(e.startsOn), endsOn: ymd(e.endsOn) };
+}
+
+/** The event as its edit form sees it, for the version check. */
+function editedEvent(e: EventRow): EditedRecord {
+  const { id, version, ...fields } = eventSnapshot(e);
+  return { entity: "promotion_event", id, version, values: formStrings(fields) };
 }
 
 function assertMayOrganise(user: Actor, unitId: number) {
@@ -209,17 +215,13 @@ export async function updateEvent(db: Db, user: Actor, input: UpdateEventInput) 
     if (!current) throw new NotFoundError();
     assertMayOrganise(user, current.unitId);
     assertMayOrganise(user, input.unitId);
-    assertVersion(current, input.version, eventSnapshot);
+    await assertVersion(tx, editedEvent(current), input.version);
     await checkUnit(tx, input.unitId);
     const { count } = await tx.promotionEvent.updateMany({
       where: { id: input.id, version: input.version },
       data: { ...eventData(input), version: { increment: 1 } },
     });
-    if (count === 0) {
-      const now = await tx.promotionEvent.findUnique({ where: { id: input.id }, select: eventFields });
-      if (!now) throw new NotFoundError();
-      throw new ConflictError(eventSnapshot(now));
-    }
+    if (count === 0) await refuseStale(tx, await tx.promotionEvent.findUnique({ where: { id: input.id }, select: eventFields }).then((e) => e && editedEvent(e)), input.version);
     const updated = await tx.promotionEvent.findUniqueOrThrow({ where: { id: input.id }, select: eventFields });
     await writeAudit(tx, {
       actorId: user.id,

@@ -314,7 +314,7 @@ describe("projects: update", () => {
     await updateProject(db(), colleague, editInput(p.id, p.version, { title: "同事改的" }));
     const err = await updateProject(db(), officer, editInput(p.id, p.version, { title: "我改的" })).catch((e) => e);
     expect(err).toBeInstanceOf(ConflictError);
-    expect((err as ConflictError).current).toMatchObject({ title: "同事改的", version: 2 });
+    expect((err as ConflictError).answer).toMatchObject({ values: { title: "同事改的" }, version: 2 });
     const row = await db().project.findUniqueOrThrow({ where: { id: p.id } });
     expect(row.title).toBe("同事改的");
     expect(row.version).toBe(2);

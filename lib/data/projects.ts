@@ -13,11 +13,11 @@ import { may } from "@/lib/domain/policy";
 import { projectScope } from "@/lib/data/sql-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferenceKind } from "@/lib/generated/prisma/enums";
-import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { anchorLoops } from "@/lib/data/chain";
 import { isLinkableAnchor } from "@/lib/data/anchors";
-import { createOnce, type Tx } from "@/lib/data/transactions";
+import { assertVersion, createOnce, formStrings, refuseStale, type EditedRecord, type Tx } from "@/lib/data/transactions";
 import { todayDate } from "@/lib/validation/fields";
 import { formValues } from "@/lib/data/project-form-values";
 import {
@@ -56,6 +56,20 @@ type SnapshotRow = Prisma.ProjectGetPayload<{ select: typeof SNAPSHOT_SELECT }>;
 
 function snapshot(r: SnapshotRow) {
   return { ...formValues(r), version: r.version, ownerId: r.ownerId, unitId: r.unitId, companyId: r.companyId, stage: r.stage };
+}
+
+/** The project as its edit form sees it, for the version check; the anchor named by its title (a linked project is an anchor, and anchor titles are not secret: lib/data/anchors.ts). */
+function edited(tx: Tx, user: Actor, r: SnapshotRow): EditedRecord {
+  return {
+    entity: "project",
+    id: r.id,
+    version: r.version,
+    values: formValues(r),
+    labels: async (): Promise<Record<string, string>> => {
+      const anchor = r.anchorProjectId ? await tx.project.findUnique({ where: { id: r.anchorProjectId }, select: { title: true } }) : null;
+      return anchor ? { anchorProjectId: anchor.title } : {};
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -190,7 +204,7 @@ export async function updateProject(db: Db, user: Actor, input: UpdateProjectInp
   return db.$transaction(async (tx) => {
     const current = await tx.project.findFirst({ where: { id: input.id, ...projectScope(user) }, select: SNAPSHOT_SELECT });
     if (!current) throw new NotFoundError();
-    if (current.version !== input.version) throw new ConflictError(snapshot(current));
+    await assertVersion(tx, edited(tx, user, current), input.version);
     const { id, version, ...fields } = input;
     const currentFollowUp = current.nextFollowUpOn?.getTime();
     if (fields.nextFollowUpOn && fields.nextFollowUpOn.getTime() !== currentFollowUp && fields.nextFollowUpOn < todayDate()) {
@@ -206,8 +220,8 @@ export async function updateProject(db: Db, user: Actor, input: UpdateProjectInp
     });
     const { count } = await tx.project.updateMany({ where: { id, version }, data: { ...editableData(fields), version: { increment: 1 } } });
     if (count === 0) {
-      const now = await tx.project.findUniqueOrThrow({ where: { id }, select: SNAPSHOT_SELECT });
-      throw new ConflictError(snapshot(now));
+      const now = await tx.project.findUnique({ where: { id }, select: SNAPSHOT_SELECT });
+      await refuseStale(tx, now && edited(tx, user, now), version);
     }
     const after = await tx.project.findUniqueOrThrow({ where: { id }, select: SNAPSHOT_SELECT });
     await writeAudit(tx, { actorId: user.id, action: "project.update", entity: "project", entityId: id, before: snapshot(current), after: snapshot(after) });
@@ -223,14 +237,15 @@ export async function reassignOwner(db: Db, user: Actor, input: ReassignOwnerInp
       select: { id: true, version: true, unitId: true, ownerId: true, owner: { select: { name: true } } },
     });
     if (!current) throw new NotFoundError();
-    if (current.version !== input.version) throw new ConflictError({ version: current.version, ownerId: current.ownerId, ownerName: current.owner.name });
+    const owned = (r: { id: number; version: number; ownerId: number }): EditedRecord => ({ entity: "project", id: r.id, version: r.version, values: formStrings({ ownerId: r.ownerId }) });
+    await assertVersion(tx, owned(current), input.version);
     const owner = await tx.user.findUnique({ where: { id: input.ownerId }, select: { id: true, name: true, unitId: true, disabledAt: true } });
     if (!owner || owner.disabledAt || owner.unitId !== current.unitId) throw new RuleError("invalid", { ownerId: "projects.rules.ownerOutsideUnit" });
     const { count } = await tx.project.updateMany({
       where: { id: current.id, version: input.version },
       data: { ownerId: owner.id, version: { increment: 1 } },
     });
-    if (count === 0) throw new ConflictError({ version: current.version, ownerId: current.ownerId, ownerName: current.owner.name });
+    if (count === 0) await refuseStale(tx, await tx.project.findUnique({ where: { id: current.id }, select: { id: true, version: true, ownerId: true } }).then((r) => r && owned(r)), input.version);
     await writeAudit(tx, {
       actorId: user.id,
       action: "project.reassign",

@@ -98,7 +98,7 @@ describe("reference items", () => {
     await renameReferenceItem(testDb(), actor, { id: item.id, version: item.version, nameZh: "推介会", nameEn: "Conference" });
     const error = await renameReferenceItem(testDb(), actor, { id: item.id, version: item.version, nameZh: "x", nameEn: "x" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).current).toMatchObject({ nameZh: "推介会", version: item.version + 1 });
+    expect((error as ConflictError).answer).toMatchObject({ values: { nameZh: "推介会" }, version: item.version + 1 });
   });
 });
 

@@ -2,9 +2,9 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma, ReferenceKind } from "@/lib/generated/prisma/client";
-import { createOnce, isUniqueViolation, type Tx } from "@/lib/data/transactions";
+import { assertVersion, createOnce, formStrings, isUniqueViolation, refuseStale, type EditedRecord, type Tx } from "@/lib/data/transactions";
 import { assertAdmin } from "@/lib/data/users";
 import type { CreateReferenceItemInput, CreateUnitInput, RenameInput, SetRetiredInput } from "@/lib/validation/reference";
 
@@ -25,6 +25,11 @@ const unitSnapshot = (u: UnitRow) => ({ code: u.code, nameZh: u.nameZh, nameEn: 
 const itemFields = { id: true, kind: true, code: true, nameZh: true, nameEn: true, sortOrder: true, retiredAt: true, version: true } satisfies Prisma.ReferenceItemSelect;
 type ItemRow = Prisma.ReferenceItemGetPayload<{ select: typeof itemFields }>;
 const itemSnapshot = (r: ItemRow) => ({ kind: r.kind, code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, retiredAt: r.retiredAt, version: r.version });
+
+/** A unit or item as its admin row sees it (names, retired or not), for the version check. */
+function editedCoded(entity: "unit" | "reference_item", r: { id: number; version: number; nameZh: string; nameEn: string | null; retiredAt: Date | null }): EditedRecord {
+  return { entity, id: r.id, version: r.version, values: formStrings({ nameZh: r.nameZh, nameEn: r.nameEn, retired: r.retiredAt !== null }), auditKeys: { retiredAt: "retired" } };
+}
 
 // ---------------------------------------------------------------- reading
 
@@ -97,14 +102,10 @@ async function editUnit(
   return db.$transaction(async (tx) => {
     const current = await tx.unit.findUnique({ where: { id: input.id }, select: unitFields });
     if (!current) throw new NotFoundError();
-    if (current.version !== input.version) throw new ConflictError(unitSnapshot(current));
+    await assertVersion(tx, editedCoded("unit", current), input.version);
     const data = await change(tx, current);
     const { count } = await tx.unit.updateMany({ where: { id: input.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
-    if (count === 0) {
-      const now = await tx.unit.findUnique({ where: { id: input.id }, select: unitFields });
-      if (!now) throw new NotFoundError();
-      throw new ConflictError(unitSnapshot(now));
-    }
+    if (count === 0) await refuseStale(tx, await tx.unit.findUnique({ where: { id: input.id }, select: unitFields }).then((u) => u && editedCoded("unit", u)), input.version);
     const updated = await tx.unit.findUniqueOrThrow({ where: { id: input.id }, select: unitFields });
     await writeAudit(tx, { actorId: user.id, action, entity: "unit", entityId: input.id, before: unitSnapshot(current), after: unitSnapshot(updated) });
     return { id: updated.id, version: updated.version };
@@ -161,13 +162,9 @@ async function editItem(db: Db, user: Actor, input: { id: number; version: numbe
   return db.$transaction(async (tx) => {
     const current = await tx.referenceItem.findUnique({ where: { id: input.id }, select: itemFields });
     if (!current) throw new NotFoundError();
-    if (current.version !== input.version) throw new ConflictError(itemSnapshot(current));
+    await assertVersion(tx, editedCoded("reference_item", current), input.version);
     const { count } = await tx.referenceItem.updateMany({ where: { id: input.id, version: input.version }, data: { ...data(current), version: { increment: 1 } } });
-    if (count === 0) {
-      const now = await tx.referenceItem.findUnique({ where: { id: input.id }, select: itemFields });
-      if (!now) throw new NotFoundError();
-      throw new ConflictError(itemSnapshot(now));
-    }
+    if (count === 0) await refuseStale(tx, await tx.referenceItem.findUnique({ where: { id: input.id }, select: itemFields }).then((r) => r && editedCoded("reference_item", r)), input.version);
     const updated = await tx.referenceItem.findUniqueOrThrow({ where: { id: input.id }, select: itemFields });
     await writeAudit(tx, { actorId: user.id, action, entity: "reference_item", entityId: input.id, before: itemSnapshot(current), after: itemSnapshot(updated) });
     return { id: updated.id, kind: updated.kind, version: updated.version };

@@ -239,7 +239,7 @@ describe("versions and double submits", () => {
     const input = ZTransitionStage.parse({ projectId: String(p.id), version: String(stale), requestId: newRequestId(), toStage: "LOST", reason: "x" });
     const error = await transitionStage(db, officer, input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).current).toMatchObject({ stage: "NEGOTIATION", version: stale + 1 });
+    expect((error as ConflictError).answer).toMatchObject({ values: { stage: "NEGOTIATION" }, version: stale + 1 });
     expect(await footprint(p.id)).toEqual(before);
   });
 

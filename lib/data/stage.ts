@@ -9,10 +9,10 @@ import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { projectScope, projectScopeSql } from "@/lib/data/sql-rules";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
-import { createOnce, type Tx } from "@/lib/data/transactions";
+import { assertVersion, createOnce, formStrings, type Tx } from "@/lib/data/transactions";
 import { lackingMessageKey, missingForMove, moveAuditEntry, moveNotes, signingDateForStart, type MoveData } from "@/lib/domain/stage-move";
 import type { AgreementKindOption, TransitionStageInput } from "@/lib/validation/stage";
 import { FORWARD_STAGES, planMove, type JourneyFacts } from "@/lib/domain/stages";
@@ -62,10 +62,6 @@ export async function journeyFacts(db: Reader, projectId: number): Promise<Journ
   return factsOf(row);
 }
 
-function snapshot(p: { stage: Stage; version: number; stageReason: string | null; stageEnteredAt: Date }) {
-  return { stage: p.stage, version: p.version, stageReason: p.stageReason, stageEnteredAt: p.stageEnteredAt };
-}
-
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
@@ -92,7 +88,7 @@ export async function transitionStage(db: Db, user: Actor, input: TransitionStag
     // A double submit that waited for the lock finds the first one's move.
     const again = await findExisting(tx);
     if (again) return again;
-    if (project.version !== input.version) throw new ConflictError(snapshot(project));
+    await assertVersion(tx, { entity: "project", id: project.id, version: project.version, values: formStrings({ stage: project.stage }) }, input.version);
 
     const facts = await journeyFacts(tx, project.id);
     const plan = planMove(project.stage, input.toStage, facts);

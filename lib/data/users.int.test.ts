@@ -114,8 +114,8 @@ describe("changes that end the user's sessions", () => {
     await updateUserAccess(testDb(), actor, { id: target.id, version: target.version, role: "MANAGER", unitId: target.unitId });
     const error = await updateUserAccess(testDb(), actor, { id: target.id, version: target.version, role: "ADMIN", unitId: target.unitId }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).current).toMatchObject({ role: "MANAGER", version: target.version + 1 });
-    expect((error as ConflictError).current).not.toHaveProperty("passwordHash");
+    expect((error as ConflictError).answer).toMatchObject({ values: { role: "MANAGER" }, version: target.version + 1 });
+    expect(JSON.stringify((error as ConflictError).answer)).not.toContain("passwordHash");
     await expect(setUserDisabled(testDb(), actor, { id: target.id, version: target.version, disabled: true })).rejects.toBeInstanceOf(ConflictError);
   });
 });

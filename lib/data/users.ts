@@ -4,10 +4,10 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { may } from "@/lib/domain/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { createOnce, isUniqueViolation, type Tx } from "@/lib/data/transactions";
+import { assertVersion, createOnce, formStrings, isUniqueViolation, refuseStale, type EditedRecord, type Tx } from "@/lib/data/transactions";
 import type { ChangeOwnPasswordInput, CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateUserAccessInput } from "@/lib/validation/user";
 
 /**
@@ -44,6 +44,12 @@ type UserRow = Prisma.UserGetPayload<{ select: typeof userFields }>;
 /** What the audit trail and a conflict show of a user: never the password hash or the session version. */
 function userSnapshot(u: UserRow) {
   return { name: u.name, email: u.email, role: u.role, unitId: u.unitId, disabled: u.disabledAt !== null, version: u.version };
+}
+
+/** The user as the admin's forms see them, for the version check. */
+function editedUser(u: UserRow): EditedRecord {
+  const { version, ...fields } = userSnapshot(u);
+  return { entity: "user", id: u.id, version, values: formStrings({ role: fields.role, unitId: fields.unitId, disabled: fields.disabled }) };
 }
 
 // ---------------------------------------------------------------- reading
@@ -145,17 +151,13 @@ async function editUser(
   return db.$transaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id: input.id }, select: userFields });
     if (!current) throw new NotFoundError();
-    if (current.version !== input.version) throw new ConflictError(userSnapshot(current));
+    await assertVersion(tx, editedUser(current), input.version);
     const { data, endSessions } = await change(tx, current);
     const { count } = await tx.user.updateMany({
       where: { id: input.id, version: input.version },
       data: { ...data, version: { increment: 1 }, ...(endSessions ? { sessionVersion: { increment: 1 } } : {}) },
     });
-    if (count === 0) {
-      const now = await tx.user.findUnique({ where: { id: input.id }, select: userFields });
-      if (!now) throw new NotFoundError();
-      throw new ConflictError(userSnapshot(now));
-    }
+    if (count === 0) await refuseStale(tx, await tx.user.findUnique({ where: { id: input.id }, select: userFields }).then((u) => u && editedUser(u)), input.version);
     const updated = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: userFields });
     await writeAudit(tx, {
       actorId: user.id,
