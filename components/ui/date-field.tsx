@@ -36,7 +36,9 @@ export function DateField({ label, error, hint, id, className = "", defaultValue
   const picker = useRef<HTMLInputElement>(null);
   const [typed, setTyped] = useTypedValue(inputId, defaultValue);
   const parsed = typed.trim() ? parseDate(typed) : null;
-  const note = parsed?.ok ? t("reads", { date: formatDateFull(parsed.value, locale) }) : parsed?.reason === "invalid" ? t("invalid") : parsed ? t("format") : hint;
+  // The echo, unless the server's refusal is shown: one message under the field at a time.
+  const echo = parsed?.ok ? t("reads", { date: formatDateFull(parsed.value, locale) }) : parsed?.reason === "invalid" ? t("invalid") : parsed ? t("format") : undefined;
+  const note = (error ? undefined : echo) ?? hint;
 
   const openPicker = () => {
     const p = picker.current;
@@ -88,11 +90,12 @@ export function DateField({ label, error, hint, id, className = "", defaultValue
             onKeyDown?.(event);
           }}
         />
+        {/* Named "open calendar", not after the field: looking the field up by its label finds the field alone. */}
         <button
           type="button"
           tabIndex={-1}
-          aria-label={t("pick", { label })}
-          title={t("pick", { label })}
+          aria-label={t("pick")}
+          title={t("pick")}
           onClick={openPicker}
           disabled={props.disabled}
           className="absolute inset-y-0 right-0 flex w-9 items-center justify-center rounded-r-md text-slate-500 hover:bg-slate-100 hover:text-slate-800 disabled:opacity-50"
