@@ -37,6 +37,8 @@ export function JourneyActions({ round, stage, funds }: Props) {
   const [open, setOpen] = useState<Form | null>(null);
   const buttons = useRef(new Map<Form, HTMLButtonElement>());
   const panel = useRef<HTMLDivElement>(null);
+  // What is open, for the page-wide key listener (registered once).
+  const openNow = useRef<Form | null>(null);
 
   const close = () => {
     const was = open;
@@ -50,7 +52,9 @@ export function JourneyActions({ round, stage, funds }: Props) {
       if (event.key.toLowerCase() !== ROUND_KEY || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
       if (typingIn(event.target) || document.querySelector("dialog[open]")) return;
       event.preventDefault();
-      setOpen("round");
+      // Already open (the focus left it): back into its first field.
+      if (openNow.current === "round") panel.current?.querySelector<HTMLElement>("textarea, input:not([type=hidden]), select")?.focus();
+      else setOpen("round");
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -58,6 +62,7 @@ export function JourneyActions({ round, stage, funds }: Props) {
 
   // The opened form is in view (its first field has the focus through autoFocus).
   useEffect(() => {
+    openNow.current = open;
     if (open) panel.current?.scrollIntoView({ block: "nearest" });
   }, [open]);
 

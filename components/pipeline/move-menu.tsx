@@ -101,7 +101,7 @@ export function MoveMenu({ title, stages, onPick, buttonRef }: Props) {
   };
 
   return (
-    <div ref={root} className="relative">
+    <div ref={root} className="relative shrink-0">
       <button
         ref={(el) => {
           button.current = el;
@@ -114,7 +114,7 @@ export function MoveMenu({ title, stages, onPick, buttonRef }: Props) {
         aria-label={t("moveToFor", { title })}
         onClick={() => (open ? close(false) : openAt(0))}
         onKeyDown={onButtonKeyDown}
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100"
+        className="whitespace-nowrap rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100"
       >
         {t("moveTo")}
       </button>
