@@ -37,11 +37,12 @@ test("an officer logs three rounds and moves a project through intent, negotiati
 
   const journey = page.getByTestId("project-journey");
   const roundForm = journey.getByRole("form", { name: /记录洽谈/ });
+  await journey.getByRole("button", { name: "记录洽谈" }).click(); // the forms open on demand
   await expect(journey.getByTestId("next-round-number")).toHaveText("第 1 轮");
   await expect(roundForm.getByLabel("我方参加人员")).toHaveValue("李明"); // the officer by default
   await expect(roundForm.getByLabel("日期", { exact: true })).toHaveValue(ymd(0)); // today by default
 
-  // Round 1, keyboard only: the summary has the focus; Tab to the topics, Space ticks one, Ctrl+Enter saves.
+  // Round 1, keyboard only: the opened form's summary has the focus; Tab to the topics, Space ticks one, Ctrl+Enter saves.
   const summary = roundForm.getByLabel("洽谈纪要");
   await expect(summary).toBeFocused();
   await page.keyboard.type("首次洽谈：介绍园区用地和配套，对方关注电价。");
@@ -77,8 +78,10 @@ test("an officer logs three rounds and moves a project through intent, negotiati
   await expect(journey.getByTestId("next-round-number")).toHaveText("第 4 轮");
   await page.reload();
   await expect(journey.getByTestId("journey-round-count")).toContainText("3");
+  await journey.getByRole("button", { name: "记录洽谈" }).click();
   await expect(journey.getByTestId("next-round-number")).toHaveText("第 4 轮");
 
+  await journey.getByRole("button", { name: "变更阶段" }).click();
   const stageForm = journey.getByRole("form", { name: "变更阶段" });
   const target = stageForm.getByLabel("变更为");
   const moveTo = async (stage: string) => {
@@ -124,6 +127,7 @@ test("an officer logs three rounds and moves a project through intent, negotiati
   await expect(journey.getByTestId("journey-start")).toHaveText(shown(ymd(-2)));
 
   // Funds in place, now that it is signed.
+  await journey.getByRole("button", { name: "资金到位" }).click();
   const funds = journey.getByRole("form", { name: "资金到位" });
   await funds.getByLabel("金额").fill("3亿");
   await expect(funds.getByLabel("金额")).toHaveAccessibleDescription("将保存为 3亿元（300,000,000 元）");
@@ -146,6 +150,7 @@ test("moving back, on hold and reviving need a reason; skipping a stage needs it
   const { id } = await newProject(page);
   await page.goto(`/projects/${id}`);
   const journey = page.getByTestId("project-journey");
+  await journey.getByRole("button", { name: "变更阶段" }).click();
   const stageForm = journey.getByRole("form", { name: "变更阶段" });
   const target = stageForm.getByLabel("变更为");
 
@@ -177,11 +182,13 @@ test("in English: a round by keyboard, and a zero contract amount refused next t
   await page.goto(`/projects/${id}`);
   const journey = page.getByTestId("project-journey");
   const roundForm = journey.getByRole("form", { name: /Log a round/ });
+  await page.keyboard.press("n"); // the page's shortcut opens the round form
   await expect(roundForm.getByLabel("Summary")).toBeFocused();
   await page.keyboard.type("Introductory call about land and power prices.");
   await page.keyboard.press("Control+Enter");
   await expect(roundForm.getByRole("status")).toHaveText("Round 1 logged.");
 
+  await journey.getByRole("button", { name: "Move stage" }).click();
   const stageForm = journey.getByRole("form", { name: "Move stage" });
   await stageForm.getByLabel("Move to").selectOption({ label: "Signed" });
   await stageForm.getByLabel("Signing date").fill(ymd(-1));

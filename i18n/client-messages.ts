@@ -18,11 +18,12 @@ export type Namespace = keyof typeof en;
 /**
  * Read on every page: the shell's navigation, locale switcher and sign-out
  * button (nav, locale, shell), the root error page and the forms' failure
- * words (errors), the echo under every amount field (amount) and the character
- * counter under every long text field (textLength), the conflict box of every
- * edit form (conflict): a few words each, used by forms on many routes.
+ * words (errors), the echo under every amount field (amount) and date field
+ * (dateField), the character counter under every long text field (textLength)
+ * and the conflict box of every edit form (conflict): a few words each, used by
+ * forms on many routes.
  */
-export const BASE_NAMESPACES = ["amount", "conflict", "errors", "locale", "nav", "shell", "textLength"] as const satisfies readonly Namespace[];
+export const BASE_NAMESPACES = ["amount", "conflict", "dateField", "errors", "locale", "nav", "shell", "textLength"] as const satisfies readonly Namespace[];
 
 /** The base namespaces and `extra`, taken from the whole catalogue. */
 export function pickClientMessages(messages: Record<string, unknown>, extra: readonly string[] = []): Record<string, unknown> {

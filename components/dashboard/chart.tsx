@@ -17,13 +17,20 @@ echarts.use([BarChart, FunnelChart, LineChart, GridComponent, LegendComponent, T
 
 export type ChartOption = EChartsCoreOption;
 
+/**
+ * ECharts 6 puts a legend at the bottom, over the category axis's labels:
+ * legends sit at the top, above the grid (a chart with a legend leaves it
+ * room with its grid's `top`).
+ */
+const LEGEND = { top: 0, left: "center" };
+
 export function Chart({ option, label, locale, height = 280 }: { option: ChartOption; label: string; locale: string; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, null, { renderer: "svg", locale: locale === "zh-CN" ? "ZH" : "EN" });
-    chart.setOption({ animation: false, ...option });
+    chart.setOption({ animation: false, ...option, ...(option.legend ? { legend: { ...LEGEND, ...(option.legend as object) } } : {}) });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {

@@ -21,7 +21,7 @@ export async function SignedSection({ signed, locale, links }: Props<"signed">) 
   const option: ChartOption = {
     tooltip: { trigger: "axis" },
     legend: { data: [t("signed.current"), t("signed.prior")] },
-    grid: { left: 60, right: 20, top: 40, bottom: 40 },
+    grid: { left: 60, right: 20, top: 56, bottom: 32 },
     xAxis: { type: "category", data: series.points.map((p) => bucketLabel(p.start)) },
     yAxis: { type: "value", name: t("signed.yi") },
     series: [

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { DateField } from "@/components/ui/date-field";
 import { ConflictBox } from "@/components/ui/conflict-box";
 import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
@@ -64,8 +65,8 @@ export function EventForm({ initial, units, defaultUnitId }: { initial?: EventVa
         <TextField name="nameEn" label={t("fields.nameEn")} defaultValue={initial?.nameEn ?? ""} maxLength={200} error={errors.nameEn} lang="en" />
         <TextField name="cityZh" label={t("fields.cityZh")} defaultValue={initial?.cityZh} required maxLength={100} error={errors.cityZh} lang="zh-CN" />
         <TextField name="cityEn" label={t("fields.cityEn")} defaultValue={initial?.cityEn ?? ""} maxLength={100} error={errors.cityEn} lang="en" />
-        <TextField name="startsOn" type="date" label={t("fields.startsOn")} defaultValue={initial?.startsOn} required error={errors.startsOn} />
-        <TextField name="endsOn" type="date" label={t("fields.endsOn")} defaultValue={initial?.endsOn} required error={errors.endsOn} />
+        <DateField name="startsOn" label={t("fields.startsOn")} defaultValue={initial?.startsOn} required error={errors.startsOn} />
+        <DateField name="endsOn" label={t("fields.endsOn")} defaultValue={initial?.endsOn} required error={errors.endsOn} />
         <SelectField
           name="unitId"
           label={t("fields.unitId")}

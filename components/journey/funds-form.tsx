@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { DateField } from "@/components/ui/date-field";
 import { AmountField } from "@/components/ui/amount-field";
 import { recordFundsAction } from "@/app/(app)/projects/[id]/stage-actions";
 import { STAGE_LIMITS } from "@/lib/validation/stage";
@@ -13,8 +13,9 @@ import { TextAreaField } from "@/components/ui/text-area-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 
 /** Funds actually in place on a signed project: amount, currency, date. */
-export function FundsForm({ projectId, today, signedOn }: { projectId: number; today: string; signedOn: string | null }) {
+export function FundsForm({ projectId, today, signedOn, onCancel }: { projectId: number; today: string; signedOn: string | null; onCancel?: () => void }) {
   const t = useTranslations("journey.funds");
+  const tc = useTranslations("journey.actions");
   const ts = useTranslations("journey.stage");
   // The amount's echo reads in the currency chosen beside it.
   const [currency, setCurrency] = useState<"CNY" | "USD">("CNY");
@@ -33,18 +34,25 @@ export function FundsForm({ projectId, today, signedOn }: { projectId: number; t
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="requestId" value={requestId} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <AmountField name="amount" currency={currency} label={t("amount")} hint={ts("amountHint")} error={errorOf("amount")} required />
+        <AmountField name="amount" currency={currency} label={t("amount")} hint={ts("amountHint")} error={errorOf("amount")} required autoFocus />
         <SelectField name="currency" label={t("currency")} error={errorOf("currency")} value={currency} onChange={(e) => setCurrency(e.target.value === "USD" ? "USD" : "CNY")}>
           <option value="CNY">{t("currencies.CNY")}</option>
           <option value="USD">{t("currencies.USD")}</option>
         </SelectField>
-        <TextField name="receivedOn" type="date" label={t("receivedOn")} error={errorOf("receivedOn")} defaultValue={today} max={today} min={signedOn ?? undefined} required />
+        <DateField name="receivedOn" label={t("receivedOn")} error={errorOf("receivedOn")} defaultValue={today} max={today} min={signedOn ?? undefined} required />
       </div>
       <TextAreaField name="note" label={t("note")} error={errorOf("note")} rows={2} limit={STAGE_LIMITS.contractNote} />
       <FormSummary error={failure?.message} success={success} />
-      <Button type="submit" disabled={pending}>
-        {pending ? t("submitting") : t("submit")}
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("submitting") : t("submit")}
+        </Button>
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel}>
+            {tc("cancel")}
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

@@ -9,14 +9,13 @@ import { formatDate } from "@/lib/format/dates";
 import { todayDate } from "@/lib/validation/fields";
 import { isFunded, isPaused, takesRounds } from "@/lib/domain/stages";
 import type { Locale } from "@/i18n/locales";
-import { LogRoundForm } from "@/components/journey/round-form";
-import { MoveStageForm } from "@/components/journey/stage-form";
-import { FundsForm } from "@/components/journey/funds-form";
+import { JourneyActions } from "@/components/journey/journey-actions";
 
 /**
  * The journey part of the project page: where the project stands, and the
  * forms that move it along — log a round, move the stage, record funds in
- * place. A project outside the user's scope is not found.
+ * place — each opened on demand (JourneyActions). A project outside the
+ * user's scope is not found.
  */
 export async function ProjectJourney({ projectId }: { projectId: number }) {
   const user = await requireUser();
@@ -85,9 +84,11 @@ export async function ProjectJourney({ projectId }: { projectId: number }) {
           </div>
         )}
       </dl>
-      <LogRoundForm projectId={state.id} nextRoundNumber={state.nextRoundNumber} today={today} officerName={user.name} disabled={!takesRounds(state.stage)} />
-      <MoveStageForm projectId={state.id} version={state.version} stage={state.stage} facts={state.facts} agreementKinds={agreementKinds} today={today} />
-      {funded && <FundsForm projectId={state.id} today={today} signedOn={iso(state.firstSignedOn)} />}
+      <JourneyActions
+        round={{ projectId: state.id, nextRoundNumber: state.nextRoundNumber, today, officerName: user.name, disabled: !takesRounds(state.stage) }}
+        stage={{ projectId: state.id, version: state.version, stage: state.stage, facts: state.facts, agreementKinds, today }}
+        funds={funded ? { projectId: state.id, today, signedOn: iso(state.firstSignedOn) } : null}
+      />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { DateField } from "@/components/ui/date-field";
 import { logRoundAction } from "@/app/(app)/projects/[id]/round-actions";
 import { ROUND_FORMATS, ROUND_LIMITS, ROUND_TOPICS } from "@/lib/validation/round";
 import { FormSummary } from "@/components/ui/form-summary";
@@ -20,15 +21,19 @@ type Props = {
   officerName: string;
   /** A lost project takes no rounds. */
   disabled?: boolean;
+  /** Closes the form (the project page opens it on demand). */
+  onCancel?: () => void;
 };
 
 /**
- * Logging a negotiation round in under a minute: the summary has the focus,
- * everything else has a sensible default, Ctrl/⌘+Enter saves.
+ * Logging a negotiation round in under a minute: the summary has the focus
+ * when the form opens, everything else has a sensible default, Ctrl/⌘+Enter
+ * saves.
  */
-export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false }: Props) {
+export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false, onCancel }: Props) {
   const t = useTranslations("journey.round");
   const tFormat = useTranslations("roundFormats");
+  const tc = useTranslations("journey.actions");
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const { pending, failure, success, requestId, onSubmit, errorOf } = useActionForm(logRoundAction, {
     onSuccess: (data, form) => {
@@ -78,10 +83,10 @@ export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, d
           )}
         </fieldset>
         <TextAreaField name="nextSteps" label={t("nextSteps")} error={errorOf("nextSteps")} rows={2} limit={ROUND_LIMITS.nextSteps} />
-        <TextField name="nextMeetingOn" type="date" label={t("nextMeetingOn")} hint={t("nextMeetingHint")} error={errorOf("nextMeetingOn")} min={today} className="max-w-xs" />
+        <DateField name="nextMeetingOn" label={t("nextMeetingOn")} hint={t("nextMeetingHint")} error={errorOf("nextMeetingOn")} min={today} className="max-w-xs" />
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="sr-only">{t("details")}</legend>
-          <TextField name="heldOn" type="date" label={t("heldOn")} error={errorOf("heldOn")} defaultValue={today} max={today} required />
+          <DateField name="heldOn" label={t("heldOn")} error={errorOf("heldOn")} defaultValue={today} max={today} required />
           <SelectField name="format" label={t("format")} error={errorOf("format")} defaultValue="VISIT_HERE">
             {ROUND_FORMATS.map((format) => (
               <option key={format} value={format}>
@@ -95,9 +100,16 @@ export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, d
         </fieldset>
       </fieldset>
       <FormSummary error={failure?.message} success={success} />
-      <Button type="submit" disabled={pending || disabled}>
-        {pending ? t("submitting") : t("submit", { number: nextRoundNumber })}
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending || disabled}>
+          {pending ? t("submitting") : t("submit", { number: nextRoundNumber })}
+        </Button>
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel}>
+            {tc("cancel")}
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

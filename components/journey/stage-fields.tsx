@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { TextField } from "@/components/ui/text-field";
+import { DateField } from "@/components/ui/date-field";
 import { AmountField } from "@/components/ui/amount-field";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { STAGE_LIMITS, type AgreementKindOption } from "@/lib/validation/stage";
@@ -57,14 +57,14 @@ export function StageFields({ fromStage, toStage, facts, agreementKinds, today, 
         <fieldset className="space-y-3">
           <legend className="text-sm font-semibold text-slate-800">{t("stage.intentHeading")}</legend>
           <p className="text-xs text-slate-500">{t("stage.intentHint")}</p>
-          <TextField name="visitOn" type="date" label={t("stage.visitOn")} error={errorOf("visitOn")} max={today} className="max-w-xs" autoFocus={takeFocus()} />
+          <DateField name="visitOn" label={t("stage.visitOn")} error={errorOf("visitOn")} max={today} className="max-w-xs" autoFocus={takeFocus()} />
           <TextAreaField name="intentNote" label={t("stage.intentNote")} error={errorOf("intentNote")} rows={2} limit={STAGE_LIMITS.intentNote} />
         </fieldset>
       )}
       {needs.contract && (
         <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-semibold text-slate-800">{t("stage.contractHeading")}</legend>
-          <TextField name="signedOn" type="date" label={t("stage.signedOn")} error={errorOf("signedOn")} max={today} required autoFocus={takeFocus()} />
+          <DateField name="signedOn" label={t("stage.signedOn")} error={errorOf("signedOn")} max={today} required autoFocus={takeFocus()} />
           <SelectField name="agreementKindId" label={t("stage.agreementKind")} error={errorOf("agreementKindId")} defaultValue="" required>
             <option value="">{t("stage.chooseKind")}</option>
             {agreementKinds.map((kind) => (
@@ -81,7 +81,7 @@ export function StageFields({ fromStage, toStage, facts, agreementKinds, today, 
       {needs.start && (
         <fieldset className="space-y-3">
           <legend className="text-sm font-semibold text-slate-800">{t("stage.startHeading")}</legend>
-          <TextField name="startedOn" type="date" label={t("stage.startedOn")} error={errorOf("startedOn")} max={today} required className="max-w-xs" autoFocus={takeFocus()} />
+          <DateField name="startedOn" label={t("stage.startedOn")} error={errorOf("startedOn")} max={today} required className="max-w-xs" autoFocus={takeFocus()} />
           <TextAreaField name="startNote" label={t("stage.startNote")} error={errorOf("startNote")} rows={2} limit={STAGE_LIMITS.startNote} />
         </fieldset>
       )}

@@ -20,11 +20,14 @@ type Props = {
   facts: JourneyFacts;
   agreementKinds: readonly AgreementKindOption[];
   today: string;
+  /** Closes the form (the project page opens it on demand). */
+  onCancel?: () => void;
 };
 
 /** Moving a project: pick the target stage, then fill only what that move needs. */
-export function MoveStageForm({ projectId, version, stage, facts, agreementKinds, today }: Props) {
+export function MoveStageForm({ projectId, version, stage, facts, agreementKinds, today, onCancel }: Props) {
   const t = useTranslations("journey.stage");
+  const tc = useTranslations("journey.actions");
   const ts = useTranslations("stages");
   const targets = targetStages(stage, facts);
   const [chosen, setChosen] = useState<Stage | "">("");
@@ -65,6 +68,7 @@ export function MoveStageForm({ projectId, version, stage, facts, agreementKinds
               reset();
             }}
             className="max-w-xs"
+            autoFocus
           >
             <option value="">{t("choose")}</option>
             {targets.map((s) => (
@@ -77,11 +81,18 @@ export function MoveStageForm({ projectId, version, stage, facts, agreementKinds
         </>
       )}
       <FormSummary error={failure?.message} detail={conflictStage ? t("conflictCurrent", { stage: ts(conflictStage) }) : undefined} success={success} />
-      {targets.length > 0 && (
-        <Button type="submit" disabled={pending || !target}>
-          {pending ? t("submitting") : target ? t("submit", { stage: ts(target) }) : t("title")}
-        </Button>
-      )}
+      <div className="flex flex-wrap gap-2">
+        {targets.length > 0 && (
+          <Button type="submit" disabled={pending || !target}>
+            {pending ? t("submitting") : target ? t("submit", { stage: ts(target) }) : t("title")}
+          </Button>
+        )}
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel}>
+            {tc("cancel")}
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

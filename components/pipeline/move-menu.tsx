@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { Stage } from "@/lib/generated/prisma/enums";
 
@@ -12,6 +12,19 @@ type Props = {
   buttonRef?: (el: HTMLButtonElement | null) => void;
 };
 
+/** Room a menu of the eight stages needs below its button, else it opens upwards. */
+const MENU_HEIGHT = 260;
+
+/**
+ * Where the menu goes: fixed to the viewport beside its button, so a board
+ * column that scrolls on its own (overflow) does not cut it off.
+ */
+function placeBeside(button: HTMLElement): CSSProperties {
+  const r = button.getBoundingClientRect();
+  const right = Math.max(8, window.innerWidth - r.right);
+  return r.bottom + MENU_HEIGHT > window.innerHeight && r.top > MENU_HEIGHT ? { right, bottom: window.innerHeight - r.top + 4 } : { right, top: r.bottom + 4 };
+}
+
 /**
  * The keyboard way to move a card: a menu button listing the other stages
  * (WAI-ARIA menu button: arrows move, Enter picks, Escape closes).
@@ -20,6 +33,7 @@ export function MoveMenu({ title, stages, onPick, buttonRef }: Props) {
   const t = useTranslations("pipeline.card");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const [place, setPlace] = useState<CSSProperties>({});
   const menuId = useId();
   const button = useRef<HTMLButtonElement | null>(null);
   const items = useRef<(HTMLButtonElement | null)[]>([]);
@@ -34,8 +48,16 @@ export function MoveMenu({ title, stages, onPick, buttonRef }: Props) {
     const onPointerDown = (event: PointerEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
+    // A fixed menu would stay put while its card scrolls away: scrolling closes it.
+    const onScroll = (event: Event) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
     document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
+    document.addEventListener("scroll", onScroll, true);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("scroll", onScroll, true);
+    };
   }, [open]);
 
   const close = (refocus: boolean) => {
@@ -44,6 +66,7 @@ export function MoveMenu({ title, stages, onPick, buttonRef }: Props) {
   };
 
   const openAt = (index: number) => {
+    if (button.current) setPlace(placeBeside(button.current));
     setActive(index);
     setOpen(true);
   };
@@ -78,7 +101,7 @@ export function MoveMenu({ title, stages, onPick, buttonRef }: Props) {
   };
 
   return (
-    <div ref={root} className="relative">
+    <div ref={root} className="relative shrink-0">
       <button
         ref={(el) => {
           button.current = el;
@@ -91,7 +114,7 @@ export function MoveMenu({ title, stages, onPick, buttonRef }: Props) {
         aria-label={t("moveToFor", { title })}
         onClick={() => (open ? close(false) : openAt(0))}
         onKeyDown={onButtonKeyDown}
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100"
+        className="whitespace-nowrap rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100"
       >
         {t("moveTo")}
       </button>
@@ -101,7 +124,8 @@ export function MoveMenu({ title, stages, onPick, buttonRef }: Props) {
           role="menu"
           aria-label={t("menuLabel")}
           onKeyDown={onMenuKeyDown}
-          className="absolute right-0 z-30 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+          style={place}
+          className="fixed z-30 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
         >
           {stages.map(({ stage, label }, index) => (
             <li key={stage} role="none">

@@ -13,6 +13,13 @@ import type { TransitionResult } from "@/lib/data/stage";
 type Move = { card: BoardCard; toStage: Stage };
 
 /**
+ * A column's cards scroll inside it, about a screen tall, so the page stays
+ * short however many projects a stage holds (a manager's board was over
+ * 5,000 px); the board's eight columns share the width of a 1366 px screen.
+ */
+const COLUMN_HEIGHT = "max-h-[max(20rem,calc(100vh-17rem))]";
+
+/**
  * The board. A card moves to another stage by dragging it onto a column or
  * through its "Move to…" menu; either way the stage-transition dialog asks
  * for what the move needs, and the board refreshes once it is done. Results
@@ -93,7 +100,7 @@ export function PipelineBoard({ columns, agreementKinds }: { columns: BoardColum
           setDragging(null);
           if (card) pick(card, column.stage);
         }}
-        className={`flex shrink-0 flex-col rounded-lg border p-2 ${column.side ? "w-52 bg-slate-100" : "w-60 bg-slate-50"} ${
+        className={`flex min-h-0 flex-col rounded-lg border p-1.5 ${column.side ? `${collapsed ? "w-28" : "w-40"} shrink-0 bg-slate-100` : "min-w-36 flex-1 basis-0 bg-slate-50"} ${
           isTarget ? "border-brand-600 ring-2 ring-brand-600" : "border-slate-200"
         }`}
       >
@@ -128,7 +135,7 @@ export function PipelineBoard({ columns, agreementKinds }: { columns: BoardColum
         </header>
         {isTarget && <p className="mb-2 rounded border border-dashed border-brand-600 p-2 text-center text-xs text-brand-700">{t("board.dropHere", { stage: column.label })}</p>}
         {!collapsed && (
-          <ol id={`cards-${column.stage}`} className="flex flex-col gap-2">
+          <ol id={`cards-${column.stage}`} className={`flex flex-col gap-1.5 overflow-y-auto ${COLUMN_HEIGHT}`}>
             {column.cards.map((card) => (
               <li key={card.id}>
                 <PipelineCard
@@ -168,9 +175,9 @@ export function PipelineBoard({ columns, agreementKinds }: { columns: BoardColum
       <div role="status" aria-live="polite" className="sr-only" data-testid="pipeline-live">
         {announcement}
       </div>
-      <div role="region" aria-label={t("board.label")} tabIndex={0} className="flex gap-3 overflow-x-auto pb-4">
+      <div role="region" aria-label={t("board.label")} tabIndex={0} className="flex items-start gap-2 overflow-x-auto pb-2">
         {main.map(renderColumn)}
-        <div role="group" aria-label={t("board.sideLabel")} className="flex gap-3 border-l border-slate-200 pl-3">
+        <div role="group" aria-label={t("board.sideLabel")} className="flex items-start gap-2 border-l border-slate-200 pl-2">
           {side.map(renderColumn)}
         </div>
       </div>

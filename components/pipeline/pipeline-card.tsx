@@ -30,25 +30,25 @@ export function PipelineCard({ card, targets, dragging, onDragStart, onDragEnd, 
         onDragStart(card);
       }}
       onDragEnd={onDragEnd}
-      className={`cursor-grab rounded-md border border-slate-200 bg-white p-3 shadow-sm active:cursor-grabbing ${dragging ? "opacity-50" : ""}`}
+      className={`cursor-grab rounded-md border border-slate-200 bg-white p-2 shadow-sm active:cursor-grabbing ${dragging ? "opacity-50" : ""}`}
     >
       <p className="truncate text-xs text-slate-500" title={card.company}>
         {card.company}
       </p>
-      <h3 id={`card-${card.id}-title`} className="mt-0.5 text-sm font-medium leading-snug">
+      <h3 id={`card-${card.id}-title`} className="line-clamp-2 text-sm font-medium leading-snug" title={card.title}>
         <Link href={`/projects/${card.id}`} draggable={false} className="text-brand-700 hover:underline">
           {card.title}
         </Link>
       </h3>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
+      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-1.5 text-xs">
         <dt className="text-slate-500">{t("amount")}</dt>
-        <dd className="text-right font-medium tabular-nums text-slate-900">{card.amount}</dd>
+        <dd className="truncate text-right font-medium tabular-nums text-slate-900">{card.amount}</dd>
         <dt className="text-slate-500">{t("owner")}</dt>
         <dd className="truncate text-right text-slate-700">{card.owner}</dd>
       </dl>
-      <p className="mt-2 text-xs text-slate-600">{t("daysInStage", { days: card.daysInStage })}</p>
-      <p className="text-xs text-slate-600">{card.lastRound ? t("lastRound", { date: card.lastRound }) : t("noRound")}</p>
-      <div className="mt-2 flex justify-end">
+      <p className="mt-1 truncate text-xs text-slate-600">{card.lastRound ? t("lastRound", { date: card.lastRound }) : t("noRound")}</p>
+      <div className="mt-1 flex items-center justify-between gap-1">
+        <p className="truncate text-xs text-slate-600">{t("daysInStage", { days: card.daysInStage })}</p>
         <MoveMenu title={card.title} stages={targets} onPick={(stage) => onPick(card, stage)} buttonRef={moveButtonRef} />
       </div>
     </article>

@@ -7,6 +7,7 @@ import { EDITABLE_FIELDS, OWNERSHIP_TYPES, type EditableField, type ProjectFormV
 import { FIELD_LABEL } from "@/components/projects/names";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { DateField } from "@/components/ui/date-field";
 import { AmountField } from "@/components/ui/amount-field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { localName } from "@/components/projects/names";
@@ -305,7 +306,7 @@ export function ProjectForm(props: Props) {
             {errors.ownerId && <p className="mt-1 text-sm text-red-700">{errors.ownerId}</p>}
           </div>
         )}
-        {!isEdit && <TextField name="firstContactOn" type="date" label={t("firstContact")} error={errors.firstContactOn} />}
+        {!isEdit && <DateField name="firstContactOn" label={t("firstContact")} error={errors.firstContactOn} />}
 
         <div className="sm:col-span-2">
           <input type="hidden" name="anchorProjectId" value={values.anchorProjectId} />

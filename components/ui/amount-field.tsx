@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useState, type ChangeEvent } from "react";
+import { useId, type ChangeEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
+import { useTypedValue } from "@/components/ui/use-typed-value";
 import { parseAmount } from "@/lib/format/parse-amount";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { numberFormat } from "@/lib/format/intl-cache";
@@ -24,16 +25,8 @@ export function AmountField({ currency = "CNY", hint, onChange, id, ...props }: 
   const locale = useLocale() as Locale;
   const generated = useId();
   const inputId = id ?? generated;
-  const [typed, setTyped] = useState(String(props.value ?? props.defaultValue ?? ""));
   // An uncontrolled field emptied by form.reset() after a save: the echo follows.
-  const initial = String(props.defaultValue ?? "");
-  useEffect(() => {
-    const form = (document.getElementById(inputId) as HTMLInputElement | null)?.form;
-    if (!form) return;
-    const onReset = () => setTyped(initial);
-    form.addEventListener("reset", onReset);
-    return () => form.removeEventListener("reset", onReset);
-  }, [inputId, initial]);
+  const [typed, setTyped] = useTypedValue(inputId, String(props.defaultValue ?? ""));
   const current = props.value !== undefined ? String(props.value) : typed;
   const parsed = current.trim() ? parseAmount(current) : null;
 

@@ -33,6 +33,8 @@ export type DataTableProps<Row> = {
   rowAttributes?: (row: Row) => RowAttributes;
   /** "card" stands alone on a page; "inset" sits inside a section that already has a border. */
   variant?: "card" | "inset";
+  /** Below 640 px each row is a block of its cells, one under another, instead of a table that scrolls sideways (short lists on a phone). */
+  stackOnNarrow?: boolean;
   testId?: string;
 };
 
@@ -44,6 +46,13 @@ export type DataTableProps<Row> = {
  */
 const TABLE =
   "w-full min-w-[36rem] divide-y divide-slate-200 text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:font-medium [&_[data-num]]:text-right [&_[data-num]]:tabular-nums";
+/**
+ * Rows as blocks on a phone: headers left to screen readers, the first cell
+ * on a line of its own, the others side by side below it (the last one, a
+ * row action, at the right), nothing wider than the screen.
+ */
+const STACKED =
+  "max-sm:min-w-0 max-sm:[&_thead]:sr-only max-sm:[&_tbody]:block max-sm:[&_tr]:flex max-sm:[&_tr]:flex-wrap max-sm:[&_tr]:items-center max-sm:[&_tr]:gap-x-3 max-sm:[&_tr]:py-2 max-sm:[&_td]:block max-sm:[&_td]:px-0 max-sm:[&_td]:py-0.5 max-sm:[&_td:first-child]:basis-full max-sm:[&_td:last-child]:ml-auto max-sm:[&_[data-num]]:text-left";
 /** A right-aligned column's mark, only where it applies: an attribute set to undefined still travels in the page's RSC payload. */
 const numMark = (c: ColumnBase) => (c.align === "right" ? { "data-num": "" } : {});
 const cellProps = (c: ColumnBase) => ({ ...numMark(c), ...(c.className && { className: c.className }) });
@@ -52,7 +61,7 @@ const cellProps = (c: ColumnBase) => ({ ...numMark(c), ...(c.className && { clas
  * The app's one table: scoped column headers, a caption for its name, numbers right-aligned,
  * and horizontal scrolling on narrow screens rather than squeezed columns.
  */
-export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowAttributes, variant = "card", testId }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowAttributes, variant = "card", stackOnNarrow = false, testId }: DataTableProps<Row>) {
   const card = variant === "card";
   if (rows.length === 0) {
     return (
@@ -61,7 +70,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowAttri
   }
   return (
     <div className={card ? "overflow-x-auto rounded-lg border border-slate-200 bg-white" : "overflow-x-auto"}>
-      <table className={TABLE} {...(testId && { "data-testid": testId })}>
+      <table className={stackOnNarrow ? `${TABLE} ${STACKED}` : TABLE} {...(testId && { "data-testid": testId })}>
         <caption className="sr-only">{caption}</caption>
         <thead className={card ? "bg-slate-50 text-slate-700" : "text-slate-700"}>
           <tr>

@@ -17,7 +17,11 @@ export type ProjectTableRow = {
   urgent?: boolean;
 };
 
-/** Projects needing the user, each with its quick "Log a round" link to the round form on the project page. */
+/**
+ * Projects needing the user, each with its quick "Log a round" link to the
+ * round form on the project page. On a phone each project is a block (title,
+ * stage, date, button), so the date and the button are never off screen.
+ */
 export async function ProjectTable({ caption, rows, dateHeader, showOwner, empty }: { caption: string; rows: ProjectTableRow[]; dateHeader: string; showOwner: boolean; empty: string }) {
   const t = await getTranslations("work");
   const columns: DataTableColumn<ProjectTableRow>[] = [
@@ -61,6 +65,7 @@ export async function ProjectTable({ caption, rows, dateHeader, showOwner, empty
   return (
     <DataTable
       variant="inset"
+      stackOnNarrow
       caption={caption}
       rows={rows}
       rowKey={(row) => row.id}

@@ -20,7 +20,7 @@ export async function WorkSection({
 }) {
   const t = await getTranslations("work");
   return (
-    <section aria-labelledby={`${id}-title`} data-testid={`work-${id}`} className="rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby={`${id}-title`} data-testid={`work-${id}`} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id={`${id}-title`} className="flex items-center gap-2 text-lg font-semibold text-slate-900">
         {title}
         {total !== undefined && (

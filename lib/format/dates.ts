@@ -43,3 +43,9 @@ export function formatMonth(value: Date | string | null | undefined, locale: Loc
 export function daysBetween(from: Date, to: Date): number {
   return Math.floor((Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()) - Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate())) / DAY_MS);
 }
+
+/** A calendar date written out with its weekday (2026年12月1日星期二 / Tuesday, December 1, 2026): a date field's echo. */
+export function formatDateFull(value: Date | string, locale: Locale): string {
+  const date = typeof value === "string" ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
+  return dateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(date);
+}

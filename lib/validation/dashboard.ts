@@ -14,7 +14,7 @@
  *   with the same schema.
  */
 import { z } from "zod";
-import { todayDate, zSearchParam } from "@/lib/validation/fields";
+import { todayDate, zDate, zSearchParam } from "@/lib/validation/fields";
 import { fromSearchParams, toSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
 import { PERIOD_KINDS, currentQuarter, customPeriod, isoDay, lastDay, monthPeriod, quarterPeriod, yearPeriod, type Period } from "@/lib/domain/period";
 
@@ -25,11 +25,6 @@ export const DASHBOARD_FILTER_KEYS = ["unitId", "sectorId", "chainId", "ownerId"
 const param = zSearchParam;
 
 const zYear = z.coerce.number().int().min(1990).max(2100);
-const zDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .transform((s) => new Date(`${s}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100);
 
 /** The raw URL fields of the period (all optional, bad values dropped). */
 export const ZDashboardParams = z.object({
@@ -37,8 +32,8 @@ export const ZDashboardParams = z.object({
   month: param(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
   quarter: param(z.string().regex(/^\d{4}-Q[1-4]$/)),
   year: param(zYear),
-  from: param(zDay),
-  to: param(zDay),
+  from: param(zDate),
+  to: param(zDate),
 });
 
 /**

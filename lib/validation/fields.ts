@@ -7,6 +7,7 @@ import { z } from "zod";
 import { dateTimeFormat } from "@/lib/format/intl-cache";
 import { BUREAU_TIME_ZONE } from "@/lib/domain/period";
 import { parseAmount } from "@/lib/format/parse-amount";
+import { parseDate } from "@/lib/format/parse-date";
 
 /** Largest amount accepted: 10 trillion, far above any single project; catches unit slips. */
 const MAX_AMOUNT = 10_000_000_000_000;
@@ -30,12 +31,17 @@ export const zAmount = z
 
 export const zOptionalAmount = zAmount.optional();
 
-/** A calendar date YYYY-MM-DD, as a UTC-midnight Date (how @db.Date columns round-trip). */
-export const zDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .transform((s) => new Date(`${s}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100, "date");
+/**
+ * A calendar date as officials type it (2026-12-01, 2026/12/1, 20261201,
+ * 2026年12月1日: lib/format/parse-date.ts, the parser the date fields echo
+ * with), as a UTC-midnight Date (how @db.Date columns round-trip).
+ */
+export const zDate = z.string().transform((s, ctx) => {
+  const parsed = parseDate(s);
+  if (parsed.ok) return new Date(`${parsed.value}T00:00:00Z`);
+  ctx.addIssue({ code: "custom", message: "date" });
+  return z.NEVER;
+});
 
 /** Today in the bureau's time zone, YYYY-MM-DD. */
 export function todayYmd(now = new Date()): string {
