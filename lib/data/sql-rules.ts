@@ -210,9 +210,10 @@ export function projectFilterSql(user: ScopeActor, filter: Narrowing, { alias = 
 const COMPANY_ID_LIST_MAX = 1000;
 
 /**
- * Title or investor name contains the search, on `project` aliased p.
- * Matching companies are read first (trigram indexes), so the project side is
- * an index OR (title trigram ∪ company_id btree) rather than a filter run on every project.
+ * Title, project number (项目编号) or investor name contains the search, on
+ * `project` aliased p. Matching companies are read first (trigram indexes), so
+ * the project side is an index OR (title and number trigrams ∪ company_id
+ * btree) rather than a filter run on every project.
  */
 export async function projectSearchSql(db: Db, search: string): Promise<Prisma.Sql> {
   const pattern = containsPattern(search);
@@ -222,7 +223,7 @@ export async function projectSearchSql(db: Db, search: string): Promise<Prisma.S
     companies.length > COMPANY_ID_LIST_MAX
       ? Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE ${companyMatch})`
       : Prisma.sql`p.company_id = ANY(${companies.map((c) => c.id)}::int[])`;
-  return Prisma.sql`(p.title ILIKE ${pattern} OR ${byCompany})`;
+  return Prisma.sql`(p.title ILIKE ${pattern} OR p.number ILIKE ${pattern} OR ${byCompany})`;
 }
 
 /** The whole filter, search included, on `project` aliased p. */
