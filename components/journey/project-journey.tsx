@@ -10,6 +10,7 @@ import { todayDate } from "@/lib/validation/fields";
 import { isFunded, isPaused, takesRounds } from "@/lib/domain/stages";
 import type { Locale } from "@/i18n/locales";
 import { LogRoundForm } from "@/components/journey/round-form";
+import { listLeaders } from "@/lib/data/rounds";
 import { MoveStageForm } from "@/components/journey/stage-form";
 import { FundsForm } from "@/components/journey/funds-form";
 
@@ -21,12 +22,13 @@ import { FundsForm } from "@/components/journey/funds-form";
 export async function ProjectJourney({ projectId }: { projectId: number }) {
   const user = await requireUser();
   // Read side by side: the state, the agreement kinds and the words do not depend on one another.
-  const [state, agreementKinds, t, ts, locale] = await Promise.all([
+  const [state, agreementKinds, leaders, t, ts, locale] = await Promise.all([
     getJourneyState(db(), user, { projectId }).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),
     listAgreementKinds(db(), user),
+    listLeaders(db()),
     getTranslations("journey"),
     getTranslations("stages"),
     getLocale() as Promise<Locale>,
@@ -85,7 +87,7 @@ export async function ProjectJourney({ projectId }: { projectId: number }) {
           </div>
         )}
       </dl>
-      <LogRoundForm projectId={state.id} nextRoundNumber={state.nextRoundNumber} today={today} officerName={user.name} disabled={!takesRounds(state.stage)} />
+      <LogRoundForm projectId={state.id} nextRoundNumber={state.nextRoundNumber} today={today} officerName={user.name} disabled={!takesRounds(state.stage)} leaders={leaders} />
       <MoveStageForm projectId={state.id} version={state.version} stage={state.stage} facts={state.facts} agreementKinds={agreementKinds} today={today} />
       {funded && <FundsForm projectId={state.id} today={today} signedOn={iso(state.firstSignedOn)} />}
     </section>

@@ -1,11 +1,12 @@
 "use client";
 
-import { useRef } from "react";
-import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { logRoundAction } from "@/app/(app)/projects/[id]/round-actions";
-import { ROUND_FORMATS, ROUND_LIMITS, ROUND_TOPICS } from "@/lib/validation/round";
+import { OTHER_LEADER, ROUND_FORMATS, ROUND_LIMITS, ROUND_TOPICS } from "@/lib/validation/round";
+import type { LeaderOption } from "@/lib/data/rounds";
 import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
@@ -20,18 +21,23 @@ type Props = {
   officerName: string;
   /** A lost project takes no rounds. */
   disabled?: boolean;
+  /** The LEADER list (admins maintain it). */
+  leaders?: LeaderOption[];
 };
 
 /**
  * Logging a negotiation round in under a minute: the summary has the focus,
  * everything else has a sensible default, Ctrl/⌘+Enter saves.
  */
-export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false }: Props) {
+export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false, leaders = [] }: Props) {
   const t = useTranslations("journey.round");
+  const locale = useLocale();
   const summaryRef = useRef<HTMLTextAreaElement>(null);
+  const [leader, setLeader] = useState("");
   const { pending, failure, success, requestId, onSubmit, errorOf } = useActionForm(logRoundAction, {
     onSuccess: (data, form) => {
       form.reset();
+      setLeader("");
       summaryRef.current?.focus();
       return t("saved", { number: data.number });
     },
@@ -89,6 +95,18 @@ export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, d
             ))}
           </SelectField>
           <TextField name="place" label={t("place")} error={errorOf("place")} maxLength={ROUND_LIMITS.place} />
+          <SelectField name="leaderId" label={t("leader")} hint={t("leaderHint")} error={errorOf("leaderId")} value={leader} onChange={(e) => setLeader(e.target.value)}>
+            <option value="">{t("leaderNone")}</option>
+            {leaders.map((l) => (
+              <option key={l.id} value={l.id}>
+                {locale === "en" ? l.nameEn : l.nameZh}
+              </option>
+            ))}
+            <option value={OTHER_LEADER}>{t("leaderOtherChoice")}</option>
+          </SelectField>
+          {leader === OTHER_LEADER && (
+            <TextField name="leaderOther" label={t("leaderOther")} error={errorOf("leaderOther")} maxLength={ROUND_LIMITS.leaderOther} className="sm:col-span-2" />
+          )}
           <TextField name="ourParticipants" label={t("ourParticipants")} error={errorOf("ourParticipants")} defaultValue={officerName} maxLength={ROUND_LIMITS.participants} className="sm:col-span-3" />
           <TextField name="investorParticipants" label={t("investorParticipants")} error={errorOf("investorParticipants")} maxLength={ROUND_LIMITS.participants} className="sm:col-span-3" />
         </fieldset>

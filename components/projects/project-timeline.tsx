@@ -97,6 +97,7 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
             <>
               <span className="font-medium">{t("round", { number: Number(d.number) })}</span>
               <span className="text-slate-600"> · {label(`formats.${s(d.format)}`)}</span>
+              {d.leaderZh ? <span className="text-slate-600" data-testid="round-leader"> · {t("leaderAttended", { leader: s(locale === "en" ? d.leaderEn : d.leaderZh) })}</span> : null}
             </>
           ),
           details: (
@@ -168,12 +169,12 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
   }
 
   return (
-    <TimelineFilter counts={counts}>
+    <TimelineFilter counts={counts} leaderCount={entries.filter((e) => e.data.leaderZh).length}>
       <ol className={TIMELINE} data-testid="timeline">
         {entries.map((e) => {
           const { title, details } = body(e);
           return (
-            <li key={e.id} data-kind={e.kind}>
+            <li key={e.id} data-kind={e.kind} data-leader={e.data.leaderZh ? "" : undefined}>
               <span className={DOT[e.kind]} aria-hidden="true" />
               {details ? (
                 <details open={e.id === newestRound || (e.kind !== "round" && e.kind !== "edit")}>

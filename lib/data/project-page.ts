@@ -18,6 +18,7 @@ type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
 type ProjectRow = {
   id: number;
+  number: string;
   title: string;
   stage: Stage;
   stage_entered_at: Date;
@@ -86,7 +87,7 @@ export type TimelineEntry = {
  */
 export async function getProjectPage(db: Db, user: Actor, id: number) {
   const [project] = await db.$queryRaw<ProjectRow[]>`
-    SELECT p.id, p.title, p.stage, p.stage_entered_at, p.stage_reason, p.phase,
+    SELECT p.id, p.number, p.title, p.stage, p.stage_entered_at, p.stage_reason, p.phase,
            p.planned_investment_cny::text AS planned_investment_cny, p.foreign_investment_usd::text AS foreign_investment_usd,
            p.jobs, p.land_mu::text AS land_mu, p.first_contact_on, p.next_follow_up_on, p.last_round_on, p.round_count,
            p.version, p.created_at, p.updated_at, p.unit_id, p.owner_id, p.company_id, p.sector_id, p.chain_id,
@@ -122,8 +123,10 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
       SELECT 'round' AS kind, r.id::text AS id, r.held_on AS on_date, r.created_at AS at, u.name AS actor,
              jsonb_build_object('number', r.number, 'format', r.format, 'place', r.place, 'ours', r.our_participants,
                'theirs', r.investor_participants, 'topics', to_jsonb(r.topics), 'summary', r.summary,
-               'nextSteps', r.next_steps, 'nextMeetingOn', r.next_meeting_on) AS data
+               'nextSteps', r.next_steps, 'nextMeetingOn', r.next_meeting_on,
+               'leaderZh', COALESCE(ld.name_zh, r.leader_other), 'leaderEn', COALESCE(ld.name_en, r.leader_other)) AS data
         FROM negotiation_round r JOIN app_user u ON u.id = r.created_by_id
+        LEFT JOIN reference_item ld ON ld.id = r.leader_id
        WHERE r.project_id = ${id}
       UNION ALL
       SELECT 'stage', sc.id::text, (sc.changed_at AT TIME ZONE 'Asia/Shanghai')::date, sc.changed_at, u.name,
@@ -156,6 +159,7 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
   const p = project;
   return {
     id: p.id,
+    number: p.number,
     title: p.title,
     version: p.version,
     stage: p.stage,

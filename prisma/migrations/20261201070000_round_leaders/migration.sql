@@ -23,22 +23,22 @@ SELECT 'LEADER', v.code, v.name_zh, v.name_en, v.sort_order, CURRENT_TIMESTAMP
  WHERE EXISTS (SELECT 1 FROM unit)
 ON CONFLICT (kind, code) DO NOTHING;
 
+-- The leader named in a round's "our participants", as a LEADER code: the
+-- highest-ranking one. Also used by the demo seed (prisma/seed/demo.ts).
+CREATE FUNCTION leader_code_in(participants TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN participants ~ '市委书记' THEN 'party_secretary'
+    WHEN participants ~ '(^|[^副])市长' THEN 'mayor'
+    WHEN participants ~ '常务副市长' THEN 'executive_vice_mayor'
+    WHEN participants ~ '副市长' THEN 'vice_mayor'
+    WHEN participants ~ '[区县]委书记' THEN 'county_secretary'
+    WHEN participants ~ '(^|[^副])[区县]长' THEN 'county_head'
+    WHEN participants ~ '副[区县]长' THEN 'deputy_county_head'
+    WHEN participants ~ '管委会主任' THEN 'zone_director'
+    WHEN participants ~ '(^|[^副])局长' THEN 'bureau_director'
+    WHEN participants ~ '副局长' THEN 'deputy_bureau_director'
+  END $$;
+
 UPDATE negotiation_round r SET leader_id = ri.id
-  FROM (
-    SELECT r2.id,
-           CASE
-             WHEN r2.our_participants ~ '市委书记' THEN 'party_secretary'
-             WHEN r2.our_participants ~ '(^|[^副])市长' THEN 'mayor'
-             WHEN r2.our_participants ~ '常务副市长' THEN 'executive_vice_mayor'
-             WHEN r2.our_participants ~ '副市长' THEN 'vice_mayor'
-             WHEN r2.our_participants ~ '[区县]委书记' THEN 'county_secretary'
-             WHEN r2.our_participants ~ '(^|[^副])[区县]长' THEN 'county_head'
-             WHEN r2.our_participants ~ '副[区县]长' THEN 'deputy_county_head'
-             WHEN r2.our_participants ~ '管委会主任' THEN 'zone_director'
-             WHEN r2.our_participants ~ '(^|[^副])局长' THEN 'bureau_director'
-             WHEN r2.our_participants ~ '副局长' THEN 'deputy_bureau_director'
-           END AS code
-      FROM negotiation_round r2
-  ) m
-  JOIN reference_item ri ON ri.kind = 'LEADER' AND ri.code = m.code
- WHERE r.id = m.id AND r.leader_id IS NULL;
+  FROM reference_item ri
+ WHERE ri.kind = 'LEADER' AND ri.code = leader_code_in(r.our_participants) AND r.leader_id IS NULL;
