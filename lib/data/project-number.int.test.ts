@@ -13,6 +13,8 @@ import { ZProjectFilter } from "@/lib/domain/project-filter";
 import { makeActor, makeProject, newRequestId } from "@/lib/data/stage.test-helpers";
 import { testDb, uniq } from "@/test/factories";
 import { createScratchDb } from "@/scripts/lib/scratch-db";
+import { getPipeline } from "@/lib/data/pipeline";
+import { getMyWork } from "@/lib/data/my-work";
 
 const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
 
@@ -41,6 +43,19 @@ describe("project number", () => {
     await makeProject(officer);
     const { rows } = await listProjects(testDb(), officer, ZProjectFilter.parse({ q: project.number.toLowerCase() }));
     expect(rows.map((r) => ({ id: r.id, number: r.number }))).toEqual([{ id: project.id, number: project.number }]);
+  });
+});
+
+describe("project number on the screens", () => {
+  it("reaches the board's cards and My work's lists", async () => {
+    const officer = await makeActor("OFFICER");
+    const project = await makeProject(officer);
+    // Overdue, so My work lists it.
+    await testDb().project.update({ where: { id: project.id }, data: { nextFollowUpOn: new Date("2024-01-01T00:00:00Z") } });
+    const cards = (await getPipeline(testDb(), officer)).flatMap((c) => c.cards);
+    expect(cards.find((c) => c.id === project.id)?.number).toBe(project.number);
+    const work = await getMyWork(testDb(), officer);
+    expect(work.overdue.rows.find((r) => r.id === project.id)?.number).toBe(project.number);
   });
 });
 
