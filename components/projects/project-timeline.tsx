@@ -7,6 +7,9 @@ import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { TimelineFilter } from "@/components/projects/timeline-filter";
 import { FIELD_LABEL } from "@/components/projects/names";
+import { AttachmentList } from "@/components/projects/attachment-list";
+import type { TimelineAttachment } from "@/lib/data/project-page";
+import { formatFileSize } from "@/lib/format/numbers";
 
 const DOT: Record<TimelineKind, string> = {
   round: "bg-amber-500",
@@ -79,6 +82,15 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
       {e.actor && <> · {t("by", { name: e.actor })}</>}
     </span>
   );
+  const files = (list: unknown) =>
+    ((list ?? []) as TimelineAttachment[]).map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      size: formatFileSize(a.size, locale),
+      uploadedBy: a.uploadedBy,
+      date: formatDate(new Date(a.createdAt), locale),
+      mayDelete: a.mayDelete,
+    }));
   const row = (label: string, value: unknown) =>
     value ? (
       <Fragment key={label}>
@@ -101,6 +113,7 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
             </>
           ),
           details: (
+            <>
             <dl>
               {row(label("place"), d.place)}
               {row(label("ours"), d.ours)}
@@ -110,6 +123,8 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
               {row(label("nextSteps"), d.nextSteps)}
               {row(label("nextMeeting"), d.nextMeetingOn ? formatDate(s(d.nextMeetingOn), locale) : null)}
             </dl>
+            <AttachmentList target={{ roundId: e.recordId }} items={files(d.attachments)} />
+            </>
           ),
         };
       }
@@ -126,11 +141,14 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
         return {
           title: <span className="font-medium">{t("contract", { amount: formatCny(s(d.amountCny), locale) })}</span>,
           details: (
+            <>
             <dl>
               {row(label("agreement"), locale === "en" && d.kindEn ? d.kindEn : d.kindZh)}
               {row(label("contractForeign"), d.foreignUsd ? formatUsd(s(d.foreignUsd), locale) : null)}
               {row(label("note"), d.note)}
             </dl>
+            <AttachmentList target={{ contractId: e.recordId }} items={files(d.attachments)} />
+            </>
           ),
         };
       case "start":
