@@ -15,6 +15,8 @@ import { testDb, uniq } from "@/test/factories";
 import { createScratchDb } from "@/scripts/lib/scratch-db";
 import { getPipeline } from "@/lib/data/pipeline";
 import { getMyWork } from "@/lib/data/my-work";
+import { importProjects } from "@/lib/import/import-projects";
+import { makeUser } from "@/test/factories";
 
 const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
 
@@ -35,6 +37,20 @@ describe("project number", () => {
     const officer = await makeActor("OFFICER");
     const project = await makeProject(officer);
     expect(project.number).toMatch(new RegExp(`^U-[0-9A-F-]+-${year}-0001$`, "i"));
+  });
+
+  it("is given to imported projects", async () => {
+    const officer = await makeActor("OFFICER");
+    const unit = await testDb().unit.findUniqueOrThrow({ where: { id: officer.unitId } });
+    const owner = await testDb().user.findUniqueOrThrow({ where: { id: officer.id } });
+    const admin = await makeUser({ role: "ADMIN", unitId: officer.unitId });
+    const key = `num-${uniq()}`;
+    const csv =
+      "external_id,project_title,investor_name,unit,stage,first_contact_date,owner_email\n" +
+      `${key},导入编号项目,导入编号投资方${uniq()},${unit.code},first_contact,2024-01-05,${owner.email}\n`;
+    expect(await importProjects(testDb(), { id: admin.id, role: "ADMIN" }, new TextEncoder().encode(csv))).toMatchObject({ ok: true, created: 1 });
+    const imported = await testDb().project.findUniqueOrThrow({ where: { externalId: key }, select: { number: true } });
+    expect(imported.number).toBe(`${unit.code.toUpperCase()}-${year}-0001`);
   });
 
   it("is found by the project list's search", async () => {
