@@ -137,10 +137,12 @@ const ownPasswordChange: Run = async (c) => async (fn) => {
   return outcome;
 };
 
-/** A round of the unit's project, to attach a file to (numbered apart from the rounds the actions log). */
-let matrixRound = 1000;
-const roundOf = async (c: CallContext) =>
-  (await testDb().negotiationRound.create({ data: { projectId: c.unit.project.id, number: ++matrixRound, heldOn: new Date("2024-01-02T00:00:00Z"), format: "VIDEO", ourParticipants: "matrix", summary: "matrix", createdById: c.unit.owner.id } })).id;
+/** A new round of the unit's project (its next number), to attach a file to. */
+const roundOf = async (c: CallContext) => {
+  const last = await testDb().negotiationRound.findFirst({ where: { projectId: c.unit.project.id }, orderBy: { number: "desc" }, select: { number: true } });
+  const data = { projectId: c.unit.project.id, number: (last?.number ?? 0) + 1, heldOn: new Date("2024-01-02T00:00:00Z"), format: "VIDEO" as const, ourParticipants: "matrix", summary: "matrix", createdById: c.unit.owner.id };
+  return (await testDb().negotiationRound.create({ data })).id;
+};
 /** A file on a round of the unit's project, uploaded by the caller when they belong to the unit (so an officer may delete it), else by its officer. */
 const attachmentOf = async (c: CallContext) =>
   (
