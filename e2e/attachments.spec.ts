@@ -31,6 +31,10 @@ test("an officer logs a round the mayor attended, attaches its minutes and downl
   const timeline = page.getByTestId("timeline");
   const round = timeline.locator('li[data-kind="round"]').first();
   await expect(round.getByTestId("round-leader")).toHaveText("· 市长出席");
+  // The timeline narrows to the rounds a leader attended.
+  await page.getByRole("group", { name: "显示" }).getByRole("button", { name: "领导出席 (1)" }).click();
+  await expect(timeline.locator('li[data-kind="stage"]').first()).toBeHidden();
+  await expect(round).toBeVisible();
 
   // The minutes, attached to the round.
   const attachments = round.getByTestId("attachments-round");
