@@ -95,7 +95,7 @@ describe.each(LOCALES)("%s: each term renders the same everywhere", (locale) => 
     expect("formats" in m.projects.timeline).toBe(false);
   });
 
-  const stalled = (stage: (typeof STAGES)[number], i: number) => ({ projectId: i, investorZh: "投资方", title: `项目${i}`, unitZh: "测试县", unitEn: "Test County", stage, lastActivityOn: "2023-10-01", days: 40 });
+  const stalled = (stage: (typeof STAGES)[number], i: number) => ({ projectId: i, number: `TEST-2023-${String(i).padStart(4, "0")}`, investorZh: "投资方", title: `项目${i}`, unitZh: "测试县", unitEn: "Test County", stage, lastActivityOn: "2023-10-01", days: 40 });
   const report: Report = {
     period: { label: "2023-Q4", kind: "quarter", from: "2023-10-01", to: "2024-01-01", lastDay: "2023-12-31" },
     unit: { id: null, nameZh: "示范市（全市）", nameEn: "Sample City (whole city)", isCity: true, placeZh: "示范市", placeEn: "Sample City", issuerZh: "示范市投资促进局", issuerEn: "Sample City Investment Promotion Bureau" },

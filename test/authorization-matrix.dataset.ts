@@ -139,6 +139,7 @@ export async function fingerprint(ds: Dataset): Promise<unknown> {
       'stageChanges', (SELECT count(*) FROM stage_change WHERE project_id IN (SELECT id FROM p)),
       'rounds', (SELECT count(*) FROM negotiation_round WHERE project_id IN (SELECT id FROM p)),
       'funds', (SELECT count(*) FROM funds_in_place WHERE project_id IN (SELECT id FROM p)),
+      'attachments', (SELECT count(*) FROM attachment WHERE project_id IN (SELECT id FROM p)),
       'events', (SELECT json_agg(json_build_array(id, version, unit_id) ORDER BY id) FROM promotion_event WHERE unit_id = ANY(${units}::int[]) OR name_zh LIKE ${like}),
       'companies', (SELECT json_agg(json_build_array(id, version) ORDER BY id) FROM co),
       'contacts', (SELECT json_agg(json_build_array(id, version) ORDER BY id) FROM contact WHERE company_id IN (SELECT id FROM co)),

@@ -137,6 +137,27 @@ const ownPasswordChange: Run = async (c) => async (fn) => {
   return outcome;
 };
 
+/** A new round of the unit's project (its next number), to attach a file to. */
+const roundOf = async (c: CallContext) => {
+  const last = await testDb().negotiationRound.findFirst({ where: { projectId: c.unit.project.id }, orderBy: { number: "desc" }, select: { number: true } });
+  const data = { projectId: c.unit.project.id, number: (last?.number ?? 0) + 1, heldOn: new Date("2024-01-02T00:00:00Z"), format: "VIDEO" as const, ourParticipants: "matrix", summary: "matrix", createdById: c.unit.owner.id };
+  return (await testDb().negotiationRound.create({ data })).id;
+};
+/** A file on a round of the unit's project, uploaded by the caller when they belong to the unit (so an officer may delete it), else by its officer. */
+const attachmentOf = async (c: CallContext) =>
+  (
+    await testDb().attachment.create({
+      data: { projectId: c.unit.project.id, roundId: await roundOf(c), fileName: "minutes.pdf", contentType: "application/pdf", size: 3, content: Buffer.from("pdf"), uploadedById: c.caller?.unitId === c.unit.id ? c.caller.id : c.unit.owner.id },
+    })
+  ).id;
+const attachmentUpload = async (c: CallContext) => {
+  const body = new FormData();
+  body.set("roundId", String(await roundOf(c)));
+  body.set("requestId", rid());
+  body.set("file", new File(["minutes"], "minutes.pdf", { type: "application/pdf" }));
+  return body;
+};
+
 // ------------------------------------------------------------ the table
 
 export const MATRIX: Record<string, Entry> = {
@@ -186,6 +207,7 @@ export const MATRIX: Record<string, Entry> = {
     run: form((c) => ({ projectId: c.unit.signedProject, requestId: rid(), amount: "1000", currency: "CNY", receivedOn: "2024-01-02" })),
   },
   "app/(app)/projects/[id]/stage-actions.ts#stageMoveContextAction": { roles: ANY_ROLE, scope: "unit", run: args((c) => [c.unit.project.id]) },
+  "app/(app)/projects/[id]/attachment-actions.ts#deleteAttachmentAction": { roles: ANY_ROLE, scope: "unit", run: form(async (c) => ({ id: await attachmentOf(c) })) },
   "app/(app)/projects/[id]/round-actions.ts#logRoundAction": {
     roles: ANY_ROLE,
     scope: "unit",
@@ -297,6 +319,8 @@ export const MATRIX: Record<string, Entry> = {
   "app/api/import/projects/route.ts#POST": { roles: ADMIN, scope: "all", tokens: true, run: route((c) => ({ url: "/api/import/projects", init: { method: "POST", body: csvUpload(c) } })) },
   "app/api/import/template.csv/route.ts#GET": { roles: ADMIN, scope: "all", tokens: true, run: route(() => ({ url: "/api/import/template.csv" })) },
   "app/api/import/template.xlsx/route.ts#GET": { roles: ADMIN, scope: "all", tokens: true, run: route(() => ({ url: "/api/import/template.xlsx" })) },
+  "app/api/attachments/route.ts#POST": { roles: ANY_ROLE, scope: "unit", run: async (c) => { const body = await attachmentUpload(c); return route(() => ({ url: "/api/attachments", init: { method: "POST", body } }))(c); } },
+  "app/api/attachments/[id]/route.ts#GET": { roles: ANY_ROLE, scope: "unit", run: async (c) => { const id = await attachmentOf(c); return route(() => ({ url: `/api/attachments/${id}`, params: { id: String(id) } }))(c); } },
   "app/api/reports/[file]/route.ts#GET": {
     roles: MANAGERS,
     scope: "unit",

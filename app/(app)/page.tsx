@@ -31,6 +31,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
 
   const base = (p: FollowUpRow | StalledRow) => ({
     id: p.id,
+    number: p.number,
     title: p.title,
     company: en ? (p.companyNameEn ?? p.companyNameZh) : p.companyNameZh,
     stage: tStages(p.stage),

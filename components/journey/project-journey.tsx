@@ -10,6 +10,7 @@ import { todayDate } from "@/lib/validation/fields";
 import { isFunded, isPaused, takesRounds } from "@/lib/domain/stages";
 import type { Locale } from "@/i18n/locales";
 import { JourneyActions } from "@/components/journey/journey-actions";
+import { listLeaders } from "@/lib/data/rounds";
 
 /**
  * The journey part of the project page: where the project stands, and the
@@ -20,12 +21,13 @@ import { JourneyActions } from "@/components/journey/journey-actions";
 export async function ProjectJourney({ projectId }: { projectId: number }) {
   const user = await requireUser();
   // Read side by side: the state, the agreement kinds and the words do not depend on one another.
-  const [state, agreementKinds, t, ts, locale] = await Promise.all([
+  const [state, agreementKinds, leaders, t, ts, locale] = await Promise.all([
     getJourneyState(db(), user, { projectId }).catch((error: unknown) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),
     listAgreementKinds(db(), user),
+    listLeaders(db()),
     getTranslations("journey"),
     getTranslations("stages"),
     getLocale() as Promise<Locale>,
@@ -85,7 +87,7 @@ export async function ProjectJourney({ projectId }: { projectId: number }) {
         )}
       </dl>
       <JourneyActions
-        round={{ projectId: state.id, nextRoundNumber: state.nextRoundNumber, today, officerName: user.name, disabled: !takesRounds(state.stage) }}
+        round={{ projectId: state.id, nextRoundNumber: state.nextRoundNumber, today, officerName: user.name, disabled: !takesRounds(state.stage), leaders }}
         stage={{ projectId: state.id, version: state.version, stage: state.stage, facts: state.facts, agreementKinds, today }}
         funds={funded ? { projectId: state.id, today, signedOn: iso(state.firstSignedOn) } : null}
       />

@@ -1,12 +1,13 @@
 "use client";
 
-import { useRef } from "react";
-import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { DateField } from "@/components/ui/date-field";
 import { logRoundAction } from "@/app/(app)/projects/[id]/round-actions";
-import { ROUND_FORMATS, ROUND_LIMITS, ROUND_TOPICS } from "@/lib/validation/round";
+import { OTHER_LEADER, ROUND_FORMATS, ROUND_LIMITS, ROUND_TOPICS } from "@/lib/validation/round";
+import type { LeaderOption } from "@/lib/data/rounds";
 import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
@@ -23,6 +24,8 @@ type Props = {
   disabled?: boolean;
   /** Closes the form (the project page opens it on demand). */
   onCancel?: () => void;
+  /** The LEADER list (admins maintain it). */
+  leaders?: LeaderOption[];
 };
 
 /**
@@ -30,14 +33,17 @@ type Props = {
  * when the form opens, everything else has a sensible default, Ctrl/⌘+Enter
  * saves.
  */
-export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false, onCancel }: Props) {
+export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false, onCancel, leaders = [] }: Props) {
   const t = useTranslations("journey.round");
   const tFormat = useTranslations("roundFormats");
   const tc = useTranslations("journey.actions");
+  const locale = useLocale();
   const summaryRef = useRef<HTMLTextAreaElement>(null);
+  const [leader, setLeader] = useState("");
   const { pending, failure, success, requestId, onSubmit, errorOf } = useActionForm(logRoundAction, {
     onSuccess: (data, form) => {
       form.reset();
+      setLeader("");
       summaryRef.current?.focus();
       return t("saved", { number: data.number });
     },
@@ -95,6 +101,18 @@ export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, d
             ))}
           </SelectField>
           <TextField name="place" label={t("place")} error={errorOf("place")} maxLength={ROUND_LIMITS.place} />
+          <SelectField name="leaderId" label={t("leader")} hint={t("leaderHint")} error={errorOf("leaderId")} value={leader} onChange={(e) => setLeader(e.target.value)}>
+            <option value="">{t("leaderNone")}</option>
+            {leaders.map((l) => (
+              <option key={l.id} value={l.id}>
+                {locale === "en" ? l.nameEn : l.nameZh}
+              </option>
+            ))}
+            <option value={OTHER_LEADER}>{t("leaderOtherChoice")}</option>
+          </SelectField>
+          {leader === OTHER_LEADER && (
+            <TextField name="leaderOther" label={t("leaderOther")} error={errorOf("leaderOther")} maxLength={ROUND_LIMITS.leaderOther} className="sm:col-span-2" />
+          )}
           <TextField name="ourParticipants" label={t("ourParticipants")} error={errorOf("ourParticipants")} defaultValue={officerName} maxLength={ROUND_LIMITS.participants} className="sm:col-span-3" />
           <TextField name="investorParticipants" label={t("investorParticipants")} error={errorOf("investorParticipants")} maxLength={ROUND_LIMITS.participants} className="sm:col-span-3" />
         </fieldset>

@@ -32,8 +32,8 @@ export function PipelineCard({ card, targets, dragging, onDragStart, onDragEnd, 
       onDragEnd={onDragEnd}
       className={`cursor-grab rounded-md border border-slate-200 bg-white p-2 shadow-sm active:cursor-grabbing ${dragging ? "opacity-50" : ""}`}
     >
-      <p className="truncate text-xs text-slate-500" title={card.company}>
-        {card.company}
+      <p className="truncate text-xs text-slate-500" title={`${card.number} · ${card.company}`}>
+        <span className="tabular-nums" data-testid="project-number">{card.number}</span> · {card.company}
       </p>
       <h3 id={`card-${card.id}-title`} className="line-clamp-2 text-sm font-medium leading-snug" title={card.title}>
         <Link href={`/projects/${card.id}`} draggable={false} className="text-brand-700 hover:underline">

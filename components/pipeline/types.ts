@@ -5,6 +5,8 @@ export type BoardCard = {
   id: number;
   version: number;
   stage: Stage;
+  /** 项目编号 */
+  number: string;
   title: string;
   company: string;
   amount: string;

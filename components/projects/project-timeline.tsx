@@ -8,6 +8,9 @@ import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { formatFieldValue } from "@/lib/format/field-value";
 import { TimelineFilter } from "@/components/projects/timeline-filter";
 import { FIELD_LABEL, localName } from "@/components/projects/names";
+import { AttachmentList } from "@/components/projects/attachment-list";
+import type { TimelineAttachment } from "@/lib/data/project-page";
+import { formatFileSize } from "@/lib/format/numbers";
 
 const DOT: Record<TimelineKind, string> = {
   round: "bg-amber-500",
@@ -82,6 +85,15 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
       {e.actor && <> · {t("by", { name: e.actor })}</>}
     </span>
   );
+  const files = (list: unknown) =>
+    ((list ?? []) as TimelineAttachment[]).map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      size: formatFileSize(a.size, locale),
+      uploadedBy: a.uploadedBy,
+      date: formatDate(new Date(a.createdAt), locale),
+      mayDelete: a.mayDelete,
+    }));
   const row = (label: string, value: unknown) =>
     value ? (
       <Fragment key={label}>
@@ -100,9 +112,11 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
             <>
               <span className="font-medium">{t("round", { number: Number(d.number) })}</span>
               <span className="text-slate-600"> · {tFormat(s(d.format) as never)}</span>
+              {d.leaderZh ? <span className="text-slate-600" data-testid="round-leader"> · {t("leaderAttended", { leader: s(locale === "en" ? d.leaderEn : d.leaderZh) })}</span> : null}
             </>
           ),
           details: (
+            <>
             <dl>
               {row(label("place"), d.place)}
               {row(label("ours"), d.ours)}
@@ -112,6 +126,8 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
               {row(label("nextSteps"), d.nextSteps)}
               {row(label("nextMeeting"), d.nextMeetingOn ? formatDate(s(d.nextMeetingOn), locale) : null)}
             </dl>
+            <AttachmentList target={{ roundId: e.recordId }} items={files(d.attachments)} />
+            </>
           ),
         };
       }
@@ -128,11 +144,14 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
         return {
           title: <span className="font-medium">{t("contract", { amount: formatCny(s(d.amountCny), locale) })}</span>,
           details: (
+            <>
             <dl>
               {row(label("agreement"), locale === "en" && d.kindEn ? d.kindEn : d.kindZh)}
               {row(label("contractForeign"), d.foreignUsd ? formatUsd(s(d.foreignUsd), locale) : null)}
               {row(label("note"), d.note)}
             </dl>
+            <AttachmentList target={{ contractId: e.recordId }} items={files(d.attachments)} />
+            </>
           ),
         };
       case "start":
@@ -183,12 +202,12 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
   }
 
   return (
-    <TimelineFilter counts={counts}>
+    <TimelineFilter counts={counts} leaderCount={entries.filter((e) => e.data.leaderZh).length}>
       <ol className={TIMELINE} data-testid="timeline">
         {entries.map((e) => {
           const { title, details } = body(e);
           return (
-            <li key={e.id} data-kind={e.kind}>
+            <li key={e.id} data-kind={e.kind} data-leader={e.data.leaderZh ? "" : undefined}>
               <span className={DOT[e.kind]} aria-hidden="true" />
               {details ? (
                 <details open={e.id === newestRound || (e.kind !== "round" && e.kind !== "edit")}>

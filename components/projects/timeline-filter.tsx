@@ -10,20 +10,21 @@ const KINDS: TimelineKind[] = ["round", "stage", "contract", "start", "funds", "
  * Filter chips and expand/collapse for the server-rendered timeline (its
  * entries carry data-kind); the entries themselves stay server components.
  */
-export function TimelineFilter({ counts, children }: { counts: Partial<Record<TimelineKind, number>>; children: React.ReactNode }) {
+export function TimelineFilter({ counts, leaderCount = 0, children }: { counts: Partial<Record<TimelineKind, number>>; leaderCount?: number; children: React.ReactNode }) {
   const t = useTranslations("projects.timeline");
-  const [kind, setKind] = useState<TimelineKind | "all">("all");
+  // "leader": the rounds a leader attended (entries marked data-leader).
+  const [kind, setKind] = useState<TimelineKind | "all" | "leader">("all");
   const list = useRef<HTMLDivElement>(null);
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
 
   useEffect(() => {
     list.current?.querySelectorAll<HTMLElement>("[data-kind]").forEach((el) => {
-      el.hidden = kind !== "all" && el.dataset.kind !== kind;
+      el.hidden = kind === "leader" ? el.dataset.leader === undefined : kind !== "all" && el.dataset.kind !== kind;
     });
   }, [kind]);
 
   const toggleAll = (open: boolean) => list.current?.querySelectorAll<HTMLDetailsElement>("details").forEach((d) => (d.open = open));
-  const chip = (value: TimelineKind | "all", label: string) => (
+  const chip = (value: TimelineKind | "all" | "leader", label: string) => (
     <button
       key={value}
       type="button"
@@ -40,6 +41,7 @@ export function TimelineFilter({ counts, children }: { counts: Partial<Record<Ti
       <div className="mb-3 flex flex-wrap items-center gap-2" role="group" aria-label={t("filterLabel")}>
         {chip("all", t("all", { count: total }))}
         {KINDS.filter((k) => counts[k]).map((k) => chip(k, `${t(`kinds.${k}`)} (${counts[k]})`))}
+        {leaderCount > 0 && chip("leader", `${t("withLeader")} (${leaderCount})`)}
         <span className="ml-auto flex gap-2">
           <button type="button" className="text-sm text-brand-700 hover:underline" onClick={() => toggleAll(true)}>
             {t("expandAll")}

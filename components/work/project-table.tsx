@@ -5,6 +5,8 @@ import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 
 export type ProjectTableRow = {
   id: number;
+  /** 项目编号 */
+  number: string;
   title: string;
   company: string;
   stage: string;
@@ -33,7 +35,9 @@ export async function ProjectTable({ caption, rows, dateHeader, showOwner, empty
           <Link href={`/projects/${row.id}`} className="font-medium text-brand-700 hover:underline">
             {row.title}
           </Link>
-          <div className="text-xs text-slate-500">{row.company}</div>
+          <div className="text-xs text-slate-500">
+            <span className="tabular-nums">{row.number}</span> · {row.company}
+          </div>
         </>
       ),
     },

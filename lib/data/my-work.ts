@@ -29,6 +29,8 @@ export const ACTIVITY_LIMIT = 20;
 
 export type WorkProject = {
   id: number;
+  /** 项目编号 */
+  number: string;
   title: string;
   companyNameZh: string;
   companyNameEn: string | null;
@@ -60,6 +62,7 @@ export type MyWork = {
 
 type ListRow = {
   id: number;
+  number: string;
   title: string;
   stage: Stage;
   owner_id: number;
@@ -83,7 +86,7 @@ type ListRow = {
  */
 async function workList(db: Db, where: Prisma.Sql, order: Prisma.Sql): Promise<{ rows: ListRow[]; total: number }> {
   const rows = await db.$queryRaw<ListRow[]>`
-    SELECT p.id, p.title, p.stage::text AS stage, p.owner_id, o.name AS owner_name,
+    SELECT p.id, p.number, p.title, p.stage::text AS stage, p.owner_id, o.name AS owner_name,
            c.name_zh AS company_zh, c.name_en AS company_en,
            p.next_follow_up_on, p.last_round_on, ${lastActivitySql()} AS last_activity_on,
            (SELECT COUNT(*)::int FROM project p WHERE ${where}) AS total
@@ -98,6 +101,7 @@ async function workList(db: Db, where: Prisma.Sql, order: Prisma.Sql): Promise<{
 function toWorkProject(r: ListRow, user: Actor): WorkProject {
   return {
     id: r.id,
+    number: r.number,
     title: r.title,
     companyNameZh: r.company_zh,
     companyNameEn: r.company_en,

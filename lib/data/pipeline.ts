@@ -40,6 +40,8 @@ export type PipelineFilters = Pick<Partial<ProjectFilter>, "unitId" | "ownerId">
 export type PipelineCard = {
   id: number;
   version: number;
+  /** 项目编号 */
+  number: string;
   title: string;
   companyNameZh: string;
   companyNameEn: string | null;
@@ -101,6 +103,7 @@ async function computeTotals(db: Db, user: Actor, filters: PipelineFilters): Pro
 type CardRow = {
   id: number;
   version: number;
+  number: string;
   title: string;
   planned: string | null;
   stage: Stage;
@@ -125,7 +128,7 @@ export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters 
     db.$queryRaw<CardRow[]>`
       SELECT c.* FROM unnest(ARRAY[${stages}]) AS s(stage)
       CROSS JOIN LATERAL (
-        SELECT p.id, p.version, p.title, p.planned_investment_cny::text AS planned, p.stage::text AS stage,
+        SELECT p.id, p.version, p.number, p.title, p.planned_investment_cny::text AS planned, p.stage::text AS stage,
                p.stage_entered_at, p.last_round_on,
                co.name_zh AS company_zh, co.name_en AS company_en, o.name AS owner_name
           FROM project p
@@ -142,6 +145,7 @@ export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters 
     byStage.get(r.stage)?.push({
       id: r.id,
       version: r.version,
+      number: r.number,
       title: r.title,
       companyNameZh: r.company_zh,
       companyNameEn: r.company_en,

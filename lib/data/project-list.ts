@@ -26,6 +26,8 @@ type Named = { nameZh: string; nameEn: string | null };
 
 export type ProjectListRow = {
   id: number;
+  /** 项目编号 */
+  number: string;
   title: string;
   stage: Stage;
   stageEnteredAt: Date;
@@ -63,6 +65,7 @@ function orderSql(query: ProjectFilter): Prisma.Sql {
 
 type Row = {
   id: number;
+  number: string;
   title: string;
   stage: Stage;
   stage_entered_at: Date;
@@ -99,7 +102,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
   // made a filtered list several times slower).
   const order = orderSql(query);
   const pageSql = Prisma.sql`
-      SELECT p.id, p.title, p.stage::text AS stage, p.stage_entered_at,
+      SELECT p.id, p.number, p.title, p.stage::text AS stage, p.stage_entered_at,
              p.planned_investment_cny::text AS planned_investment_cny, p.foreign_investment_usd::text AS foreign_investment_usd,
              p.next_follow_up_on, p.last_round_on, p.round_count, p.updated_at,
              c.id AS company_id, c.name_zh AS company_zh, c.name_en AS company_en,
@@ -125,6 +128,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
     rows: rows.map(
       (r): ProjectListRow => ({
         id: r.id,
+        number: r.number,
         title: r.title,
         stage: r.stage,
         stageEnteredAt: r.stage_entered_at,

@@ -9,16 +9,19 @@ import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { projectScopeSql } from "@/lib/data/sql-rules";
 import type { Stage } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
 import { todayDate } from "@/lib/validation/fields";
 import { isOverdue } from "@/lib/data/sql-rules";
 import { formValues } from "@/lib/data/project-form-values";
 import { getChain, type AnchorOf } from "@/lib/data/anchors";
+import { mayDeleteAttachment } from "@/lib/data/attachments";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
 type ProjectRow = {
   id: number;
+  number: string;
   title: string;
   stage: Stage;
   stage_entered_at: Date;
@@ -73,12 +76,32 @@ export type TimelineKind = "round" | "stage" | "contract" | "start" | "funds" | 
 export type TimelineEntry = {
   kind: TimelineKind;
   id: string;
+  /** The round's, contract's … own id. */
+  recordId: number;
   /** The day it happened (rounds, contracts …) or was recorded (stage changes, edits). */
   onDate: Date;
   at: Date;
   actor: string | null;
   data: Record<string, unknown>;
 };
+
+/** A round's or contract's files as a JSON array: what the timeline lists, never the bytes. */
+const attachmentsOf = (owner: Prisma.Sql) => Prisma.sql`(
+  SELECT COALESCE(jsonb_agg(jsonb_build_object('id', a.id, 'fileName', a.file_name, 'size', a.size, 'uploadedBy', au.name,
+           'uploadedById', a.uploaded_by_id, 'createdAt', a.created_at) ORDER BY a.created_at, a.id), '[]'::jsonb)
+    FROM attachment a JOIN app_user au ON au.id = a.uploaded_by_id
+   WHERE ${owner})`;
+
+export type TimelineAttachment = { id: number; fileName: string; size: number; uploadedBy: string; createdAt: string; mayDelete: boolean };
+
+function withDeleteRights(user: Actor, data: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(data.attachments)) return data;
+  const attachments = (data.attachments as (Omit<TimelineAttachment, "mayDelete"> & { uploadedById: number })[]).map(({ uploadedById, ...a }) => ({
+    ...a,
+    mayDelete: mayDeleteAttachment(user, uploadedById),
+  }));
+  return { ...data, attachments };
+}
 
 /**
  * Everything the project page shows, in three statements: the project with
@@ -88,7 +111,7 @@ export type TimelineEntry = {
  */
 export async function getProjectPage(db: Db, user: Actor, id: number) {
   const [project] = await db.$queryRaw<ProjectRow[]>`
-    SELECT p.id, p.title, p.stage, p.stage_entered_at, p.stage_reason, p.phase,
+    SELECT p.id, p.number, p.title, p.stage, p.stage_entered_at, p.stage_reason, p.phase,
            p.planned_investment_cny::text AS planned_investment_cny, p.foreign_investment_usd::text AS foreign_investment_usd,
            p.jobs, p.land_mu::text AS land_mu, p.first_contact_on, p.next_follow_up_on, p.last_round_on, p.round_count,
            p.version, p.created_at, p.updated_at, p.unit_id, p.owner_id, p.company_id, p.sector_id, p.chain_id,
@@ -121,8 +144,11 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
       SELECT 'round' AS kind, r.id::text AS id, r.held_on AS on_date, r.created_at AS at, u.name AS actor,
              jsonb_build_object('number', r.number, 'format', r.format, 'place', r.place, 'ours', r.our_participants,
                'theirs', r.investor_participants, 'topics', to_jsonb(r.topics), 'summary', r.summary,
-               'nextSteps', r.next_steps, 'nextMeetingOn', r.next_meeting_on) AS data
+               'nextSteps', r.next_steps, 'nextMeetingOn', r.next_meeting_on,
+               'leaderZh', COALESCE(ld.name_zh, r.leader_other), 'leaderEn', COALESCE(ld.name_en, r.leader_other),
+               'attachments', ${attachmentsOf(Prisma.sql`a.round_id = r.id`)}) AS data
         FROM negotiation_round r JOIN app_user u ON u.id = r.created_by_id
+        LEFT JOIN reference_item ld ON ld.id = r.leader_id
        WHERE r.project_id = ${id}
       UNION ALL
       SELECT 'stage', sc.id::text, (sc.changed_at AT TIME ZONE 'Asia/Shanghai')::date, sc.changed_at, u.name,
@@ -132,7 +158,8 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
       UNION ALL
       SELECT 'contract', k.id::text, k.signed_on, k.created_at, u.name,
              jsonb_build_object('amountCny', k.contracted_investment_cny::text, 'foreignUsd', k.contracted_foreign_usd::text,
-               'kindZh', ri.name_zh, 'kindEn', ri.name_en, 'note', k.note)
+               'kindZh', ri.name_zh, 'kindEn', ri.name_en, 'note', k.note,
+               'attachments', ${attachmentsOf(Prisma.sql`a.contract_id = k.id`)})
         FROM contract k JOIN app_user u ON u.id = k.created_by_id JOIN reference_item ri ON ri.id = k.agreement_kind_id
        WHERE k.project_id = ${id}
       UNION ALL
@@ -161,6 +188,7 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
   const p = project;
   return {
     id: p.id,
+    number: p.number,
     title: p.title,
     version: p.version,
     stage: p.stage,
@@ -199,7 +227,7 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
           } satisfies AnchorOf),
     /** The projects it drew (its chain), counted and valued city-wide. */
     drawn,
-    timeline: timeline.map((t): TimelineEntry => ({ kind: t.kind, id: `${t.kind}-${t.id}`, onDate: t.on_date, at: t.at, actor: t.actor, data: t.data })),
+    timeline: timeline.map((t): TimelineEntry => ({ kind: t.kind, id: `${t.kind}-${t.id}`, recordId: Number(t.id), onDate: t.on_date, at: t.at, actor: t.actor, data: withDeleteRights(user, t.data) })),
     formValues: formValues({
       title: p.title,
       sectorId: p.sector_id,

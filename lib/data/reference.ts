@@ -59,9 +59,12 @@ export async function listReferenceItems(db: Db, user: Actor, input: { kind: Ref
   const rows = await db.referenceItem.findMany({
     where: { kind: input.kind },
     orderBy: [{ retiredAt: { sort: "desc", nulls: "first" } }, { sortOrder: "asc" }, { code: "asc" }],
-    select: { ...itemFields, _count: { select: { sectorProjects: true, chainProjects: true, sourceProjects: true, contracts: true } } },
+    select: { ...itemFields, _count: { select: { sectorProjects: true, chainProjects: true, sourceProjects: true, contracts: true, leaderRounds: true } } },
   });
-  return rows.map(({ _count, ...r }) => ({ ...r, usageCount: _count.sectorProjects + _count.chainProjects + _count.sourceProjects + _count.contracts }));
+  return rows.map(({ _count, ...r }) => ({
+    ...r,
+    usageCount: _count.sectorProjects + _count.chainProjects + _count.sourceProjects + _count.contracts + _count.leaderRounds,
+  }));
 }
 
 // ---------------------------------------------------------------- writing: units

@@ -37,7 +37,19 @@ const ROUND_SELECT = {
   summary: true,
   nextSteps: true,
   nextMeetingOn: true,
+  leaderId: true,
+  leaderOther: true,
 } as const;
+
+export type LeaderOption = { id: number; nameZh: string; nameEn: string };
+
+/** The leaders the round form offers (current LEADER items, in the list's order). Plain SQL, as listAgreementKinds. */
+export async function listLeaders(db: Pick<Db, "$queryRaw">): Promise<LeaderOption[]> {
+  return db.$queryRaw<LeaderOption[]>`
+    SELECT id, name_zh AS "nameZh", name_en AS "nameEn" FROM reference_item
+     WHERE kind = 'LEADER'::"ReferenceKind" AND retired_at IS NULL
+     ORDER BY sort_order, id`;
+}
 
 export async function logRound(db: Db, user: Actor, input: LogRoundInput): Promise<LogRoundResult> {
   const findExisting = async (tx: Tx): Promise<LogRoundResult | null> => {
@@ -54,6 +66,10 @@ export async function logRound(db: Db, user: Actor, input: LogRoundInput): Promi
     if (again) return again;
     if (!takesRounds(project.stage)) throw new RuleError("journey.rules.roundOnLost");
 
+    if (input.leaderId !== undefined) {
+      const leader = await tx.referenceItem.findFirst({ where: { id: input.leaderId, kind: "LEADER", retiredAt: null }, select: { id: true } });
+      if (!leader) throw new RuleError("invalid", { leaderId: "choose" });
+    }
     const heldOn = input.heldOn ?? todayDate();
     assertJourneyDate("heldOn", "round", isoDate(heldOn), { firstContact: isoDate(project.firstContactOn) });
     const [{ next }] = await tx.$queryRaw<{ next: number }[]>`
@@ -67,6 +83,9 @@ export async function logRound(db: Db, user: Actor, input: LogRoundInput): Promi
         place: input.place ?? null,
         ourParticipants: input.ourParticipants ?? user.name,
         investorParticipants: input.investorParticipants ?? null,
+        leaderId: input.leaderId ?? null,
+        // A leader from the list wins over typed text.
+        leaderOther: input.leaderId === undefined ? (input.leaderOther ?? null) : null,
         topics: input.topics,
         summary: input.summary,
         nextSteps: input.nextSteps ?? null,

@@ -210,12 +210,14 @@ export function projectFilterSql(user: ScopeActor, filter: Narrowing, { alias = 
 const COMPANY_ID_LIST_MAX = 1000;
 
 /**
- * Title or investor name contains the search, on `project` aliased p.
- * The grams (migration 20261201070822: every character and pair of a title or
- * name, one definition in SQL for rows and terms) find the candidates through
- * GIN indexes — two-character Chinese words included — and ILIKE keeps the
- * true substrings. Matching companies are read first, so the project side is
- * an index OR (title grams ∪ company_id btree) rather than a filter run on every project.
+ * Title, project number (项目编号) or investor name contains the search, on
+ * `project` aliased p. The grams (migration 20261201070822: every character
+ * and pair of a title or name, one definition in SQL for rows and terms) find
+ * the candidates through GIN indexes — two-character Chinese words included —
+ * and ILIKE keeps the true substrings; numbers by their trigram index.
+ * Matching companies are read first, so the project side is an index OR
+ * (title grams ∪ number trigrams ∪ company_id btree) rather than a filter run
+ * on every project.
  */
 export async function projectSearchSql(db: Db, search: string): Promise<Prisma.Sql> {
   const pattern = containsPattern(search);
@@ -225,7 +227,7 @@ export async function projectSearchSql(db: Db, search: string): Promise<Prisma.S
     companies.length > COMPANY_ID_LIST_MAX
       ? Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE ${companyMatch})`
       : Prisma.sql`p.company_id = ANY(${companies.map((c) => c.id)}::int[])`;
-  return Prisma.sql`(${titleContainsSql(search)} OR ${byCompany})`;
+  return Prisma.sql`(${titleContainsSql(search)} OR p.number ILIKE ${pattern} OR ${byCompany})`;
 }
 
 /** The project's title contains the search, on `project` aliased p: its grams find the candidates, ILIKE the substrings. */

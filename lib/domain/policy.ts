@@ -23,6 +23,10 @@ export const ROLES_FOR = {
   logRounds: EVERY_ROLE,
   /** Companies and their contacts are shared by all units: every role edits them. */
   editCompanies: EVERY_ROLE,
+  /** Attach files (minutes, signed agreements) to rounds and contracts, and download them (in their scope). */
+  attachFiles: EVERY_ROLE,
+  /** Delete a file someone else attached (anyone deletes their own). */
+  removeAnyAttachment: MANAGERS_AND_ADMINS,
   /** Give a project to another owner (officers create projects for themselves only). */
   reassignOwners: MANAGERS_AND_ADMINS,
   /** Organise promotion events (officers view them). */

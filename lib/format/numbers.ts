@@ -10,3 +10,10 @@ export function formatPercent(ratio: number | null | undefined, locale: Locale):
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
   return numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(ratio);
 }
+
+/** A file's size as people read it: 820 B, 35.2 KB, 4.7 MB. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  if (bytes < 1024) return `${numberFormat(locale).format(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024)} KB`;
+  return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+}

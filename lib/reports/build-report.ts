@@ -63,6 +63,8 @@ export type GroupLine = { id: number | null; nameZh: string; nameEn: string; cou
 export type CountryLine = { countryCode: string; count: number; cny: string; usd: string };
 export type SignedProjectLine = {
   projectId: number;
+  /** 项目编号 */
+  number: string;
   investorZh: string;
   investorEn: string | null;
   countryCode: string;
@@ -75,9 +77,9 @@ export type SignedProjectLine = {
   contractedCny: string;
   contractedUsd: string;
 };
-export type StartLine = { projectId: number; investorZh: string; title: string; unitZh: string; unitEn: string; startedOn: string; signedOn: string | null; contractedCny: string };
+export type StartLine = { projectId: number; number: string; investorZh: string; title: string; unitZh: string; unitEn: string; startedOn: string; signedOn: string | null; contractedCny: string };
 export type StageLine = { stage: Stage; count: number; plannedCny: string };
-export type StalledLine = { projectId: number; investorZh: string; title: string; unitZh: string; unitEn: string; stage: Stage; lastActivityOn: string; days: number };
+export type StalledLine = { projectId: number; number: string; investorZh: string; title: string; unitZh: string; unitEn: string; stage: Stage; lastActivityOn: string; days: number };
 export type LeadLine = { id: number | null; nameZh: string; nameEn: string; count: number };
 
 export type Report = {
@@ -308,9 +310,9 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
     let next: Prisma.Sql;
     if (key === "signedProjects") {
       const rows = await db.$queryRaw<
-        { project_id: number; investor_zh: string; investor_en: string | null; country_code: string; title: string; sector_zh: string | null; sector_en: string | null; unit_zh: string; unit_en: string; signed_on: Date; cny: string | null; usd: string | null }[]
+        { project_id: number; number: string; investor_zh: string; investor_en: string | null; country_code: string; title: string; sector_zh: string | null; sector_en: string | null; unit_zh: string; unit_en: string; signed_on: Date; cny: string | null; usd: string | null }[]
       >`
-        SELECT s.project_id, c.name_zh AS investor_zh, c.name_en AS investor_en, c.country_code, p.title,
+        SELECT s.project_id, p.number, c.name_zh AS investor_zh, c.name_en AS investor_en, c.country_code, p.title,
                ri.name_zh AS sector_zh, ri.name_en AS sector_en, u.name_zh AS unit_zh, u.name_en AS unit_en,
                s.signed_on, s.cny::text AS cny, s.usd::text AS usd
           FROM (${signedInPeriodSql(actor, filters)}) s
@@ -326,6 +328,7 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
         : Prisma.empty;
       lines = rows.map((r) => ({
         projectId: r.project_id,
+        number: r.number,
         investorZh: r.investor_zh,
         investorEn: r.investor_en,
         countryCode: r.country_code,
@@ -339,8 +342,8 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
         contractedUsd: money(r.usd),
       })) as Report[K];
     } else if (key === "constructionStartsList") {
-      const rows = await db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; started_on: Date; signed_on: Date | null; cny: string | null }[]>`
-        SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, cs.started_on,
+      const rows = await db.$queryRaw<{ project_id: number; number: string; investor_zh: string; title: string; unit_zh: string; unit_en: string; started_on: Date; signed_on: Date | null; cny: string | null }[]>`
+        SELECT p.id AS project_id, p.number, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, cs.started_on,
                fk.signed_on, fk.cny::text AS cny
           FROM (${firstStartsSql([filters.period])}) cs
           JOIN project p ON p.id = cs.project_id
@@ -353,6 +356,7 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
       next = last ? Prisma.sql`(cs.started_on, p.id) > (${last.started_on}::date, ${last.project_id}::int)` : Prisma.empty;
       lines = rows.map((r) => ({
         projectId: r.project_id,
+        number: r.number,
         investorZh: r.investor_zh,
         title: r.title,
         unitZh: r.unit_zh,
@@ -362,8 +366,8 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
         contractedCny: money(r.cny),
       })) as Report[K];
     } else {
-      const rows = await db.$queryRaw<{ project_id: number; investor_zh: string; title: string; unit_zh: string; unit_en: string; stage: Stage; last_on: Date }[]>`
-        SELECT p.id AS project_id, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
+      const rows = await db.$queryRaw<{ project_id: number; number: string; investor_zh: string; title: string; unit_zh: string; unit_en: string; stage: Stage; last_on: Date }[]>`
+        SELECT p.id AS project_id, p.number, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
                ${lastActivitySql()} AS last_on
           FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
          WHERE ${where} AND ${stalledSql(new Date(today.getTime() - STALLED_LIST_DAYS * DAY_MS))}
@@ -373,6 +377,7 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
       next = last ? Prisma.sql`(${lastActivitySql()}, p.id) > (${last.last_on}::date, ${last.project_id}::int)` : Prisma.empty;
       lines = rows.map((r) => ({
         projectId: r.project_id,
+        number: r.number,
         investorZh: r.investor_zh,
         title: r.title,
         unitZh: r.unit_zh,

@@ -8,7 +8,7 @@ import { toPdf } from "./to-pdf";
 import { reportFileName } from "./sections";
 
 const signed = (over: Partial<Report["signedProjects"][number]>): Report["signedProjects"][number] => ({
-  projectId: 1, investorZh: "宁德新能源", investorEn: "Ningde New Energy", countryCode: "CN", title: "电池基地一期", sectorZh: "新能源", sectorEn: "New energy",
+  projectId: 1, number: "TEST-2023-0001", investorZh: "宁德新能源", investorEn: "Ningde New Energy", countryCode: "CN", title: "电池基地一期", sectorZh: "新能源", sectorEn: "New energy",
   unitZh: "测试县", unitEn: "Test County", signedOn: "2023-10-01", contractedCny: "21000000000.00", contractedUsd: "0", ...over,
 });
 
@@ -33,7 +33,7 @@ const report: Report = {
     signed({ projectId: 2, investorZh: "=HYPERLINK(\"http://evil\",\"x\")", title: "+cmd|' /C calc'!A0", sectorZh: "-2+3", unitZh: "@SUM(A1)", contractedCny: "100000000.50", contractedUsd: "20000000.00" }),
     signed({ projectId: 3, title: "普通, \"引号\" 项目", contractedCny: "100000000.00" }),
   ],
-  constructionStartsList: [{ projectId: 1, investorZh: "宁德新能源", title: "电池基地一期", unitZh: "测试县", unitEn: "Test County", startedOn: "2023-12-01", signedOn: "2023-10-01", contractedCny: "21000000000.00" }],
+  constructionStartsList: [{ projectId: 1, number: "TEST-2023-0001", investorZh: "宁德新能源", title: "电池基地一期", unitZh: "测试县", unitEn: "Test County", startedOn: "2023-12-01", signedOn: "2023-10-01", contractedCny: "21000000000.00" }],
   pipelineByStage: [{ stage: "NEGOTIATION", count: 5, plannedCny: "900000000.00" }],
   stalledProjects: [],
   bySector: [{ id: 1, nameZh: "新能源", nameEn: "New energy", count: 2, cny: "21000000000.00", usd: "0" }],
@@ -52,7 +52,7 @@ describe("CSV", () => {
   });
   it("prefixes text cells starting with = + - @ with a single quote; amounts stay plain decimals", () => {
     const line = csv.split("\r\n").find((l) => l.includes("HYPERLINK"))!;
-    expect(line.startsWith(`"'=HYPERLINK(""http://evil"",""x"")"`)).toBe(true);
+    expect(line.startsWith(`TEST-2023-0001,"'=HYPERLINK(""http://evil"",""x"")"`)).toBe(true); // the project number first
     expect(line).toContain(",'+cmd|' /C calc'!A0,");
     expect(line).toContain(",'-2+3,");
     expect(line).toContain(",'@SUM(A1),");
@@ -100,21 +100,23 @@ describe("XLSX", () => {
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toEqual(expect.arrayContaining(["摘要", "主要指标", "签约项目", "新开工项目", "按产业领域", "按单位", "按产业链", "按投资方国别（地区）"]));
     const ws = wb.getWorksheet("签约项目")!;
-    expect(ws.getRow(1).getCell(1).value).toBe("投资方");
+    expect(ws.getRow(1).getCell(1).value).toBe("项目编号");
+    expect(ws.getRow(2).getCell(1).value).toBe("TEST-2023-0001");
+    expect(ws.getRow(1).getCell(2).value).toBe("投资方");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.getColumn(1).width).toBe(32);
-    const amount = ws.getRow(2).getCell(6);
+    expect(ws.getColumn(2).width).toBe(32);
+    const amount = ws.getRow(2).getCell(7);
     expect(amount.type).toBe(ExcelJS.ValueType.Number);
     expect(amount.value).toBe(21000000000);
     expect(amount.numFmt).toBe("#,##0.00");
-    expect(ws.getRow(3).getCell(6).value).toBe(100000000.5);
-    const date = ws.getRow(2).getCell(5);
+    expect(ws.getRow(3).getCell(7).value).toBe(100000000.5);
+    const date = ws.getRow(2).getCell(6);
     expect(date.type).toBe(ExcelJS.ValueType.Date);
-    const evil = ws.getRow(3).getCell(1);
+    const evil = ws.getRow(3).getCell(2);
     expect(evil.type).toBe(ExcelJS.ValueType.String);
     expect(evil.value).toBe("=HYPERLINK(\"http://evil\",\"x\")");
     expect(evil.formula).toBeUndefined();
-    expect(ws.getRow(3).getCell(2).type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getRow(3).getCell(3).type).toBe(ExcelJS.ValueType.String);
     const key = wb.getWorksheet("主要指标")!;
     expect(key.getRow(2).getCell(2)).toMatchObject({ type: ExcelJS.ValueType.Number, value: 3 });
     expect(key.getRow(3).getCell(2)).toMatchObject({ type: ExcelJS.ValueType.Number, value: 21100000000.5 });

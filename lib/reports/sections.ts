@@ -66,9 +66,9 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
   const stage = (s: string) => STAGES[locale][s as keyof (typeof STAGES)[ReportLocale]] ?? s;
   const u = (k: string) => t(`units.${k}`);
   const s = r.signed;
-  const signedRow = (p: Report["signedProjects"][number]): Cell[] => [name(p.investorZh, p.investorEn), p.title, name(p.sectorZh, p.sectorEn), unitName(p), p.signedOn, p.contractedCny, p.contractedUsd];
-  const startRow = (p: Report["constructionStartsList"][number]): Cell[] => [p.investorZh, p.title, unitName(p), p.startedOn, p.signedOn, p.contractedCny];
-  const stalledRow = (p: Report["stalledProjects"][number]): Cell[] => [p.investorZh, p.title, unitName(p), stage(p.stage), p.lastActivityOn, p.days];
+  const signedRow = (p: Report["signedProjects"][number]): Cell[] => [p.number, name(p.investorZh, p.investorEn), p.title, name(p.sectorZh, p.sectorEn), unitName(p), p.signedOn, p.contractedCny, p.contractedUsd];
+  const startRow = (p: Report["constructionStartsList"][number]): Cell[] => [p.number, p.investorZh, p.title, unitName(p), p.startedOn, p.signedOn, p.contractedCny];
+  const stalledRow = (p: Report["stalledProjects"][number]): Cell[] => [p.number, p.investorZh, p.title, unitName(p), stage(p.stage), p.lastActivityOn, p.days];
   const long = <T>(lines: T[], row: (line: T) => Cell[], paged: (() => AsyncIterable<T[]>) | undefined) =>
     paged ? { rows: [] as Cell[][], pages: () => mapPages(paged(), row) } : { rows: lines.map(row) };
 
@@ -111,13 +111,13 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
     {
       key: "signedProjects",
       title: t("sections.signedProjects"),
-      columns: [col("investor", "text", 32), col("title", "text", 36), col("sector", "text", 16), col("unitName", "text", 16), col("signedOn", "date", 12), col("contractedCny", "money", 20, "CNY"), col("contractedUsd", "money", 20, "USD")],
+      columns: [col("number", "text", 18), col("investor", "text", 32), col("title", "text", 36), col("sector", "text", 16), col("unitName", "text", 16), col("signedOn", "date", 12), col("contractedCny", "money", 20, "CNY"), col("contractedUsd", "money", 20, "USD")],
       ...long(r.signedProjects, signedRow, pages?.signedProjects),
     },
     {
       key: "constructionStarts",
       title: t("sections.constructionStarts"),
-      columns: [col("investor", "text", 32), col("title", "text", 36), col("unitName", "text", 16), col("startedOn", "date", 12), col("signedOn", "date", 12), col("contractedCny", "money", 20, "CNY")],
+      columns: [col("number", "text", 18), col("investor", "text", 32), col("title", "text", 36), col("unitName", "text", 16), col("startedOn", "date", 12), col("signedOn", "date", 12), col("contractedCny", "money", 20, "CNY")],
       ...long(r.constructionStartsList, startRow, pages?.constructionStartsList),
     },
     {
@@ -129,7 +129,7 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
     {
       key: "stalled",
       title: t("sections.stalled"),
-      columns: [col("investor", "text", 32), col("title", "text", 36), col("unitName", "text", 16), col("stage", "text", 14), col("lastActivityOn", "date", 14), col("days", "int", 10)],
+      columns: [col("number", "text", 18), col("investor", "text", 32), col("title", "text", 36), col("unitName", "text", 16), col("stage", "text", 14), col("lastActivityOn", "date", 14), col("days", "int", 10)],
       ...long(r.stalledProjects, stalledRow, pages?.stalledProjects),
     },
     ...(

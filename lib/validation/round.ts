@@ -14,7 +14,10 @@ export type RoundTopic = (typeof ROUND_TOPICS)[number];
 
 export const ROUND_FORMATS = Object.values(RoundFormat) as RoundFormat[];
 
-export const ROUND_LIMITS = { place: 200, participants: 500, summary: 20_000, nextSteps: 2000 } as const;
+export const ROUND_LIMITS = { place: 200, participants: 500, leaderOther: 100, summary: 20_000, nextSteps: 2000 } as const;
+
+/** The leader picker's choice for a leader the LEADER list lacks: the name is then typed in `leaderOther`. */
+export const OTHER_LEADER = "other";
 
 /** A date that has happened (today or before). */
 export const zPastDate = zDate.refine((d) => d <= todayDate(), "dateInFuture");
@@ -31,6 +34,9 @@ export const ZLogRound = z.object({
   /** Defaults to the officer's name. */
   ourParticipants: zOptionalText(ROUND_LIMITS.participants),
   investorParticipants: zOptionalText(ROUND_LIMITS.participants),
+  /** The leader who attended: a LEADER reference item, or OTHER_LEADER with `leaderOther`, or none. */
+  leaderId: z.preprocess((v) => (v === "" || v === OTHER_LEADER ? undefined : v), zId.optional()),
+  leaderOther: zOptionalText(ROUND_LIMITS.leaderOther),
   topics: z.array(z.enum(ROUND_TOPICS)).max(ROUND_TOPICS.length).default([])
     .transform((topics) => ROUND_TOPICS.filter((t) => topics.includes(t))),
   summary: zText(ROUND_LIMITS.summary),

@@ -94,6 +94,20 @@ const agreementKinds: [string, string, string][] = [
   ["formal", "正式投资合同", "Formal investment contract"],
 ];
 
+/** The leaders who attend rounds (the migration 20261201070000_round_leaders gives existing databases the same list). */
+const leaders: [string, string, string][] = [
+  ["party_secretary", "市委书记", "Party Secretary (city)"],
+  ["mayor", "市长", "Mayor"],
+  ["executive_vice_mayor", "常务副市长", "Executive Vice Mayor"],
+  ["vice_mayor", "副市长", "Vice Mayor"],
+  ["county_secretary", "区县委书记", "Party Secretary (district/county)"],
+  ["county_head", "区县长", "District/County Head"],
+  ["deputy_county_head", "副区县长", "Deputy District/County Head"],
+  ["zone_director", "管委会主任", "Development Zone Director"],
+  ["bureau_director", "局长", "Bureau Director"],
+  ["deputy_bureau_director", "副局长", "Deputy Bureau Director"],
+];
+
 function items(kind: ReferenceKind, rows: [string, string, string][]): ReferenceSeed[] {
   return rows.map(([code, nameZh, nameEn]) => ({ kind, code, nameZh, nameEn }));
 }
@@ -104,6 +118,7 @@ export const REFERENCE_ITEMS: readonly ReferenceSeed[] = [
   ...items("INDUSTRY_CHAIN", chains),
   ...items("SOURCE", sources),
   ...items("AGREEMENT_KIND", agreementKinds),
+  ...items("LEADER", leaders),
 ];
 
 export type EventSeed = {

@@ -49,6 +49,9 @@ async function insertAll(tx: Prisma.TransactionClient, rows: DemoRows) {
   await tx.stageChange.createMany({ data: rows.stageChanges });
   await tx.negotiationRound.createMany({ data: rows.rounds });
   await refreshRoundStats(tx, null); // round_count / last_round_on as the app keeps them
+  // The leader named among "our participants", by the migration's own rule (leader_code_in).
+  await tx.$executeRaw`UPDATE negotiation_round r SET leader_id = ri.id FROM reference_item ri
+    WHERE ri.kind = 'LEADER' AND ri.code = leader_code_in(r.our_participants) AND r.leader_id IS NULL`;
   await tx.contract.createMany({ data: rows.contracts });
   await tx.constructionStart.createMany({ data: rows.starts });
   await tx.fundsInPlace.createMany({ data: rows.funds });

@@ -53,6 +53,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
       id: card.id,
       version: card.version,
       stage: card.stage,
+      number: card.number,
       title: card.title,
       company: en ? (card.companyNameEn ?? card.companyNameZh) : card.companyNameZh,
       amount: formatCny(card.plannedInvestmentCny, locale),

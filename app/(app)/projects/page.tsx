@@ -224,6 +224,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
                     <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">
                       {p.title}
                     </Link>
+                    <div className="text-xs tabular-nums text-slate-500">{p.number}</div>
                   </td>
                   <td>{localName(p.company, locale)}</td>
                   <td>

@@ -57,6 +57,9 @@ CREATE TRIGGER company_name_grams BEFORE INSERT OR UPDATE OF name_zh, name_en ON
 -- The rows already there (before the indexes: one build instead of row-by-row inserts).
 UPDATE "project" SET "title_grams" = search_grams("title");
 UPDATE "company" SET "name_grams" = search_grams("name_zh" || ' ' || COALESCE("name_en", ''));
+-- The updates queued data_version's deferred triggers; an index cannot be built on a table with pending trigger
+-- events, so they run now.
+SET CONSTRAINTS ALL IMMEDIATE;
 
 -- CreateIndex
 CREATE INDEX "company_name_grams_idx" ON "company" USING GIN ("name_grams");

@@ -81,6 +81,11 @@ export default async function ProjectPage({ params }: { params: Params }) {
         <div>
           <h1 className="text-2xl font-semibold text-slate-900">{p.title}</h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <span data-testid="project-number">
+              <span className="sr-only">{t("number")} </span>
+              <span className="tabular-nums">{p.number}</span>
+            </span>
+            <span aria-hidden="true">·</span>
             <Link href={`/companies/${p.company.id}`} className="text-brand-700 hover:underline">
               {localName(p.company, locale)}
             </Link>

@@ -10,6 +10,7 @@ import { MAX_FILE_BYTES } from "@/lib/import/columns";
 import { importProjects } from "@/lib/import/import-projects";
 import { deny, importCaller, requestLocale } from "@/lib/import/http";
 import { multipartFile } from "@/lib/http/multipart";
+import { readBodyUpTo } from "@/lib/http/read-body";
 import { importErrorMessage, translateIssues } from "@/lib/import/messages";
 
 export const dynamic = "force-dynamic";
@@ -18,29 +19,6 @@ export const maxDuration = 120;
 
 /** Room for the multipart envelope around a file at the size limit. */
 const ENVELOPE = 64 * 1024;
-
-/**
- * The body, counted as it arrives: null once it passes `max`. Neither the
- * Content-Length (absent when chunked) nor a complete body can be relied on:
- * next.config.js's proxyClientMaxBodySize (12 MB) cuts longer bodies short.
- */
-async function readBody(request: Request, max: number): Promise<Buffer | null> {
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 export async function POST(request: Request) {
   const locale = requestLocale(request);
@@ -52,7 +30,7 @@ export async function POST(request: Request) {
 
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_FILE_BYTES + ENVELOPE) return tooLarge();
-  const body = await readBody(request, MAX_FILE_BYTES + ENVELOPE).catch(() => undefined);
+  const body = await readBodyUpTo(request, MAX_FILE_BYTES + ENVELOPE).catch(() => undefined);
   if (body === null) return tooLarge();
   if (body === undefined) return fail("noFile");
 

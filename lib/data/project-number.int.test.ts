@@ -1,0 +1,129 @@
+/**
+ * The project number (项目编号): <UNIT CODE>-<year>-<0001>, per unit and year,
+ * unique under concurrent creates, given to existing projects by the
+ * migration, and found by the list's search.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { createProject } from "@/lib/data/projects";
+import { listProjects } from "@/lib/data/project-list";
+import { ZProjectFilter } from "@/lib/domain/project-filter";
+import { makeActor, makeProject, newRequestId } from "@/lib/data/stage.test-helpers";
+import { testDb, uniq } from "@/test/factories";
+import { createScratchDb } from "@/scripts/lib/scratch-db";
+import { getPipeline } from "@/lib/data/pipeline";
+import { getMyWork } from "@/lib/data/my-work";
+import { importProjects } from "@/lib/import/import-projects";
+import { makeUser } from "@/test/factories";
+
+const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
+
+describe("project number", () => {
+  it("is unique and consecutive per unit and year under concurrent creates", async () => {
+    const officer = await makeActor("OFFICER");
+    const unit = await testDb().unit.findUniqueOrThrow({ where: { id: officer.unitId } });
+    const company = await testDb().company.create({ data: { nameZh: `编号企业${uniq()}`, countryCode: "CN", ownershipType: "PRIVATE" } });
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => createProject(testDb(), officer, { title: `并发项目${i}`, companyId: company.id, requestId: newRequestId() } as never)),
+    );
+    const rows = await testDb().project.findMany({ where: { id: { in: created.map((c) => c.id) } }, select: { number: true } });
+    const numbers = rows.map((r) => r.number).sort();
+    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `${unit.code.toUpperCase()}-${year}-${String(i + 1).padStart(4, "0")}`));
+  });
+
+  it("is given to projects written outside the app's forms too (seeds, import)", async () => {
+    const officer = await makeActor("OFFICER");
+    const project = await makeProject(officer);
+    expect(project.number).toMatch(new RegExp(`^U-[0-9A-F-]+-${year}-0001$`, "i"));
+  });
+
+  it("is given to imported projects", async () => {
+    const officer = await makeActor("OFFICER");
+    const unit = await testDb().unit.findUniqueOrThrow({ where: { id: officer.unitId } });
+    const owner = await testDb().user.findUniqueOrThrow({ where: { id: officer.id } });
+    const admin = await makeUser({ role: "ADMIN", unitId: officer.unitId });
+    const key = `num-${uniq()}`;
+    const csv =
+      "external_id,project_title,investor_name,unit,stage,first_contact_date,owner_email\n" +
+      `${key},导入编号项目,导入编号投资方${uniq()},${unit.code},first_contact,2024-01-05,${owner.email}\n`;
+    expect(await importProjects(testDb(), { id: admin.id, role: "ADMIN" }, new TextEncoder().encode(csv))).toMatchObject({ ok: true, created: 1 });
+    const imported = await testDb().project.findUniqueOrThrow({ where: { externalId: key }, select: { number: true } });
+    expect(imported.number).toBe(`${unit.code.toUpperCase()}-${year}-0001`);
+  });
+
+  it("is found by the project list's search", async () => {
+    const officer = await makeActor("OFFICER");
+    const project = await makeProject(officer);
+    await makeProject(officer);
+    const { rows } = await listProjects(testDb(), officer, ZProjectFilter.parse({ q: project.number.toLowerCase() }));
+    expect(rows.map((r) => ({ id: r.id, number: r.number }))).toEqual([{ id: project.id, number: project.number }]);
+  });
+});
+
+describe("project number on the screens", () => {
+  it("reaches the board's cards and My work's lists", async () => {
+    const officer = await makeActor("OFFICER");
+    const project = await makeProject(officer);
+    // Overdue, so My work lists it.
+    await testDb().project.update({ where: { id: project.id }, data: { nextFollowUpOn: new Date("2024-01-01T00:00:00Z") } });
+    const cards = (await getPipeline(testDb(), officer)).flatMap((c) => c.cards);
+    expect(cards.find((c) => c.id === project.id)?.number).toBe(project.number);
+    const work = await getMyWork(testDb(), officer);
+    expect(work.overdue.rows.find((r) => r.id === project.id)?.number).toBe(project.number);
+  });
+});
+
+describe("project number migration", () => {
+  const dirs = readdirSync(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  const cut = dirs.findIndex((d) => d.endsWith("_fields_number_leader_attachments"));
+  const sql = (dir: string) => readFileSync(path.join(process.cwd(), "prisma", "migrations", dir, "migration.sql"), "utf8");
+  let drop: (() => Promise<void>) | undefined;
+  afterAll(async () => drop?.());
+
+  it("numbers existing projects per unit and year in creation order, and new ones continue", { timeout: 60_000 }, async () => {
+    const scratch = await createScratchDb(process.env.DATABASE_URL!, "numbers");
+    drop = scratch.drop;
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    try {
+      for (const dir of dirs.slice(0, cut)) await client.query(sql(dir));
+      await client.query(`
+        INSERT INTO unit (id, code, name_zh, name_en, kind, updated_at) VALUES (1, 'city', '市', 'City', 'CITY', now()), (2, 'qingshan', '青山县', 'Qingshan', 'COUNTY', now());
+        INSERT INTO app_user (id, email, name, password_hash, role, unit_id, updated_at) VALUES (1, 'a@x', 'A', 'x', 'OFFICER', 1, now());
+        INSERT INTO company (id, name_zh, country_code, ownership_type, updated_at) VALUES (1, '企业', 'CN', 'PRIVATE', now());
+        INSERT INTO project (id, company_id, title, unit_id, owner_id, created_at, updated_at) VALUES
+          (1, 1, 'a', 1, 1, '2024-12-31 17:00+00', now()),  -- 2025-01-01 in Shanghai
+          (2, 1, 'b', 1, 1, '2024-06-01 00:00+00', now()),
+          (3, 1, 'c', 2, 1, '2025-03-01 00:00+00', now()),
+          (4, 1, 'd', 1, 1, '2025-02-01 00:00+00', now());
+        INSERT INTO negotiation_round (project_id, number, held_on, format, our_participants, summary, created_by_id, updated_at) VALUES
+          (1, 1, '2025-01-02', 'VIDEO', '张三（市投资促进局）、陈国栋（市长）、郑宏（常务副市长）', 's', 1, now()),
+          (1, 2, '2025-01-03', 'VIDEO', '江北区分管副区长', 's', 1, now()),
+          (1, 3, '2025-01-04', 'VIDEO', '张三（市投资促进局）', 's', 1, now());`);
+      for (const dir of dirs.slice(cut)) await client.query(sql(dir));
+      const { rows } = await client.query<{ id: number; number: string }>(`SELECT id, number FROM project ORDER BY id`);
+      expect(rows).toEqual([
+        { id: 1, number: "CITY-2025-0001" },
+        { id: 2, number: "CITY-2024-0001" },
+        { id: 3, number: "QINGSHAN-2025-0001" },
+        { id: 4, number: "CITY-2025-0002" },
+      ]);
+      await client.query(`INSERT INTO project (id, company_id, title, unit_id, owner_id, created_at, updated_at) VALUES (5, 1, 'e', 1, 1, '2025-05-01 00:00+00', now())`);
+      const { rows: added } = await client.query<{ number: string }>(`SELECT number FROM project WHERE title = 'e'`);
+      expect(added[0].number).toBe("CITY-2025-0003");
+      // Leaders named in "our participants" are matched to the new list; the text stays.
+      const { rows: leaders } = await client.query<{ number: number; code: string | null; ours: string }>(
+        `SELECT r.number, ri.code, r.our_participants AS ours FROM negotiation_round r LEFT JOIN reference_item ri ON ri.id = r.leader_id ORDER BY r.number`,
+      );
+      expect(leaders.map((l) => l.code)).toEqual(["mayor", "deputy_county_head", null]);
+      expect(leaders[0].ours).toContain("陈国栋（市长）");
+    } finally {
+      await client.end();
+    }
+  });
+});
