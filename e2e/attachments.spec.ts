@@ -22,7 +22,9 @@ test("an officer logs a round the mayor attended, attaches its minutes and downl
   expect(number).toMatch(/^[A-Z0-9-]+-\d{4}-\d{4,}$/);
 
   // A round with the mayor, chosen from the list.
-  const roundForm = page.getByTestId("project-journey").getByRole("form", { name: /记录洽谈/ });
+  const journey = page.getByTestId("project-journey");
+  const roundForm = journey.getByRole("form", { name: /记录洽谈/ });
+  await journey.getByRole("button", { name: "记录洽谈" }).click(); // the forms open on demand
   await roundForm.getByLabel("洽谈纪要").fill("市长会见投资方，商定用地方案。");
   await roundForm.getByLabel("出席领导").selectOption({ label: "市长" });
   await roundForm.getByRole("button", { name: /保存第 1 轮/ }).click();

@@ -10,11 +10,11 @@ const allowed = (role: "OFFICER" | "MANAGER" | "ADMIN") =>
   (Object.keys(ROLES_FOR) as Permission[]).filter((what) => may({ role }, what)).sort();
 
 describe("policy", () => {
-  it("lets officers work projects, stages, rounds and companies, and nothing more", () => {
-    expect(allowed("OFFICER")).toEqual(["editCompanies", "editProjects", "logRounds", "moveStages"]);
+  it("lets officers work projects, stages, rounds, companies and attachments, and nothing more", () => {
+    expect(allowed("OFFICER")).toEqual(["attachFiles", "editCompanies", "editProjects", "logRounds", "moveStages"]);
   });
-  it("adds reassigning, events, reports and the unit's work for managers", () => {
-    expect(allowed("MANAGER")).toEqual(["editCompanies", "editProjects", "logRounds", "manageEvents", "moveStages", "reassignOwners", "seeUnitWork", "viewReports"]);
+  it("adds reassigning, events, reports, the unit's work and removing anyone's attachment for managers", () => {
+    expect(allowed("MANAGER")).toEqual(["attachFiles", "editCompanies", "editProjects", "logRounds", "manageEvents", "moveStages", "reassignOwners", "removeAnyAttachment", "seeUnitWork", "viewReports"]);
   });
   it("lets admins do everything", () => {
     expect(allowed("ADMIN")).toEqual((Object.keys(ROLES_FOR) as Permission[]).sort());

@@ -77,7 +77,7 @@ describe("column headers name the unit the values are written in", () => {
   it("CSV: yuan and US dollars as plain decimals under （元） / （美元）", () => {
     const lines = toCsv(report).split("\r\n");
     const at = lines.indexOf("签约项目");
-    expect(lines[at + 1]).toBe("投资方,项目名称,产业领域,所属单位,签约日期,合同投资额（元）,合同外资（美元）");
+    expect(lines[at + 1]).toBe("项目编号,投资方,项目名称,产业领域,所属单位,签约日期,合同投资额（元）,合同外资（美元）");
     expect(lines[at + 2].endsWith(",21000000000.00,0")).toBe(true);
     expect(toCsv(report, "en")).toContain("Contracted (CNY),Contracted foreign (USD)");
   });
@@ -85,8 +85,8 @@ describe("column headers name the unit the values are written in", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("签约项目")!;
-    expect(ws.getRow(1).getCell(6).value).toBe("合同投资额（元）");
-    expect(ws.getRow(1).getCell(7).value).toBe("合同外资（美元）");
+    expect(ws.getRow(1).getCell(7).value).toBe("合同投资额（元）");
+    expect(ws.getRow(1).getCell(8).value).toBe("合同外资（美元）");
     expect(wb.getWorksheet("在谈项目（按阶段）")!.getRow(1).getCell(3).value).toBe("计划投资额（元）");
   });
 });

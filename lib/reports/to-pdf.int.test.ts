@@ -111,7 +111,7 @@ describe("the report PDF of the demo data (2026, whole city)", () => {
   it("repeats a table's header on each page it runs onto", () => {
     const continued = pages.slice(1).filter((lines) => !isHeading(lines[0]));
     expect(continued.length, "the demo's lists run over pages").toBeGreaterThan(0);
-    for (const lines of continued) expect(lines[0], "a page that continues a table starts with its header").toMatch(/^(投资方|阶段|名称|国别|指标)/);
+    for (const lines of continued) expect(lines[0], "a page that continues a table starts with its header").toMatch(/^(项目编号|投资方|阶段|名称|国别|指标)/);
   });
 
   it("draws the sector chart from the sector names", () => {
