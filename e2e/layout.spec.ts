@@ -90,7 +90,7 @@ test("My work on a 390 px phone: each project's follow-up date and 记录洽谈 
   const rows = page.getByTestId("work-overdue").getByTestId("work-row");
   expect(await rows.count()).toBeGreaterThan(0);
   for (const row of await rows.all()) {
-    const date = row.getByText(/^\d{4}\/\d{2}\/\d{2}$/);
+    const date = row.getByText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     await expect(date).toBeVisible();
     expect(await inViewWidth(date)).toBe(true);
     const button = row.getByRole("link", { name: /^为.+记录洽谈$/ });
@@ -134,7 +134,7 @@ test("two dates cost two Tab presses: typed as officials write them, echoed, and
   await expect(to).not.toBeFocused();
   await expect(from).not.toBeFocused();
   await form.getByRole("button", { name: "应用" }).click();
-  await expect(page.getByText("2026/01/05 至 2026/03/31")).toBeVisible();
+  await expect(page.getByText("2026年1月5日 至 2026年3月31日")).toBeVisible();
 });
 
 test("the signed-value chart's legend and axis labels do not overprint", async ({ page }) => {
