@@ -12,7 +12,7 @@ import { listProjects } from "@/lib/data/project-list";
 import { ZProjectFilter } from "@/lib/domain/project-filter";
 import { makeActor, makeProject, newRequestId } from "@/lib/data/stage.test-helpers";
 import { testDb, uniq } from "@/test/factories";
-import { createScratchDb } from "@/scripts/lib/scratch-db";
+import { emptyDatabase } from "@/test/own-database";
 import { getPipeline } from "@/lib/data/pipeline";
 import { getMyWork } from "@/lib/data/my-work";
 import { importProjects } from "@/lib/import/import-projects";
@@ -86,8 +86,8 @@ describe("project number migration", () => {
   afterAll(async () => drop?.());
 
   it("numbers existing projects per unit and year in creation order, and new ones continue", { timeout: 60_000 }, async () => {
-    const scratch = await createScratchDb(process.env.DATABASE_URL!, "numbers");
-    drop = scratch.drop;
+    const scratch = await emptyDatabase("numbers");
+    drop = scratch.dispose;
     const client = new pg.Client({ connectionString: scratch.url });
     await client.connect();
     try {
