@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { CancelButton } from "@/components/journey/cancel-button";
 import { DateField } from "@/components/ui/date-field";
 import { AmountField } from "@/components/ui/amount-field";
 import { recordFundsAction } from "@/app/(app)/projects/[id]/stage-actions";
@@ -15,7 +16,6 @@ import { useActionForm } from "@/components/ui/use-action-form";
 /** Funds actually in place on a signed project: amount, currency, date. */
 export function FundsForm({ projectId, today, signedOn, onCancel }: { projectId: number; today: string; signedOn: string | null; onCancel?: () => void }) {
   const t = useTranslations("journey.funds");
-  const tc = useTranslations("journey.actions");
   const ts = useTranslations("journey.stage");
   // The amount's echo reads in the currency chosen beside it.
   const [currency, setCurrency] = useState<"CNY" | "USD">("CNY");
@@ -47,11 +47,7 @@ export function FundsForm({ projectId, today, signedOn, onCancel }: { projectId:
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </Button>
-        {onCancel && (
-          <Button variant="secondary" onClick={onCancel}>
-            {tc("cancel")}
-          </Button>
-        )}
+        <CancelButton onCancel={onCancel} />
       </div>
     </form>
   );

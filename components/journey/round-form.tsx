@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { CancelButton } from "@/components/journey/cancel-button";
 import { TextField } from "@/components/ui/text-field";
 import { DateField } from "@/components/ui/date-field";
 import { logRoundAction } from "@/app/(app)/projects/[id]/round-actions";
@@ -36,7 +37,6 @@ type Props = {
 export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false, onCancel, leaders = [] }: Props) {
   const t = useTranslations("journey.round");
   const tFormat = useTranslations("roundFormats");
-  const tc = useTranslations("journey.actions");
   const locale = useLocale();
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const [leader, setLeader] = useState("");
@@ -122,11 +122,7 @@ export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, d
         <Button type="submit" disabled={pending || disabled}>
           {pending ? t("submitting") : t("submit", { number: nextRoundNumber })}
         </Button>
-        {onCancel && (
-          <Button variant="secondary" onClick={onCancel}>
-            {tc("cancel")}
-          </Button>
-        )}
+        <CancelButton onCancel={onCancel} />
       </div>
     </form>
   );

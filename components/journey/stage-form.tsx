@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { CancelButton } from "@/components/journey/cancel-button";
 import { transitionStageAction } from "@/app/(app)/projects/[id]/stage-actions";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { AgreementKindOption } from "@/lib/validation/stage";
@@ -27,7 +28,6 @@ type Props = {
 /** Moving a project: pick the target stage, then fill only what that move needs. */
 export function MoveStageForm({ projectId, version, stage, facts, agreementKinds, today, onCancel }: Props) {
   const t = useTranslations("journey.stage");
-  const tc = useTranslations("journey.actions");
   const ts = useTranslations("stages");
   const targets = targetStages(stage, facts);
   const [chosen, setChosen] = useState<Stage | "">("");
@@ -87,11 +87,7 @@ export function MoveStageForm({ projectId, version, stage, facts, agreementKinds
             {pending ? t("submitting") : target ? t("submit", { stage: ts(target) }) : t("title")}
           </Button>
         )}
-        {onCancel && (
-          <Button variant="secondary" onClick={onCancel}>
-            {tc("cancel")}
-          </Button>
-        )}
+        <CancelButton onCancel={onCancel} />
       </div>
     </form>
   );
