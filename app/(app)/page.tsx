@@ -62,13 +62,13 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         actions={may(user, "seeUnitWork") ? <ViewToggle view={work.view} seesAllUnits={seesAllUnits(user)} /> : undefined}
       />
       <div className="grid gap-4 xl:grid-cols-2">
-        <WorkSection id="overdue" title={t("overdue.title")} total={work.overdue.total} shown={overdue.length} moreHref={projectsHref(work.overdue.filter)}>
+        <WorkSection id="overdue" title={t("overdue.title")} total={work.overdue.total} totalIsAtLeast={work.overdue.totalIsAtLeast} shown={overdue.length} moreHref={projectsHref(work.overdue.filter)}>
           <ProjectTable caption={t("overdue.title")} rows={overdue} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("overdue.empty")} />
         </WorkSection>
-        <WorkSection id="upcoming" title={t("upcoming.title")} total={work.upcoming.total} shown={upcoming.length}>
+        <WorkSection id="upcoming" title={t("upcoming.title")} total={work.upcoming.total} totalIsAtLeast={work.upcoming.totalIsAtLeast} shown={upcoming.length}>
           <ProjectTable caption={t("upcoming.title")} rows={upcoming} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("upcoming.empty")} />
         </WorkSection>
-        <WorkSection id="stalled" title={t("stalled.title")} total={work.stalled.total} shown={stalled.length}>
+        <WorkSection id="stalled" title={t("stalled.title")} total={work.stalled.total} totalIsAtLeast={work.stalled.totalIsAtLeast} shown={stalled.length}>
           <ProjectTable caption={t("stalled.title")} rows={stalled} dateHeader={t("columns.lastRound")} showOwner={showOwner} empty={t("stalled.empty")} />
         </WorkSection>
         <WorkSection id="activity" title={t("activity.title")}>

@@ -6,6 +6,7 @@ export async function WorkSection({
   id,
   title,
   total,
+  totalIsAtLeast = false,
   shown,
   moreHref,
   children,
@@ -14,6 +15,8 @@ export async function WorkSection({
   title: string;
   /** Omitted for lists without a meaningful total (recent activity). */
   total?: number;
+  /** `total` is the count's cap: there are more. */
+  totalIsAtLeast?: boolean;
   shown?: number;
   moreHref?: string;
   children: React.ReactNode;
@@ -24,13 +27,13 @@ export async function WorkSection({
       <h2 id={`${id}-title`} className="flex items-center gap-2 text-lg font-semibold text-slate-900">
         {title}
         {total !== undefined && (
-          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-sm font-medium tabular-nums text-slate-700">{t("count", { count: total })}</span>
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-sm font-medium tabular-nums text-slate-700">{totalIsAtLeast ? t("countAtLeast", { count: total }) : t("count", { count: total })}</span>
         )}
       </h2>
       <div className="mt-3">{children}</div>
       {total !== undefined && shown !== undefined && total > shown && (
         <p className="mt-2 text-sm text-slate-600">
-          {t("showingOf", { shown, total })}{" "}
+          {totalIsAtLeast ? t("showingOfAtLeast", { shown, total }) : t("showingOf", { shown, total })}{" "}
           {moreHref && (
             <Link href={moreHref} className="text-brand-700 underline">
               {t("seeAll")}

@@ -140,7 +140,7 @@ describe("my work counts as the project list and the dashboard do", () => {
     // Oldest follow-up first; the longest silence first.
     expect(work.overdue.rows.map((r) => r.daysUntil)).toEqual(Array.from({ length: LIST_LIMIT }, (_, i) => i - (LIST_LIMIT + 3)));
     expect(work.stalled.rows[0].daysSilent).toBe(40 + LIST_LIMIT + 2);
-    expect(work.upcoming).toEqual({ rows: [], total: 0 });
+    expect(work.upcoming).toEqual({ rows: [], total: 0, totalIsAtLeast: false });
   });
 
   it("empty lists have a total of 0 (the city manager owns no project)", async () => {

@@ -11,7 +11,7 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { STALL_DAYS } from "@/lib/domain/stages";
 import { may } from "@/lib/domain/policy";
 import { DAY_MS } from "@/lib/domain/period";
-import { inPlaySql, lastActivitySql, projectFilterSql } from "@/lib/data/sql-rules";
+import { boundedCountSql, COUNT_CAP, inPlaySql, lastActivitySql, projectFilterSql } from "@/lib/data/sql-rules";
 import { ownProjectsFilter } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
 import { todayDate } from "@/lib/validation/fields";
@@ -54,11 +54,14 @@ export type MyWork = {
   today: Date;
   /** The projects in view as a project filter; `overdue.filter` is the list behind the overdue total. */
   inView: Partial<ProjectFilter>;
-  overdue: { rows: FollowUpRow[]; total: number; filter: Partial<ProjectFilter> };
-  upcoming: { rows: FollowUpRow[]; total: number };
-  stalled: { rows: StalledRow[]; total: number };
+  overdue: { rows: FollowUpRow[]; filter: Partial<ProjectFilter> } & Counted;
+  upcoming: { rows: FollowUpRow[] } & Counted;
+  stalled: { rows: StalledRow[] } & Counted;
   activity: ActivityItem[];
 };
+
+/** A list's matches: exact, or COUNT_CAP when `totalIsAtLeast` (there are more). */
+type Counted = { total: number; totalIsAtLeast: boolean };
 
 type ListRow = {
   id: number;
@@ -80,22 +83,23 @@ type ListRow = {
  * One list in one statement: the first LIST_LIMIT projects matching `where`
  * (on `project` aliased p) in `order`, and how many match. The ids are found
  * on `project` alone, then only those rows are joined to their company and
- * owner. The total is an uncorrelated subquery (run once): unlike a window
- * count it leaves the page its top-N sort, and the count its index-only scan.
- * With no row the total is 0: the page starts at the first match.
+ * owner. The total is an uncorrelated subquery (run once), bounded at
+ * COUNT_CAP: unlike a window count it leaves the page its top-N sort, and the
+ * count its index-only scan. With no row the total is 0.
  */
-async function workList(db: Db, where: Prisma.Sql, order: Prisma.Sql): Promise<{ rows: ListRow[]; total: number }> {
+async function workList(db: Db, where: Prisma.Sql, order: Prisma.Sql): Promise<{ rows: ListRow[] } & Counted> {
   const rows = await db.$queryRaw<ListRow[]>`
     SELECT p.id, p.number, p.title, p.stage::text AS stage, p.owner_id, o.name AS owner_name,
            c.name_zh AS company_zh, c.name_en AS company_en,
            p.next_follow_up_on, p.last_round_on, ${lastActivitySql()} AS last_activity_on,
-           (SELECT COUNT(*)::int FROM project p WHERE ${where}) AS total
+           ${boundedCountSql(where)} AS total
       FROM (SELECT p.id FROM project p WHERE ${where} ORDER BY ${order} LIMIT ${LIST_LIMIT}) pg
       JOIN project p ON p.id = pg.id
       JOIN company c ON c.id = p.company_id
       JOIN app_user o ON o.id = p.owner_id
      ORDER BY ${order}`;
-  return { rows, total: rows.length > 0 ? rows[0].total : 0 };
+  const counted = rows.length > 0 ? rows[0].total : 0;
+  return { rows, total: Math.min(counted, COUNT_CAP), totalIsAtLeast: counted > COUNT_CAP };
 }
 
 function toWorkProject(r: ListRow, user: Actor): WorkProject {
@@ -147,8 +151,8 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
     view,
     today,
     inView,
-    overdue: { rows: overdue.rows.map(followUp), total: overdue.total, filter: overdueFilter },
-    upcoming: { rows: upcoming.rows.map(followUp), total: upcoming.total },
+    overdue: { rows: overdue.rows.map(followUp), total: overdue.total, totalIsAtLeast: overdue.totalIsAtLeast, filter: overdueFilter },
+    upcoming: { rows: upcoming.rows.map(followUp), total: upcoming.total, totalIsAtLeast: upcoming.totalIsAtLeast },
     stalled: {
       rows: stalled.rows.map((r) => ({
         ...toWorkProject(r, user),
@@ -156,6 +160,7 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
         daysSilent: daysBetween(r.last_activity_on, today),
       })),
       total: stalled.total,
+      totalIsAtLeast: stalled.totalIsAtLeast,
     },
     activity,
   };

@@ -12,7 +12,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { projectWhereSql } from "@/lib/data/sql-rules";
+import { boundedCountSql, COUNT_CAP, projectWhereSql } from "@/lib/data/sql-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { todayDate } from "@/lib/validation/fields";
@@ -86,14 +86,7 @@ type Row = {
   sector_en: string | null;
 };
 
-/**
- * The list counts its matches up to this many and says "10,000+" past it: counting 300,000 projects to print a
- * number no one reads made the unfiltered list grow with the data (issue 14); a bounded count costs the same at
- * any size.
- */
-export const PROJECT_COUNT_CAP = 10_000;
-
-export async function listProjects(db: Db, user: Actor, query: ProjectFilter, now = new Date(), countCap = PROJECT_COUNT_CAP) {
+export async function listProjects(db: Db, user: Actor, query: ProjectFilter, now = new Date(), countCap = COUNT_CAP) {
   const today = todayDate(now);
   const where = await projectWhereSql(db, user, query, today);
   const page = query.page ?? 1;
@@ -119,7 +112,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
         JOIN unit u ON u.id = p.unit_id
         LEFT JOIN reference_item s ON s.id = p.sector_id
        ORDER BY ${order}`;
-  const countSql = Prisma.sql`SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM project p WHERE ${where} LIMIT ${countCap + 1}) matching`;
+  const countSql = Prisma.sql`SELECT ${boundedCountSql(where, countCap)} AS total`;
   const [rows, [{ total: counted }]] = await Promise.all([db.$queryRaw<Row[]>(pageSql), db.$queryRaw<{ total: number }[]>(countSql)]);
   const capped = counted > countCap;
   const total = Math.min(counted, countCap);

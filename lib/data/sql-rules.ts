@@ -240,3 +240,14 @@ export async function projectWhereSql(db: Db, user: ScopeActor, filter: Partial<
   const where = projectFilterSql(user, filter, { today });
   return filter.q ? Prisma.sql`${where} AND ${await projectSearchSql(db, filter.q)}` : where;
 }
+
+/**
+ * Lists count their matches up to this many and say "more than 10,000" past it: counting 300,000 projects to print
+ * a number no one reads made the lists grow with the data (issue 14); a bounded count costs the same at any size.
+ */
+export const COUNT_CAP = 10_000;
+
+/** How many projects match `where` (on `project` aliased p), counted up to `cap` + 1: more than `cap` means "more than cap". */
+export function boundedCountSql(where: Prisma.Sql, cap = COUNT_CAP): Prisma.Sql {
+  return Prisma.sql`(SELECT COUNT(*)::int FROM (SELECT 1 FROM project p WHERE ${where} LIMIT ${cap + 1}) matching)`;
+}
