@@ -182,7 +182,8 @@ const SQL = {
              FROM promotion_event e LEFT JOIN project d ON d.event_id = e.id LEFT JOIN ${FIRST} f ON f.project_id = d.id
             WHERE e.starts_on >= $1 AND e.starts_on < $2 GROUP BY e.id, e.starts_on ORDER BY e.starts_on, e.id`,
   list: `SELECT p.id, p.title, p.stage, p.planned_investment_cny, p.next_follow_up_on, p.last_round_on, p.round_count, p.updated_at,
-                c.name_zh, o.name, u.name_zh unit, s.name_zh sector, (SELECT count(*) FROM project) total
+                c.name_zh, o.name, u.name_zh unit, s.name_zh sector,
+                (SELECT LEAST(count(*), 10000) FROM (SELECT 1 FROM project LIMIT 10001) m) total
            FROM project p JOIN company c ON c.id = p.company_id JOIN app_user o ON o.id = p.owner_id JOIN unit u ON u.id = p.unit_id
            LEFT JOIN reference_item s ON s.id = p.sector_id
           ORDER BY p.updated_at DESC, p.id DESC LIMIT 25`,

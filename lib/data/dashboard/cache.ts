@@ -6,8 +6,9 @@ import "server-only";
  * for a city-wide year on the large data set); ten managers opening it at once
  * on two cores would queue for seconds. It is kept by data_version
  * (lib/data/versioned-cache.ts) in two halves: the sections that read rounds or
- * follow-up dates are computed again after a round is logged; the others
- * (signed value, bands, delivery, chains, events) only after a change of what
+ * follow-up dates (the funnel's durations, work, the pipeline's cards) are
+ * computed again after a round is logged; the others (the funnel's stages,
+ * signed value, bands, delivery, chains, events) only after a change of what
  * they read. (The dashboard's filters — unit, sector, chain, owner — read no
  * follow-up date; a stalled or overdue filter would have to key both halves on both.)
  */
@@ -17,7 +18,7 @@ import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { toSearchParams } from "@/lib/domain/project-filter";
 import { todayDate } from "@/lib/validation/fields";
 import { dataVersion, versionKey, VersionedCache, type DataVersion } from "@/lib/data/versioned-cache";
-import { getActivitySections, getRecordSections, type Dashboard } from "./index";
+import { assembleDashboard, getActivitySections, getRecordSections, type Dashboard } from "./index";
 import type { Actor } from "./sql";
 
 type RecordSections = Awaited<ReturnType<typeof getRecordSections>>;
@@ -52,5 +53,5 @@ export async function cachedDashboard(db: Db, user: Actor, filters: DashboardFil
     recordHalves.get(key, versionKey(version, "records"), () => records(db, user, filters)),
     activityHalves.get(key, versionKey(version, "all"), () => activity(db, user, filters, now)),
   ]);
-  return { filters, ...recordPart, ...activityPart };
+  return assembleDashboard(filters, recordPart, activityPart);
 }

@@ -110,7 +110,12 @@ export async function funnelDurations(db: Db, user: Actor, filters: DashboardFil
   };
 }
 
+/** The funnel from its two reads: the stages (stage changes) and the durations (which read rounds; the dashboard caches them apart). */
+export function funnelOf(stages: Awaited<ReturnType<typeof funnelStages>>, durations: Awaited<ReturnType<typeof funnelDurations>>): Funnel {
+  return { ...stages, ...durations };
+}
+
 export async function getFunnel(db: Db, user: Actor, filters: DashboardFilters): Promise<Funnel> {
   const [stages, durations] = await Promise.all([funnelStages(db, user, filters), funnelDurations(db, user, filters)]);
-  return { ...stages, ...durations };
+  return funnelOf(stages, durations);
 }

@@ -10,7 +10,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import type { Actor } from "./sql";
-import { getFunnel } from "./funnel";
+import { funnelDurations, funnelOf, funnelStages } from "./funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "./signed";
 import { getDelivery } from "./delivery";
 import { getWork } from "./work";
@@ -27,10 +27,12 @@ export * from "./pipeline";
 
 /**
  * The sections that read no round nor follow-up date (data_version's records alone): they stay valid while
- * officers log rounds (lib/data/dashboard/cache.ts).
+ * officers log rounds (lib/data/dashboard/cache.ts). The funnel's stage counts are among them; its durations
+ * (rounds to signing) are not.
  */
 export async function getRecordSections(db: Db, user: Actor, filters: DashboardFilters) {
-  const [totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events] = await Promise.all([
+  const [funnel, totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events] = await Promise.all([
+    funnelStages(db, user, filters),
     signedTotals(db, user, filters),
     signedSeries(db, user, filters),
     signedBySector(db, user, filters),
@@ -41,17 +43,28 @@ export async function getRecordSections(db: Db, user: Actor, filters: DashboardF
     getChains(db, user, filters),
     getEvents(db, user, filters),
   ]);
-  return { signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events };
+  return { funnel, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events };
 }
 
-/** The sections that read rounds or follow-up dates: the funnel (rounds to signing), work, and the pipeline's cards. */
+/** The sections that read rounds or follow-up dates: the funnel's durations (rounds to signing), work, and the pipeline's cards. */
 export async function getActivitySections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
-  const [funnel, work, pipeline] = await Promise.all([getFunnel(db, user, filters), getWork(db, user, filters, now), getPipeline(db, user, filters)]);
-  return { funnel, work, pipeline };
+  const [durations, work, pipeline] = await Promise.all([funnelDurations(db, user, filters), getWork(db, user, filters, now), getPipeline(db, user, filters)]);
+  return { durations, work, pipeline };
+}
+
+/** One dashboard from its two halves (computed together, or each kept by its own data version). */
+export function assembleDashboard(
+  filters: DashboardFilters,
+  records: Awaited<ReturnType<typeof getRecordSections>>,
+  activity: Awaited<ReturnType<typeof getActivitySections>>,
+) {
+  const { funnel, ...recordSections } = records;
+  const { durations, ...activitySections } = activity;
+  return { filters, funnel: funnelOf(funnel, durations), ...recordSections, ...activitySections };
 }
 
 export async function getDashboard(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
   const [records, activity] = await Promise.all([getRecordSections(db, user, filters), getActivitySections(db, user, filters, now)]);
-  return { filters, ...records, ...activity };
+  return assembleDashboard(filters, records, activity);
 }
-export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+export type Dashboard = ReturnType<typeof assembleDashboard>;
