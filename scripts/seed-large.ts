@@ -2,6 +2,7 @@
  * `npm run seed:large`: a deterministic, province-sized data set in the
  * database of DATABASE_URL, for the benchmark (scripts/bench.ts):
  * 10 units, ~120 users, 20,000 companies, 100,000 projects over five years
+ * (`--projects N` scales projects, companies and rounds together: issue 14 measures 10k, 100k and 300k)
  * with stage histories (moves back, lost, on hold), contracts, construction
  * starts, funds in place (CNY and USD), promotion events, chain links and
  * exactly 2,000,000 negotiation rounds. project.round_count / last_round_on
@@ -22,9 +23,20 @@ import { ROUND_STATS_SQL } from "../lib/data/round-stats";
 
 export const LARGE_PASSWORD = "bench-password-123";
 const TODAY = process.env.SEED_TODAY ?? "2026-11-29";
-const PROJECTS = 100_000;
-const COMPANIES = 20_000;
-const ROUNDS = 2_000_000;
+/** `--projects N` scales the set (companies and rounds in proportion: 1 company per 5 projects, 20 rounds per project); 100,000 by default. */
+function projectsArg(): number {
+  const at = process.argv.indexOf("--projects");
+  if (at < 0) return 100_000;
+  const n = Number(process.argv[at + 1]);
+  if (!Number.isInteger(n) || n < 100 || n > 5_000_000) {
+    console.error("--projects takes a whole number from 100 to 5,000,000.");
+    process.exit(1);
+  }
+  return n;
+}
+const PROJECTS = projectsArg();
+const COMPANIES = Math.max(1, Math.round(PROJECTS / 5));
+const ROUNDS = PROJECTS * 20;
 const UNITS = 10;
 const OFFICERS_PER_UNIT = 10;
 
@@ -201,7 +213,7 @@ async function main() {
             50 + p.g % 2000, 20 + p.g % 800,
             (SELECT id FROM lref WHERE kind = 'SOURCE' AND n = 1 + (p.g / 7) % 5),
             CASE WHEN p.g % 100 < 4 THEN 1 + (p.i % 40) END,
-            CASE WHEN p.i % 500 <> 1 AND p.g % 100 >= 95 THEN 1 + 500 * ((p.g / 100) % 200) END,
+            CASE WHEN p.i % 500 <> 1 AND p.g % 100 >= 95 THEN 1 + 500 * ((p.g / 100) % ${Math.max(1, Math.floor(PROJECTS / 500))}) END,
             o.id,
             (CASE WHEN p.side = 1 AND NOT p.revived THEN 'LOST' WHEN p.side = 2 AND NOT p.revived THEN 'ON_HOLD'
                   ELSE (ARRAY['FIRST_CONTACT','INTENT','NEGOTIATION','SIGNED','CONSTRUCTION','OPERATING'])[p.reach] END)::"Stage",
