@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/test/factories";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { addSupervisionStep, issueSupervision, listProjectSupervision, supervisionWork } from "@/lib/data/supervision";
+import { addSupervisionStep, issueSupervision, listProjectSupervision, supervisionByUnit, supervisionWork } from "@/lib/data/supervision";
+import { customPeriod } from "@/lib/domain/period";
 import { ZAnswerSupervision, ZCloseSupervision, ZIssueSupervision } from "@/lib/validation/supervision";
 import { makeActor, makeProject, newRequestId, ymd, type TestActor } from "@/lib/data/stage.test-helpers";
 
@@ -127,5 +128,23 @@ describe("supervision orders", () => {
     await addSupervisionStep(db, officer, answer(issued.id, issued.version));
     expect((await supervisionWork(db, officer, day(ymd(0)))).toAnswer.some((r) => r.id === issued.id)).toBe(false);
     expect((await supervisionWork(db, manager, day(ymd(0)))).toReview?.some((r) => r.id === issued.id)).toBe(true);
+  });
+
+  it("counts per unit the open orders, the overdue as of `today`, and those resolved in the period", async () => {
+    const own = await makeActor("OFFICER");
+    const boss = await makeActor("MANAGER", own.unitId);
+    const p = await makeProject(own, { path: ["INTENT", "NEGOTIATION", "SIGNED"] });
+    await issueSupervision(db, boss, issueInput(p.id, { answerDueOn: ymd(1) }));
+    await issueSupervision(db, boss, issueInput(p.id, { answerDueOn: ymd(20) }));
+    const done = await issueSupervision(db, boss, issueInput(p.id, { answerDueOn: ymd(1) }));
+    await addSupervisionStep(db, boss, close(done.id, done.version, "RESOLVE"));
+    const row = async (today: string, from: string, last: string) =>
+      (await supervisionByUnit(db, boss, customPeriod(day(from), day(last)), day(today))).find((r) => r.unitId === own.unitId);
+    expect(await row(ymd(0), ymd(0), ymd(0))).toMatchObject({ open: 2, overdue: 0, closed: 1 });
+    expect(await row(ymd(2), ymd(-30), ymd(-1))).toMatchObject({ open: 2, overdue: 1, closed: 0 }); // resolved after the period
+    const mine = async (ownerId: number) => (await supervisionByUnit(db, boss, customPeriod(day(ymd(0)), day(ymd(0))), day(ymd(0)), { ownerId })).find((r) => r.unitId === own.unitId);
+    expect(await mine(own.id)).toMatchObject({ open: 2 }); // the officer's own work
+    expect(await mine(boss.id)).toBeUndefined();
+    expect(await supervisionByUnit(db, otherManager, customPeriod(day(ymd(0)), day(ymd(0))), day(ymd(0)))).not.toContainEqual(expect.objectContaining({ unitId: own.unitId }));
   });
 });

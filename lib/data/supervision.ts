@@ -17,7 +17,9 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { assertVersion, createOnce, formStrings, type Tx } from "@/lib/data/transactions";
 import { lockProject } from "@/lib/data/stage";
-import { isSupervisionRed, mayAnswer, mayEscalate, mayResolve, statusAfter } from "@/lib/domain/supervision";
+import { UNRESOLVED_SUPERVISION, isSupervisionRed, mayAnswer, mayEscalate, mayResolve, statusAfter } from "@/lib/domain/supervision";
+import { dayStart, type Period } from "@/lib/domain/period";
+import type { ScopeActor } from "@/lib/domain/scope";
 import { may } from "@/lib/domain/policy";
 import type { IssueSupervisionInput, SupervisionStepInput } from "@/lib/validation/supervision";
 
@@ -216,4 +218,34 @@ export async function supervisionWork(db: Db, user: Actor, today: Date): Promise
     may(user, "superviseProjects") ? rows(Prisma.sql`o.status::text = ANY(${reviewStatuses}::text[])`) : Promise.resolve(null),
   ]);
   return { toAnswer, toReview };
+}
+
+export type SupervisionUnitRow = { unitId: number; nameZh: string; nameEn: string; open: number; overdue: number; closed: number };
+
+/**
+ * The dashboard's supervision counts per unit in scope (one query): orders
+ * still open, of those the overdue (red as of `today`), and those resolved in
+ * the period (its days in the bureau's time zone). Units without orders are left out.
+ */
+export async function supervisionByUnit(
+  db: Pick<Db, "$queryRaw">,
+  user: ScopeActor,
+  period: Period,
+  today: Date,
+  /** The dashboard's unit and owner filters (an officer's own work), when set. */
+  narrow: { unitId?: number; ownerId?: number } = {},
+): Promise<SupervisionUnitRow[]> {
+  const unit = narrow.unitId === undefined ? Prisma.empty : Prisma.sql`AND p.unit_id = ${narrow.unitId}`;
+  const owner = narrow.ownerId === undefined ? Prisma.empty : Prisma.sql`AND p.owner_id = ${narrow.ownerId}`;
+  return db.$queryRaw<SupervisionUnitRow[]>`
+    SELECT u.id AS "unitId", u.name_zh AS "nameZh", u.name_en AS "nameEn",
+           (count(*) FILTER (WHERE o.status::text = ANY(${[...UNRESOLVED_SUPERVISION]}::text[])))::int AS open,
+           (count(*) FILTER (WHERE ${supervisionRedSql(today, "o")}))::int AS overdue,
+           (count(*) FILTER (WHERE o.status = 'RESOLVED'::"SupervisionStatus" AND o.closed_at >= ${dayStart(period.from)} AND o.closed_at < ${dayStart(period.to)}))::int AS closed
+      FROM supervision_order o
+      JOIN project p ON p.id = o.project_id
+      JOIN unit u ON u.id = o.unit_id
+     WHERE ${projectScopeSql(user, "p")} ${unit} ${owner}
+     GROUP BY u.id
+     ORDER BY overdue DESC, open DESC, u.id`;
 }
