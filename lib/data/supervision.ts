@@ -25,6 +25,9 @@ import type { IssueSupervisionInput, SupervisionStepInput } from "@/lib/validati
 
 type Actor = Pick<CurrentUser, "id" | "name" | "role" | "unitId" | "unitIsCity">;
 
+/** The audit action of each step. */
+const STEP_AUDIT = { PLAN: "supervision.plan", PROGRESS: "supervision.progress", RESOLVE: "supervision.resolve", ESCALATE: "supervision.escalate" } as const;
+
 export type SupervisionWriteResult = { id: number; projectId: number; version: number; status: SupervisionStatus };
 
 const ORDER_SELECT = {
@@ -125,7 +128,7 @@ export async function addSupervisionStep(db: Db, user: Actor, input: Supervision
     const { project: _project, ...before } = order;
     await writeAudit(tx, {
       actorId: user.id,
-      action: `supervision.${input.kind.toLowerCase()}`,
+      action: STEP_AUDIT[input.kind],
       entity: "supervision_order",
       entityId: order.id,
       before,
