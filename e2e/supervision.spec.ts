@@ -68,6 +68,12 @@ test("a county manager issues a supervision order, the officer answers with a pl
   await manager.page.goto("/");
   await expect(manager.page.getByTestId("work-supervision-review").getByText(requirement)).toHaveCount(0);
 
+
+  // The dashboard counts the county's orders: the demo's two still open, one of them overdue.
+  await manager.page.goto("/dashboard");
+  const counts = manager.page.getByRole("table", { name: "各单位督办情况" }).getByRole("row", { name: /青山/ });
+  await expect(counts.locator("td")).toHaveText(["2", "1", /^\d+$/]);
+
   await manager.context.close();
   await officer.context.close();
 });
