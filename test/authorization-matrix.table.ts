@@ -158,6 +158,14 @@ const attachmentUpload = async (c: CallContext) => {
   return body;
 };
 
+/** An open supervision order on the unit's project, assigned to the caller when they belong to the unit (so an officer may answer it), else to its officer. */
+const supervisionOf = async (c: CallContext) =>
+  (
+    await testDb().supervisionOrder.create({
+      data: { projectId: c.unit.project.id, unitId: c.unit.id, requirement: "matrix", answerDueOn: new Date(`${ymd(5)}T00:00:00Z`), assigneeId: c.caller?.unitId === c.unit.id ? c.caller.id : c.unit.owner.id, issuedById: c.unit.owner.id },
+    })
+  ).id;
+
 // ------------------------------------------------------------ the table
 
 export const MATRIX: Record<string, Entry> = {
@@ -213,6 +221,10 @@ export const MATRIX: Record<string, Entry> = {
     scope: "unit",
     run: form((c) => ({ projectId: c.unit.project.id, requestId: rid(), format: "VIDEO", summary: "matrix round" })),
   },
+
+  "app/(app)/projects/[id]/supervision-actions.ts#issueSupervisionAction": { roles: MANAGERS, scope: "unit", run: form((c) => ({ projectId: c.unit.project.id, requestId: rid(), requirement: "matrix order", answerDueOn: ymd(5) })) },
+  "app/(app)/projects/[id]/supervision-actions.ts#answerSupervisionAction": { roles: ANY_ROLE, scope: "unit", run: form(async (c) => ({ orderId: await supervisionOf(c), version: 1, requestId: rid(), kind: "PLAN", body: "matrix plan" })) },
+  "app/(app)/projects/[id]/supervision-actions.ts#closeSupervisionAction": { roles: MANAGERS, scope: "unit", run: form(async (c) => ({ orderId: await supervisionOf(c), version: 1, requestId: rid(), kind: "RESOLVE", body: "matrix" })) },
 
   // Companies: shared by all units
   "app/(app)/companies/actions.ts#createCompanyAction": {

@@ -12,6 +12,9 @@ import { WorkSection } from "@/components/work/work-section";
 import { ProjectTable, type ProjectTableRow } from "@/components/work/project-table";
 import { ActivityList } from "@/components/work/activity-list";
 import { ViewToggle } from "@/components/work/view-toggle";
+import { SupervisionList } from "@/components/work/supervision-list";
+import { supervisionWork } from "@/lib/data/supervision";
+import { todayDate } from "@/lib/validation/fields";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -20,8 +23,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const user = await requireUser();
   const params = await searchParams;
   const requested = (Array.isArray(params.view) ? params.view[0] : params.view) === "unit" ? "unit" : "mine";
-  const [work, locale, t, tStages] = await Promise.all([
+  const [work, supervision, tSup, locale, t, tStages] = await Promise.all([
     getMyWork(db(), user, { view: requested }),
+    supervisionWork(db(), user, todayDate()),
+    getTranslations("supervision"),
     getLocale() as Promise<Locale>,
     getTranslations("work"),
     getTranslations("stages"),
@@ -62,6 +67,14 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         actions={may(user, "seeUnitWork") ? <ViewToggle view={work.view} seesAllUnits={seesAllUnits(user)} /> : undefined}
       />
       <div className="grid gap-4 xl:grid-cols-2">
+        <WorkSection id="supervision-answer" title={tSup("work.toAnswer")}>
+          <SupervisionList rows={supervision.toAnswer} locale={locale} />
+        </WorkSection>
+        {supervision.toReview && (
+          <WorkSection id="supervision-review" title={tSup("work.toReview")}>
+            <SupervisionList rows={supervision.toReview} locale={locale} />
+          </WorkSection>
+        )}
         <WorkSection id="overdue" title={t("overdue.title")} total={work.overdue.total} totalIsAtLeast={work.overdue.totalIsAtLeast} shown={overdue.length} moreHref={projectsHref(work.overdue.filter)}>
           <ProjectTable caption={t("overdue.title")} rows={overdue} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("overdue.empty")} />
         </WorkSection>

@@ -26,6 +26,7 @@ import { CLOSED_STAGES, FORWARD_STAGES, STALL_STAGES, isInPlay } from "@/lib/dom
 import { DAY_MS, dayStart, type Period } from "@/lib/domain/period";
 import { seesAllUnits, type ScopeActor } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
+import { UNRESOLVED_SUPERVISION } from "@/lib/domain/supervision";
 import { todayDate } from "@/lib/validation/fields";
 import { containsPattern } from "@/lib/data/like";
 
@@ -75,6 +76,12 @@ export function overdueSql(today: Date, projectAlias = "p"): Prisma.Sql {
 /** overdueSql for a row already read. */
 export function isOverdue(p: { nextFollowUpOn: Date | null; stage: Stage }, today: Date): boolean {
   return p.nextFollowUpOn !== null && p.nextFollowUpOn < today && isInPlay(p.stage);
+}
+
+/** A supervision order not resolved and past its answer deadline (lib/domain/supervision.ts isSupervisionRed), as SQL on `supervision_order` aliased `orderAlias`. */
+export function supervisionRedSql(today: Date, orderAlias = "o"): Prisma.Sql {
+  const a = alias(orderAlias);
+  return Prisma.sql`(${a}.status = ANY(${[...UNRESOLVED_SUPERVISION]}::"SupervisionStatus"[]) AND ${a}.answer_due_on < ${today}::date)`;
 }
 
 /* ---------- First contract, first construction start ---------- */

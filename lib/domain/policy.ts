@@ -35,6 +35,10 @@ export const ROLES_FOR = {
   viewReports: MANAGERS_AND_ADMINS,
   /** My work's view of every project in scope, beside their own. */
   seeUnitWork: MANAGERS_AND_ADMINS,
+  /** Issue supervision orders (督办) on projects in scope, and resolve or escalate them (lib/domain/supervision.ts). */
+  superviseProjects: MANAGERS_AND_ADMINS,
+  /** Answer a supervision order with a plan or progress note (who exactly: lib/domain/supervision.ts mayAnswer). */
+  answerSupervision: EVERY_ROLE,
   /** The admin pages: users, units, reference lists, the audit log. */
   administer: ADMINS,
   /** Import projects from a spreadsheet (the page and the API). */

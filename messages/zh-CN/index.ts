@@ -11,8 +11,9 @@ import journey from "./journey.json";
 import pipeline from "./pipeline.json";
 import projects from "./projects.json";
 import reports from "./reports.json";
+import supervision from "./supervision.json";
 import work from "./work.json";
 import { resolveReferences } from "../references";
 
-const messages = resolveReferences({ ...account, ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...work });
+const messages = resolveReferences({ ...account, ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...supervision, ...work });
 export default messages;

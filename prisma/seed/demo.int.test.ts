@@ -13,6 +13,7 @@ import { BATTERY_ANCHOR } from "./demo-stories";
 import { getProjectPage } from "@/lib/data/project-page";
 import { getChains } from "@/lib/data/dashboard/chains";
 import { parseDashboardFilters } from "@/lib/validation/dashboard";
+import { isSupervisionRed } from "@/lib/domain/supervision";
 
 const DAY_MS = 86_400_000;
 
@@ -207,6 +208,18 @@ describe("the demo seed", () => {
     const before = await counts();
     expect(await seedDemo(db)).toEqual({ projects: 0, rounds: 0 });
     expect(await counts()).toEqual(before);
+  });
+
+  it("has two open supervision orders on a county's signed projects, one past its answer deadline", async () => {
+    const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+    const orders = await db.supervisionOrder.findMany({ select: { status: true, answerDueOn: true, assigneeId: true, project: { select: { ownerId: true, stage: true, unit: { select: { kind: true } } } } } });
+    expect(orders).toHaveLength(2);
+    for (const o of orders) {
+      expect(o.status).toBe("OPEN");
+      expect(o.assigneeId).toBe(o.project.ownerId);
+      expect(o.project.unit.kind).toBe("COUNTY");
+    }
+    expect(orders.filter((o) => isSupervisionRed(o, today))).toHaveLength(1);
   });
 
   it("builds the same rows on every run", () => {

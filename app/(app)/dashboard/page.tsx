@@ -26,6 +26,8 @@ import { EventsSection } from "@/components/dashboard/events-section";
 import { dashboardFiltersFor, linkedNumbers } from "@/components/dashboard/links";
 import { hrefWith } from "@/lib/url";
 import { PipelineSection } from "@/components/dashboard/pipeline-section";
+import { SupervisionDashboardSection } from "@/components/dashboard/supervision-section";
+import { supervisionByUnit } from "@/lib/data/supervision";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboard");
@@ -47,8 +49,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<Locale>]);
   // One read of the data version serves the dashboard and its filter options.
   const version = await dataVersion(db());
-  const [data, options] = await Promise.all([cachedDashboard(db(), actor, filters, { version }), dashboardOptions(db(), actor, version)]);
   const today = todayDate();
+  const [data, options, supervision] = await Promise.all([
+    cachedDashboard(db(), actor, filters, { version }),
+    dashboardOptions(db(), actor, version),
+    supervisionByUnit(db(), actor, filters.period, today, { unitId: filters.unitId, ownerId: filters.ownerId }),
+  ]);
   const links = linkedNumbers(data);
 
   // Whose projects: one's own work (the owner filter on oneself), else the scope.
@@ -77,6 +83,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <SignedSection signed={data.signed} locale={locale} links={links} />
       <BandsSection bands={data.bands} locale={locale} links={links} />
       <DeliverySection delivery={data.delivery} locale={locale} links={links} />
+      <SupervisionDashboardSection rows={supervision} locale={locale} />
       <WorkSection work={data.work} locale={locale} links={links} allOfficersHref={allOfficersHref} />
       <ChainsSection chains={data.chains} locale={locale} />
       <EventsSection events={data.events} locale={locale} links={links} />

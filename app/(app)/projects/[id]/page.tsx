@@ -21,6 +21,9 @@ import { ProjectTimeline } from "@/components/projects/project-timeline";
 import { ChainSection } from "@/components/projects/chain-section";
 import { ReassignOwnerForm } from "@/components/projects/reassign-owner-form";
 import { ProjectJourney } from "@/components/journey/project-journey";
+import { SupervisionSection } from "@/components/projects/supervision-section";
+import { listProjectSupervision } from "@/lib/data/supervision";
+import { isoDay } from "@/lib/domain/period";
 import { reassignOwnerAction } from "../actions";
 
 type Params = Promise<{ id: string }>;
@@ -62,6 +65,11 @@ export default async function ProjectPage({ params }: { params: Params }) {
   const reassign = may(user, "reassignOwners");
   const owners = reassign ? await reassignableOwners(db(), p.unitId) : [];
   const stageHistory = p.timeline.filter((e) => e.kind === "stage");
+  const supervise = may(user, "superviseProjects");
+  const [supervision, assignees] = await Promise.all([
+    listProjectSupervision(db(), user, p.id, todayDate()),
+    supervise ? (reassign ? owners : reassignableOwners(db(), p.unitId)) : [],
+  ]);
 
   const fact = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5">
@@ -133,6 +141,8 @@ export default async function ProjectPage({ params }: { params: Params }) {
               {fact(t("facts.rounds"), formatCount(p.roundCount, locale))}
             </dl>
           </Card>
+
+          <SupervisionSection orders={supervision} locale={locale} issue={supervise ? { projectId: p.id, today: isoDay(todayDate()), ownerId: p.ownerId, assignees } : null} />
 
           <Card title={t("timeline.heading")}>
             <ProjectTimeline entries={p.timeline} />
