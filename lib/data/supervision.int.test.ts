@@ -139,12 +139,12 @@ describe("supervision orders", () => {
     const done = await issueSupervision(db, boss, issueInput(p.id, { answerDueOn: ymd(1) }));
     await addSupervisionStep(db, boss, close(done.id, done.version, "RESOLVE"));
     const row = async (today: string, from: string, last: string) =>
-      (await supervisionByUnit(db, boss, customPeriod(day(from), day(last)), day(today))).find((r) => r.unitId === own.unitId);
+      (await supervisionByUnit(db, boss, { period: customPeriod(day(from), day(last)) }, day(today))).find((r) => r.unitId === own.unitId);
     expect(await row(ymd(0), ymd(0), ymd(0))).toMatchObject({ open: 2, overdue: 0, closed: 1 });
     expect(await row(ymd(2), ymd(-30), ymd(-1))).toMatchObject({ open: 2, overdue: 1, closed: 0 }); // resolved after the period
-    const mine = async (ownerId: number) => (await supervisionByUnit(db, boss, customPeriod(day(ymd(0)), day(ymd(0))), day(ymd(0)), { ownerId })).find((r) => r.unitId === own.unitId);
+    const mine = async (ownerId: number) => (await supervisionByUnit(db, boss, { period: customPeriod(day(ymd(0)), day(ymd(0))), ownerId }, day(ymd(0)))).find((r) => r.unitId === own.unitId);
     expect(await mine(own.id)).toMatchObject({ open: 2 }); // the officer's own work
     expect(await mine(boss.id)).toBeUndefined();
-    expect(await supervisionByUnit(db, otherManager, customPeriod(day(ymd(0)), day(ymd(0))), day(ymd(0)))).not.toContainEqual(expect.objectContaining({ unitId: own.unitId }));
+    expect(await supervisionByUnit(db, otherManager, { period: customPeriod(day(ymd(0)), day(ymd(0))) }, day(ymd(0)))).not.toContainEqual(expect.objectContaining({ unitId: own.unitId }));
   });
 });

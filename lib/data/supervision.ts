@@ -12,13 +12,14 @@ import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SupervisionStatus, SupervisionStepKind } from "@/lib/generated/prisma/enums";
-import { projectScope, projectScopeSql, supervisionRedSql } from "@/lib/data/sql-rules";
+import { projectFilterSql, projectScope, projectScopeSql, supervisionRedSql } from "@/lib/data/sql-rules";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { assertVersion, createOnce, formStrings, type Tx } from "@/lib/data/transactions";
 import { lockProject } from "@/lib/data/stage";
 import { UNRESOLVED_SUPERVISION, isSupervisionRed, mayAnswer, mayEscalate, mayResolve, statusAfter } from "@/lib/domain/supervision";
-import { dayStart, type Period } from "@/lib/domain/period";
+import { dayStart } from "@/lib/domain/period";
+import type { DashboardFilters } from "@/lib/validation/dashboard";
 import type { ScopeActor } from "@/lib/domain/scope";
 import { may } from "@/lib/domain/policy";
 import type { IssueSupervisionInput, SupervisionStepInput } from "@/lib/validation/supervision";
@@ -233,13 +234,11 @@ export type SupervisionUnitRow = { unitId: number; nameZh: string; nameEn: strin
 export async function supervisionByUnit(
   db: Pick<Db, "$queryRaw">,
   user: ScopeActor,
-  period: Period,
+  /** The dashboard's period and filters (its project filter, scope included: an officer's own work is its owner filter). */
+  filters: DashboardFilters,
   today: Date,
-  /** The dashboard's unit and owner filters (an officer's own work), when set. */
-  narrow: { unitId?: number; ownerId?: number } = {},
 ): Promise<SupervisionUnitRow[]> {
-  const unit = narrow.unitId === undefined ? Prisma.empty : Prisma.sql`AND p.unit_id = ${narrow.unitId}`;
-  const owner = narrow.ownerId === undefined ? Prisma.empty : Prisma.sql`AND p.owner_id = ${narrow.ownerId}`;
+  const { period } = filters;
   return db.$queryRaw<SupervisionUnitRow[]>`
     SELECT u.id AS "unitId", u.name_zh AS "nameZh", u.name_en AS "nameEn",
            (count(*) FILTER (WHERE o.status::text = ANY(${[...UNRESOLVED_SUPERVISION]}::text[])))::int AS open,
@@ -248,7 +247,7 @@ export async function supervisionByUnit(
       FROM supervision_order o
       JOIN project p ON p.id = o.project_id
       JOIN unit u ON u.id = o.unit_id
-     WHERE ${projectScopeSql(user, "p")} ${unit} ${owner}
+     WHERE ${projectFilterSql(user, filters)}
      GROUP BY u.id
      ORDER BY overdue DESC, open DESC, u.id`;
 }

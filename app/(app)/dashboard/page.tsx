@@ -53,7 +53,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const [data, options, supervision] = await Promise.all([
     cachedDashboard(db(), actor, filters, { version }),
     dashboardOptions(db(), actor, version),
-    supervisionByUnit(db(), actor, filters.period, today, { unitId: filters.unitId, ownerId: filters.ownerId }),
+    supervisionByUnit(db(), actor, filters, today),
   ]);
   const links = linkedNumbers(data);
 
