@@ -206,6 +206,16 @@ export const MATRIX: Record<string, Entry> = {
     scope: "unit",
     run: form((c) => ({ projectId: c.unit.signedProject, requestId: rid(), amount: "1000", currency: "CNY", receivedOn: "2024-01-02" })),
   },
+  "app/(app)/projects/[id]/commitment-actions.ts#recordCommitmentAction": {
+    roles: ANY_ROLE,
+    scope: "unit",
+    run: form(async (c) => ({ projectId: (await makeProject(c.unit.owner, { path: ["INTENT", "NEGOTIATION", "SIGNED"] })).id, requestId: rid(), kind: "STATISTICS", dueOn: "2030-01-31" })),
+  },
+  "app/(app)/projects/[id]/commitment-actions.ts#recordCommitmentActualAction": {
+    roles: ANY_ROLE,
+    scope: "unit",
+    run: form((c) => ({ projectId: c.unit.signedProject, requestId: rid(), kind: "JOBS", value: "100", reportedOn: "2024-01-02" })),
+  },
   "app/(app)/projects/[id]/stage-actions.ts#stageMoveContextAction": { roles: ANY_ROLE, scope: "unit", run: args((c) => [c.unit.project.id]) },
   "app/(app)/projects/[id]/attachment-actions.ts#deleteAttachmentAction": { roles: ANY_ROLE, scope: "unit", run: form(async (c) => ({ id: await attachmentOf(c) })) },
   "app/(app)/projects/[id]/round-actions.ts#logRoundAction": {
