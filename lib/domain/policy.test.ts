@@ -10,11 +10,11 @@ const allowed = (role: "OFFICER" | "MANAGER" | "ADMIN") =>
   (Object.keys(ROLES_FOR) as Permission[]).filter((what) => may({ role }, what)).sort();
 
 describe("policy", () => {
-  it("lets officers work projects, stages, rounds, companies and attachments, and nothing more", () => {
-    expect(allowed("OFFICER")).toEqual(["attachFiles", "editCompanies", "editProjects", "logRounds", "moveStages"]);
+  it("lets officers work projects, stages, commitments, rounds, companies and attachments, and nothing more", () => {
+    expect(allowed("OFFICER")).toEqual(["attachFiles", "editCompanies", "editProjects", "logRounds", "moveStages", "recordCommitments"]);
   });
   it("adds reassigning, events, reports, the unit's work and removing anyone's attachment for managers", () => {
-    expect(allowed("MANAGER")).toEqual(["attachFiles", "editCompanies", "editProjects", "logRounds", "manageEvents", "moveStages", "reassignOwners", "removeAnyAttachment", "seeUnitWork", "viewReports"]);
+    expect(allowed("MANAGER")).toEqual(["attachFiles", "editCompanies", "editProjects", "logRounds", "manageEvents", "moveStages", "reassignOwners", "recordCommitments", "removeAnyAttachment", "seeUnitWork", "viewReports"]);
   });
   it("lets admins do everything", () => {
     expect(allowed("ADMIN")).toEqual((Object.keys(ROLES_FOR) as Permission[]).sort());

@@ -3,6 +3,7 @@
 import account from "./account.json";
 import admin from "./admin.json";
 import common from "./common.json";
+import commitments from "./commitments.json";
 import companies from "./companies.json";
 import dashboard from "./dashboard.json";
 import events from "./events.json";
@@ -14,5 +15,5 @@ import reports from "./reports.json";
 import work from "./work.json";
 import { resolveReferences } from "../references";
 
-const messages = resolveReferences({ ...account, ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...work });
+const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...work });
 export default messages;
