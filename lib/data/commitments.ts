@@ -202,11 +202,10 @@ export async function getCommitments(db: Db, user: Actor, projectId: number, tod
     };
   });
 
-  // Funds behind the promised schedule: the investment promise, by its due date (else by full production's).
+  // Funds behind the promised schedule: the investment promise, in place by its due date.
   const investment = promises("INVESTMENT_TOTAL").current;
-  const scheduleEnd = investment?.dueOn ?? promises("FULL_PRODUCTION").current?.dueOn ?? null;
   const fundsBehind = investment?.value
-    ? fundsBehindSchedule({ promised: Number(investment.value), inPlace: fundsIn("CNY"), signedOn: isoDay(contract.signedOn), dueOn: scheduleEnd }, today)
+    ? fundsBehindSchedule({ promised: Number(investment.value), inPlace: fundsIn("CNY"), signedOn: isoDay(contract.signedOn), dueOn: investment.dueOn }, today)
     : null;
 
   let nextSeen = false;

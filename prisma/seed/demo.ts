@@ -10,6 +10,7 @@ import { refreshRoundStats } from "@/lib/data/round-stats";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildDemoRows, type DemoRows } from "./demo-build";
 import { DEMO_PASSWORD } from "./demo-data";
+import { seedDemoCommitments } from "./demo-commitments";
 
 export { DEMO_PASSWORD };
 
@@ -55,6 +56,7 @@ async function insertAll(tx: Prisma.TransactionClient, rows: DemoRows) {
   await tx.contract.createMany({ data: rows.contracts });
   await tx.constructionStart.createMany({ data: rows.starts });
   await tx.fundsInPlace.createMany({ data: rows.funds });
+  await seedDemoCommitments(tx);
 
   // Rows inserted with explicit ids leave their sequences at 1: move them
   // past the seeded ids so the app's own inserts do not collide.
