@@ -282,6 +282,11 @@ export const MATRIX: Record<string, Entry> = {
     scope: "all",
     run: form(async (c) => ({ id: c.unit.subjectUser, version: await versionOf("app_user", c.unit.subjectUser), password: `a new password ${uniq()}` })),
   },
+  "app/(app)/admin/settings/actions.ts#updateMilestoneSettingsAction": {
+    roles: ADMIN,
+    scope: "all",
+    run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, warnDays: 30, fundsBehindPercent: 20 })),
+  },
   "app/(app)/admin/units/actions.ts#createUnitAction": {
     roles: ADMIN,
     scope: "all",

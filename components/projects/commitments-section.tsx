@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { may } from "@/lib/domain/policy";
 import { getCommitments, type FigureRow, type PromiseRow } from "@/lib/data/commitments";
-import { MILESTONE_SETTINGS, type MilestoneColour } from "@/lib/domain/milestones";
+import type { MilestoneColour } from "@/lib/domain/milestones";
+import { getMilestoneSettings } from "@/lib/data/settings";
 import { todayYmd } from "@/lib/validation/fields";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
@@ -37,7 +38,8 @@ export function ColourBadge({ colour, label }: { colour: MilestoneColour; label:
 export async function CommitmentsSection({ projectId }: { projectId: number }) {
   const user = await requireUser();
   const today = todayYmd();
-  const [view, t, locale] = await Promise.all([getCommitments(db(), user, projectId, today), getTranslations("commitments"), getLocale() as Promise<Locale>]);
+  const settings = await getMilestoneSettings(db());
+  const [view, t, locale] = await Promise.all([getCommitments(db(), user, projectId, today, settings), getTranslations("commitments"), getLocale() as Promise<Locale>]);
   if (!view) return null;
 
   const value = (row: Pick<FigureRow, "unit">, v: string | null) => {
@@ -93,7 +95,7 @@ export async function CommitmentsSection({ projectId }: { projectId: number }) {
         </tbody>
       </table>
       <p className="mb-4 text-xs text-slate-500">
-        {t("colourHint", { days: MILESTONE_SETTINGS.warnDays, share: formatPercent(MILESTONE_SETTINGS.fundsBehindShare, locale) })}
+        {t("colourHint", { days: settings.warnDays, share: formatPercent(settings.fundsBehindShare, locale) })}
       </p>
 
       <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("figuresHeading")}</h3>
