@@ -20,11 +20,12 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const user = await requireUser();
   const params = await searchParams;
   const requested = (Array.isArray(params.view) ? params.view[0] : params.view) === "unit" ? "unit" : "mine";
-  const [work, locale, t, tStages] = await Promise.all([
+  const [work, locale, t, tStages, tc] = await Promise.all([
     getMyWork(db(), user, { view: requested }),
     getLocale() as Promise<Locale>,
     getTranslations("work"),
     getTranslations("stages"),
+    getTranslations("commitments"),
   ]);
   const en = locale === "en";
   const showOwner = work.view === "unit";
@@ -54,6 +55,19 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
     note: p.neverMet ? t("stalled.never", { days: p.daysSilent }) : t("stalled.days", { days: p.daysSilent }),
   }));
 
+  // Red and yellow milestones first (issue 15): the milestone is the row's "stage".
+  const milestones: ProjectTableRow[] = work.milestones.map((m) => ({
+    id: m.projectId,
+    number: m.number,
+    title: m.title,
+    company: en ? (m.companyNameEn ?? m.companyNameZh) : m.companyNameZh,
+    stage: tc(`kinds.${m.kind}`),
+    owner: m.ownerName,
+    date: formatDate(m.dueOn, locale),
+    note: m.daysUntil < 0 ? tc("work.overdue", { colour: tc(`colours.${m.colour}`), days: -m.daysUntil }) : tc("work.dueIn", { colour: tc(`colours.${m.colour}`), days: m.daysUntil }),
+    urgent: m.colour === "RED",
+  }));
+
   return (
     <>
       <PageHeader
@@ -62,6 +76,9 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         actions={may(user, "seeUnitWork") ? <ViewToggle view={work.view} seesAllUnits={seesAllUnits(user)} /> : undefined}
       />
       <div className="grid gap-4 xl:grid-cols-2">
+        <WorkSection id="milestones" title={tc("work.title")} total={milestones.length} shown={milestones.length}>
+          <ProjectTable caption={tc("work.title")} rows={milestones} dateHeader={tc("work.dueHeader")} showOwner={showOwner} empty={tc("work.empty")} />
+        </WorkSection>
         <WorkSection id="overdue" title={t("overdue.title")} total={work.overdue.total} totalIsAtLeast={work.overdue.totalIsAtLeast} shown={overdue.length} moreHref={projectsHref(work.overdue.filter)}>
           <ProjectTable caption={t("overdue.title")} rows={overdue} dateHeader={t("columns.followUp")} showOwner={showOwner} empty={t("overdue.empty")} />
         </WorkSection>

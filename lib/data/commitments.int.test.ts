@@ -3,6 +3,7 @@ import { testDb } from "@/test/factories";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { getCommitments, recordCommitment, recordCommitmentActual } from "@/lib/data/commitments";
 import { recordFunds } from "@/lib/data/funds";
+import { getMyWork } from "@/lib/data/my-work";
 import { ZRecordCommitment, ZRecordCommitmentActual } from "@/lib/validation/commitments";
 import { ZRecordFunds } from "@/lib/validation/stage";
 import { makeActor, makeProject, newRequestId, type TestActor } from "@/lib/data/stage.test-helpers";
@@ -143,5 +144,31 @@ describe("actuals and colours", () => {
     expect(milestone(await getCommitments(db, officer, p.id, "2025-06-01"), "PRODUCTION").colour).toBe("YELLOW");
     await recordFunds(db, officer, ZRecordFunds.parse({ projectId: String(p.id), requestId: newRequestId(), amount: "4亿", currency: "CNY", receivedOn: "2024-12-01" }));
     expect(milestone(await getCommitments(db, officer, p.id, "2025-06-01"), "PRODUCTION").colour).toBe("GREEN");
+  });
+});
+
+describe("My work's milestones", () => {
+  it("lists the officer's red then yellow milestones, not green, reached or amended-away ones, and not other units'", async () => {
+    const owner = await makeActor("OFFICER");
+    const p = await makeProject(owner, { path: ["INTENT", "NEGOTIATION", "SIGNED"], contractOn: "2024-06-01" });
+    const q = await makeProject(owner, { path: ["INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION"], contractOn: "2024-06-01", startedOn: "2024-09-01" });
+    const mine = (projectId: number, fields: Record<string, string | number>) => recordCommitment(db, owner, promise(projectId, fields));
+    await mine(p.id, { kind: "PRODUCTION", dueOn: "2025-03-05" }); // yellow on 2025-03-01
+    await mine(p.id, { kind: "LAND_HANDOVER", dueOn: "2025-02-01" }); // red
+    await mine(p.id, { kind: "STATISTICS", dueOn: "2025-09-01" }); // green
+    const old = await mine(q.id, { kind: "FULL_PRODUCTION", dueOn: "2025-01-01" }); // red, then amended to green
+    await mine(q.id, { kind: "FULL_PRODUCTION", dueOn: "2026-01-01", replacesId: old.id, version: 1 });
+    await mine(q.id, { kind: "CONSTRUCTION_START", dueOn: "2024-08-01" }); // reached by the start record
+    await recordCommitmentActual(db, owner, actual(q.id, { kind: "LAND_HANDOVER", reportedOn: "2024-07-01" }));
+    await mine(q.id, { kind: "LAND_HANDOVER", dueOn: "2024-06-30" }); // reached
+
+    const work = await getMyWork(db, owner, { today: new Date("2025-03-01T00:00:00Z") });
+    expect(work.milestones.map((m) => [m.projectId, m.kind, m.colour, m.daysUntil])).toEqual([
+      [p.id, "LAND_HANDOVER", "RED", -28],
+      [p.id, "PRODUCTION", "YELLOW", 4],
+    ]);
+    const later = await getMyWork(db, owner, { today: new Date("2025-03-06T00:00:00Z") });
+    expect(later.milestones.map((m) => m.colour)).toEqual(["RED", "RED"]);
+    expect((await getMyWork(db, otherOfficer, { today: new Date("2025-03-01T00:00:00Z") })).milestones.filter((m) => m.projectId === p.id)).toEqual([]);
   });
 });

@@ -8,17 +8,19 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import type { CommitmentKind } from "@/lib/generated/prisma/enums";
-import { projectScope } from "@/lib/data/sql-rules";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { projectScope, unreachedMilestoneSql } from "@/lib/data/sql-rules";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { assertVersion, createOnce, type Tx } from "@/lib/data/transactions";
 import { isFunded } from "@/lib/domain/stages";
-import { isoDay } from "@/lib/domain/period";
+import { DAY_MS, isoDay } from "@/lib/domain/period";
 import {
   FIGURE_KINDS,
   FIGURE_KIND_LIST,
   MILESTONE_KINDS,
   MILESTONE_SETTINGS,
+  colourRank,
   fundsBehindSchedule,
   isMilestoneKind,
   milestoneColour,
@@ -220,4 +222,44 @@ export async function getCommitments(db: Db, user: Actor, projectId: number, tod
   });
 
   return { projectId: project.id, milestones, figures };
+}
+
+export type MilestoneAlert = {
+  projectId: number;
+  number: string;
+  title: string;
+  companyNameZh: string;
+  companyNameEn: string | null;
+  ownerName: string;
+  kind: MilestoneKind;
+  dueOn: string;
+  colour: Exclude<MilestoneColour, "GREEN">;
+  /** Negative: overdue by that many days. */
+  daysUntil: number;
+};
+
+/**
+ * My work's red and yellow milestones on the projects in `where` (project
+ * aliased p, the caller's scope and view): red first, then by due date. The
+ * funds rule's yellow is shown on the project page only.
+ */
+export async function listMilestoneAlerts(db: Db, where: Prisma.Sql, today: string, settings: MilestoneSettings, limit = 50): Promise<MilestoneAlert[]> {
+  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + settings.warnDays * DAY_MS);
+  const rows = await db.$queryRaw<{ id: number; number: string; title: string; company_zh: string; company_en: string | null; owner_name: string; kind: MilestoneKind; due_on: Date }[]>`
+    SELECT p.id, p.number, p.title, c.name_zh AS company_zh, c.name_en AS company_en, o.name AS owner_name, m.kind::text AS kind, m.due_on
+      FROM commitment m
+      JOIN project p ON p.id = m.project_id
+      JOIN company c ON c.id = p.company_id
+      JOIN app_user o ON o.id = p.owner_id
+     WHERE ${where} AND ${unreachedMilestoneSql(horizon)}
+     ORDER BY m.due_on, p.id
+     LIMIT ${limit}`;
+  const alerts = rows.flatMap((r): MilestoneAlert[] => {
+    const dueOn = isoDay(r.due_on);
+    const colour = milestoneColour({ dueOn, reachedOn: null }, today, settings);
+    if (colour === "GREEN") return [];
+    const daysUntil = Math.round((r.due_on.getTime() - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+    return [{ projectId: r.id, number: r.number, title: r.title, companyNameZh: r.company_zh, companyNameEn: r.company_en, ownerName: r.owner_name, kind: r.kind, dueOn, colour, daysUntil }];
+  });
+  return alerts.sort((a, b) => colourRank(a.colour) - colourRank(b.colour));
 }

@@ -31,8 +31,8 @@ export const FIGURE_KIND_LIST = Object.keys(FIGURE_KINDS) as FigureKind[];
 export const isMilestoneKind = (kind: CommitmentKind): kind is MilestoneKind => (MILESTONE_KINDS as readonly string[]).includes(kind);
 
 /**
- * The thresholds of the colours. TODO(issue 15): an installation setting an
- * admin changes on the admin page; until then the defaults a bureau expects.
+ * The thresholds' defaults, as a bureau expects them; the installation's own
+ * values are set by admins (installation_setting, lib/data/settings.ts).
  */
 export const MILESTONE_SETTINGS = {
   /** A milestone due within this many days is yellow. */
