@@ -36,6 +36,13 @@ test("an officer records a signed project's commitments and actuals and sees the
   // 供地 past due: red; 投产 within 30 days: yellow; 达产 far off: green.
   await promiseDate("供地", ymd(-5));
   await expect(section.getByTestId("milestone-LAND_HANDOVER")).toContainText("逾期");
+  // My work lists it, red first.
+  const projectUrl = page.url();
+  await page.goto("/");
+  const work = page.getByTestId("work-milestones");
+  await expect(work.getByRole("row").filter({ hasText: PROJECT }).first()).toContainText("逾期");
+  await page.goto(projectUrl);
+
   await promiseDate("投产", ymd(10));
   await expect(section.getByTestId("milestone-PRODUCTION")).toContainText("临期");
   await promiseDate("达产", ymd(400));
@@ -70,4 +77,21 @@ test("an officer records a signed project's commitments and actuals and sees the
   await expect(en.getByRole("heading", { name: "Delivery" })).toBeVisible();
   await expect(en.getByTestId("milestone-PRODUCTION")).toContainText("Due soon");
   await expect(en.getByTestId("figure-JOBS")).toContainText("800 people");
+});
+
+test("an admin sets the days before a deadline turns yellow", async ({ page }) => {
+  await signIn(page, "admin@demo.local");
+  await page.goto("/admin/settings");
+  const form = page.getByRole("form", { name: "里程碑颜色" });
+  const days = form.getByLabel("到期前多少天变为临期（黄色）");
+  await expect(days).toHaveValue(/^\d+$/);
+  await days.fill("45");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByRole("status")).toHaveText("已保存。");
+  await page.reload();
+  await expect(form.getByLabel("到期前多少天变为临期（黄色）")).toHaveValue("45");
+  // Back to the default, for the other tests.
+  await form.getByLabel("到期前多少天变为临期（黄色）").fill("30");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByRole("status")).toHaveText("已保存。");
 });
