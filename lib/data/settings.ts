@@ -6,7 +6,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { assertVersion, formStrings, refuseStale } from "@/lib/data/transactions";
+import { assertVersion, formStrings, isUniqueViolation, refuseStale } from "@/lib/data/transactions";
 import { assertAdmin } from "@/lib/data/users";
 import { MILESTONE_SETTINGS, type MilestoneSettings } from "@/lib/domain/milestones";
 import type { MilestoneSettingsInput } from "@/lib/validation/settings";
@@ -33,6 +33,19 @@ const snapshot = (r: { milestoneWarnDays: number; fundsBehindPercent: number; ve
 /** Admins change the thresholds; refused when made against an older version; audited. */
 export async function updateMilestoneSettings(db: Db, user: Actor, input: MilestoneSettingsInput): Promise<{ version: number }> {
   assertAdmin(user);
+  try {
+    return await saveMilestoneSettings(db, user, input);
+  } catch (error) {
+    // Two first saves at once: the loser's row already exists, and its version is now stale.
+    if (!isUniqueViolation(error)) throw error;
+    return db.$transaction(async (tx) => {
+      const row = await tx.installationSetting.findUniqueOrThrow({ where: { id: 1 } });
+      return refuseStale(tx, { entity: "installation_setting", id: 1, version: row.version, values: formStrings(snapshot(row)) }, input.version);
+    });
+  }
+}
+
+async function saveMilestoneSettings(db: Db, user: Actor, input: MilestoneSettingsInput): Promise<{ version: number }> {
   return db.$transaction(async (tx) => {
     const current = (await tx.installationSetting.findUnique({ where: { id: 1 } })) ?? DEFAULT_ROW;
     const edited = (r: typeof current) => ({ entity: "installation_setting", id: 1, version: r.version, values: formStrings(snapshot(r)) });
