@@ -45,6 +45,12 @@ test("an officer records a signed project's commitments and actuals and sees the
 
   await promiseDate("投产", ymd(10));
   await expect(section.getByTestId("milestone-PRODUCTION")).toContainText("临期");
+  // Amended (a supplementary agreement): green now, the earlier promise kept beside it.
+  await promiseDate("投产", ymd(90));
+  await expect(section.getByTestId("milestone-PRODUCTION")).toContainText("正常");
+  await expect(section.getByTestId("milestone-PRODUCTION")).toContainText("原承诺：");
+  await promiseDate("投产", ymd(10));
+  await expect(section.getByTestId("milestone-PRODUCTION")).toContainText("临期");
   await promiseDate("达产", ymd(400));
   await expect(section.getByTestId("milestone-FULL_PRODUCTION")).toContainText("正常");
   // Construction start is read from the project's start record: reached, green.

@@ -73,7 +73,8 @@ export async function recordCommitment(db: Db, user: Actor, input: RecordCommitm
         projectId: project.id,
         contractId: project.contractId,
         kind: input.kind,
-        value: input.value ?? null,
+        // A milestone is a deadline only.
+        value: isMilestoneKind(input.kind) ? null : (input.value ?? null),
         dueOn: input.dueOn ?? null,
         createdById: user.id,
         requestId: input.requestId,
