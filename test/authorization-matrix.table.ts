@@ -214,6 +214,16 @@ export const MATRIX: Record<string, Entry> = {
     scope: "unit",
     run: form((c) => ({ projectId: c.unit.signedProject, requestId: rid(), amount: "1000", currency: "CNY", receivedOn: "2024-01-02" })),
   },
+  "app/(app)/projects/[id]/commitment-actions.ts#recordCommitmentAction": {
+    roles: ANY_ROLE,
+    scope: "unit",
+    run: form(async (c) => ({ projectId: (await makeProject(c.unit.owner, { path: ["INTENT", "NEGOTIATION", "SIGNED"] })).id, requestId: rid(), kind: "STATISTICS", dueOn: "2030-01-31" })),
+  },
+  "app/(app)/projects/[id]/commitment-actions.ts#recordCommitmentActualAction": {
+    roles: ANY_ROLE,
+    scope: "unit",
+    run: form((c) => ({ projectId: c.unit.signedProject, requestId: rid(), kind: "JOBS", value: "100", reportedOn: "2024-01-02" })),
+  },
   "app/(app)/projects/[id]/stage-actions.ts#stageMoveContextAction": { roles: ANY_ROLE, scope: "unit", run: args((c) => [c.unit.project.id]) },
   "app/(app)/projects/[id]/attachment-actions.ts#deleteAttachmentAction": { roles: ANY_ROLE, scope: "unit", run: form(async (c) => ({ id: await attachmentOf(c) })) },
   "app/(app)/projects/[id]/round-actions.ts#logRoundAction": {
@@ -283,6 +293,11 @@ export const MATRIX: Record<string, Entry> = {
     roles: ADMIN,
     scope: "all",
     run: form(async (c) => ({ id: c.unit.subjectUser, version: await versionOf("app_user", c.unit.subjectUser), password: `a new password ${uniq()}` })),
+  },
+  "app/(app)/admin/settings/actions.ts#updateMilestoneSettingsAction": {
+    roles: ADMIN,
+    scope: "all",
+    run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, warnDays: 30, fundsBehindPercent: 20 })),
   },
   "app/(app)/admin/units/actions.ts#createUnitAction": {
     roles: ADMIN,

@@ -23,13 +23,14 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const user = await requireUser();
   const params = await searchParams;
   const requested = (Array.isArray(params.view) ? params.view[0] : params.view) === "unit" ? "unit" : "mine";
-  const [work, supervision, tSup, locale, t, tStages] = await Promise.all([
+  const [work, supervision, tSup, locale, t, tStages, tc] = await Promise.all([
     getMyWork(db(), user, { view: requested }),
     supervisionWork(db(), user, todayDate()),
     getTranslations("supervision"),
     getLocale() as Promise<Locale>,
     getTranslations("work"),
     getTranslations("stages"),
+    getTranslations("commitments"),
   ]);
   const en = locale === "en";
   const showOwner = work.view === "unit";
@@ -59,6 +60,19 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
     note: p.neverMet ? t("stalled.never", { days: p.daysSilent }) : t("stalled.days", { days: p.daysSilent }),
   }));
 
+  // Red and yellow milestones first (issue 15): the milestone is the row's "stage".
+  const milestones: ProjectTableRow[] = work.milestones.map((m) => ({
+    id: m.projectId,
+    number: m.number,
+    title: m.title,
+    company: en ? (m.companyNameEn ?? m.companyNameZh) : m.companyNameZh,
+    stage: tc(`kinds.${m.kind}`),
+    owner: m.ownerName,
+    date: formatDate(m.dueOn, locale),
+    note: m.daysUntil < 0 ? tc("work.overdue", { colour: tc(`colours.${m.colour}`), days: -m.daysUntil }) : tc("work.dueIn", { colour: tc(`colours.${m.colour}`), days: m.daysUntil }),
+    urgent: m.colour === "RED",
+  }));
+
   return (
     <>
       <PageHeader
@@ -67,6 +81,9 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         actions={may(user, "seeUnitWork") ? <ViewToggle view={work.view} seesAllUnits={seesAllUnits(user)} /> : undefined}
       />
       <div className="grid gap-4 xl:grid-cols-2">
+        <WorkSection id="milestones" title={tc("work.title")} total={milestones.length} shown={milestones.length}>
+          <ProjectTable caption={tc("work.title")} rows={milestones} dateHeader={tc("work.dueHeader")} showOwner={showOwner} empty={tc("work.empty")} />
+        </WorkSection>
         <WorkSection id="supervision-answer" title={tSup("work.toAnswer")}>
           <SupervisionList rows={supervision.toAnswer} locale={locale} />
         </WorkSection>

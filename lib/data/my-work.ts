@@ -16,6 +16,9 @@ import { ownProjectsFilter } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
+import { listMilestoneAlerts, type MilestoneAlert } from "@/lib/data/commitments";
+import { getMilestoneSettings } from "@/lib/data/settings";
+import { isoDay } from "@/lib/domain/period";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -58,6 +61,8 @@ export type MyWork = {
   upcoming: { rows: FollowUpRow[] } & Counted;
   stalled: { rows: StalledRow[] } & Counted;
   activity: ActivityItem[];
+  /** Red and yellow milestones of signed projects in view, red first (issue 15). */
+  milestones: MilestoneAlert[];
 };
 
 /** A list's matches: exact, or COUNT_CAP when `totalIsAtLeast` (there are more). */
@@ -138,12 +143,13 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
   const overdueFilter = { ...inView, overdue: true as const };
   const byFollowUp = Prisma.sql`p.next_follow_up_on, p.id`;
 
-  const [overdue, upcoming, stalled, activity] = await Promise.all([
+  const [overdue, upcoming, stalled, activity, milestones] = await Promise.all([
     workList(db, where(overdueFilter), byFollowUp),
     workList(db, Prisma.sql`${where({})} AND p.next_follow_up_on >= ${today}::date AND p.next_follow_up_on <= ${horizon}::date AND ${inPlaySql()}`, byFollowUp),
     // Never-met projects first (by first contact), then the longest silence.
     workList(db, where({ stalled: STALLED_AFTER_DAYS }), Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`),
     recentActivity(db, where({})),
+    getMilestoneSettings(db).then((settings) => listMilestoneAlerts(db, where({}), isoDay(today), settings, LIST_LIMIT)),
   ]);
 
   const followUp = (r: ListRow): FollowUpRow => ({ ...toWorkProject(r, user), nextFollowUpOn: r.next_follow_up_on!, daysUntil: daysBetween(today, r.next_follow_up_on!) });
@@ -163,6 +169,7 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
       totalIsAtLeast: stalled.totalIsAtLeast,
     },
     activity,
+    milestones,
   };
 }
 

@@ -22,7 +22,8 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db";
-import { CLOSED_STAGES, FORWARD_STAGES, STALL_STAGES, isInPlay } from "@/lib/domain/stages";
+import { CLOSED_STAGES, FORWARD_STAGES, FUNDED_STAGES, STALL_STAGES, isInPlay } from "@/lib/domain/stages";
+import { MILESTONE_KINDS } from "@/lib/domain/milestones";
 import { DAY_MS, dayStart, type Period } from "@/lib/domain/period";
 import { seesAllUnits, type ScopeActor } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
@@ -71,6 +72,21 @@ export function inPlaySql(projectAlias = "p"): Prisma.Sql {
 export function overdueSql(today: Date, projectAlias = "p"): Prisma.Sql {
   const a = alias(projectAlias);
   return Prisma.sql`(${a}.next_follow_up_on < ${today}::date AND ${inPlaySql(projectAlias)})`;
+}
+
+/**
+ * A milestone promise in force (commitment aliased `m`) of a signed project,
+ * due by `horizon` and not reached: reached is an actual of its kind, or for
+ * construction start the project's construction_start record. The candidates
+ * of red and yellow (lib/domain/milestones.ts milestoneColour decides).
+ */
+export function unreachedMilestoneSql(horizon: Date, commitmentAlias = "m", projectAlias = "p"): Prisma.Sql {
+  const m = alias(commitmentAlias);
+  const p = alias(projectAlias);
+  return Prisma.sql`(${m}.replaced_at IS NULL AND ${m}.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]) AND ${m}.due_on <= ${horizon}::date
+    AND ${p}.stage = ANY(${[...FUNDED_STAGES]}::"Stage"[])
+    AND NOT EXISTS (SELECT 1 FROM commitment_actual ca WHERE ca.project_id = ${m}.project_id AND ca.kind = ${m}.kind)
+    AND NOT (${m}.kind = 'CONSTRUCTION_START' AND EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = ${m}.project_id)))`;
 }
 
 /** overdueSql for a row already read. */

@@ -19,6 +19,8 @@ export const ROLES_FOR = {
   editProjects: EVERY_ROLE,
   /** Move a project's stage and record funds in place. */
   moveStages: EVERY_ROLE,
+  /** Record a signed project's commitments (and amend them) and their actuals (in their scope). */
+  recordCommitments: EVERY_ROLE,
   /** Log negotiation rounds. */
   logRounds: EVERY_ROLE,
   /** Companies and their contacts are shared by all units: every role edits them. */

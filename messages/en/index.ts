@@ -3,6 +3,7 @@
 import account from "./account.json";
 import admin from "./admin.json";
 import common from "./common.json";
+import commitments from "./commitments.json";
 import companies from "./companies.json";
 import dashboard from "./dashboard.json";
 import events from "./events.json";
@@ -15,5 +16,5 @@ import supervision from "./supervision.json";
 import work from "./work.json";
 import { resolveReferences } from "../references";
 
-const messages = resolveReferences({ ...account, ...admin, ...common, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...supervision, ...work });
+const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...supervision, ...work });
 export default messages;

@@ -10,6 +10,9 @@ import { seedDemo } from "./demo";
 import { buildDemoRows } from "./demo-build";
 import { DEMO_PASSWORD } from "./demo-data";
 import { BATTERY_ANCHOR } from "./demo-stories";
+import { RED_COUNTY_PROJECT } from "./demo-commitments";
+import { getCommitments } from "@/lib/data/commitments";
+import { todayYmd } from "@/lib/validation/fields";
 import { getProjectPage } from "@/lib/data/project-page";
 import { getChains } from "@/lib/data/dashboard/chains";
 import { parseDashboardFilters } from "@/lib/validation/dashboard";
@@ -220,6 +223,18 @@ describe("the demo seed", () => {
       expect(o.project.unit.kind).toBe("COUNTY");
     }
     expect(orders.filter((o) => isSupervisionRed(o, today))).toHaveLength(1);
+  });
+
+  it("shows the battery anchor's milestones all green and a county project's construction start red (issue 15)", async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.local" }, include: { unit: true } });
+    const actor = { id: admin.id, role: admin.role, unitId: admin.unitId, unitIsCity: admin.unit.kind === "CITY" };
+    const colours = async (title: string) => {
+      const p = await db.project.findFirstOrThrow({ where: { title } });
+      const view = await getCommitments(db, actor, p.id, todayYmd());
+      return Object.fromEntries(view!.milestones.map((m) => [m.kind, m.colour]));
+    };
+    expect(await colours(BATTERY_ANCHOR.title)).toEqual({ LAND_HANDOVER: "GREEN", CONSTRUCTION_START: "GREEN", PRODUCTION: "GREEN", FULL_PRODUCTION: "GREEN", STATISTICS: "GREEN" });
+    expect(await colours(RED_COUNTY_PROJECT)).toMatchObject({ LAND_HANDOVER: "GREEN", CONSTRUCTION_START: "RED", PRODUCTION: "GREEN" });
   });
 
   it("builds the same rows on every run", () => {

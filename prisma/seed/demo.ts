@@ -11,6 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildDemoRows, type DemoRows } from "./demo-build";
 import { DEMO_PASSWORD } from "./demo-data";
 import { seedDemoSupervision } from "./demo-supervision";
+import { seedDemoCommitments } from "./demo-commitments";
 
 export { DEMO_PASSWORD };
 
@@ -57,6 +58,7 @@ async function insertAll(tx: Prisma.TransactionClient, rows: DemoRows) {
   await tx.constructionStart.createMany({ data: rows.starts });
   await tx.fundsInPlace.createMany({ data: rows.funds });
   await seedDemoSupervision(tx);
+  await seedDemoCommitments(tx);
 
   // Rows inserted with explicit ids leave their sequences at 1: move them
   // past the seeded ids so the app's own inserts do not collide.

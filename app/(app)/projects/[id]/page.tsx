@@ -19,6 +19,7 @@ import { StageBadge } from "@/components/projects/stage-badge";
 import { localName } from "@/components/projects/names";
 import { ProjectTimeline } from "@/components/projects/project-timeline";
 import { ChainSection } from "@/components/projects/chain-section";
+import { CommitmentsSection } from "@/components/projects/commitments-section";
 import { ReassignOwnerForm } from "@/components/projects/reassign-owner-form";
 import { ProjectJourney } from "@/components/journey/project-journey";
 import { SupervisionSection } from "@/components/projects/supervision-section";
@@ -110,6 +111,10 @@ export default async function ProjectPage({ params }: { params: Params }) {
 
       <div className="mb-6">
         <ProjectJourney projectId={p.id} />
+      </div>
+
+      <div className="mb-6">
+        <CommitmentsSection projectId={p.id} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">

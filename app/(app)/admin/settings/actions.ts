@@ -1,0 +1,14 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import { updateMilestoneSettings } from "@/lib/data/settings";
+import { ZMilestoneSettings } from "@/lib/validation/settings";
+import { runAdminAction } from "@/app/(app)/admin/run-admin-action";
+
+/** The milestone colours' thresholds (N days, X%). */
+export async function updateMilestoneSettingsAction(_prev: unknown, formData: FormData) {
+  const result = await runAdminAction(ZMilestoneSettings, formData, (user, input) => updateMilestoneSettings(db(), user, input));
+  if (result.ok) revalidatePath("/admin/settings");
+  return result;
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { FormSummary } from "@/components/ui/form-summary";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { updateMilestoneSettingsAction } from "@/app/(app)/admin/settings/actions";
+
+/** N days and X% of the milestone colours (lib/domain/milestones.ts). */
+export function MilestoneSettingsForm(props: { warnDays: number; fundsBehindPercent: number; version: number }) {
+  const t = useTranslations("admin.settings");
+  const tc = useTranslations("admin.common");
+  const [version, setVersion] = useState(props.version);
+  const { pending, failure, success, onSubmit, errorOf } = useActionForm(updateMilestoneSettingsAction, {
+    onSuccess: (data) => {
+      setVersion(data.version);
+      return tc("saved");
+    },
+  });
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="milestone-settings-title" className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="milestone-settings-title" className="text-lg font-semibold text-slate-900">
+        {t("milestones")}
+      </h2>
+      <input type="hidden" name="version" value={version} />
+      <TextField name="warnDays" label={t("warnDays")} hint={t("warnDaysHint")} error={errorOf("warnDays")} defaultValue={props.warnDays} inputMode="numeric" required />
+      <TextField name="fundsBehindPercent" label={t("fundsBehindPercent")} hint={t("fundsBehindPercentHint")} error={errorOf("fundsBehindPercent")} defaultValue={props.fundsBehindPercent} inputMode="numeric" required />
+      <FormSummary error={failure?.message} success={success} />
+      <Button type="submit" disabled={pending}>
+        {pending ? tc("saving") : tc("save")}
+      </Button>
+    </form>
+  );
+}

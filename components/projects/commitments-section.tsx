@@ -1,0 +1,135 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { db } from "@/lib/db";
+import { requireUser } from "@/lib/auth/current-user";
+import { may } from "@/lib/domain/policy";
+import { getCommitments, type FigureRow, type PromiseRow } from "@/lib/data/commitments";
+import type { MilestoneColour } from "@/lib/domain/milestones";
+import { getMilestoneSettings } from "@/lib/data/settings";
+import { todayYmd } from "@/lib/validation/fields";
+import { formatCny, formatUsd } from "@/lib/format/money";
+import { formatCount, formatPercent } from "@/lib/format/numbers";
+import { formatDate } from "@/lib/format/dates";
+import type { Locale } from "@/i18n/locales";
+import { CommitmentForms } from "@/components/projects/commitment-forms";
+
+const COLOUR_CLASS: Record<MilestoneColour, string> = {
+  GREEN: "bg-emerald-100 text-emerald-800 ring-emerald-600/30",
+  YELLOW: "bg-amber-100 text-amber-900 ring-amber-600/30",
+  RED: "bg-red-100 text-red-800 ring-red-600/30",
+};
+const COLOUR_DOT: Record<MilestoneColour, string> = { GREEN: "bg-emerald-500", YELLOW: "bg-amber-500", RED: "bg-red-600" };
+
+/** The colour as a pill with its word: never colour alone. */
+export function ColourBadge({ colour, label }: { colour: MilestoneColour; label: string }) {
+  return (
+    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${COLOUR_CLASS[colour]}`} data-colour={colour}>
+      <span aria-hidden="true" className={`h-2 w-2 rounded-full ${COLOUR_DOT[colour]}`} />
+      {label}
+    </span>
+  );
+}
+
+/**
+ * 履约 on the project page of a signed project: the milestone plan
+ * (供地 → 开工 → 投产 → 达产 → 入统) with due and actual dates and colours,
+ * promised versus actual for the figures, and the forms that record them.
+ * Renders nothing before the signing.
+ */
+export async function CommitmentsSection({ projectId }: { projectId: number }) {
+  const user = await requireUser();
+  const today = todayYmd();
+  const settings = await getMilestoneSettings(db());
+  const [view, t, locale] = await Promise.all([getCommitments(db(), user, projectId, today, settings), getTranslations("commitments"), getLocale() as Promise<Locale>]);
+  if (!view) return null;
+
+  const value = (row: Pick<FigureRow, "unit">, v: string | null) => {
+    if (v === null) return "—";
+    if (row.unit === "CNY") return formatCny(v, locale);
+    if (row.unit === "USD") return formatUsd(v, locale);
+    if (row.unit === "MU") return t("mu", { value: Number(v) });
+    return t("count", { value: formatCount(Number(v), locale) });
+  };
+  const history = (rows: PromiseRow[], show: (r: PromiseRow) => string) =>
+    rows.map((h) => (
+      <p key={h.id} className="text-xs text-slate-500">
+        {t("history", { value: show(h), date: formatDate(h.replacedAt, locale) })}
+      </p>
+    ));
+
+  const current = Object.fromEntries(
+    [...view.milestones, ...view.figures].filter((r) => r.current).map((r) => [r.kind, { id: r.current!.id, version: r.current!.version }]),
+  );
+
+  return (
+    <section aria-labelledby="commitments-title" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="commitments">
+      <h2 id="commitments-title" className="mb-1 text-base font-semibold text-slate-900">
+        {t("title")}
+      </h2>
+      <p className="mb-3 text-sm text-slate-600">{t("intro")}</p>
+
+      <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("milestonesHeading")}</h3>
+      <table className="mb-1 w-full text-left text-sm" data-testid="milestone-plan">
+        <thead className="text-slate-500">
+          <tr>
+            <th scope="col" className="py-1 pr-3 font-medium">{t("milestone")}</th>
+            <th scope="col" className="py-1 pr-3 font-medium">{t("dueOn")}</th>
+            <th scope="col" className="py-1 pr-3 font-medium">{t("reachedOn")}</th>
+            <th scope="col" className="py-1 font-medium">{t("status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.milestones.map((m) => (
+            <tr key={m.kind} className="border-t border-slate-100 align-top" data-testid={`milestone-${m.kind}`}>
+              <th scope="row" className="py-1.5 pr-3 font-medium text-slate-900">{t(`kinds.${m.kind}`)}</th>
+              <td className="py-1.5 pr-3">
+                {m.current?.dueOn ? formatDate(m.current.dueOn, locale) : <span className="text-slate-400">{t("notPromised")}</span>}
+                {history(m.history, (h) => formatDate(h.dueOn, locale))}
+              </td>
+              <td className="py-1.5 pr-3">
+                {m.reachedOn ? formatDate(m.reachedOn, locale) : <span className="text-slate-400">{t("notReached")}</span>}
+                {m.kind === "CONSTRUCTION_START" && <p className="text-xs text-slate-500">{t("fromStart")}</p>}
+              </td>
+              <td className="py-1.5">{m.colour ? <ColourBadge colour={m.colour} label={t(`colours.${m.colour}`)} /> : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mb-4 text-xs text-slate-500">
+        {t("colourHint", { days: settings.warnDays, share: formatPercent(settings.fundsBehindShare, locale) })}
+      </p>
+
+      <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("figuresHeading")}</h3>
+      <table className="mb-4 w-full text-left text-sm" data-testid="commitment-figures">
+        <thead className="text-slate-500">
+          <tr>
+            <th scope="col" className="py-1 pr-3 font-medium">{t("item")}</th>
+            <th scope="col" className="py-1 pr-3 font-medium">{t("promised")}</th>
+            <th scope="col" className="py-1 font-medium">{t("actual")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.figures.map((f) => (
+            <tr key={f.kind} className="border-t border-slate-100 align-top" data-testid={`figure-${f.kind}`}>
+              <th scope="row" className="py-1.5 pr-3 font-medium text-slate-900">{t(`kinds.${f.kind}`)}</th>
+              <td className="py-1.5 pr-3 tabular-nums">
+                {f.current ? value(f, f.current.value) : <span className="text-slate-400">{t("notPromised")}</span>}
+                {f.current?.dueOn && <span className="text-xs text-slate-500"> · {formatDate(f.current.dueOn, locale)}</span>}
+                {history(f.history, (h) => value(f, h.value))}
+              </td>
+              <td className="py-1.5 tabular-nums">
+                {value(f, f.actual)}
+                {f.kind === "INVESTMENT_TOTAL" || f.kind === "FOREIGN_INVESTMENT" ? (
+                  <p className="text-xs text-slate-500">{t("fromFunds")}</p>
+                ) : (
+                  f.actualOn && <p className="text-xs text-slate-500">{t("reportedBy", { date: formatDate(f.actualOn, locale), name: f.actualBy ?? "" })}</p>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {may(user, "recordCommitments") && <CommitmentForms projectId={projectId} today={today} current={current} />}
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDb } from "@/test/factories";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { getCommitments, recordCommitment, recordCommitmentActual } from "@/lib/data/commitments";
+import { recordFunds } from "@/lib/data/funds";
+import { getMyWork } from "@/lib/data/my-work";
+import { ZRecordCommitment, ZRecordCommitmentActual } from "@/lib/validation/commitments";
+import { ZRecordFunds } from "@/lib/validation/stage";
+import { makeActor, makeProject, newRequestId, type TestActor } from "@/lib/data/stage.test-helpers";
+
+const db = testDb();
+let officer: TestActor;
+let otherOfficer: TestActor;
+
+beforeAll(async () => {
+  officer = await makeActor("OFFICER");
+  otherOfficer = await makeActor("OFFICER");
+});
+
+const signed = (opts: { path?: ("CONSTRUCTION" | "OPERATING")[]; startedOn?: string } = {}) =>
+  makeProject(officer, { path: ["INTENT", "NEGOTIATION", "SIGNED", ...(opts.path ?? [])], contractOn: "2024-06-01", startedOn: opts.startedOn });
+
+const promise = (projectId: number, fields: Record<string, string | number>) =>
+  ZRecordCommitment.parse({ projectId: String(projectId), requestId: newRequestId(), ...fields });
+const actual = (projectId: number, fields: Record<string, string>) =>
+  ZRecordCommitmentActual.parse({ projectId: String(projectId), requestId: newRequestId(), ...fields });
+
+const milestone = (view: Awaited<ReturnType<typeof getCommitments>>, kind: string) => view!.milestones.find((m) => m.kind === kind)!;
+const figure = (view: Awaited<ReturnType<typeof getCommitments>>, kind: string) => view!.figures.find((f) => f.kind === kind)!;
+
+describe("commitments", () => {
+  it("are recorded with one audit row each, and show in the plan", async () => {
+    const p = await signed();
+    const r = await recordCommitment(db, officer, promise(p.id, { kind: "PRODUCTION", dueOn: "2026-06-30" }));
+    await recordCommitment(db, officer, promise(p.id, { kind: "JOBS", value: "800" }));
+    const row = await db.commitment.findUniqueOrThrow({ where: { id: r.id } });
+    expect(row).toMatchObject({ kind: "PRODUCTION", createdById: officer.id, replacedAt: null, dueOn: new Date("2026-06-30T00:00:00Z") });
+    expect(await db.auditLog.count({ where: { entity: "commitment", entityId: String(r.id), action: "commitment.create" } })).toBe(1);
+    const view = await getCommitments(db, officer, p.id, "2026-01-01");
+    expect(milestone(view, "PRODUCTION")).toMatchObject({ current: { dueOn: "2026-06-30" }, reachedOn: null, colour: "GREEN" });
+    expect(figure(view, "JOBS").current?.value).toBe("800");
+  });
+
+  it("amended: the new promise is in force and the old keeps what it promised and when it was replaced", async () => {
+    const p = await signed();
+    const first = await recordCommitment(db, officer, promise(p.id, { kind: "CONSTRUCTION_START", dueOn: "2025-03-01" }));
+    // A second promise of the same kind without amending is refused.
+    await expect(recordCommitment(db, officer, promise(p.id, { kind: "CONSTRUCTION_START", dueOn: "2025-09-01" }))).rejects.toMatchObject({ messageKey: "commitments.rules.alreadyPromised" });
+    const second = await recordCommitment(db, officer, promise(p.id, { kind: "CONSTRUCTION_START", dueOn: "2025-09-01", replacesId: first.id, version: 1 }));
+    const old = await db.commitment.findUniqueOrThrow({ where: { id: first.id } });
+    expect(old.dueOn).toEqual(new Date("2025-03-01T00:00:00Z"));
+    expect(old.replacedById).toBe(second.id);
+    expect(old.replacedAt).not.toBeNull();
+    expect(await db.auditLog.count({ where: { entity: "commitment", entityId: String(first.id), action: "commitment.replace" } })).toBe(1);
+
+    const view = await getCommitments(db, officer, p.id, "2025-06-01");
+    const m = milestone(view, "CONSTRUCTION_START");
+    expect(m.current?.dueOn).toBe("2025-09-01");
+    expect(m.history.map((h) => h.dueOn)).toEqual(["2025-03-01"]);
+    // Past the old deadline but not the amended one: not red.
+    expect(m.colour).toBe("GREEN");
+  });
+
+  it("refuses an amendment made against a stale version", async () => {
+    const p = await signed();
+    const first = await recordCommitment(db, officer, promise(p.id, { kind: "LAND", value: "120" }));
+    await recordCommitment(db, officer, promise(p.id, { kind: "LAND", value: "150", replacesId: first.id, version: 1 }));
+    const current = await db.commitment.findFirstOrThrow({ where: { projectId: p.id, kind: "LAND", replacedAt: null } });
+    // Someone amended meanwhile: the form's replacesId points at a replaced row.
+    await expect(recordCommitment(db, officer, promise(p.id, { kind: "LAND", value: "160", replacesId: first.id, version: 1 }))).rejects.toMatchObject({
+      messageKey: "commitments.rules.alreadyPromised",
+    });
+    // The current one at an old version.
+    const error = await recordCommitment(db, officer, promise(p.id, { kind: "LAND", value: "160", replacesId: current.id, version: 7 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(await db.commitment.count({ where: { projectId: p.id } })).toBe(2);
+  });
+
+  it("submitted twice are one record", async () => {
+    const p = await signed();
+    const once = promise(p.id, { kind: "ANNUAL_TAX", value: "5000万" });
+    const [a, b] = await Promise.all([recordCommitment(db, officer, once), recordCommitment(db, officer, once)]);
+    expect(b).toEqual(a);
+    expect(await db.commitment.count({ where: { projectId: p.id } })).toBe(1);
+    const onceActual = actual(p.id, { kind: "ANNUAL_TAX", value: "3000万", reportedOn: "2025-12-31" });
+    const [c, d] = await Promise.all([recordCommitmentActual(db, officer, onceActual), recordCommitmentActual(db, officer, onceActual)]);
+    expect(d).toEqual(c);
+    expect(await db.commitmentActual.count({ where: { projectId: p.id } })).toBe(1);
+  });
+
+  it("are not found for another unit's officer, and refused before the signing", async () => {
+    const p = await signed();
+    await expect(recordCommitment(db, otherOfficer, promise(p.id, { kind: "JOBS", value: "10" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(recordCommitmentActual(db, otherOfficer, actual(p.id, { kind: "PRODUCTION", reportedOn: "2025-01-01" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCommitments(db, otherOfficer, p.id, "2025-01-01")).rejects.toBeInstanceOf(NotFoundError);
+    const unsigned = await makeProject(officer, { path: ["INTENT"] });
+    await expect(recordCommitment(db, officer, promise(unsigned.id, { kind: "JOBS", value: "10" }))).rejects.toMatchObject({ messageKey: "commitments.rules.notSigned" });
+    expect(await getCommitments(db, officer, unsigned.id, "2025-01-01")).toBeNull();
+  });
+});
+
+describe("actuals and colours", () => {
+  it("reported figures show beside the promise with who entered them; funds in place count for investment", async () => {
+    const p = await signed();
+    await recordCommitment(db, officer, promise(p.id, { kind: "INVESTMENT_TOTAL", value: "10亿" }));
+    await recordCommitment(db, officer, promise(p.id, { kind: "JOBS", value: "800" }));
+    await recordCommitmentActual(db, officer, actual(p.id, { kind: "JOBS", value: "300", reportedOn: "2024-12-31" }));
+    await recordCommitmentActual(db, officer, actual(p.id, { kind: "JOBS", value: "450", reportedOn: "2025-06-30" }));
+    await recordFunds(db, officer, ZRecordFunds.parse({ projectId: String(p.id), requestId: newRequestId(), amount: "2亿", currency: "CNY", receivedOn: "2024-08-01" }));
+    const view = await getCommitments(db, officer, p.id, "2025-07-01");
+    expect(figure(view, "JOBS")).toMatchObject({ actual: "450", actualOn: "2025-06-30", actualBy: officer.name });
+    expect(figure(view, "INVESTMENT_TOTAL")).toMatchObject({ current: { value: "1000000000" }, actual: "200000000.00" });
+    // Funds are read from their own records, not recorded twice.
+    await expect(recordCommitmentActual(db, officer, actual(p.id, { kind: "INVESTMENT_TOTAL", value: "1", reportedOn: "2025-01-01" }))).rejects.toMatchObject({
+      messageKey: "commitments.rules.recordedElsewhere",
+    });
+  });
+
+  it("change colour as today moves: green, yellow within 30 days, red past due, green once reached (late)", async () => {
+    const p = await signed();
+    await recordCommitment(db, officer, promise(p.id, { kind: "LAND_HANDOVER", dueOn: "2025-03-01" }));
+    const colourOn = async (today: string) => milestone(await getCommitments(db, officer, p.id, today), "LAND_HANDOVER").colour;
+    expect(await colourOn("2025-01-01")).toBe("GREEN");
+    expect(await colourOn("2025-01-30")).toBe("YELLOW");
+    expect(await colourOn("2025-03-01")).toBe("YELLOW");
+    expect(await colourOn("2025-03-02")).toBe("RED");
+    await recordCommitmentActual(db, officer, actual(p.id, { kind: "LAND_HANDOVER", reportedOn: "2025-04-10" }));
+    const m = milestone(await getCommitments(db, officer, p.id, "2025-05-01"), "LAND_HANDOVER");
+    expect(m).toMatchObject({ reachedOn: "2025-04-10", colour: "GREEN" });
+  });
+
+  it("construction start is reached by the project's construction start record", async () => {
+    const p = await signed({ path: ["CONSTRUCTION"], startedOn: "2024-09-01" });
+    await recordCommitment(db, officer, promise(p.id, { kind: "CONSTRUCTION_START", dueOn: "2024-08-01" }));
+    const m = milestone(await getCommitments(db, officer, p.id, "2025-01-01"), "CONSTRUCTION_START");
+    expect(m).toMatchObject({ reachedOn: "2024-09-01", colour: "GREEN" });
+  });
+
+  it("funds behind the promised schedule by more than 20% turn the next milestone yellow", async () => {
+    const p = await signed();
+    // Signed 2024-06-01; 10亿 due 2026-06-01; nothing in place by 2025-06-01 (half way): 50% behind.
+    await recordCommitment(db, officer, promise(p.id, { kind: "INVESTMENT_TOTAL", value: "10亿", dueOn: "2026-06-01" }));
+    await recordCommitment(db, officer, promise(p.id, { kind: "PRODUCTION", dueOn: "2027-01-01" }));
+    expect(milestone(await getCommitments(db, officer, p.id, "2025-06-01"), "PRODUCTION").colour).toBe("YELLOW");
+    await recordFunds(db, officer, ZRecordFunds.parse({ projectId: String(p.id), requestId: newRequestId(), amount: "4亿", currency: "CNY", receivedOn: "2024-12-01" }));
+    expect(milestone(await getCommitments(db, officer, p.id, "2025-06-01"), "PRODUCTION").colour).toBe("GREEN");
+  });
+});
+
+describe("My work's milestones", () => {
+  it("lists the officer's red then yellow milestones, not green, reached or amended-away ones, and not other units'", async () => {
+    const owner = await makeActor("OFFICER");
+    const p = await makeProject(owner, { path: ["INTENT", "NEGOTIATION", "SIGNED"], contractOn: "2024-06-01" });
+    const q = await makeProject(owner, { path: ["INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION"], contractOn: "2024-06-01", startedOn: "2024-09-01" });
+    const mine = (projectId: number, fields: Record<string, string | number>) => recordCommitment(db, owner, promise(projectId, fields));
+    await mine(p.id, { kind: "PRODUCTION", dueOn: "2025-03-05" }); // yellow on 2025-03-01
+    await mine(p.id, { kind: "LAND_HANDOVER", dueOn: "2025-02-01" }); // red
+    await mine(p.id, { kind: "STATISTICS", dueOn: "2025-09-01" }); // green
+    const old = await mine(q.id, { kind: "FULL_PRODUCTION", dueOn: "2025-01-01" }); // red, then amended to green
+    await mine(q.id, { kind: "FULL_PRODUCTION", dueOn: "2026-01-01", replacesId: old.id, version: 1 });
+    await mine(q.id, { kind: "CONSTRUCTION_START", dueOn: "2024-08-01" }); // reached by the start record
+    await recordCommitmentActual(db, owner, actual(q.id, { kind: "LAND_HANDOVER", reportedOn: "2024-07-01" }));
+    await mine(q.id, { kind: "LAND_HANDOVER", dueOn: "2024-06-30" }); // reached
+
+    const work = await getMyWork(db, owner, { today: new Date("2025-03-01T00:00:00Z") });
+    expect(work.milestones.map((m) => [m.projectId, m.kind, m.colour, m.daysUntil])).toEqual([
+      [p.id, "LAND_HANDOVER", "RED", -28],
+      [p.id, "PRODUCTION", "YELLOW", 4],
+    ]);
+    const later = await getMyWork(db, owner, { today: new Date("2025-03-06T00:00:00Z") });
+    expect(later.milestones.map((m) => m.colour)).toEqual(["RED", "RED"]);
+    expect((await getMyWork(db, otherOfficer, { today: new Date("2025-03-01T00:00:00Z") })).milestones.filter((m) => m.projectId === p.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import "server-only";
+/**
+ * Installation settings (one row; absent = the defaults in
+ * lib/domain/milestones.ts): the N days and X% of the milestone colours.
+ */
+import type { Db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { assertVersion, formStrings, isUniqueViolation, refuseStale } from "@/lib/data/transactions";
+import { assertAdmin } from "@/lib/data/users";
+import { MILESTONE_SETTINGS, type MilestoneSettings } from "@/lib/domain/milestones";
+import type { MilestoneSettingsInput } from "@/lib/validation/settings";
+
+type Actor = Pick<CurrentUser, "id" | "role">;
+type Reader = Pick<Db, "installationSetting">;
+
+export type MilestoneSettingsRecord = MilestoneSettings & { version: number };
+
+const DEFAULT_ROW = { milestoneWarnDays: MILESTONE_SETTINGS.warnDays, fundsBehindPercent: Math.round(MILESTONE_SETTINGS.fundsBehindShare * 100), version: 1 };
+
+/** The thresholds in force, with the version an edit form sends back. */
+export async function getMilestoneSettings(db: Reader): Promise<MilestoneSettingsRecord> {
+  const row = (await db.installationSetting.findUnique({ where: { id: 1 } })) ?? DEFAULT_ROW;
+  return { warnDays: row.milestoneWarnDays, fundsBehindShare: row.fundsBehindPercent / 100, version: row.version };
+}
+
+const snapshot = (r: { milestoneWarnDays: number; fundsBehindPercent: number; version: number }) => ({
+  warnDays: r.milestoneWarnDays,
+  fundsBehindPercent: r.fundsBehindPercent,
+  version: r.version,
+});
+
+/** Admins change the thresholds; refused when made against an older version; audited. */
+export async function updateMilestoneSettings(db: Db, user: Actor, input: MilestoneSettingsInput): Promise<{ version: number }> {
+  assertAdmin(user);
+  try {
+    return await saveMilestoneSettings(db, user, input);
+  } catch (error) {
+    // Two first saves at once: the loser's row already exists, and its version is now stale.
+    if (!isUniqueViolation(error)) throw error;
+    return db.$transaction(async (tx) => {
+      const row = await tx.installationSetting.findUniqueOrThrow({ where: { id: 1 } });
+      return refuseStale(tx, { entity: "installation_setting", id: 1, version: row.version, values: formStrings(snapshot(row)) }, input.version);
+    });
+  }
+}
+
+async function saveMilestoneSettings(db: Db, user: Actor, input: MilestoneSettingsInput): Promise<{ version: number }> {
+  return db.$transaction(async (tx) => {
+    const current = (await tx.installationSetting.findUnique({ where: { id: 1 } })) ?? DEFAULT_ROW;
+    const edited = (r: typeof current) => ({ entity: "installation_setting", id: 1, version: r.version, values: formStrings(snapshot(r)) });
+    await assertVersion(tx, edited(current), input.version);
+    const data = { milestoneWarnDays: input.warnDays, fundsBehindPercent: input.fundsBehindPercent };
+    let saved;
+    if ("id" in current) {
+      const updated = await tx.installationSetting.updateMany({ where: { id: 1, version: current.version }, data: { ...data, version: { increment: 1 } } });
+      if (updated.count === 0) await refuseStale(tx, await tx.installationSetting.findUnique({ where: { id: 1 } }).then((r) => r && edited(r)), input.version);
+      saved = await tx.installationSetting.findUniqueOrThrow({ where: { id: 1 } });
+    } else {
+      // The first save: the row of defaults (version 1) becomes version 2.
+      saved = await tx.installationSetting.create({ data: { id: 1, ...data, version: 2 } });
+    }
+    await writeAudit(tx, { actorId: user.id, action: "settings.milestones", entity: "installation_setting", entityId: 1, before: snapshot(current), after: snapshot(saved) });
+    return { version: saved.version };
+  });
+}
