@@ -199,6 +199,10 @@ export async function setUserDisabled(db: Db, user: Actor, input: SetUserDisable
 /** Sets a new password (hashed) that the user must change at the next sign-in, and ends the user's sessions. */
 export async function resetPassword(db: Db, user: Actor, input: ResetPasswordInput) {
   assertAdmin(user);
+  // The policy first (it reads the account's email): a refused password costs no Argon2 hash. Checked again in the
+  // edit's transaction, against the email as it is then.
+  const target = await db.user.findUnique({ where: { id: input.id }, select: { email: true } });
+  if (target) assertPasswordAllowed(input.password, target.email);
   const passwordHash = await hashPassword(input.password);
   return editUser(db, user, input, "user.password_reset", async (_tx, current) => {
     assertPasswordAllowed(input.password, current.email);
