@@ -81,7 +81,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         actions={may(user, "seeUnitWork") ? <ViewToggle view={work.view} seesAllUnits={seesAllUnits(user)} /> : undefined}
       />
       <div className="grid gap-4 xl:grid-cols-2">
-        <WorkSection id="milestones" title={tc("work.title")} total={milestones.length} shown={milestones.length}>
+        <WorkSection id="milestones" title={tc("work.title")}>
           <ProjectTable caption={tc("work.title")} rows={milestones} dateHeader={tc("work.dueHeader")} showOwner={showOwner} empty={tc("work.empty")} />
         </WorkSection>
         <WorkSection id="supervision-answer" title={tSup("work.toAnswer")}>

@@ -46,13 +46,7 @@ export function CommitmentForms({ projectId, today, current }: { projectId: numb
         <input type="hidden" name="requestId" value={promise.requestId} />
         {amends && <input type="hidden" name="replacesId" value={amends.id} />}
         {amends && <input type="hidden" name="version" value={amends.version} />}
-        <SelectField name="kind" label={t("form.kind")} value={kind} onChange={(e) => setKind(e.target.value as CommitmentKind)} error={promise.errorOf("kind")}>
-          {ALL_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kinds.${k}`)}
-            </option>
-          ))}
-        </SelectField>
+        <KindSelect kinds={ALL_KINDS} value={kind} onChange={setKind} error={promise.errorOf("kind")} />
         {!milestone && <ValueField kind={kind} name="value" label={t("form.value")} error={promise.errorOf("value")} />}
         <DateField key={kind} name="dueOn" label={t("form.dueOn")} error={promise.errorOf("dueOn")} required={milestone} />
         {amends && <p className="text-xs text-amber-800">{t("form.amends")}</p>}
@@ -68,13 +62,7 @@ export function CommitmentForms({ projectId, today, current }: { projectId: numb
         </h3>
         <input type="hidden" name="projectId" value={projectId} />
         <input type="hidden" name="requestId" value={actual.requestId} />
-        <SelectField name="kind" label={t("form.kind")} value={actualKind} onChange={(e) => setActualKind(e.target.value as CommitmentKind)} error={actual.errorOf("kind")}>
-          {ACTUAL_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kinds.${k}`)}
-            </option>
-          ))}
-        </SelectField>
+        <KindSelect kinds={ACTUAL_KINDS} value={actualKind} onChange={setActualKind} error={actual.errorOf("kind")} />
         {!isMilestoneKind(actualKind) && <ValueField kind={actualKind} name="value" label={t("form.actualValue")} error={actual.errorOf("value")} />}
         <DateField name="reportedOn" label={t("form.reportedOn")} error={actual.errorOf("reportedOn")} defaultValue={today} max={today} required />
         <TextAreaField name="note" label={t("form.note")} error={actual.errorOf("note")} rows={2} limit={COMMITMENT_LIMITS.note} />
@@ -84,5 +72,19 @@ export function CommitmentForms({ projectId, today, current }: { projectId: numb
         </Button>
       </form>
     </div>
+  );
+}
+
+/** The commitment kind picker of both forms. */
+function KindSelect({ kinds, value, onChange, error }: { kinds: readonly CommitmentKind[]; value: CommitmentKind; onChange: (kind: CommitmentKind) => void; error?: string }) {
+  const t = useTranslations("commitments");
+  return (
+    <SelectField name="kind" label={t("form.kind")} value={value} onChange={(e) => onChange(e.target.value as CommitmentKind)} error={error}>
+      {kinds.map((k) => (
+        <option key={k} value={k}>
+          {t(`kinds.${k}`)}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -59,7 +59,7 @@ function snapshot(r: SnapshotRow) {
 }
 
 /** The project as its edit form sees it, for the version check; the anchor named by its title (a linked project is an anchor, and anchor titles are not secret: lib/data/anchors.ts). */
-function edited(tx: Tx, user: Actor, r: SnapshotRow): EditedRecord {
+function edited(tx: Tx, r: SnapshotRow): EditedRecord {
   return {
     entity: "project",
     id: r.id,
@@ -204,7 +204,7 @@ export async function updateProject(db: Db, user: Actor, input: UpdateProjectInp
   return db.$transaction(async (tx) => {
     const current = await tx.project.findFirst({ where: { id: input.id, ...projectScope(user) }, select: SNAPSHOT_SELECT });
     if (!current) throw new NotFoundError();
-    await assertVersion(tx, edited(tx, user, current), input.version);
+    await assertVersion(tx, edited(tx, current), input.version);
     const { id, version, ...fields } = input;
     const currentFollowUp = current.nextFollowUpOn?.getTime();
     if (fields.nextFollowUpOn && fields.nextFollowUpOn.getTime() !== currentFollowUp && fields.nextFollowUpOn < todayDate()) {
@@ -221,7 +221,7 @@ export async function updateProject(db: Db, user: Actor, input: UpdateProjectInp
     const { count } = await tx.project.updateMany({ where: { id, version }, data: { ...editableData(fields), version: { increment: 1 } } });
     if (count === 0) {
       const now = await tx.project.findUnique({ where: { id }, select: SNAPSHOT_SELECT });
-      await refuseStale(tx, now && edited(tx, user, now), version);
+      await refuseStale(tx, now && edited(tx, now), version);
     }
     const after = await tx.project.findUniqueOrThrow({ where: { id }, select: SNAPSHOT_SELECT });
     await writeAudit(tx, { actorId: user.id, action: "project.update", entity: "project", entityId: id, before: snapshot(current), after: snapshot(after) });
