@@ -264,10 +264,24 @@ async function timedGet(base: string, path: string, cookie: string): Promise<{ m
   return { ms: performance.now() - t, ok: res.status === 200 };
 }
 
-const loadStat = (results: { ms: number; ok: boolean }[]): Stat & { errors: number } => ({
+const loadStat = (results: { ms: number; ok: boolean }[]): Stat & { errors: number; count: number } => ({
   ...stats(results.map((r) => r.ms)),
   errors: results.filter((r) => !r.ok).length,
+  count: results.length,
 });
+
+/** Where the results go (BENCH_OUT, default bench/results.md), and the figures beside it as JSON. */
+const OUT = process.env.BENCH_OUT ?? "bench/results.md";
+export type BenchFigures = {
+  projects: number;
+  rounds: number;
+  rows: { name: string; app: Stat; sql: Stat; same: boolean }[];
+  whole: { who: string; stat: Stat; afterRound: Stat }[];
+  http: { what: string; stat: Stat & { errors: number }; baseline?: Stat & { errors: number } }[];
+  mixed?: { seconds: number; pages: { what: string; stat: Stat & { errors: number; count?: number } }[]; rounds: Stat & { errors: number; perSecond: number; count: number } };
+  writersOnly?: Stat & { errors: number; perSecond: number; count: number };
+  statements: { what: string; statements: number; transactionControl: number }[];
+};
 
 /** HTTP_USERS signed-in users each requesting `path` HTTP_REQUESTS times, all at once. */
 async function httpLoad(base: string, sessions: string[], path: string): Promise<{ ms: number; ok: boolean }[]> {
@@ -285,20 +299,154 @@ async function httpLoad(base: string, sessions: string[], path: string): Promise
  * (data_version moved, as by any committed change), all users at once: the
  * dashboard is computed afresh, once, and shared by the users waiting for it.
  */
-async function httpLoadAfterWrites(base: string, sessions: string[], path: string): Promise<Stat & { errors: number }> {
+async function httpLoadAfterWrites(base: string, sessions: string[], path: string, version: 1 | 2 = 1): Promise<Stat & { errors: number }> {
   const results: { ms: number; ok: boolean }[] = [];
   for (let i = 0; i < HTTP_REQUESTS; i++) {
-    await pool.query("UPDATE data_version SET version = version + 1 WHERE id = 1");
+    // data_version 1 = records (any change: the whole dashboard is computed), 2 = activity (a logged round: its activity half).
+    await pool.query("UPDATE data_version SET version = version + 1 WHERE id = $1", [version]);
     results.push(...(await Promise.all(sessions.map((cookie) => timedGet(base, path, cookie)))));
   }
   return loadStat(results);
+}
+
+// ---------------------------------------------------------------------------
+// Work while people work: officers logging rounds through the real server action, readers beside them, and the
+// SQL statements each page costs as served (through scripts/sql-count-proxy.ts).
+// ---------------------------------------------------------------------------
+
+/** How long the mixed load (readers + 2 officers) and the writers-only load run, in seconds. */
+const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 30);
+const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 20);
+/** scripts/sql-count-proxy.ts's control address; the server under test must reach PostgreSQL through it. */
+const SQL_COUNTER = process.env.BENCH_SQL_COUNTER_URL;
+
+type Writer = { cookie: string; projectId: number };
+
+/**
+ * The id of the server action `logRoundAction` in the build at `base`, read where the browser reads it: the
+ * project page's JavaScript (`createServerReference("<id>", …, "logRoundAction")`). BENCH_ROUND_ACTION_ID overrides.
+ */
+async function roundActionId(base: string, cookie: string, projectId: number): Promise<string> {
+  if (process.env.BENCH_ROUND_ACTION_ID) return process.env.BENCH_ROUND_ACTION_ID;
+  const html = await (await fetch(`${base}/projects/${projectId}`, { headers: { cookie } })).text();
+  const scripts = [...new Set([...html.matchAll(/\/_next\/static\/[^"'\s\\]+?\.js/g)].map((m) => m[0]))];
+  for (const src of scripts) {
+    const js = await (await fetch(`${base}${src}`)).text();
+    const m = js.match(/createServerReference\)\(\s*"([0-9a-f]{20,})"[^)]*?"logRoundAction"\s*\)/);
+    if (m) return m[1];
+  }
+  throw new Error("logRoundAction's id not found in the project page's scripts: set BENCH_ROUND_ACTION_ID");
+}
+
+/**
+ * Logs one round as the round form does: a POST of the server action (React's reply encoding of
+ * `(previousState, formData)`: the arguments in field "0", the form's fields prefixed "1_").
+ */
+async function logRoundHttp(base: string, actionId: string, w: Writer): Promise<{ ms: number; ok: boolean }> {
+  const form = new FormData();
+  form.append("0", JSON.stringify(["$undefined", "$K1"]));
+  const fields: Record<string, string> = {
+    projectId: String(w.projectId),
+    requestId: crypto.randomUUID(),
+    format: "PHONE",
+    summary: "Bench: 电话沟通用地与能耗指标 (scripts/bench.ts)",
+    topics: "land",
+  };
+  for (const [k, v] of Object.entries(fields)) form.append(`1_${k}`, v);
+  const t = performance.now();
+  const res = await fetch(`${base}/projects/${w.projectId}`, {
+    method: "POST",
+    headers: { cookie: w.cookie, "next-action": actionId, accept: "text/x-component", origin: base },
+    body: form,
+    redirect: "manual",
+  });
+  const text = await res.text();
+  return { ms: performance.now() - t, ok: res.status === 200 && text.includes('"ok":true') };
+}
+
+/** Each writer logging rounds back to back until `until`. */
+async function writeUntil(base: string, actionId: string, writers: Writer[], until: number) {
+  const results: { ms: number; ok: boolean }[] = [];
+  await Promise.all(
+    writers.map(async (w) => {
+      while (performance.now() < until) results.push(await logRoundHttp(base, actionId, w));
+    }),
+  );
+  return results;
+}
+
+/** Officers of the large data set, each with an open project of their own to log rounds on. */
+async function officersWithProjects(base: string, n: number, password: string): Promise<Writer[]> {
+  const { rows } = await pool.query<{ email: string; project_id: number }>(
+    `SELECT DISTINCT ON (a.id) a.email, p.id AS project_id
+       FROM app_user a JOIN project p ON p.owner_id = a.id AND p.stage IN ('INTENT', 'NEGOTIATION')
+      WHERE a.email LIKE 'large-officer-%@bench.local' ORDER BY a.id, p.id LIMIT $1`,
+    [n],
+  );
+  if (rows.length < n) throw new Error(`only ${rows.length} officers with an open project (need ${n})`);
+  return Promise.all(rows.map(async (r) => ({ cookie: await signIn(base, r.email, password), projectId: r.project_id })));
+}
+
+type MixedResult = { seconds: number; pages: { what: string; stat: HttpStat }[]; rounds: HttpStat & { perSecond: number; count: number } };
+type HttpStat = Stat & { errors: number; count?: number };
+
+/**
+ * `readers` signed-in managers each going round the pages, one request after another, while `writers` officers log
+ * rounds back to back, for `seconds`. Every round moves data_version's activity number, so the dashboard is
+ * recomputed (its activity half) as often as rounds arrive: what a manager lives with during a working day.
+ */
+async function mixedLoad(base: string, readers: string[], pages: [string, string][], writers: Writer[], actionId: string, seconds: number): Promise<MixedResult> {
+  const until = performance.now() + seconds * 1000;
+  const byPage = new Map<string, { ms: number; ok: boolean }[]>(pages.map(([what]) => [what, []]));
+  const started = performance.now();
+  const [rounds] = await Promise.all([
+    writeUntil(base, actionId, writers, until),
+    ...readers.map(async (cookie, i) => {
+      for (let k = i; performance.now() < until; k++) {
+        const [what, path] = pages[k % pages.length];
+        byPage.get(what)!.push(await timedGet(base, path, cookie));
+      }
+    }),
+  ]);
+  const elapsed = (performance.now() - started) / 1000;
+  const ok = rounds.filter((r) => r.ok).length;
+  return {
+    seconds: elapsed,
+    pages: pages.map(([what]) => ({ what, stat: loadStat(byPage.get(what)!) })),
+    rounds: { ...loadStat(rounds), perSecond: ok / elapsed, count: ok },
+  };
+}
+
+type Statements = { what: string; statements: number; transactionControl: number };
+
+async function counters(): Promise<{ statements: number; transactionControl: number }> {
+  return (await fetch(SQL_COUNTER!)).json() as Promise<{ statements: number; transactionControl: number }>;
+}
+
+/** The median count of SQL statements one request sends to PostgreSQL, over 5 requests sent one at a time. */
+async function statementsOf(what: string, request: () => Promise<unknown>, before?: () => Promise<unknown>): Promise<Statements> {
+  const s: number[] = [];
+  const tc: number[] = [];
+  await request(); // warm (connections open, caches of the process filled)
+  for (let i = 0; i < 5; i++) {
+    if (before) await before();
+    await new Promise((r) => setTimeout(r, 50));
+    const a = await counters();
+    await request();
+    await new Promise((r) => setTimeout(r, 50)); // a streamed page's last statements
+    const b = await counters();
+    s.push(b.statements - a.statements);
+    tc.push(b.transactionControl - a.transactionControl);
+  }
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return { what, statements: med(s), transactionControl: med(tc) };
 }
 
 /** Each page's p50 / p95 over the signed-in floor's, measured in the same run. */
 function floorNote(http: { what: string; stat: Stat }[]): string[] {
   const floor = http.find((h) => h.what === FLOOR_PAGE)?.stat;
   if (!floor) return [];
-  const pages = http.filter((h) => !h.what.startsWith("floor:") && !h.what.includes("after a write"));
+  const pages = http.filter((h) => !h.what.startsWith("floor:") && !h.what.includes("after a "));
   return [
     `Over that floor (p50 / p95): ${pages.map((h) => `${h.what} ${(h.stat.median / floor.median).toFixed(1)}× / ${(h.stat.p95 / floor.p95).toFixed(1)}×`).join("; ")}.`,
   ];
@@ -400,8 +548,10 @@ async function main() {
     console.log(`whole dashboard (${who})`.padEnd(46), `app ${stat.median.toFixed(1)} / ${stat.p95.toFixed(1)} ms; after a round ${afterRound.median.toFixed(1)} / ${afterRound.p95.toFixed(1)} ms`);
   }
 
-  type HttpStat = Stat & { errors: number };
   const http: { what: string; stat: HttpStat; baseline?: HttpStat }[] = [];
+  let mixed: MixedResult | undefined;
+  let writersOnly: (HttpStat & { perSecond: number; count: number }) | undefined;
+  const statements: Statements[] = [];
   if (HTTP) {
     const password = process.env.BENCH_PASSWORD ?? "bench-password-123";
     const signInAll = async (base: string) => {
@@ -443,13 +593,56 @@ async function main() {
         baseline ? ` baseline p50 ${baseline.median.toFixed(0)} ms  p95 ${baseline.p95.toFixed(0)} ms` : "",
       );
     }
-    for (const [what, path] of [
+    for (const [what, path, version] of [
       ["dashboard page (quarter), after a write", `/dashboard?period=quarter&quarter=${QUARTER}`],
       ["dashboard page (year), after a write", `/dashboard?period=year&year=${YEAR}`],
-    ] as [string, string][]) {
-      const stat = await httpLoadAfterWrites(HTTP, sessions, path);
+      ["dashboard page (year), after a logged round", `/dashboard?period=year&year=${YEAR}`, 2],
+    ] as [string, string, (1 | 2)?][]) {
+      const stat = await httpLoadAfterWrites(HTTP, sessions, path, version);
       http.push({ what, stat });
       console.log(`HTTP ${what}`.padEnd(46), `p50 ${stat.median.toFixed(0)} ms  p95 ${stat.p95.toFixed(0)} ms  errors ${stat.errors}`);
+    }
+
+    // While people work: HTTP_USERS managers reading, 2 officers logging rounds through the server action.
+    const writers = await officersWithProjects(HTTP, 10, password);
+    const actionId = await roundActionId(HTTP, sessions[0], writers[0].projectId);
+    const mixedPages: [string, string][] = [
+      [FLOOR_PAGE, "/forbidden"],
+      ["dashboard page (year)", `/dashboard?period=year&year=${YEAR}`],
+      ["project list", "/projects"],
+      ...(pageId ? [["project page (50 rounds)", `/projects/${pageId}`] as [string, string]] : []),
+      ["My work (unit view)", "/?view=unit"],
+    ];
+    mixed = await mixedLoad(HTTP, sessions, mixedPages, writers.slice(0, 2), actionId, MIXED_SECONDS);
+    for (const p of mixed.pages) console.log(`HTTP with 2 writers: ${p.what}`.padEnd(46), `p50 ${p.stat.median.toFixed(0)} ms  p95 ${p.stat.p95.toFixed(0)} ms  errors ${p.stat.errors}`);
+    console.log(`HTTP with 2 writers: rounds logged`.padEnd(46), `${mixed.rounds.perSecond.toFixed(1)}/s  p50 ${mixed.rounds.median.toFixed(0)} ms  p95 ${mixed.rounds.p95.toFixed(0)} ms  failed ${mixed.rounds.errors}`);
+
+    // Rounds per second with 10 officers writing and nobody reading.
+    const t0 = performance.now();
+    const written = await writeUntil(HTTP, actionId, writers, performance.now() + WRITE_SECONDS * 1000);
+    const wrote = written.filter((r) => r.ok).length;
+    writersOnly = { ...loadStat(written), perSecond: wrote / ((performance.now() - t0) / 1000), count: wrote };
+    console.log(`HTTP 10 writers: rounds logged`.padEnd(46), `${writersOnly.perSecond.toFixed(1)}/s  p50 ${writersOnly.median.toFixed(0)} ms  p95 ${writersOnly.p95.toFixed(0)} ms  failed ${writersOnly.errors}`);
+
+    if (SQL_COUNTER) {
+      const get = (path: string, cookie = sessions[0]) => () => timedGet(HTTP, path, cookie);
+      const bump = (id: 1 | 2) => () => pool.query("UPDATE data_version SET version = version + 1 WHERE id = $1", [id]);
+      const officer0 = writers[0];
+      const dash = `/dashboard?period=year&year=${YEAR}`;
+      for (const [what, request, before] of [
+        ["dashboard page (year), served from its cache", get(dash), undefined],
+        ["dashboard page (year), right after a logged round", get(dash), bump(2)],
+        ["dashboard page (year), right after any other change", get(dash), bump(1)],
+        ["project list", get("/projects"), undefined],
+        ...(pageId ? [["project page (50 rounds)", get(`/projects/${pageId}`), undefined]] : []),
+        ["My work (officer, own work)", get("/", officer0.cookie), undefined],
+        ["My work (city manager, unit view)", get("/?view=unit"), undefined],
+        ["logging a round (server action and its reply)", () => logRoundHttp(HTTP, actionId, officer0), undefined],
+      ] as [string, () => Promise<unknown>, (() => Promise<unknown>) | undefined][]) {
+        const st = await statementsOf(what, request, before);
+        statements.push(st);
+        console.log(`SQL statements: ${what}`.padEnd(46), `${st.statements} (+ ${st.transactionControl} BEGIN/COMMIT)`);
+      }
     }
   }
 
@@ -505,10 +698,42 @@ async function main() {
         ]
       : ["HTTP latency of the production server at 10 concurrent signed-in users: not measured in this run (set BENCH_HTTP_URL to a `next start` server on the same database)."]),
     "",
+    ...(mixed
+      ? [
+          `While people work: ${HTTP_USERS} managers each going round the pages below, one request after another, while 2 officers log rounds back to back through the round form's server action (\`logRoundAction\`), for ${mixed.seconds.toFixed(0)} s. Every round moves data_version's activity number, so the dashboard's activity half is computed again as often as rounds arrive.`,
+          "",
+          "| page (10 readers, 2 writers) | requests | p50 ms | p95 ms | non-200 | p95 / floor p95 |",
+          "| --- | ---: | ---: | ---: | ---: | ---: |",
+          ...mixed.pages.map((p) => {
+            const floor = mixed!.pages.find((x) => x.what === FLOOR_PAGE)!.stat;
+            return `| ${p.what} | ${p.stat.count} | ${p.stat.median.toFixed(0)} | ${p.stat.p95.toFixed(0)} | ${p.stat.errors} | ${(p.stat.p95 / floor.p95).toFixed(2)} |`;
+          }),
+          `| rounds logged by the 2 officers | ${mixed.rounds.count} (${mixed.rounds.perSecond.toFixed(1)}/s) | ${mixed.rounds.median.toFixed(0)} | ${mixed.rounds.p95.toFixed(0)} | ${mixed.rounds.errors} | |`,
+          "",
+        ]
+      : []),
+    ...(writersOnly
+      ? [
+          `Rounds per second with 10 officers logging rounds back to back (each on a project of their own) through the server action, nobody reading, for ${WRITE_SECONDS} s: **${writersOnly.perSecond.toFixed(1)} rounds/s** (${writersOnly.count} rounds; p50 ${writersOnly.median.toFixed(0)} ms, p95 ${writersOnly.p95.toFixed(0)} ms per round; ${writersOnly.errors} failed). The rounds stay in the database (summary "Bench: …").`,
+          "",
+        ]
+      : []),
+    ...(statements.length
+      ? [
+          "SQL statements per request as served: counted on the wire by scripts/sql-count-proxy.ts between the production server and PostgreSQL (each Execute and simple Query; BEGIN/COMMIT apart), one request at a time, median of 5.",
+          "",
+          "| request | statements | + BEGIN/COMMIT |",
+          "| --- | ---: | ---: |",
+          ...statements.map((x) => `| ${x.what} | ${x.statements} | ${x.transactionControl} |`),
+          "",
+        ]
+      : []),
   ];
   mkdirSync("bench", { recursive: true });
-  writeFileSync("bench/results.md", lines.join("\n"));
-  console.log("Wrote bench/results.md");
+  writeFileSync(OUT, lines.join("\n"));
+  const figures: BenchFigures = { projects: counts.p, rounds: counts.r, rows, whole, http, mixed, writersOnly, statements };
+  writeFileSync(OUT.replace(/\.md$/, ".json"), JSON.stringify(figures, null, 1));
+  console.log(`Wrote ${OUT} and its figures (.json; scripts/bench-growth.ts sets two side by side)`);
 }
 
 main()
