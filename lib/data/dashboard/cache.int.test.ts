@@ -74,6 +74,46 @@ describe("data_version: records and activity", () => {
   });
 });
 
+describe("data_version: a round that counts in rounds to signing", () => {
+  it("moves records when held on or before its project's first contract, activity otherwise", async () => {
+    const officer = await makeActor("OFFICER");
+    const signed = await makeProject(officer, { path: ["INTENT", "NEGOTIATION", "SIGNED"], firstContactOn: "2023-01-05", contractOn: "2023-06-01" });
+    const open = await makeProject(officer, { path: ["INTENT"] });
+    const moved = async (projectId: number, heldOn: string) => {
+      const before = await dataVersion(db);
+      await logRound(db, officer, ZLogRound.parse({ projectId: String(projectId), requestId: newRequestId(), format: "PHONE", summary: "补录。", heldOn }));
+      const after = await dataVersion(db);
+      return { records: after.records > before.records, activity: after.activity > before.activity };
+    };
+    // Before (and on) the signing day: it counts in the funnel's rounds to signing, kept with the records.
+    expect(await moved(signed.id, "2023-05-20")).toEqual({ records: true, activity: false });
+    expect(await moved(signed.id, "2023-06-01")).toEqual({ records: true, activity: false });
+    // After the signing, and on a project not signed: rounds, not records.
+    expect(await moved(signed.id, ymd())).toEqual({ records: false, activity: true });
+    expect(await moved(open.id, ymd())).toEqual({ records: false, activity: true });
+  });
+
+  it("a round held before its project's signing shows in rounds to signing at once; the dashboard equals a fresh computation after each kind of round", async () => {
+    const manager = await makeActor("MANAGER");
+    const officer = await makeActor("OFFICER", manager.unitId);
+    const p = await makeProject(officer, { path: ["INTENT", "NEGOTIATION", "SIGNED"], firstContactOn: "2023-01-05", contractOn: "2023-06-01" });
+    await makeProject(officer, { path: ["INTENT", "NEGOTIATION"] });
+    const year = { period: yearPeriod(2023) };
+    const fresh = async () => {
+      const { getDashboard } = await import("@/lib/data/dashboard");
+      return JSON.parse(JSON.stringify(await getDashboard(db, manager, year)));
+    };
+    const served = async () => JSON.parse(JSON.stringify(await cachedDashboard(db, manager, year)));
+    expect((await cachedDashboard(db, manager, year)).funnel.medianRoundsToSign).toBe(0);
+    await logRound(db, officer, ZLogRound.parse({ projectId: String(p.id), requestId: newRequestId(), format: "PHONE", summary: "补录签约前的会谈。", heldOn: "2023-03-01" }));
+    expect((await cachedDashboard(db, manager, year)).funnel.medianRoundsToSign).toBe(1);
+    expect(await served()).toEqual(await fresh());
+    // A round today: the closest projects' rounds and the work numbers move, the rest is served as it was.
+    await logRound(db, officer, ZLogRound.parse({ projectId: String(p.id), requestId: newRequestId(), format: "PHONE", summary: "签约后回访。", heldOn: ymd() }));
+    expect(await served()).toEqual(await fresh());
+  });
+});
+
 describe("cachedDashboard", () => {
   it("computes once per version, scope and filters (an officer's own work is a filter); a moved version computes again", async () => {
     const manager = await makeActor("MANAGER");

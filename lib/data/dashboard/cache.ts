@@ -53,5 +53,15 @@ export async function cachedDashboard(db: Db, user: Actor, filters: DashboardFil
     recordHalves.get(key, versionKey(version, "records"), () => records(db, user, filters)),
     activityHalves.get(key, versionKey(version, "all"), () => activity(db, user, filters, now)),
   ]);
-  return assembleDashboard(filters, recordPart, activityPart);
+  return assembled(filters, recordPart, activityPart);
+}
+
+/** One dashboard per pair of halves: requests served the same halves get the same object (no re-assembly). */
+const dashboards = new WeakMap<RecordSections, WeakMap<ActivitySections, Dashboard>>();
+function assembled(filters: DashboardFilters, records: RecordSections, activity: ActivitySections): Dashboard {
+  let byActivity = dashboards.get(records);
+  if (!byActivity) dashboards.set(records, (byActivity = new WeakMap()));
+  let dashboard = byActivity.get(activity);
+  if (!dashboard) byActivity.set(activity, (dashboard = assembleDashboard(filters, records, activity)));
+  return dashboard;
 }

@@ -13,9 +13,9 @@ import type { Actor } from "./sql";
 import { funnelDurations, funnelOf, funnelStages } from "./funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "./signed";
 import { getDelivery } from "./delivery";
-import { getWork } from "./work";
+import { projectsByDimension, roundsByDimension, stalledAndOverdue, workOf } from "./work";
 import { getChains, getEvents } from "./chains";
-import { getPipeline } from "./pipeline";
+import { pipelineByStage, pipelineClosest, type Pipeline } from "./pipeline";
 
 export * from "./sql";
 export * from "./funnel";
@@ -26,13 +26,16 @@ export * from "./chains";
 export * from "./pipeline";
 
 /**
- * The sections that read no round nor follow-up date (data_version's records alone): they stay valid while
- * officers log rounds (lib/data/dashboard/cache.ts). The funnel's stage counts are among them; its durations
- * (rounds to signing) are not.
+ * What reads no round nor follow-up date (data_version's records alone): it stays valid while officers log rounds
+ * (lib/data/dashboard/cache.ts). Besides the record sections: the funnel's durations (a round that counts in
+ * "rounds to signing", held on or before its project's first contract, moves records: migration
+ * 20261201100000_round_version_signing), the projects each owner and unit holds (work), and the pipeline's
+ * counts and amounts per stage.
  */
 export async function getRecordSections(db: Db, user: Actor, filters: DashboardFilters) {
-  const [funnel, totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events] = await Promise.all([
+  const [funnel, durations, totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events, projectCounts, pipelineStages] = await Promise.all([
     funnelStages(db, user, filters),
+    funnelDurations(db, user, filters),
     signedTotals(db, user, filters),
     signedSeries(db, user, filters),
     signedBySector(db, user, filters),
@@ -42,14 +45,24 @@ export async function getRecordSections(db: Db, user: Actor, filters: DashboardF
     getDelivery(db, user, filters),
     getChains(db, user, filters),
     getEvents(db, user, filters),
+    projectsByDimension(db, user, filters),
+    pipelineByStage(db, user, filters),
   ]);
-  return { funnel, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events };
+  return { funnel, durations, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events, projectCounts, pipelineStages };
 }
 
-/** The sections that read rounds or follow-up dates: the funnel's durations (rounds to signing), work, and the pipeline's cards. */
+/**
+ * What a logged round changes, and only that: rounds per week, owner and unit (from round_day_summary: bounded by
+ * days × owners, not by projects), stalled and overdue as of today, and the pipeline's closest projects (their
+ * last round, rounds so far, next follow-up).
+ */
 export async function getActivitySections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
-  const [durations, work, pipeline] = await Promise.all([funnelDurations(db, user, filters), getWork(db, user, filters, now), getPipeline(db, user, filters)]);
-  return { durations, work, pipeline };
+  const [rounds, stalled, closest] = await Promise.all([
+    roundsByDimension(db, user, filters),
+    stalledAndOverdue(db, user, filters, now),
+    pipelineClosest(db, user, filters),
+  ]);
+  return { rounds, stalled, closest };
 }
 
 /** One dashboard from its two halves (computed together, or each kept by its own data version). */
@@ -58,9 +71,15 @@ export function assembleDashboard(
   records: Awaited<ReturnType<typeof getRecordSections>>,
   activity: Awaited<ReturnType<typeof getActivitySections>>,
 ) {
-  const { funnel, ...recordSections } = records;
-  const { durations, ...activitySections } = activity;
-  return { filters, funnel: funnelOf(funnel, durations), ...recordSections, ...activitySections };
+  const { funnel, durations, projectCounts, pipelineStages, ...recordSections } = records;
+  const { rounds, stalled, closest } = activity;
+  return {
+    filters,
+    funnel: funnelOf(funnel, durations),
+    ...recordSections,
+    work: workOf(rounds, projectCounts, stalled),
+    pipeline: { byStage: pipelineStages, closest } satisfies Pipeline,
+  };
 }
 
 export async function getDashboard(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {

@@ -31,41 +31,48 @@ export type PipelineProject = {
 };
 export type Pipeline = { byStage: PipelineStageRow[]; closest: PipelineProject[] };
 
-export async function getPipeline(db: Db, user: Actor, filters: DashboardFilters): Promise<Pipeline> {
-  const where = projectFilterSql(user, filters);
-  const [stages, closest] = await Promise.all([
-    db.$queryRaw<{ stage: string; count: number; cny: string | null; usd: string | null }[]>`
-      SELECT p.stage::text AS stage, COUNT(*)::int AS count,
-             SUM(p.planned_investment_cny)::text AS cny, SUM(p.foreign_investment_usd)::text AS usd
-        FROM project p
-       WHERE p.stage = ANY(${[...PIPELINE_STAGES]}::"Stage"[]) AND ${where}
-       GROUP BY p.stage`,
-    db.$queryRaw<
-      { id: number; title: string; company_zh: string; company_en: string | null; owner_name: string; cny: string | null; round_count: number; last_round_on: Date | null; next_follow_up_on: Date | null }[]
-    >`
-      SELECT p.id, p.title, c.name_zh AS company_zh, c.name_en AS company_en, o.name AS owner_name,
-             p.planned_investment_cny::text AS cny, p.round_count, p.last_round_on, p.next_follow_up_on
-        FROM project p JOIN company c ON c.id = p.company_id JOIN app_user o ON o.id = p.owner_id
-       WHERE p.stage = 'NEGOTIATION' AND ${where}
-       ORDER BY p.planned_investment_cny DESC NULLS LAST, p.id
-       LIMIT ${CLOSEST_LIMIT}`,
-  ]);
+type StageRow = { stage: string; count: number; cny: string | null; usd: string | null };
+
+/** Projects now in INTENT and NEGOTIATION with their planned amounts: no round changes them (data_version's records). */
+export async function pipelineByStage(db: Db, user: Actor, filters: DashboardFilters): Promise<PipelineStageRow[]> {
+  const stages = await db.$queryRaw<StageRow[]>`
+    SELECT p.stage::text AS stage, COUNT(*)::int AS count,
+           SUM(p.planned_investment_cny)::text AS cny, SUM(p.foreign_investment_usd)::text AS usd
+      FROM project p
+     WHERE p.stage = ANY(${[...PIPELINE_STAGES]}::"Stage"[]) AND ${projectFilterSql(user, filters)}
+     GROUP BY p.stage`;
   const by = new Map(stages.map((s) => [s.stage, s]));
-  return {
-    byStage: PIPELINE_STAGES.map((stage) => {
-      const r = by.get(stage);
-      return { stage, count: r?.count ?? 0, plannedCny: money(r?.cny), plannedUsd: money(r?.usd) };
-    }),
-    closest: closest.map((r) => ({
-      id: r.id,
-      title: r.title,
-      companyZh: r.company_zh,
-      companyEn: r.company_en,
-      ownerName: r.owner_name,
-      plannedCny: r.cny,
-      roundCount: r.round_count,
-      lastRoundOn: r.last_round_on,
-      nextFollowUpOn: r.next_follow_up_on,
-    })),
-  };
+  return PIPELINE_STAGES.map((stage) => {
+    const r = by.get(stage);
+    return { stage, count: r?.count ?? 0, plannedCny: money(r?.cny), plannedUsd: money(r?.usd) };
+  });
+}
+
+/** The largest NEGOTIATION projects with their last round, rounds so far and next follow-up: what a logged round changes. */
+export async function pipelineClosest(db: Db, user: Actor, filters: DashboardFilters): Promise<PipelineProject[]> {
+  const closest = await db.$queryRaw<
+    { id: number; title: string; company_zh: string; company_en: string | null; owner_name: string; cny: string | null; round_count: number; last_round_on: Date | null; next_follow_up_on: Date | null }[]
+  >`
+    SELECT p.id, p.title, c.name_zh AS company_zh, c.name_en AS company_en, o.name AS owner_name,
+           p.planned_investment_cny::text AS cny, p.round_count, p.last_round_on, p.next_follow_up_on
+      FROM project p JOIN company c ON c.id = p.company_id JOIN app_user o ON o.id = p.owner_id
+     WHERE p.stage = 'NEGOTIATION' AND ${projectFilterSql(user, filters)}
+     ORDER BY p.planned_investment_cny DESC NULLS LAST, p.id
+     LIMIT ${CLOSEST_LIMIT}`;
+  return closest.map((r) => ({
+    id: r.id,
+    title: r.title,
+    companyZh: r.company_zh,
+    companyEn: r.company_en,
+    ownerName: r.owner_name,
+    plannedCny: r.cny,
+    roundCount: r.round_count,
+    lastRoundOn: r.last_round_on,
+    nextFollowUpOn: r.next_follow_up_on,
+  }));
+}
+
+export async function getPipeline(db: Db, user: Actor, filters: DashboardFilters): Promise<Pipeline> {
+  const [byStage, closest] = await Promise.all([pipelineByStage(db, user, filters), pipelineClosest(db, user, filters)]);
+  return { byStage, closest };
 }

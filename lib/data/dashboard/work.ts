@@ -51,35 +51,64 @@ function roundsByDaySql(user: Actor, filters: DashboardFilters): Prisma.Sql {
      WHERE r.held_on >= ${from}::date AND r.held_on < ${to}::date AND ${projectFilterSql(user, filters)}`;
 }
 
+type RoundsRow = { dim: "w" | "o" | "u"; week: Date | null; id: number; name: string | null; name_zh: string | null; name_en: string | null; rounds: number };
+type ProjectsRow = { dim: "o" | "u"; id: number; name: string | null; name_zh: string | null; name_en: string | null; projects: number };
+
 /**
- * Rounds held in the period per week, per owner and per unit (GROUPING SETS
- * over the rounds by day), next to the projects each owner and unit holds.
+ * Rounds held in the period per week, per owner and per unit (GROUPING SETS over the rounds by day): what a
+ * logged round changes. From round_day_summary, its rows are bounded by days × owners, not by projects.
  */
-export async function roundsInPeriod(db: Db, user: Actor, filters: DashboardFilters): Promise<{ byWeek: WeekRow[]; byOwner: OwnerRow[]; byUnit: UnitRow[] }> {
-  const rows = await db.$queryRaw<
-    { dim: "w" | "o" | "u"; week: Date | null; id: number; name: string | null; name_zh: string | null; name_en: string | null; rounds: number; projects: number }[]
-  >`
+export async function roundsByDimension(db: Db, user: Actor, filters: DashboardFilters): Promise<RoundsRow[]> {
+  return db.$queryRaw<RoundsRow[]>`
     WITH r AS (
       SELECT CASE WHEN GROUPING(x.week) = 0 THEN 'w' WHEN GROUPING(x.owner_id) = 0 THEN 'o' ELSE 'u' END AS dim,
              x.week, COALESCE(x.owner_id, x.unit_id) AS id, SUM(x.rounds)::int AS rounds
         FROM (SELECT date_trunc('week', d.day)::date AS week, d.owner_id, d.unit_id, d.rounds FROM (${roundsByDaySql(user, filters)}) d) x
        GROUP BY GROUPING SETS ((x.week), (x.owner_id), (x.unit_id))
-    ), pr AS (
+    )
+    SELECT r.dim, r.week, r.id, o.name, un.name_zh, un.name_en, r.rounds
+      FROM r
+      LEFT JOIN app_user o ON r.dim = 'o' AND o.id = r.id
+      LEFT JOIN unit un ON r.dim = 'u' AND un.id = r.id`;
+}
+
+/** The projects each owner and unit holds in the scope and filters: no round changes them (data_version's records). */
+export async function projectsByDimension(db: Db, user: Actor, filters: DashboardFilters): Promise<ProjectsRow[]> {
+  return db.$queryRaw<ProjectsRow[]>`
+    WITH pr AS (
       SELECT CASE WHEN GROUPING(p.owner_id) = 0 THEN 'o' ELSE 'u' END AS dim, COALESCE(p.owner_id, p.unit_id) AS id, COUNT(*)::int AS projects
         FROM project p WHERE ${projectFilterSql(user, filters)}
        GROUP BY GROUPING SETS ((p.owner_id), (p.unit_id))
     )
-    SELECT COALESCE(r.dim, pr.dim) AS dim, r.week, COALESCE(r.id, pr.id) AS id, o.name, un.name_zh, un.name_en,
-           COALESCE(r.rounds, 0) AS rounds, COALESCE(pr.projects, 0) AS projects
-      FROM r FULL JOIN pr ON pr.dim = r.dim AND pr.id = r.id
-      LEFT JOIN app_user o ON COALESCE(r.dim, pr.dim) = 'o' AND o.id = COALESCE(r.id, pr.id)
-      LEFT JOIN unit un ON COALESCE(r.dim, pr.dim) = 'u' AND un.id = COALESCE(r.id, pr.id)`;
+    SELECT pr.dim, pr.id, o.name, un.name_zh, un.name_en, pr.projects
+      FROM pr
+      LEFT JOIN app_user o ON pr.dim = 'o' AND o.id = pr.id
+      LEFT JOIN unit un ON pr.dim = 'u' AND un.id = pr.id`;
+}
+
+/**
+ * Rounds per week, owner and unit next to the projects each owner and unit holds: an owner or unit with rounds or
+ * with projects is listed (0 rounds when silent), as a FULL JOIN of the two reads would.
+ */
+export function roundsWithProjects(rounds: RoundsRow[], projects: ProjectsRow[]): { byWeek: WeekRow[]; byOwner: OwnerRow[]; byUnit: UnitRow[] } {
   const byRounds = <T extends { rounds: number; id: number }>(a: T, b: T) => b.rounds - a.rounds || a.id - b.id;
-  return {
-    byWeek: rows.filter((r) => r.dim === "w").map((r) => ({ week: r.week!, rounds: r.rounds })).sort((a, b) => a.week.getTime() - b.week.getTime()),
-    byOwner: rows.filter((r) => r.dim === "o").map((r) => ({ id: r.id, name: r.name ?? "", rounds: r.rounds, projects: r.projects })).sort(byRounds),
-    byUnit: rows.filter((r) => r.dim === "u").map((r) => ({ id: r.id, nameZh: r.name_zh ?? "", nameEn: r.name_en ?? "", rounds: r.rounds, projects: r.projects })).sort(byRounds),
+  const merged = (dim: "o" | "u") => {
+    const out = new Map<number, { id: number; name: string | null; name_zh: string | null; name_en: string | null; rounds: number; projects: number }>();
+    for (const r of projects) if (r.dim === dim) out.set(r.id, { ...r, rounds: 0 });
+    for (const r of rounds) if (r.dim === dim) out.set(r.id, { ...r, projects: out.get(r.id)?.projects ?? 0 });
+    return [...out.values()];
   };
+  return {
+    byWeek: rounds.filter((r) => r.dim === "w").map((r) => ({ week: r.week!, rounds: r.rounds })).sort((a, b) => a.week.getTime() - b.week.getTime()),
+    byOwner: merged("o").map((r) => ({ id: r.id, name: r.name ?? "", rounds: r.rounds, projects: r.projects })).sort(byRounds),
+    byUnit: merged("u").map((r) => ({ id: r.id, nameZh: r.name_zh ?? "", nameEn: r.name_en ?? "", rounds: r.rounds, projects: r.projects })).sort(byRounds),
+  };
+}
+
+/** Rounds held in the period per week, per owner and per unit, next to the projects each owner and unit holds. */
+export async function roundsInPeriod(db: Db, user: Actor, filters: DashboardFilters): Promise<{ byWeek: WeekRow[]; byOwner: OwnerRow[]; byUnit: UnitRow[] }> {
+  const [rounds, projects] = await Promise.all([roundsByDimension(db, user, filters), projectsByDimension(db, user, filters)]);
+  return roundsWithProjects(rounds, projects);
 }
 
 /** Stalled (30/60/90 days) and overdue follow-ups, as of `now`'s day in Asia/Shanghai. */
@@ -111,8 +140,14 @@ export type Work = {
   overdue: number;
 };
 
-export async function getWork(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<Work> {
-  const [{ byWeek, byOwner, byUnit }, so] = await Promise.all([roundsInPeriod(db, user, filters), stalledAndOverdue(db, user, filters, now)]);
+/** The work section from its reads (the dashboard's cache keeps the project counts apart from what rounds change). */
+export function workOf(rounds: RoundsRow[], projects: ProjectsRow[], so: Awaited<ReturnType<typeof stalledAndOverdue>>): Work {
+  const { byWeek, byOwner, byUnit } = roundsWithProjects(rounds, projects);
   return { roundsTotal: byUnit.reduce((n, r) => n + r.rounds, 0), byWeek, byOwner, byUnit, ...so };
+}
+
+export async function getWork(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<Work> {
+  const [rounds, projects, so] = await Promise.all([roundsByDimension(db, user, filters), projectsByDimension(db, user, filters), stalledAndOverdue(db, user, filters, now)]);
+  return workOf(rounds, projects, so);
 }
 
