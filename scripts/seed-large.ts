@@ -4,9 +4,11 @@
  * 10 units, ~120 users, 20,000 companies, 100,000 projects over five years
  * (`--projects N` scales projects, companies and rounds together: issue 14 measures 10k, 100k and 300k)
  * with stage histories (moves back, lost, on hold), contracts, construction
- * starts, funds in place (CNY and USD), promotion events, chain links and
- * exactly 2,000,000 negotiation rounds. project.round_count / last_round_on
- * are computed from the rounds by the app's own definition (ROUND_STATS_SQL).
+ * starts, funds in place (CNY and USD), promotion events, chain links,
+ * exactly 2,000,000 negotiation rounds, and after the signing each signed
+ * project's commitments (figures and the milestone plan, some red or yellow as
+ * of SEED_TODAY), their actuals, and supervision orders on ~1% of projects.
+ * project.round_count / last_round_on are computed from the rounds by the app's own definition (ROUND_STATS_SQL).
  *
  * Set-based SQL only (INSERT … SELECT … FROM generate_series), with
  * pseudo-random values from hashes of the row index: the same input gives the
@@ -74,7 +76,7 @@ async function main() {
   if (process.argv.includes("--reset")) {
     await step(
       "emptied the data tables",
-      `TRUNCATE audit_log, negotiation_round, funds_in_place, construction_start, contract, stage_change, project,
+      `TRUNCATE audit_log, supervision_step, supervision_order, commitment_actual, commitment, negotiation_round, funds_in_place, construction_start, contract, stage_change, project,
                 promotion_event, contact, company, api_token, sign_in_failure, app_user, reference_item, unit RESTART IDENTITY CASCADE`,
     );
   }
@@ -280,6 +282,77 @@ async function main() {
     [TODAY],
   );
 
+  // After the signing (issue 15): each signed project's promises on its contract — figures and the milestone plan
+  // 供地 → 开工 → 投产 → 达产 → 入统 with due dates spread after the signing — and what was reached, so that as of
+  // SEED_TODAY some milestones are red (past due, not reached), some yellow (due within 30 days) and most green.
+  // Construction start is reached by the project's construction_start (lib/data/commitments.ts reads it there).
+  await step(
+    "commitments (figures and milestone plan)",
+    `INSERT INTO commitment (project_id, contract_id, kind, value, due_on, created_by_id, created_at, updated_at)
+     SELECT p.i, k.id, x.kind::"CommitmentKind", x.value, x.due_on, pr.owner_id, p.d4::timestamp, p.d4::timestamp
+       FROM seed_large_plan p JOIN project pr ON pr.id = p.i JOIN contract k ON k.project_id = p.i
+       CROSS JOIN LATERAL (VALUES
+         ('INVESTMENT_TOTAL', k.contracted_investment_cny, p.d4 + 730 + p.g % 365),
+         ('FIXED_ASSET', round(k.contracted_investment_cny * 0.7, -4), p.d4 + 730 + p.g % 365),
+         ('FOREIGN_INVESTMENT', k.contracted_foreign_usd, p.d4 + 730 + p.g % 365),
+         ('JOBS', pr.jobs::numeric, p.d4 + 1095),
+         ('ANNUAL_TAX', round(k.contracted_investment_cny * 0.02, -4), p.d4 + 1460),
+         ('LAND_HANDOVER', NULL, p.d4 + 60 + p.g % 90),
+         ('CONSTRUCTION_START', NULL, p.d4 + 120 + (p.g / 7) % 180),
+         ('PRODUCTION', NULL, p.d4 + 480 + (p.g / 11) % 240),
+         ('FULL_PRODUCTION', NULL, p.d4 + 840 + (p.g / 13) % 300),
+         ('STATISTICS', NULL, p.d4 + 900 + (p.g / 17) % 300)) x(kind, value, due_on)
+      WHERE p.reach >= 4 AND (x.kind <> 'FOREIGN_INVESTMENT' OR k.contracted_foreign_usd IS NOT NULL)`,
+  );
+  await step(
+    "commitment actuals (milestones reached, figures reported)",
+    `INSERT INTO commitment_actual (project_id, kind, value, reported_on, created_by_id, created_at, updated_at)
+     SELECT p.i, x.kind::"CommitmentKind", x.value, x.on_day, pr.owner_id, x.on_day::timestamp, x.on_day::timestamp
+       FROM seed_large_plan p JOIN project pr ON pr.id = p.i
+       CROSS JOIN LATERAL (VALUES
+         -- 供地: before the construction start; for a third of the projects signed but not started, not yet.
+         ('LAND_HANDOVER', NULL::numeric, CASE WHEN p.reach >= 5 THEN p.d5 - 20 - p.g % 30
+                                                 WHEN p.g % 3 <> 0 THEN p.d4 + 30 + p.g % 120 END),
+         ('PRODUCTION', NULL, CASE WHEN p.reach = 6 THEN p.d6 END),
+         ('FULL_PRODUCTION', NULL, CASE WHEN p.reach = 6 THEN p.d6 + 180 + p.g % 200 END),
+         ('STATISTICS', NULL, CASE WHEN p.reach = 6 AND p.g % 4 <> 0 THEN p.d6 + 240 + p.g % 200 END),
+         ('JOBS', round(pr.jobs * (0.3 + (p.g % 70) / 100.0)), CASE WHEN p.reach >= 5 THEN GREATEST(p.d5 + 30, $1::date - 1 - p.g % 90) END),
+         ('ANNUAL_TAX', round(pr.planned_investment_cny * 0.02 * (0.5 + (p.g % 60) / 100.0), -4), CASE WHEN p.reach = 6 THEN p.d6 + 365 END)
+       ) x(kind, value, on_day)
+      WHERE p.reach >= 4 AND x.on_day IS NOT NULL AND x.on_day < $1::date`,
+    [TODAY],
+  );
+  // Supervision orders (督办) on about one project in a hundred of those in negotiation or later, issued by the
+  // unit's manager to the project's owner; open, answered, resolved or escalated, some past their answer date.
+  await step(
+    "supervision orders",
+    `INSERT INTO supervision_order (project_id, unit_id, requirement, answer_due_on, assignee_id, issued_by_id, status, closed_at, created_at, updated_at)
+     SELECT p.i, pr.unit_id, '请于期限内说明项目' || p.i || '进展缓慢的原因并提交整改计划。', x.due,
+            pr.owner_id, m.id, x.status::"SupervisionStatus",
+            CASE WHEN x.status = 'RESOLVED' THEN LEAST(x.due + 3, $1::date - 1)::timestamp + interval '10 hours' END,
+            (x.due - 14)::timestamp + interval '9 hours', (x.due - 14)::timestamp + interval '9 hours'
+       FROM seed_large_plan p JOIN project pr ON pr.id = p.i
+       JOIN app_user m ON m.role = 'MANAGER' AND m.unit_id = pr.unit_id AND m.email LIKE 'large-manager-%'
+       CROSS JOIN LATERAL (SELECT $1::date - 30 + p.g % 60 AS due,
+                                  CASE WHEN ${H("p.i", "ss")} % 10 < 4 THEN 'OPEN' WHEN ${H("p.i", "ss")} % 10 < 7 THEN 'ANSWERED'
+                                       WHEN ${H("p.i", "ss")} % 10 < 9 THEN 'RESOLVED' ELSE 'ESCALATED' END AS status) x
+      WHERE p.reach >= 3 AND p.side = 0 AND ${H("p.i", "sv")} % 100 < 2`,
+    [TODAY],
+  );
+  await step(
+    "supervision steps",
+    `INSERT INTO supervision_step (order_id, kind, body, author_id, at)
+     SELECT o.id, s.kind::"SupervisionStepKind", s.body, s.author, s.at
+       FROM supervision_order o JOIN project pr ON pr.id = o.project_id
+       CROSS JOIN LATERAL (VALUES
+         ('PLAN', '已制定整改计划：两周内完成供地手续，月底前开工。', o.assignee_id, o.created_at + interval '5 days', o.status <> 'OPEN'),
+         ('PROGRESS', '供地手续已提交，正在审批。', o.assignee_id, o.created_at + interval '9 days', o.status <> 'OPEN' AND o.id % 2 = 0),
+         ('RESOLVE', '整改到位，督办办结。', o.issued_by_id, o.closed_at, o.status = 'RESOLVED'),
+         ('ESCALATE', '逾期未整改，提请市级督办。', o.issued_by_id, o.created_at + interval '12 days', o.status = 'ESCALATED')
+       ) s(kind, body, author, at, present)
+      WHERE s.present`,
+  );
+
   // Rounds, in chunks for progress: spread between first contact and the last forward move (or today).
   const CHUNK = 10_000;
   for (let lo = 1; lo <= PROJECTS; lo += CHUNK) {
@@ -310,7 +383,9 @@ async function main() {
     `SELECT (SELECT COUNT(*) FROM project)::int AS projects, (SELECT COUNT(*) FROM company)::int AS companies,
             (SELECT COUNT(*) FROM negotiation_round)::int AS rounds, (SELECT COUNT(*) FROM stage_change)::int AS stage_changes,
             (SELECT COUNT(*) FROM contract)::int AS contracts, (SELECT COUNT(*) FROM construction_start)::int AS starts,
-            (SELECT COUNT(*) FROM funds_in_place)::int AS funds, (SELECT COUNT(*) FROM app_user)::int AS users`,
+            (SELECT COUNT(*) FROM funds_in_place)::int AS funds, (SELECT COUNT(*) FROM commitment)::int AS commitments,
+            (SELECT COUNT(*) FROM commitment_actual)::int AS actuals, (SELECT COUNT(*) FROM supervision_order)::int AS supervision_orders,
+            (SELECT COUNT(*) FROM app_user)::int AS users`,
   );
   console.log(`${secs()}s  done:`, counts.rows[0]);
   await client.end();
