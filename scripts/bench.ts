@@ -13,8 +13,15 @@
  * (all sections in parallel, as the page loads them) for the city manager, a
  * county manager and an officer.
  *
- * Not measured here: the production server's HTTP latency at 10 concurrent
- * users (see bench/results.md).
+ * With BENCH_HTTP_URL (a production server on the same database), also: the
+ * pages at 10 concurrent users, the dashboard right after a write, 10 readers
+ * while 2 officers log rounds through the round form's server action
+ * (BENCH_MIXED_SECONDS), rounds per second with 10 officers writing
+ * (BENCH_WRITE_SECONDS) and, with BENCH_SQL_COUNTER_URL (the server reaching
+ * PostgreSQL through scripts/sql-count-proxy.ts), the SQL statements each page
+ * sends as served. BENCH_OUT names the results file (default
+ * bench/results.md); the figures go beside it as JSON, and
+ * scripts/bench-growth.ts sets two runs (two data sizes) side by side.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -340,19 +347,19 @@ async function roundActionId(base: string, cookie: string, projectId: number): P
 
 /**
  * Logs one round as the round form does: a POST of the server action (React's reply encoding of
- * `(previousState, formData)`: the arguments in field "0", the form's fields prefixed "1_").
+ * `(previousState, formData)`: the arguments in field "0", the form's fields prefixed "_1_", "0" sent last).
  */
 async function logRoundHttp(base: string, actionId: string, w: Writer): Promise<{ ms: number; ok: boolean }> {
   const form = new FormData();
-  form.append("0", JSON.stringify(["$undefined", "$K1"]));
   const fields: Record<string, string> = {
     projectId: String(w.projectId),
     requestId: crypto.randomUUID(),
     format: "PHONE",
     summary: "Bench: 电话沟通用地与能耗指标 (scripts/bench.ts)",
-    topics: "land",
+    "topics[]": "land",
   };
-  for (const [k, v] of Object.entries(fields)) form.append(`1_${k}`, v);
+  for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
+  form.append("0", JSON.stringify([null, "$K1"])); // last, as React sends it: the server reads the arguments when "0" arrives
   const t = performance.now();
   const res = await fetch(`${base}/projects/${w.projectId}`, {
     method: "POST",
@@ -384,7 +391,10 @@ async function officersWithProjects(base: string, n: number, password: string): 
     [n],
   );
   if (rows.length < n) throw new Error(`only ${rows.length} officers with an open project (need ${n})`);
-  return Promise.all(rows.map(async (r) => ({ cookie: await signIn(base, r.email, password), projectId: r.project_id })));
+  // One after another: each sign-in hashes a password (Argon2), ten at once time out on a busy machine.
+  const writers: Writer[] = [];
+  for (const r of rows) writers.push({ cookie: await signIn(base, r.email, password), projectId: r.project_id });
+  return writers;
 }
 
 type MixedResult = { seconds: number; pages: { what: string; stat: HttpStat }[]; rounds: HttpStat & { perSecond: number; count: number } };

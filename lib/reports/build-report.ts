@@ -281,7 +281,7 @@ export type LongListKey = "signedProjects" | "constructionStartsList" | "stalled
 export type LongListLine<K extends LongListKey> = Report[K][number];
 /** Each long list as an async iterable of pages (arrays of lines), in the report's order. */
 export type ReportListPages = { [K in LongListKey]: () => AsyncGenerator<Report[K]> };
-type ListContext = { actor: Actor; filters: DashboardFilters; today: Date };
+export type ListContext = { actor: Actor; filters: DashboardFilters; today: Date };
 
 /**
  * The JSON download holds the report in memory, so its long lists are capped
@@ -366,15 +366,11 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
         contractedCny: money(r.cny),
       })) as Report[K];
     } else {
-      const rows = await db.$queryRaw<{ project_id: number; number: string; investor_zh: string; title: string; unit_zh: string; unit_en: string; stage: Stage; last_on: Date }[]>`
-        SELECT p.id AS project_id, p.number, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
-               ${lastActivitySql()} AS last_on
-          FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
-         WHERE ${where} AND ${stalledSql(new Date(today.getTime() - STALLED_LIST_DAYS * DAY_MS))}
-           AND ${after ?? Prisma.sql`TRUE`}
-         ORDER BY last_on, p.id ${limit}`;
+      const rows = await db.$queryRaw<{ project_id: number; number: string; investor_zh: string; title: string; unit_zh: string; unit_en: string; stage: Stage; last_on: Date }[]>(
+        stalledPageSql(ctx, after, limit),
+      );
       const last = rows[rows.length - 1];
-      next = last ? Prisma.sql`(${lastActivitySql()}, p.id) > (${last.last_on}::date, ${last.project_id}::int)` : Prisma.empty;
+      next = last ? stalledAfterSql(last.last_on, last.project_id) : Prisma.empty;
       lines = rows.map((r) => ({
         projectId: r.project_id,
         number: r.number,
@@ -392,6 +388,23 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
     after = next;
   }
 }
+
+/**
+ * One page of the stalled list, in (last activity, id) order after `after` (stalledAfterSql of the previous page's
+ * last line): a range of project_stall_list_idx (migration 20261201101000), whose expression and WHERE are
+ * lastActivitySql's and STALL_STAGES's, so no page scans and sorts the whole list again.
+ */
+export function stalledPageSql(ctx: ListContext, after: Prisma.Sql | null, limit: Prisma.Sql): Prisma.Sql {
+  const { actor, filters, today } = ctx;
+  return Prisma.sql`
+    SELECT p.id AS project_id, p.number, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
+           ${lastActivitySql()} AS last_on
+      FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
+     WHERE ${projectFilterSql(actor, filters)} AND ${stalledSql(new Date(today.getTime() - STALLED_LIST_DAYS * DAY_MS))}
+       AND ${after ?? Prisma.sql`TRUE`}
+     ORDER BY ${lastActivitySql()}, p.id ${limit}`;
+}
+export const stalledAfterSql = (lastOn: Date, projectId: number) => Prisma.sql`(${lastActivitySql()}, p.id) > (${lastOn}::date, ${projectId}::int)`;
 
 /** The first `cap` lines of a paged list (all of them when cap is undefined), and whether there were more. */
 async function collect<T>(pages: AsyncGenerator<T[]>, cap: number | undefined): Promise<{ rows: T[]; truncated: boolean }> {
