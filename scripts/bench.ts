@@ -676,7 +676,7 @@ async function main() {
     "| --- | ---: | ---: | ---: | ---: | ---: |",
     ...whole.map((w) => `| ${w.who} | ${f1(w.stat.median)} | ${f1(w.stat.p95)} | ${f1(w.afterRound.median)} | ${f1(w.afterRound.p95)} | ${(w.afterRound.median / w.stat.median).toFixed(2)} |`),
     "",
-    "Right after a logged round, the cache (lib/data/dashboard/cache.ts) computes again only the sections that read rounds or follow-ups (funnel, work, pipeline cards); the other sections are served as they were (their data version, records, did not move).",
+    "Right after a logged round, the cache (lib/data/dashboard/cache.ts) computes again only what a round changes (getActivitySections: rounds per week/owner/unit from round_day_summary, stalled and overdue, the pipeline's closest projects); everything else is served as it was (its data version, records, did not move).",
     "",
     "The project page reads a project in three SQL statements (lib/data/project-page.ts getProjectPage: the project, the projects it drew, one UNION ALL timeline); the page as served adds one for the signed-in user, one for its journey panel (getJourneyState), one for the agreement kinds and, for managers, one for the owners it can be handed to.",
     "",
