@@ -121,3 +121,19 @@ export async function mergedInto(db: Db, _user: Actor, input: { id: number }): P
   const exists = await db.company.findUnique({ where: { id: survivor }, select: { id: true } });
   return exists ? survivor : mergedInto(db, _user, { id: survivor });
 }
+
+/** The two companies as the merge page compares them: names, identifiers, version, and how many projects (all units) and contacts move. */
+export async function getMergePair(db: Db, _user: Actor, input: { id: number; withId: number }) {
+  const rows = await db.company.findMany({
+    where: { id: { in: [input.id, input.withId] } },
+    select: { id: true, nameZh: true, nameEn: true, countryCode: true, creditCode: true, foreignRegNo: true, version: true, _count: { select: { projects: true, contacts: true } } },
+  });
+  const of = (id: number) => {
+    const c = rows.find((r) => r.id === id);
+    if (!c) throw new NotFoundError();
+    const { _count, countryCode, ...rest } = c;
+    return { ...rest, countryCode: countryCode.trim(), projectCount: _count.projects, contactCount: _count.contacts };
+  };
+  return [of(input.id), of(input.withId)] as const;
+}
+export type MergeSide = Awaited<ReturnType<typeof getMergePair>>[number];
