@@ -238,3 +238,34 @@ describe("also in talks with another unit", () => {
     expect(await otherUnitsInTalks(testDb(), admin, { companyId: investor.id })).toEqual([]);
   });
 });
+
+describe("import", () => {
+  it("a row whose investor is an existing company under another spelling uses it and says so; spellings of one new investor make one company", async () => {
+    const { csv, fixture, row, setUpImportFixture } = await import("@/lib/import/import.test-helpers");
+    const { importProjects } = await import("@/lib/import/import-projects");
+    await setUpImportFixture();
+    const s = uniq();
+    const existing = await company(`恒宁${s}新能源有限公司`);
+    const file = csv([
+      row(`${s}-a`, { investor_name: `恒宁${s}新能源（集团）股份有限公司` }),
+      row(`${s}-b`, { investor_name: `恒宁${s}新能源有限公司` }),
+      row(`${s}-c`, { investor_name: `远航${s}材料有限公司` }),
+      row(`${s}-d`, { investor_name: `远航${s}材料（集团）有限公司` }),
+    ]);
+    const result = await importProjects(testDb(), fixture.admin, file);
+    expect(result).toMatchObject({ ok: true, created: 4 });
+    if (!result.ok) return;
+    const companyOf = async (ext: string) => (await testDb().project.findUniqueOrThrow({ where: { externalId: `${s}-${ext}` }, select: { companyId: true } })).companyId;
+    expect(await companyOf("a")).toBe(existing.id);
+    expect(await companyOf("b")).toBe(existing.id);
+    expect(await companyOf("d")).toBe(await companyOf("c"));
+    expect(await testDb().company.count({ where: { nameZh: { contains: `远航${s}` } } })).toBe(1);
+    expect(result.matched).toEqual(
+      expect.arrayContaining([
+        { name: `恒宁${s}新能源（集团）股份有限公司`, companyId: existing.id, company: existing.nameZh },
+        { name: `远航${s}材料（集团）有限公司`, companyId: await companyOf("c"), company: `远航${s}材料有限公司` },
+      ]),
+    );
+    expect(result.matched).toHaveLength(2);
+  });
+});
