@@ -42,7 +42,7 @@ const companyFields = {
 };
 
 /** `confirmDistinct`: the officer has seen the likely duplicates (same name) and says this is another company. */
-export const ZCreateCompany = z.object({ ...companyFields, requestId: zRequestId, confirmDistinct: z.enum(["true"]).optional().transform((v) => v === "true") });
+export const ZCreateCompany = z.object({ ...companyFields, requestId: zRequestId, confirmDistinct: z.union([z.literal("true"), z.boolean()]).optional().transform((v) => v === true || v === "true") });
 export type CreateCompanyInput = z.output<typeof ZCreateCompany>;
 
 export const ZUpdateCompany = z.object({ ...companyFields, id: zId, version: zVersion });
