@@ -162,9 +162,9 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
   //    investor is an existing company under another spelling is reported (`matched`).
   const names = [...new Set(rows.map((r) => r.investorName))];
   const found = await tx.$queryRaw<{ name: string; id: number; name_zh: string }[]>`
+    WITH n AS MATERIALIZED (SELECT name, company_name_key(name) AS key FROM unnest(${names}::text[]) AS name)
     SELECT DISTINCT ON (n.name) n.name, c.id, c.name_zh
-      FROM unnest(${names}::text[]) AS n(name)
-      JOIN company c ON c.name_zh = n.name OR c.name_key = company_name_key(n.name) OR c.name_en_key = company_name_key(n.name)
+      FROM n JOIN company c ON c.name_zh = n.name OR c.name_key = n.key OR c.name_en_key = n.key
      ORDER BY n.name, (c.name_zh = n.name) DESC, c.id`;
   const companyIds = new Map(found.map((c) => [c.name, c.id]));
   const matched = found.filter((c) => c.name_zh !== c.name).map((c) => ({ name: c.name, companyId: c.id, company: c.name_zh }));
