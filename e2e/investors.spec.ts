@@ -5,6 +5,8 @@ import { signIn } from "./helpers";
 
 test.describe("zh-CN", () => {
   test.use({ locale: "zh-CN" });
+  // Several sign-ins and page loads per test on a shared machine.
+  test.setTimeout(180_000);
 
   test("an officer creating a company that exists sees it before saving and opens it; a wrong credit code is explained", async ({ page }) => {
     await signIn(page, "officer@demo.local");
@@ -54,7 +56,9 @@ test.describe("zh-CN", () => {
     await page.getByLabel("要合并的企业").selectOption({ label: keep });
     await page.getByRole("button", { name: "对比" }).click();
     const form = page.getByTestId("merge-form");
-    await form.getByLabel(`保留 ${keep}`).check();
+    const keepRadio = form.getByRole("radio", { name: new RegExp(`^保留 ${keep} `) });
+    await keepRadio.click();
+    await expect(keepRadio).toBeChecked();
     await form.getByRole("button", { name: "合并" }).click();
 
     await expect(page).toHaveURL(keepUrl);
@@ -70,6 +74,7 @@ test.describe("zh-CN", () => {
     await signIn(page, "admin@demo.local");
     await page.goto("/companies");
     await page.getByRole("link", { name: company }).click();
+    await expect(page.getByRole("heading", { level: 1, name: company })).toBeVisible();
     const companyUrl = page.url();
     const allTitles = await page.getByTestId("company-projects").locator("tbody tr td:first-child a").allInnerTexts();
 
