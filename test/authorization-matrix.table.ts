@@ -247,6 +247,18 @@ export const MATRIX: Record<string, Entry> = {
     scope: "all",
     run: form(async (c) => ({ id: c.unit.company.id, version: await versionOf("company", c.unit.company.id), nameZh: c.unit.company.nameZh, countryCode: "CN", ownershipType: "PRIVATE", industry: uniq() })),
   },
+  "app/(app)/companies/actions.ts#mergeCompaniesAction": {
+    roles: MANAGERS,
+    scope: "unit",
+    // A unit manager may not merge companies with another unit's projects (lib/domain/scope.ts mayMergeCompanies).
+    otherUnit: "invalid()",
+    run: form(async (c) => {
+      const pair = [`${c.ds.tag}合并甲${uniq()}`, `${c.ds.tag}合并乙${uniq()}`];
+      const [survivor, merged] = await Promise.all(pair.map((nameZh) => testDb().company.create({ data: { nameZh, countryCode: "CN", ownershipType: "PRIVATE" } })));
+      await testDb().project.create({ data: { companyId: merged.id, unitId: c.unit.id, ownerId: c.unit.owner.id, title: `${c.ds.tag}合并项目${uniq()}`, stage: "NEGOTIATION" } });
+      return { survivorId: survivor.id, survivorVersion: survivor.version, mergedId: merged.id, mergedVersion: merged.version };
+    }),
+  },
   "app/(app)/companies/actions.ts#addContactAction": { roles: ANY_ROLE, scope: "all", run: form((c) => ({ companyId: c.unit.company.id, name: "matrix", requestId: rid() })) },
   "app/(app)/companies/actions.ts#updateContactAction": {
     roles: ANY_ROLE,

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -13,6 +14,8 @@ import { formValuesOf, useConflictMerge } from "@/components/ui/use-conflict-row
 import { createCompanyAction, updateCompanyAction } from "@/app/(app)/companies/actions";
 import { countryName, countryOptions } from "@/lib/validation/countries";
 import { OWNERSHIP_TYPES } from "@/lib/validation/company";
+import type { DuplicateCandidate } from "@/lib/data/company-duplicates";
+import { DuplicateCandidates } from "@/components/companies/duplicate-candidates";
 
 export type CompanyValues = {
   id?: number;
@@ -26,9 +29,11 @@ export type CompanyValues = {
   parentNameEn?: string | null;
   industry: string | null;
   ownershipType: string;
+  creditCode?: string | null;
+  foreignRegNo?: string | null;
 };
 
-const FIELDS = ["nameZh", "nameEn", "countryCode", "groupName", "parentId", "industry", "ownershipType"] as const;
+const FIELDS = ["nameZh", "nameEn", "countryCode", "creditCode", "foreignRegNo", "groupName", "parentId", "industry", "ownershipType"] as const;
 
 /** Create or edit a company. Keeps what was typed on any error; on a conflict shows what changed. */
 export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValues; parentOptions: { value: string; label: string }[] }) {
@@ -38,10 +43,25 @@ export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValue
   const editing = initial?.id !== undefined;
   // On a conflict: colleagues' changes fill the fields this user left alone; fields both changed are asked about.
   const merge = useConflictMerge({ fields: FIELDS, initial: formValuesOf(FIELDS, initial), version: initial?.version ?? 1 });
-  const form = useActionForm(editing ? updateCompanyAction : createCompanyAction, {
-    onSuccess: (data) => router.push(`/companies/${data.id}`),
+  // On create: the likely duplicates the server found instead of saving, and the officer's "it is another company".
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+  const form = useActionForm<{ id?: number; duplicates?: DuplicateCandidate[] }>(editing ? updateCompanyAction : createCompanyAction, {
+    onSuccess: (data) => {
+      if (confirmRef.current) confirmRef.current.value = "";
+      if (data.duplicates) {
+        setDuplicates(data.duplicates);
+        return t("duplicates.found", { count: data.duplicates.length });
+      }
+      router.push(`/companies/${data.id}`);
+    },
     onConflict: merge.onConflict,
   });
+  function createAnyway() {
+    if (!confirmRef.current) return;
+    confirmRef.current.value = "true";
+    merge.formRef.current?.requestSubmit();
+  }
   const errors = form.errors;
 
   /** A value in the conflict box as people read it: the country, ownership and parent company by name. */
@@ -62,6 +82,7 @@ export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValue
     <form method="post" ref={merge.formRef} onSubmit={form.onSubmit} noValidate aria-describedby="company-form-summary" className="max-w-3xl space-y-5">
       <input type="hidden" name={editing ? "id" : "requestId"} value={editing ? String(initial!.id) : form.requestId} />
       {editing && <input type="hidden" name="version" value={String(merge.version)} />}
+      {!editing && <input type="hidden" name="confirmDistinct" ref={confirmRef} defaultValue="" />}
 
       <ConflictBox conflict={merge.conflict} title={t("form.conflictTitle")} label={(f) => t(`fields.${f}`)} show={display} />
 
@@ -85,6 +106,17 @@ export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValue
           required
           error={errors.ownershipType}
         />
+        <TextField
+          name="creditCode"
+          label={t("fields.creditCode")}
+          defaultValue={initial?.creditCode ?? ""}
+          maxLength={30}
+          error={errors.creditCode}
+          hint={t("hints.creditCode")}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField name="foreignRegNo" label={t("fields.foreignRegNo")} defaultValue={initial?.foreignRegNo ?? ""} maxLength={50} error={errors.foreignRegNo} hint={t("hints.foreignRegNo")} />
         <TextField name="industry" label={t("fields.industry")} defaultValue={initial?.industry ?? ""} maxLength={100} error={errors.industry} />
         <TextField name="groupName" label={t("fields.groupName")} defaultValue={initial?.groupName ?? ""} maxLength={200} error={errors.groupName} hint={t("hints.groupName")} />
         <SelectField
@@ -99,7 +131,9 @@ export function CompanyForm({ initial, parentOptions }: { initial?: CompanyValue
         />
       </div>
 
-      <FormSummary id="company-form-summary" error={form.failure?.message} />
+      {duplicates && duplicates.length > 0 && <DuplicateCandidates candidates={duplicates} pending={form.pending} onCreateAnyway={createAnyway} />}
+
+      <FormSummary id="company-form-summary" error={form.failure?.message} success={duplicates?.length ? form.success : null} />
 
       <div className="flex gap-2">
         <Button type="submit" disabled={form.pending}>

@@ -5,11 +5,12 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 type Issue = { row: number | null; column: string | null; message: string };
+type Matched = { name: string; companyId: number; company: string };
 type State =
   | { kind: "idle" }
   | { kind: "uploading"; percent: number }
   | { kind: "processing" }
-  | { kind: "done"; created: number; updated: number }
+  | { kind: "done"; created: number; updated: number; matched: Matched[] }
   | { kind: "invalid"; errors: Issue[] }
   | { kind: "failed"; status: number; message?: string };
 
@@ -42,8 +43,8 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
     };
     xhr.upload.onload = () => setState({ kind: "processing" });
     xhr.onload = () => {
-      const data = xhr.response as { created?: number; updated?: number; errors?: Issue[] } | null;
-      if (xhr.status === 200 && data) setState({ kind: "done", created: data.created ?? 0, updated: data.updated ?? 0 });
+      const data = xhr.response as { created?: number; updated?: number; matched?: Matched[]; errors?: Issue[] } | null;
+      if (xhr.status === 200 && data) setState({ kind: "done", created: data.created ?? 0, updated: data.updated ?? 0, matched: data.matched ?? [] });
       else if (xhr.status === 400 && data?.errors) setState({ kind: "invalid", errors: data.errors });
       else setState({ kind: "failed", status: xhr.status, message: data?.errors?.[0]?.message });
     };
@@ -95,9 +96,19 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
           </>
         )}
         {state.kind === "done" && (
-          <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" data-testid="import-result">
-            {t("result", { created: state.created, updated: state.updated })}
-          </p>
+          <div className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" data-testid="import-result">
+            <p>{t("result", { created: state.created, updated: state.updated })}</p>
+            {state.matched.length > 0 && (
+              <>
+                <p className="mt-2">{t("matched", { count: state.matched.length })}</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {state.matched.map((m) => (
+                    <li key={m.name}>{t("matchedItem", { name: m.name, company: m.company })}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
         )}
         {state.kind === "invalid" && (
           <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{t("failed", { count: state.errors.length })}</p>

@@ -21,6 +21,13 @@ async function actor(opts: { role?: Role; unitId?: number; city?: boolean } = {}
   return { id: user.id, role: user.role, unitId, unitIsCity: unit.kind === "CITY" };
 }
 
+/** createCompany when no duplicate is expected: the company created. */
+async function createdCompany(...args: Parameters<typeof createCompany>) {
+  const result = await createCompany(...args);
+  if (result.id === undefined) throw new Error(`unexpected duplicates: ${JSON.stringify(result.duplicates)}`);
+  return result;
+}
+
 function companyInput(overrides: Record<string, unknown> = {}) {
   const s = uniq();
   return ZCreateCompany.parse({
@@ -44,8 +51,8 @@ describe("companies: search", () => {
   it("finds a company by a Chinese substring and by an English substring in any case", async () => {
     const user = await actor();
     const s = uniq();
-    const { id } = await createCompany(testDb(), user, companyInput({ nameZh: `恒宁${s}时代新能源`, nameEn: `Hengning ${s} Era Energy` }));
-    const other = await createCompany(testDb(), user, companyInput());
+    const { id } = await createdCompany(testDb(), user, companyInput({ nameZh: `恒宁${s}时代新能源`, nameEn: `Hengning ${s} Era Energy` }));
+    const other = await createdCompany(testDb(), user, companyInput());
 
     const byZh = await listCompanies(testDb(), user, { q: `宁${s}时代`, page: 1 });
     expect(byZh.rows.map((r) => r.id)).toEqual([id]);
@@ -61,7 +68,7 @@ describe("companies: search", () => {
   it("pages results and clamps a page past the end to the last page", async () => {
     const user = await actor();
     const s = uniq();
-    for (let i = 0; i < 23; i++) await createCompany(testDb(), user, companyInput({ nameZh: `分页${s}公司${String(i).padStart(2, "0")}` }));
+    for (let i = 0; i < 23; i++) await createdCompany(testDb(), user, companyInput({ nameZh: `分页${s}公司${String(i).padStart(2, "0")}` }));
     const first = await listCompanies(testDb(), user, { q: `分页${s}`, page: 1 });
     expect(first.total).toBe(23);
     expect(first.rows).toHaveLength(20);
@@ -79,7 +86,7 @@ describe("companies: search", () => {
     const officerA = await actor({ unitId: unitA.id });
     const officerB = await actor({ unitId: unitB.id });
     const admin = await actor({ role: "ADMIN" });
-    const { id } = await createCompany(testDb(), officerA, companyInput());
+    const { id } = await createdCompany(testDb(), officerA, companyInput());
     await makeProject(id, unitA.id, officerA.id);
     await makeProject(id, unitB.id, officerB.id);
     await makeProject(id, unitB.id, officerB.id);
@@ -94,8 +101,8 @@ describe("companies: create and edit", () => {
   it("creates one company for a double submit, with one audit row", async () => {
     const user = await actor();
     const input = companyInput();
-    const [a, b] = await Promise.all([createCompany(testDb(), user, input), createCompany(testDb(), user, input)]);
-    const c = await createCompany(testDb(), user, input);
+    const [a, b] = await Promise.all([createdCompany(testDb(), user, input), createdCompany(testDb(), user, input)]);
+    const c = await createdCompany(testDb(), user, input);
     expect(b.id).toBe(a.id);
     expect(c.id).toBe(a.id);
     expect(await testDb().company.count({ where: { nameZh: input.nameZh } })).toBe(1);
@@ -116,7 +123,7 @@ describe("companies: create and edit", () => {
 
   it("saves an edit, bumps the version and audits before and after", async () => {
     const user = await actor();
-    const created = await createCompany(testDb(), user, companyInput({ nameEn: "Old English Name" }));
+    const created = await createdCompany(testDb(), user, companyInput({ nameEn: "Old English Name" }));
     const input = ZUpdateCompany.parse({
       id: String(created.id),
       version: "1",
@@ -139,7 +146,7 @@ describe("companies: create and edit", () => {
   it("refuses a save against an older version, changes nothing and returns the current values", async () => {
     const officer1 = await actor();
     const officer2 = await actor();
-    const created = await createCompany(testDb(), officer1, companyInput());
+    const created = await createdCompany(testDb(), officer1, companyInput());
     const base = { id: created.id, version: 1, countryCode: "CN" as const, ownershipType: "PRIVATE" as const };
     await updateCompany(testDb(), officer1, ZUpdateCompany.parse({ ...base, nameZh: "第一位保存" }));
     const error = await updateCompany(testDb(), officer2, ZUpdateCompany.parse({ ...base, nameZh: "第二位保存" })).catch((e) => e);
@@ -153,8 +160,8 @@ describe("companies: create and edit", () => {
 
   it("refuses a parent that is the company itself or one of its subsidiaries", async () => {
     const user = await actor();
-    const parent = await createCompany(testDb(), user, companyInput());
-    const child = await createCompany(testDb(), user, companyInput({ parentId: parent.id }));
+    const parent = await createdCompany(testDb(), user, companyInput());
+    const child = await createdCompany(testDb(), user, companyInput({ parentId: parent.id }));
     const base = { countryCode: "CN" as const, ownershipType: "PRIVATE" as const, nameZh: "母公司" };
     await expect(updateCompany(testDb(), user, ZUpdateCompany.parse({ ...base, id: parent.id, version: 1, parentId: parent.id }))).rejects.toBeInstanceOf(RuleError);
     await expect(updateCompany(testDb(), user, ZUpdateCompany.parse({ ...base, id: parent.id, version: 1, parentId: child.id }))).rejects.toBeInstanceOf(RuleError);
@@ -177,7 +184,7 @@ describe("companies: contacts", () => {
 
   it("adds a contact once per submit, edits it with its version and removes it, all audited", async () => {
     const user = await actor();
-    const { id: companyId } = await createCompany(testDb(), user, companyInput());
+    const { id: companyId } = await createdCompany(testDb(), user, companyInput());
     const input = ZAddContact.parse({ companyId, requestId: randomUUID(), name: "林晓峰", title: "副总裁", phone: "139 5912 3301", email: "lin@example.com" });
     const [a, b] = await Promise.all([addContact(testDb(), user, input), addContact(testDb(), user, input)]);
     expect(b.id).toBe(a.id);
@@ -204,7 +211,7 @@ describe("companies: the company page", () => {
     const officerA = await actor({ unitId: unitA.id });
     const officerB = await actor({ unitId: unitB.id });
     const cityManager = await actor({ role: "MANAGER", city: true });
-    const { id } = await createCompany(testDb(), officerA, companyInput());
+    const { id } = await createdCompany(testDb(), officerA, companyInput());
     const pa = await makeProject(id, unitA.id, officerA.id, "A县项目");
     const pb = await makeProject(id, unitB.id, officerB.id, "B县秘密项目");
 

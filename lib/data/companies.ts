@@ -7,6 +7,7 @@ import { NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertVersion, createOnce, formStrings, refuseStale, type EditedRecord, type Tx } from "@/lib/data/transactions";
 import { likeLiteral } from "@/lib/data/like";
+import { findDuplicateCompanies, isSameRecord, type DuplicateCandidate } from "@/lib/data/company-duplicates";
 import {
   COMPANY_PAGE_SIZE,
   type AddContactInput,
@@ -34,13 +35,16 @@ const companyFields = {
   parentId: true,
   industry: true,
   ownershipType: true,
+  creditCode: true,
+  foreignRegNo: true,
   version: true,
 } satisfies Prisma.CompanySelect;
 
-type CompanyRow = Prisma.CompanyGetPayload<{ select: typeof companyFields }>;
+export { companyFields };
+export type CompanyRow = Prisma.CompanyGetPayload<{ select: typeof companyFields }>;
 
 /** What the audit trail and a conflict show of a company. */
-function companySnapshot(c: CompanyRow & { parent?: { nameZh: string; nameEn: string | null } | null }) {
+export function companySnapshot(c: CompanyRow & { parent?: { nameZh: string; nameEn: string | null } | null }) {
   return {
     nameZh: c.nameZh,
     nameEn: c.nameEn,
@@ -50,14 +54,16 @@ function companySnapshot(c: CompanyRow & { parent?: { nameZh: string; nameEn: st
     ...(c.parent !== undefined ? { parentNameZh: c.parent?.nameZh ?? null, parentNameEn: c.parent?.nameEn ?? null } : {}),
     industry: c.industry,
     ownershipType: c.ownershipType,
+    creditCode: c.creditCode,
+    foreignRegNo: c.foreignRegNo,
     version: c.version,
   };
 }
 
 /** The company as its edit form sees it, for the version check. */
-function editedCompany(c: CompanyRow): EditedRecord {
-  const { nameZh, nameEn, countryCode, groupName, parentId, industry, ownershipType } = c;
-  return { entity: "company", id: c.id, version: c.version, values: formStrings({ nameZh, nameEn, countryCode: countryCode.trim(), groupName, parentId, industry, ownershipType }) };
+export function editedCompany(c: CompanyRow): EditedRecord {
+  const { nameZh, nameEn, countryCode, groupName, parentId, industry, ownershipType, creditCode, foreignRegNo } = c;
+  return { entity: "company", id: c.id, version: c.version, values: formStrings({ nameZh, nameEn, countryCode: countryCode.trim(), groupName, parentId, industry, ownershipType, creditCode, foreignRegNo }) };
 }
 
 const contactFields = { id: true, companyId: true, name: true, title: true, phone: true, email: true, version: true } satisfies Prisma.ContactSelect;
@@ -163,7 +169,7 @@ async function checkParent(tx: Tx, companyId: number | null, parentId: number | 
   }
 }
 
-function companyData(input: Omit<CreateCompanyInput, "requestId">) {
+function companyData(input: Omit<CreateCompanyInput, "requestId" | "confirmDistinct">) {
   return {
     nameZh: input.nameZh,
     nameEn: input.nameEn ?? null,
@@ -172,23 +178,45 @@ function companyData(input: Omit<CreateCompanyInput, "requestId">) {
     parentId: input.parentId ?? null,
     industry: input.industry ?? null,
     ownershipType: input.ownershipType,
+    creditCode: input.creditCode ?? null,
+    foreignRegNo: input.foreignRegNo ?? null,
   };
 }
 
-/** Creates a company once per form submission (a double submit returns the first). */
-export async function createCompany(db: Db, user: Actor, input: CreateCompanyInput) {
-  return createOnce(
+/** The credit code or home registration number belongs to another company: the field says so. */
+async function checkIdentifiers(tx: Tx, companyId: number, input: { creditCode?: string; foreignRegNo?: string; countryCode: string }) {
+  if (input.creditCode && (await tx.company.findFirst({ where: { creditCode: input.creditCode, id: { not: companyId } }, select: { id: true } })))
+    throw new RuleError("invalid", { creditCode: "creditCodeTaken" });
+  if (input.foreignRegNo && (await tx.company.findFirst({ where: { countryCode: input.countryCode, foreignRegNo: input.foreignRegNo, id: { not: companyId } }, select: { id: true } })))
+    throw new RuleError("invalid", { foreignRegNo: "foreignRegNoTaken" });
+}
+
+/** What creating a company gives: the company, or the likely duplicates found instead (nothing saved). */
+export type CreateCompanyResult = { id: number; version: number; duplicates?: undefined } | { id?: undefined; duplicates: DuplicateCandidate[] };
+
+/**
+ * Creates a company once per form submission (a double submit returns the
+ * first). Before saving, the likely duplicates are looked for
+ * (findDuplicateCompanies): the same credit code or home registration number
+ * is the same company, never created twice; the same name once normalised is
+ * shown to the officer, who opens the existing company or confirms that this is
+ * another one (`confirmDistinct`, kept in the audit row with the companies seen).
+ */
+export async function createCompany(db: Db, user: Actor, input: Omit<CreateCompanyInput, "confirmDistinct"> & { confirmDistinct?: boolean }): Promise<CreateCompanyResult> {
+  return createOnce<CreateCompanyResult>(
     db,
     (tx) => tx.company.findUnique({ where: { requestId: input.requestId }, select: { id: true, version: true } }),
     async (tx) => {
       await checkParent(tx, null, input.parentId);
+      const duplicates = await findDuplicateCompanies(tx, input);
+      if (duplicates.some(isSameRecord) || (duplicates.length > 0 && !input.confirmDistinct)) return { duplicates };
       const created = await tx.company.create({ data: { ...companyData(input), requestId: input.requestId }, select: companyFields });
       await writeAudit(tx, {
         actorId: user.id,
         action: "company.create",
         entity: "company",
         entityId: created.id,
-        after: { ...companySnapshot(created), requestId: input.requestId },
+        after: { ...companySnapshot(created), requestId: input.requestId, ...(duplicates.length > 0 ? { confirmedDistinctFrom: duplicates.map((d) => d.id) } : {}) },
       });
       return { id: created.id, version: created.version };
     },
@@ -205,6 +233,7 @@ export async function updateCompany(db: Db, user: Actor, input: UpdateCompanyInp
     if (!current) throw new NotFoundError();
     await assertVersion(tx, editedCompany(current), input.version);
     await checkParent(tx, input.id, input.parentId);
+    await checkIdentifiers(tx, input.id, input);
     const { count } = await tx.company.updateMany({
       where: { id: input.id, version: input.version },
       data: { ...companyData(input), version: { increment: 1 } },

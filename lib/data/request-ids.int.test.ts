@@ -41,7 +41,7 @@ describe("one record per request id, also when two submits race", () => {
     const user = await manager();
     const requestId = randomUUID();
     const nameZh = `一次公司${uniq()}`;
-    const id = await submitThrice(() => createCompany(testDb(), user, { nameZh, countryCode: "CN", ownershipType: "PRIVATE", requestId }));
+    const id = await submitThrice(() => createCompany(testDb(), user, { nameZh, countryCode: "CN", ownershipType: "PRIVATE", requestId }) as Promise<{ id: number; version: number }>);
     expect(await testDb().company.findMany({ where: { nameZh }, select: { id: true, requestId: true } })).toEqual([{ id, requestId }]);
     await expectOneAudit("company.create", id);
 

@@ -25,6 +25,8 @@ export const ROLES_FOR = {
   logRounds: EVERY_ROLE,
   /** Companies and their contacts are shared by all units: every role edits them. */
   editCompanies: EVERY_ROLE,
+  /** Merge two companies entered for one investor (projects, contacts and subsidiaries move; lib/data/company-merge.ts). */
+  mergeCompanies: MANAGERS_AND_ADMINS,
   /** Attach files (minutes, signed agreements) to rounds and contracts, and download them (in their scope). */
   attachFiles: EVERY_ROLE,
   /** Delete a file someone else attached (anyone deletes their own). */

@@ -49,3 +49,12 @@ export function ownWorkFilter(user: Owner): { ownerId?: number } {
 export function withOwnWork<F extends { ownerId?: number }>(user: Owner, filter: F): F {
   return filter.ownerId !== undefined ? filter : { ...filter, ...ownWorkFilter(user) };
 }
+
+/**
+ * Merging two companies moves all their projects: a manager whose scope is one
+ * unit may merge only companies whose projects are all in that unit (a city
+ * manager or an admin any). `projectUnitIds`: the units of both companies' projects.
+ */
+export function mayMergeCompanies(user: ScopeActor, projectUnitIds: readonly number[]): boolean {
+  return projectUnitIds.every((unitId) => unitInScope(user, unitId));
+}

@@ -13,7 +13,9 @@ export type ImportIssue = {
   params?: Record<string, string | number>;
 };
 
-export type ImportOutcome = { ok: true; created: number; updated: number; rows: number; ms: number } | { ok: false; errors: ImportIssue[] };
+/** An investor name of the file that is an existing company under another spelling (same name once normalised): the row uses it. */
+export type MatchedCompany = { name: string; companyId: number; company: string };
+export type ImportOutcome = { ok: true; created: number; updated: number; matched: MatchedCompany[]; rows: number; ms: number } | { ok: false; errors: ImportIssue[] };
 
 /** Thrown inside the import transaction to roll it back with the issues found. */
 export class ImportRejected extends Error {

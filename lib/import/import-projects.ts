@@ -157,12 +157,29 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
   const now = new Date();
   const audits: AuditEntry[] = [];
 
-  // 1. Companies by exact Chinese name; the missing ones created.
+  // 1. Companies by Chinese name: the same name, else the same name once normalised (company_name_key, the
+  //    duplicate finder's definition, through the name key indexes); the missing ones created. A row whose
+  //    investor is an existing company under another spelling is reported (`matched`).
   const names = [...new Set(rows.map((r) => r.investorName))];
-  const found = await tx.$queryRaw<{ id: number; name_zh: string }[]>`
-    SELECT DISTINCT ON (name_zh) id, name_zh FROM company WHERE name_zh = ANY(${names}::text[]) ORDER BY name_zh, id`;
-  const companyIds = new Map(found.map((c) => [c.name_zh, c.id]));
-  const toCreate = names.filter((n) => !companyIds.has(n));
+  const found = await tx.$queryRaw<{ name: string; id: number; name_zh: string }[]>`
+    WITH n AS MATERIALIZED (SELECT name, company_name_key(name) AS key FROM unnest(${names}::text[]) AS name)
+    SELECT DISTINCT ON (n.name) n.name, c.id, c.name_zh
+      FROM n JOIN company c ON c.name_zh = n.name OR c.name_key = n.key OR c.name_en_key = n.key
+     ORDER BY n.name, (c.name_zh = n.name) DESC, c.id`;
+  const companyIds = new Map(found.map((c) => [c.name, c.id]));
+  const matched = found.filter((c) => c.name_zh !== c.name).map((c) => ({ name: c.name, companyId: c.id, company: c.name_zh }));
+  const missing = names.filter((n) => !companyIds.has(n));
+  // Spellings of one new investor within the file become one company (the first spelling names it).
+  const keys = missing.length === 0 ? [] : await tx.$queryRaw<{ name: string; key: string | null }[]>`
+    SELECT n AS name, company_name_key(n) AS key FROM unnest(${missing}::text[]) AS n`;
+  const firstOfKey = new Map<string, string>();
+  const sameAs = new Map<string, string>();
+  for (const { name, key } of keys) {
+    const first = key === null ? undefined : firstOfKey.get(key);
+    if (first !== undefined) sameAs.set(name, first);
+    else if (key !== null) firstOfKey.set(key, name);
+  }
+  const toCreate = missing.filter((n) => !sameAs.has(n));
   if (toCreate.length > 0) {
     const countryOf = new Map<string, string>();
     for (const r of rows) if (!countryOf.has(r.investorName)) countryOf.set(r.investorName, r.countryCode);
@@ -177,6 +194,10 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
       const after = { id: c.id, nameZh: c.name_zh, nameEn: c.name_en, countryCode: c.country_code, ownershipType: c.ownership_type };
       audits.push({ actorId: actor.id, action: "company.import_create", entity: "company", entityId: c.id, after });
     }
+  }
+  for (const [name, first] of sameAs) {
+    companyIds.set(name, companyIds.get(first)!);
+    matched.push({ name, companyId: companyIds.get(first)!, company: first });
   }
 
   // 2. The values each project ends up with. On an update a column absent
@@ -390,7 +411,7 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
   // 8. The audit trail, through writeAudits: the rows writeAudit writes, in one statement.
   await writeAudits(tx, audits);
 
-  return { created: fresh.length, updated: updates.length, contracts: withContract.length, starts: withStart.length };
+  return { created: fresh.length, updated: updates.length, contracts: withContract.length, starts: withStart.length, matched };
 }
 
 /**
@@ -414,7 +435,7 @@ export async function importProjects(db: Db, actor: ImportActor, bytes: Uint8Arr
       },
       { timeout: 120_000, maxWait: 10_000 },
     );
-    return { ok: true, created: counts.created, updated: counts.updated, rows: file.rows.length, ms: Date.now() - started };
+    return { ok: true, created: counts.created, updated: counts.updated, matched: counts.matched, rows: file.rows.length, ms: Date.now() - started };
   } catch (error) {
     if (error instanceof ImportRejected) return { ok: false, errors: error.issues };
     if (isUniqueViolation(error)) return { ok: false, errors: [{ row: null, column: null, key: "concurrent" } satisfies ImportIssue] };

@@ -43,9 +43,9 @@ describe("POST /api/import/projects", () => {
     const ext = `api-${uniq()}`;
     const response = await POST(upload(csvFor(ext), { authorization: `Bearer ${adminToken}` }));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ created: 1, updated: 0 });
+    expect(await response.json()).toEqual({ created: 1, updated: 0, matched: [] });
     const again = await POST(upload(csvFor(ext), { authorization: `Bearer ${adminToken}` }));
-    expect(await again.json()).toEqual({ created: 0, updated: 1 });
+    expect(await again.json()).toEqual({ created: 0, updated: 1, matched: [] });
     expect(await testDb().project.count({ where: { externalId: ext } })).toBe(1);
   });
 

@@ -6,6 +6,24 @@ import { z } from "zod";
 import { OwnershipType } from "@/lib/generated/prisma/enums";
 import { COUNTRY_CODES } from "@/lib/validation/countries";
 import { zId, zOptionalText, zRequestId, zString, zText, zVersion } from "@/lib/validation/fields";
+import { cleanCreditCode, creditCodeProblem } from "@/lib/domain/credit-code";
+
+/** 统一社会信用代码 as people type it (spaces, lower case, full-width), stored cleaned; a wrong one is refused with what is wrong. */
+export const zCreditCode = z
+  .string()
+  .transform((s, ctx) => {
+    const code = cleanCreditCode(s);
+    const problem = creditCodeProblem(code);
+    if (problem === null) return code;
+    ctx.addIssue({ code: "custom", message: problem === "length" ? "creditCodeLength" : problem === "characters" ? "creditCodeCharacters" : "creditCodeCheck" });
+    return z.NEVER;
+  })
+  .optional();
+
+/** A foreign company's registration number in its home register: trimmed, one space between parts, capitals. */
+export const zForeignRegNo = zString(50)
+  .transform((s) => s.replace(/\s+/g, " ").toUpperCase() || undefined)
+  .optional();
 
 export const OWNERSHIP_TYPES = Object.values(OwnershipType) as [OwnershipType, ...OwnershipType[]];
 
@@ -19,9 +37,12 @@ const companyFields = {
   parentId: zId.optional(),
   industry: zOptionalText(100),
   ownershipType: z.enum(OWNERSHIP_TYPES),
+  creditCode: zCreditCode,
+  foreignRegNo: zForeignRegNo,
 };
 
-export const ZCreateCompany = z.object({ ...companyFields, requestId: zRequestId });
+/** `confirmDistinct`: the officer has seen the likely duplicates (same name) and says this is another company. */
+export const ZCreateCompany = z.object({ ...companyFields, requestId: zRequestId, confirmDistinct: z.union([z.literal("true"), z.boolean()]).optional().transform((v) => v === true || v === "true") });
 export type CreateCompanyInput = z.output<typeof ZCreateCompany>;
 
 export const ZUpdateCompany = z.object({ ...companyFields, id: zId, version: zVersion });
@@ -57,3 +78,9 @@ export type UpdateContactInput = z.output<typeof ZUpdateContact>;
 
 export const ZRemoveContact = z.object({ id: zId, version: zVersion });
 export type RemoveContactInput = z.output<typeof ZRemoveContact>;
+
+/** Merge `mergedId` into `survivorId`: both as the manager saw them (their versions). */
+export const ZMergeCompanies = z
+  .object({ survivorId: zId, survivorVersion: zVersion, mergedId: zId, mergedVersion: zVersion })
+  .refine((v) => v.survivorId !== v.mergedId, { message: "mergeSame", path: ["mergedId"] });
+export type MergeCompaniesInput = z.output<typeof ZMergeCompanies>;

@@ -6,7 +6,8 @@ import { runAction } from "@/lib/actions/run-action";
 import { ROLES_FOR } from "@/lib/domain/policy";
 import { formDataToObject } from "@/lib/actions/form-data";
 import { addContact, createCompany, removeContact, updateCompany, updateContact } from "@/lib/data/companies";
-import { ZAddContact, ZCreateCompany, ZRemoveContact, ZUpdateCompany, ZUpdateContact } from "@/lib/validation/company";
+import { mergeCompanies } from "@/lib/data/company-merge";
+import { ZAddContact, ZCreateCompany, ZMergeCompanies, ZRemoveContact, ZUpdateCompany, ZUpdateContact } from "@/lib/validation/company";
 
 
 export async function createCompanyAction(_prev: unknown, formData: FormData) {
@@ -39,5 +40,15 @@ export async function updateContactAction(_prev: unknown, formData: FormData) {
 export async function removeContactAction(_prev: unknown, formData: FormData) {
   const result = await runAction(ROLES_FOR.editCompanies, ZRemoveContact, formDataToObject(formData), (user, input) => removeContact(db(), user, input));
   if (result.ok) revalidatePath(`/companies/${result.data.companyId}`);
+  return result;
+}
+
+/** A manager or admin merges one company into another (lib/data/company-merge.ts). */
+export async function mergeCompaniesAction(_prev: unknown, formData: FormData) {
+  const result = await runAction(ROLES_FOR.mergeCompanies, ZMergeCompanies, formDataToObject(formData), (user, input) => mergeCompanies(db(), user, input));
+  if (result.ok) {
+    revalidatePath("/companies");
+    revalidatePath(`/companies/${result.data.id}`);
+  }
   return result;
 }

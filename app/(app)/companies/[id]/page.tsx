@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
@@ -14,21 +14,34 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { ContactsSection } from "@/components/companies/contacts-section";
+import { OtherUnitsInTalks } from "@/components/companies/other-units-in-talks";
+import { mergedFrom, mergedInto } from "@/lib/data/company-merge";
+import { otherUnitsInTalks } from "@/lib/data/company-talks";
+import { may } from "@/lib/domain/policy";
 
 export default async function CompanyPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = zId.safeParse((await params).id);
   if (!id.success) notFound();
   const company = await getCompanyPage(db(), user, { id: id.data }).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
+    if (e instanceof NotFoundError) return null;
     throw e;
   });
+  if (!company) {
+    // A company merged into another: its old address leads to the one kept.
+    const survivor = await mergedInto(db(), user, { id: id.data });
+    if (survivor !== null) redirect(`/companies/${survivor}`);
+    notFound();
+  }
+  const [talks, merges] = await Promise.all([otherUnitsInTalks(db(), user, { companyId: company.id }), mergedFrom(db(), user, { id: company.id })]);
   const [t, tAll, locale] = await Promise.all([getTranslations("companies"), getTranslations(), getLocale() as Promise<Locale>]);
   const name = (c: { nameZh: string; nameEn: string | null }) => (locale === "en" && c.nameEn ? c.nameEn : c.nameZh);
   const unitName = (u: { nameZh: string; nameEn: string }) => (locale === "en" ? u.nameEn : u.nameZh);
 
   const facts: [string, React.ReactNode][] = [
     [t("fields.nameEn"), company.nameEn ?? "—"],
+    [t("fields.creditCode"), company.creditCode ? <span className="font-mono">{company.creditCode}</span> : "—"],
+    ...(company.foreignRegNo ? ([[t("fields.foreignRegNo"), company.foreignRegNo]] as [string, React.ReactNode][]) : []),
     [t("fields.countryCode"), countryName(company.countryCode, locale)],
     [t("fields.ownershipType"), t(`ownership.${company.ownershipType}`)],
     [t("fields.industry"), company.industry ?? "—"],
@@ -69,6 +82,11 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
             <Link href="/companies" className={buttonClasses("ghost")}>
               {t("detail.back")}
             </Link>
+            {may(user, "mergeCompanies") && (
+              <Link href={`/companies/${company.id}/merge`} className={buttonClasses("ghost")}>
+                {t("merge.link")}
+              </Link>
+            )}
             <Link href={`/companies/${company.id}/edit`} className={buttonClasses("secondary")}>
               {t("detail.edit")}
             </Link>
@@ -76,6 +94,14 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="space-y-6">
+        {merges.length > 0 && (
+          <ul className="space-y-1 text-sm text-slate-700" data-testid="merged-from">
+            {merges.map((m) => (
+              <li key={`${m.mergedId}-${m.at.toISOString()}`}>{t("merged.from", { name: m.nameZh, by: m.by ?? "—", at: formatDateTime(m.at, locale) })}</li>
+            ))}
+          </ul>
+        )}
+        <OtherUnitsInTalks talks={talks} />
         <section aria-labelledby="facts-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="facts-heading" className="mb-3 text-lg font-semibold">
             {t("detail.facts")}

@@ -26,6 +26,8 @@ import { SupervisionSection } from "@/components/projects/supervision-section";
 import { listProjectSupervision } from "@/lib/data/supervision";
 import { isoDay } from "@/lib/domain/period";
 import { reassignOwnerAction } from "../actions";
+import { otherUnitsInTalksForProject } from "@/lib/data/company-talks";
+import { OtherUnitsInTalks } from "@/components/companies/other-units-in-talks";
 
 type Params = Promise<{ id: string }>;
 
@@ -67,9 +69,10 @@ export default async function ProjectPage({ params }: { params: Params }) {
   const owners = reassign ? await reassignableOwners(db(), p.unitId) : [];
   const stageHistory = p.timeline.filter((e) => e.kind === "stage");
   const supervise = may(user, "superviseProjects");
-  const [supervision, assignees] = await Promise.all([
+  const [supervision, assignees, talks] = await Promise.all([
     listProjectSupervision(db(), user, p.id, todayDate()),
     supervise ? (reassign ? owners : reassignableOwners(db(), p.unitId)) : [],
+    otherUnitsInTalksForProject(db(), user, { companyId: p.company.id, unitId: p.unitId }),
   ]);
 
   const fact = (label: string, value: React.ReactNode) => (
@@ -108,6 +111,12 @@ export default async function ProjectPage({ params }: { params: Params }) {
           {t("edit")}
         </Link>
       </div>
+
+      {talks.length > 0 && (
+        <div className="mb-6">
+          <OtherUnitsInTalks talks={talks} />
+        </div>
+      )}
 
       <div className="mb-6">
         <ProjectJourney projectId={p.id} />

@@ -41,7 +41,7 @@ export async function POST(request: Request) {
   try {
     const result = await importProjects(db(), caller.actor, file);
     if (!result.ok) return Response.json({ errors: translateIssues(result.errors, locale) }, { status: 400 });
-    return Response.json({ created: result.created, updated: result.updated });
+    return Response.json({ created: result.created, updated: result.updated, matched: result.matched });
   } catch (error) {
     console.error("import failed", error);
     return fail("server", undefined, 500);
