@@ -9,7 +9,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { assertVersion, formStrings, isUniqueViolation, refuseStale } from "@/lib/data/transactions";
-import { assertAdmin } from "@/lib/data/users";
+import { ForbiddenError } from "@/lib/errors";
+import { may } from "@/lib/domain/policy";
 import { projectScopeSql, unreachedMilestoneSql } from "@/lib/data/sql-rules";
 import { measureActuals, targetUnits, targetsOf } from "@/lib/data/targets";
 import { assess, type AssessmentMethod, type UnitScore } from "@/lib/domain/assessment";
@@ -31,7 +32,7 @@ const snapshot = (s: AssessmentSettings) => ({ method: s.method, deductionPerLat
 
 /** Admins choose the method and the deduction; versioned with the other installation settings (one row), audited. */
 export async function updateAssessmentSettings(db: Db, user: Actor, input: AssessmentSettingsInput): Promise<{ version: number }> {
-  assertAdmin(user);
+  if (!may(user, "setTargets")) throw new ForbiddenError();
   const edited = (s: AssessmentSettings) => ({ entity: "installation_setting", id: 1, version: s.version, values: formStrings({ method: s.method, deductionPerLateStart: s.deductionPerLateStart }) });
   try {
     return await db.$transaction(async (tx) => {

@@ -10,8 +10,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TargetMeasure } from "@/lib/generated/prisma/enums";
 import { writeAudits } from "@/lib/audit/write-audit";
 import { firstStartsSql, money, projectFilterSql } from "@/lib/data/sql-rules";
-import { assertAdmin } from "@/lib/data/users";
-import { ConflictError, RuleError } from "@/lib/errors";
+import { may } from "@/lib/domain/policy";
+import { ConflictError, ForbiddenError, RuleError } from "@/lib/errors";
 import { seesAllUnits } from "@/lib/domain/scope";
 import { yearPeriod, type Period } from "@/lib/domain/period";
 import { LARGE_PROJECT_CNY, TARGET_MEASURES, targetYearOf, type Measure } from "@/lib/domain/targets";
@@ -140,7 +140,7 @@ export type TargetGrid = {
 
 /** Every active unit × measure for a year, with each cell's version (0: not set yet). */
 export async function getTargetGrid(db: Db, user: Actor, year: number): Promise<TargetGrid> {
-  assertAdmin(user);
+  if (!may(user, "setTargets")) throw new ForbiddenError();
   const units = await targetUnits(db, user);
   const targets = await targetsOf(db, year);
   return {
@@ -159,7 +159,7 @@ export async function getTargetGrid(db: Db, user: Actor, year: number): Promise<
  * changed cell ("target.set" / "target.clear"), in the same transaction.
  */
 export async function saveTargets(db: Db, user: Actor, input: { year: number; cells: TargetCellInput[] }, action = "target.set"): Promise<{ changed: number }> {
-  assertAdmin(user);
+  if (!may(user, "setTargets")) throw new ForbiddenError();
   const unitIds = [...new Set(input.cells.map((c) => c.unitId))];
   const units = await db.unit.findMany({ where: { id: { in: unitIds }, retiredAt: null }, select: { id: true } });
   if (units.length !== unitIds.length) throw new RuleError("targets.rules.unknownUnit");
@@ -168,7 +168,12 @@ export async function saveTargets(db: Db, user: Actor, input: { year: number; ce
     const rows = await tx.$queryRaw<{ id: number; unit_id: number; measure: TargetMeasure; value: string; version: number }[]>`
       SELECT id, unit_id, measure, value::text AS value, version FROM target WHERE year = ${input.year} FOR UPDATE`;
     const current = new Map(rows.map((r) => [`${r.unit_id}:${r.measure}`, r]));
-    const stale = input.cells.filter((c) => c.version !== undefined && (current.get(`${c.unitId}:${c.measure}`)?.version ?? 0) !== c.version);
+    // A cell changed since the grid was read, to something other than what this save asks (a resent save asks the same: no conflict).
+    const sameAsNow = (c: TargetCellInput) => {
+      const now = current.get(`${c.unitId}:${c.measure}`);
+      return now ? c.value !== null && Number(now.value) === Number(c.value) : c.value === null;
+    };
+    const stale = input.cells.filter((c) => c.version !== undefined && (current.get(`${c.unitId}:${c.measure}`)?.version ?? 0) !== c.version && !sameAsNow(c));
     if (stale.length) {
       // The cells changed meanwhile, as they are now ("" where removed): the form names them and keeps the user's entries.
       const values = Object.fromEntries(stale.map((c) => [cellField(c.unitId, c.measure), plainDecimal(current.get(`${c.unitId}:${c.measure}`)?.value ?? "")]));
@@ -177,8 +182,7 @@ export async function saveTargets(db: Db, user: Actor, input: { year: number; ce
     const audits = [];
     for (const c of input.cells) {
       const was = current.get(`${c.unitId}:${c.measure}`);
-      const same = was && c.value !== null && Number(was.value) === Number(c.value);
-      if (same || (!was && c.value === null)) continue;
+      if (sameAsNow(c)) continue;
       const key = { unitId: c.unitId, year: input.year, measure: c.measure };
       if (c.value === null) {
         await tx.target.delete({ where: { id: was!.id } });

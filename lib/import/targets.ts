@@ -13,7 +13,8 @@ import zh from "@/messages/zh-CN";
 import en from "@/messages/en";
 import { readSpreadsheet } from "@/lib/import/parse";
 import { saveTargets, type TargetGrid } from "@/lib/data/targets";
-import { assertAdmin } from "@/lib/data/users";
+import { ForbiddenError } from "@/lib/errors";
+import { may } from "@/lib/domain/policy";
 import { TARGET_MEASURES, type Measure } from "@/lib/domain/targets";
 import { parseTargetValue, type TargetCellInput } from "@/lib/validation/targets";
 import type { Actor } from "@/lib/data/dashboard/sql";
@@ -50,7 +51,7 @@ export function targetGridRows(grid: TargetGrid, locale: TargetImportLocale): st
 }
 
 export async function importTargets(db: Db, user: Actor, year: number, bytes: Uint8Array, locale: TargetImportLocale): Promise<TargetImportResult> {
-  assertAdmin(user);
+  if (!may(user, "setTargets")) throw new ForbiddenError();
   const fail = (key: string, params?: Record<string, string | number>): TargetImportResult => ({ ok: false, errors: [{ row: null, column: null, message: text(locale, key, params) }] });
   const read = await readSpreadsheet(bytes);
   if (!read.ok) return fail(read.key, read.params);
