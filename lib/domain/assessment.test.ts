@@ -65,3 +65,17 @@ describe("pace", () => {
     expect(progressOf(4, 0, 0.5)).toBeNull();
   });
 });
+
+describe("ranking on a measure", () => {
+  it("by share of target, then units without a target by value; ties share a rank", async () => {
+    const { rankOnMeasure } = await import("./targets");
+    const ranks = rankOnMeasure([
+      { id: 1, actual: 5, target: 10 },
+      { id: 2, actual: 9, target: 10 },
+      { id: 3, actual: 50, target: null },
+      { id: 4, actual: 1, target: 2 },
+      { id: 5, actual: 60, target: null },
+    ]);
+    expect([...ranks.entries()].sort((a, b) => a[0] - b[0])).toEqual([[1, 2], [2, 1], [3, 4], [4, 2], [5, 3]]);
+  });
+});

@@ -64,3 +64,19 @@ export function progressOf(actual: number, target: number | null, elapsed: numbe
 
 /** The year whose targets a dashboard period is compared with: the year its first day falls in. */
 export const targetYearOf = (period: Period) => period.from.getUTCFullYear();
+
+/**
+ * Ranks on one measure: by share of target, highest first; units without a
+ * target after them, by their actual value; equal standing shares a rank.
+ */
+export function rankOnMeasure(rows: { id: number; actual: number; target: number | null }[]): Map<number, number> {
+  const keyed = rows.map((r) => ({ id: r.id, hasTarget: r.target !== null && r.target > 0, share: r.target ? r.actual / r.target : 0, actual: r.actual }));
+  keyed.sort((a, b) => Number(b.hasTarget) - Number(a.hasTarget) || b.share - a.share || b.actual - a.actual);
+  const out = new Map<number, number>();
+  keyed.forEach((r, i) => {
+    const prev = keyed[i - 1];
+    const tie = prev && prev.hasTarget === r.hasTarget && prev.share === r.share && prev.actual === r.actual;
+    out.set(r.id, tie ? out.get(prev.id)! : i + 1);
+  });
+  return out;
+}

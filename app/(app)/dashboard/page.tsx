@@ -23,6 +23,7 @@ import { DeliverySection } from "@/components/dashboard/delivery-section";
 import { WorkSection } from "@/components/dashboard/work-section";
 import { ChainsSection } from "@/components/dashboard/chains-section";
 import { EventsSection } from "@/components/dashboard/events-section";
+import { TargetsSection } from "@/components/dashboard/targets-section";
 import { dashboardFiltersFor, linkedNumbers } from "@/components/dashboard/links";
 import { hrefWith } from "@/lib/url";
 import { PipelineSection } from "@/components/dashboard/pipeline-section";
@@ -78,6 +79,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <Kpi label={t("kpi.overdue")} value={formatCount(links.get("overdue").count, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={links.get("overdue").href} />
       </dl>
 
+      <TargetsSection targets={data.targets} locale={locale} links={links} />
       <FunnelSection funnel={data.funnel} locale={locale} links={links} />
       <PipelineSection pipeline={data.pipeline} locale={locale} links={links} />
       <SignedSection signed={data.signed} locale={locale} links={links} />

@@ -16,6 +16,7 @@ import { getDelivery } from "./delivery";
 import { getWork } from "./work";
 import { getChains, getEvents } from "./chains";
 import { getPipeline } from "./pipeline";
+import { getTargetBoard } from "@/lib/data/targets";
 
 export * from "./sql";
 export * from "./funnel";
@@ -26,12 +27,12 @@ export * from "./chains";
 export * from "./pipeline";
 
 /**
- * The sections that read no round nor follow-up date (data_version's records alone): they stay valid while
+ * The sections that read no round nor follow-up date (the targets' 目标完成 among them: target rows move records too) (data_version's records alone): they stay valid while
  * officers log rounds (lib/data/dashboard/cache.ts). The funnel's stage counts are among them; its durations
  * (rounds to signing) are not.
  */
 export async function getRecordSections(db: Db, user: Actor, filters: DashboardFilters) {
-  const [funnel, totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events] = await Promise.all([
+  const [funnel, totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events, targets] = await Promise.all([
     funnelStages(db, user, filters),
     signedTotals(db, user, filters),
     signedSeries(db, user, filters),
@@ -42,8 +43,9 @@ export async function getRecordSections(db: Db, user: Actor, filters: DashboardF
     getDelivery(db, user, filters),
     getChains(db, user, filters),
     getEvents(db, user, filters),
+    getTargetBoard(db, user, filters),
   ]);
-  return { funnel, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events };
+  return { funnel, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events, targets };
 }
 
 /** The sections that read rounds or follow-up dates: the funnel's durations (rounds to signing), work, and the pipeline's cards. */
