@@ -25,8 +25,8 @@ function value(m: Measure, v: string, locale: Locale): string {
 
 function actualCell(row: UnitMeasures, which: string, m: Measure, locale: Locale, links: LinkedNumbers) {
   const text = value(m, row.measures[m].actual, locale);
-  const key = LINKED.includes(m) ? m : m === "CONTRACTED_CNY" ? "SIGNED" : null;
-  return key ? <NumLink href={links.get(`target.${key}.${which}`).href}>{text}</NumLink> : text;
+  // Only counts link (a linked number shows its count); amounts are read beside them.
+  return LINKED.includes(m) ? <NumLink href={links.get(`target.${m}.${which}`).href}>{text}</NumLink> : text;
 }
 
 export async function TargetsSection({ targets, locale, links, now = new Date() }: Props<"targets"> & { now?: Date }) {

@@ -75,7 +75,8 @@ describe("ranking on a measure", () => {
       { id: 3, actual: 50, target: null },
       { id: 4, actual: 1, target: 2 },
       { id: 5, actual: 60, target: null },
+      { id: 6, actual: 5, target: 10 },
     ]);
-    expect([...ranks.entries()].sort((a, b) => a[0] - b[0])).toEqual([[1, 2], [2, 1], [3, 4], [4, 2], [5, 3]]);
+    expect([...ranks.entries()].sort((a, b) => a[0] - b[0])).toEqual([[1, 2], [2, 1], [3, 6], [4, 4], [5, 5], [6, 2]]);
   });
 });
