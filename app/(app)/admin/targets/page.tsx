@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { ROLES_FOR } from "@/lib/domain/policy";
@@ -49,9 +48,10 @@ export default async function AdminTargetsPage({ searchParams }: { searchParams:
       <ul className="mt-4 flex flex-wrap gap-3 text-sm">
         {(["xlsx", "pdf", "csv", "json"] as const).map((f) => (
           <li key={f}>
-            <Link href={`/api/assessment/${year}.${f}?lang=${lang}`} className="text-brand-700 underline" prefetch={false}>
-              {t("assessment.download", { year })} ({f.toUpperCase()})
-            </Link>
+            {/* A plain link: a file download, not a page. */}
+            <a href={`/api/assessment/${year}.${f}?lang=${lang}`} className="text-brand-700 underline">
+              {t("assessment.download", { year, format: f.toUpperCase() })}
+            </a>
           </li>
         ))}
       </ul>
