@@ -320,6 +320,11 @@ export const MATRIX: Record<string, Entry> = {
     scope: "all",
     run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, method: "SHARE", deductionPerLateStart: 2 })),
   },
+  "app/(app)/admin/targets/actions.ts#updateActivityWeightsAction": {
+    roles: ADMIN,
+    scope: "all",
+    run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, rounds: 1, visitsOut: 2, visitsIn: 2, events: 3, leads: 2, signings: 10, starts: 10 })),
+  },
   "app/(app)/admin/units/actions.ts#createUnitAction": {
     roles: ADMIN,
     scope: "all",

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -14,7 +14,10 @@ import { ASSESSMENT_METHODS } from "@/lib/domain/assessment";
 export function AssessmentSettingsForm(props: { method: string; deductionPerLateStart: number; version: number }) {
   const t = useTranslations("targets.assessment");
   const [version, setVersion] = useState(props.version);
+  // The installation settings share one version: a save of the other form on this page moves it (the page refreshes).
+  useEffect(() => setVersion(props.version), [props.version]);
   const { pending, failure, success, onSubmit, errorOf } = useActionForm(updateAssessmentSettingsAction, {
+    refresh: true,
     onSuccess: (data) => {
       setVersion(data.version);
       return t("saved");

@@ -16,7 +16,8 @@ import { measureActuals, targetUnits, targetsOf } from "@/lib/data/targets";
 import { assess, type AssessmentMethod, type UnitScore } from "@/lib/domain/assessment";
 import { DAY_MS, yearPeriod, type Period } from "@/lib/domain/period";
 import { TARGET_MEASURES, type Measure } from "@/lib/domain/targets";
-import type { AssessmentSettingsInput } from "@/lib/validation/targets";
+import type { ActivityWeightsInput, AssessmentSettingsInput } from "@/lib/validation/targets";
+import { ACTIVITY_PARTS, activityWeightsOf, type ActivityWeights } from "@/lib/domain/activity";
 import type { Actor } from "@/lib/data/dashboard/sql";
 
 export type AssessmentSettings = { method: AssessmentMethod; deductionPerLateStart: number; version: number };
@@ -109,4 +110,37 @@ export async function getAssessment(db: Db, user: Actor, year: number, today: Da
   const rows = inputs.map((i, k) => ({ ...scores[k], code: i.unit.code, nameZh: i.unit.nameZh, nameEn: i.unit.nameEn, lateStarts: i.lateStarts, measures: i.measures }));
   rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
   return { year, period, asOf, settings, rows };
+}
+
+/* ---------- The activity index's weights (same settings row) ---------- */
+
+export async function getActivityWeights(db: Pick<Db, "installationSetting">): Promise<ActivityWeights & { version: number }> {
+  const row = await db.installationSetting.findUnique({ where: { id: 1 }, select: { activityWeights: true, version: true } });
+  return { ...activityWeightsOf(row?.activityWeights), version: row?.version ?? 1 };
+}
+
+/** Admins set the weights; versioned with the other installation settings, audited. */
+export async function updateActivityWeights(db: Db, user: Actor, input: ActivityWeightsInput): Promise<{ version: number }> {
+  if (!may(user, "setTargets")) throw new ForbiddenError();
+  const { version, ...weights } = input;
+  const edited = (w: ActivityWeights & { version: number }) => ({ entity: "installation_setting", id: 1, version: w.version, values: formStrings(Object.fromEntries(ACTIVITY_PARTS.map((p) => [p, w[p]]))) });
+  try {
+    return await db.$transaction(async (tx) => {
+      const current = await getActivityWeights(tx);
+      await assertVersion(tx, edited(current), version);
+      const exists = await tx.installationSetting.findUnique({ where: { id: 1 }, select: { id: true } });
+      if (exists) {
+        const updated = await tx.installationSetting.updateMany({ where: { id: 1, version: current.version }, data: { activityWeights: weights, version: { increment: 1 } } });
+        if (updated.count === 0) await refuseStale(tx, edited(await getActivityWeights(tx)), version);
+      } else {
+        await tx.installationSetting.create({ data: { id: 1, activityWeights: weights, version: 2 } });
+      }
+      const saved = await getActivityWeights(tx);
+      await writeAudit(tx, { actorId: user.id, action: "settings.activityWeights", entity: "installation_setting", entityId: 1, before: current, after: saved });
+      return { version: saved.version };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return db.$transaction(async (tx) => refuseStale(tx, edited(await getActivityWeights(tx)), version));
+  }
 }

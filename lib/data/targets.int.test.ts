@@ -167,3 +167,41 @@ describe("the assessment", () => {
     await updateAssessmentSettings(db, admin, { version: again.version + 1, method: "SHARE", deductionPerLateStart: 2 });
   });
 });
+
+describe("the activity index", () => {
+  it("counts each part per unit and ISO week (Monday to Sunday), and weighs them by the admin's weights", async () => {
+    const db = testDb();
+    const { activityByUnitWeek } = await import("@/lib/data/activity");
+    const { activityIndex } = await import("@/lib/domain/activity");
+    const { getActivityWeights, updateActivityWeights } = await import("@/lib/data/assessment");
+    const W = (await makeUnit("COUNTY")).id;
+    const officerW = await makeDashboardActor("OFFICER", W);
+    const company = await db.company.create({ data: { nameZh: `活跃企业${uniq()}`, countryCode: "CN", ownershipType: "PRIVATE" } });
+    // Week of Monday 2035-03-05: a new lead (Tue 03-06), two rounds — one a visit to the investor — a signing on Sun 03-11.
+    const p = await db.project.create({ data: { companyId: company.id, title: `活跃项目${uniq()}`, unitId: W, ownerId: officerW.id, stage: "SIGNED", firstContactOn: d("2035-03-06") } });
+    await db.negotiationRound.createMany({
+      data: [
+        { projectId: p.id, number: 1, heldOn: d("2035-03-07"), format: "VISIT_INVESTOR", ourParticipants: "A", summary: "visit", createdById: officerW.id },
+        { projectId: p.id, number: 2, heldOn: d("2035-03-08"), format: "PHONE", ourParticipants: "A", summary: "call", createdById: officerW.id },
+        // Monday 03-12 is the next week: an investor's visit here.
+        { projectId: p.id, number: 3, heldOn: d("2035-03-12"), format: "VISIT_HERE", ourParticipants: "A", summary: "visit", createdById: officerW.id },
+      ],
+    });
+    await db.contract.create({ data: { projectId: p.id, signedOn: d("2035-03-11"), contractedInvestmentCny: "1000", agreementKindId: kindId, createdById: officerW.id } });
+    await db.promotionEvent.create({ data: { nameZh: `推介${uniq()}`, cityZh: "深圳", startsOn: d("2035-03-12"), endsOn: d("2035-03-13"), unitId: W } });
+
+    const rows = (await activityByUnitWeek(db, admin, { kind: "month", from: d("2035-03-01"), to: d("2035-04-01"), label: "2035-03" })).filter((r) => r.unitId === W);
+    expect(rows.map((r) => [r.week.toISOString().slice(0, 10), r.counts])).toEqual([
+      ["2035-03-05", { rounds: 2, visitsOut: 1, visitsIn: 0, events: 0, leads: 1, signings: 1, starts: 0 }],
+      ["2035-03-12", { rounds: 1, visitsOut: 0, visitsIn: 1, events: 1, leads: 0, signings: 0, starts: 0 }],
+    ]);
+    // Another unit's manager sees none of it.
+    expect((await activityByUnitWeek(db, managerU, { kind: "month", from: d("2035-03-01"), to: d("2035-04-01"), label: "2035-03" })).some((r) => r.unitId === W)).toBe(false);
+
+    const before = await getActivityWeights(db);
+    await updateActivityWeights(db, admin, { version: before.version, rounds: 1, visitsOut: 5, visitsIn: 5, events: 0, leads: 0, signings: 10, starts: 10 });
+    const weights = await getActivityWeights(db);
+    expect(activityIndex(rows[0].counts, weights)).toBe(2 + 5 + 10);
+    await expect(updateActivityWeights(db, admin, { ...weights, version: before.version })).rejects.toMatchObject({ code: "conflict" });
+  });
+});

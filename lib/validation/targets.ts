@@ -52,3 +52,16 @@ export const ZAssessmentSettings = z.object({
   deductionPerLateStart: z.coerce.number().min(0).max(100),
 });
 export type AssessmentSettingsInput = z.output<typeof ZAssessmentSettings>;
+
+const zWeight = z.coerce.number().min(0).max(1000);
+export const ZActivityWeights = z.object({
+  version: z.coerce.number().int().positive(),
+  rounds: zWeight,
+  visitsOut: zWeight,
+  visitsIn: zWeight,
+  events: zWeight,
+  leads: zWeight,
+  signings: zWeight,
+  starts: zWeight,
+});
+export type ActivityWeightsInput = z.output<typeof ZActivityWeights>;

@@ -17,6 +17,7 @@ import { getWork } from "./work";
 import { getChains, getEvents } from "./chains";
 import { getPipeline } from "./pipeline";
 import { getTargetBoard } from "@/lib/data/targets";
+import { activityByUnitWeek } from "@/lib/data/activity";
 
 export * from "./sql";
 export * from "./funnel";
@@ -48,10 +49,15 @@ export async function getRecordSections(db: Db, user: Actor, filters: DashboardF
   return { funnel, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events, targets };
 }
 
-/** The sections that read rounds or follow-up dates: the funnel's durations (rounds to signing), work, and the pipeline's cards. */
+/** The sections that read rounds or follow-up dates: the funnel's durations (rounds to signing), work, the pipeline's cards, and the activity index's counts. */
 export async function getActivitySections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
-  const [durations, work, pipeline] = await Promise.all([funnelDurations(db, user, filters), getWork(db, user, filters, now), getPipeline(db, user, filters)]);
-  return { durations, work, pipeline };
+  const [durations, work, pipeline, activity] = await Promise.all([
+    funnelDurations(db, user, filters),
+    getWork(db, user, filters, now),
+    getPipeline(db, user, filters),
+    activityByUnitWeek(db, user, filters.period),
+  ]);
+  return { durations, work, pipeline, activity };
 }
 
 /** One dashboard from its two halves (computed together, or each kept by its own data version). */

@@ -8,9 +8,9 @@ import { runAction } from "@/lib/actions/run-action";
 import { formDataToObject } from "@/lib/actions/form-data";
 import { ROLES_FOR } from "@/lib/domain/policy";
 import { saveTargets } from "@/lib/data/targets";
-import { updateAssessmentSettings } from "@/lib/data/assessment";
+import { updateActivityWeights, updateAssessmentSettings } from "@/lib/data/assessment";
 import { importTargets } from "@/lib/import/targets";
-import { ZAssessmentSettings, ZTargetGrid, zTargetYear } from "@/lib/validation/targets";
+import { ZActivityWeights, ZAssessmentSettings, ZTargetGrid, zTargetYear } from "@/lib/validation/targets";
 
 /** The year's grid: the cells that changed, all or none (lib/data/targets.ts saveTargets). */
 export async function saveTargetsAction(_prev: unknown, formData: FormData) {
@@ -41,6 +41,13 @@ export async function importTargetsAction(_prev: unknown, formData: FormData) {
 /** The assessment's method and deduction. */
 export async function updateAssessmentSettingsAction(_prev: unknown, formData: FormData) {
   const result = await runAction(ROLES_FOR.setTargets, ZAssessmentSettings, formDataToObject(formData), (user, input) => updateAssessmentSettings(db(), user, input));
+  if (result.ok) revalidatePath("/admin/targets");
+  return result;
+}
+
+/** The activity index's weights. */
+export async function updateActivityWeightsAction(_prev: unknown, formData: FormData) {
+  const result = await runAction(ROLES_FOR.setTargets, ZActivityWeights, formDataToObject(formData), (user, input) => updateActivityWeights(db(), user, input));
   if (result.ok) revalidatePath("/admin/targets");
   return result;
 }

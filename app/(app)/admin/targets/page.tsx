@@ -3,7 +3,7 @@ import { requirePageRole } from "@/lib/auth/current-user";
 import { ROLES_FOR } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
 import { getTargetGrid } from "@/lib/data/targets";
-import { getAssessmentSettings } from "@/lib/data/assessment";
+import { getActivityWeights, getAssessmentSettings } from "@/lib/data/assessment";
 import { zTargetYear } from "@/lib/validation/targets";
 import { todayDate } from "@/lib/validation/fields";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,6 +12,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { TargetGridForm } from "@/components/targets/target-grid-form";
 import { TargetImportForm } from "@/components/targets/target-import-form";
 import { AssessmentSettingsForm } from "@/components/targets/assessment-settings-form";
+import { ActivityWeightsForm } from "@/components/targets/activity-weights-form";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -22,7 +23,7 @@ export default async function AdminTargetsPage({ searchParams }: { searchParams:
   const year = parsed.success ? parsed.data : todayDate().getUTCFullYear();
   const [t, locale] = await Promise.all([getTranslations("targets"), getLocale()]);
   const actor = { id: user.id, role: user.role, unitId: user.unitId, unitIsCity: user.unitIsCity };
-  const [grid, settings] = await Promise.all([getTargetGrid(db(), actor, year), getAssessmentSettings(db())]);
+  const [grid, settings, weights] = await Promise.all([getTargetGrid(db(), actor, year), getAssessmentSettings(db()), getActivityWeights(db())]);
   const units = grid.units.map((u) => ({ id: u.id, name: locale === "en" ? u.nameEn : u.nameZh, isCity: u.kind === "CITY", cells: u.cells }));
   const lang = locale === "en" ? "en" : "zh-CN";
   return (
@@ -55,6 +56,9 @@ export default async function AdminTargetsPage({ searchParams }: { searchParams:
           </li>
         ))}
       </ul>
+      <div className="mt-8">
+        <ActivityWeightsForm weights={weights} version={weights.version} />
+      </div>
     </>
   );
 }

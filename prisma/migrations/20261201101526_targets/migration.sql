@@ -5,7 +5,8 @@ CREATE TYPE "TargetMeasure" AS ENUM ('SIGNED', 'SIGNED_100M', 'CONTRACTED_CNY', 
 CREATE TYPE "AssessmentMethod" AS ENUM ('SHARE', 'EFFICACY');
 
 -- AlterTable
-ALTER TABLE "installation_setting" ADD COLUMN     "assessment_method" "AssessmentMethod" NOT NULL DEFAULT 'SHARE',
+ALTER TABLE "installation_setting" ADD COLUMN     "activity_weights" JSONB,
+ADD COLUMN     "assessment_method" "AssessmentMethod" NOT NULL DEFAULT 'SHARE',
 ADD COLUMN     "deduction_per_late_start" DECIMAL(6,2) NOT NULL DEFAULT 2;
 
 -- CreateTable
