@@ -16,6 +16,7 @@ import { measureActuals, targetUnits, targetsOf } from "@/lib/data/targets";
 import { assess, type AssessmentMethod, type UnitScore } from "@/lib/domain/assessment";
 import { DAY_MS, yearPeriod, type Period } from "@/lib/domain/period";
 import { TARGET_MEASURES, type Measure } from "@/lib/domain/targets";
+import { seesAllUnits } from "@/lib/domain/scope";
 import type { ActivityWeightsInput, AssessmentSettingsInput } from "@/lib/validation/targets";
 import { ACTIVITY_PARTS, activityWeightsOf, type ActivityWeights } from "@/lib/domain/activity";
 import type { Actor } from "@/lib/data/dashboard/sql";
@@ -88,11 +89,13 @@ async function lateStartsByUnit(db: Db, user: Actor, asOf: Date): Promise<Map<nu
 export async function getAssessment(db: Db, user: Actor, year: number, today: Date): Promise<Assessment> {
   const period = yearPeriod(year);
   const asOf = today < period.to ? today : period.to;
+  // Units are scored among all units (the efficacy method compares them); a user who sees one unit gets its row alone.
+  const everyUnit: Actor = { ...user, role: "ADMIN" };
   const [units, actuals, settings, late] = await Promise.all([
-    targetUnits(db, user),
-    measureActuals(db, user, period),
+    targetUnits(db, everyUnit),
+    measureActuals(db, everyUnit, period),
     getAssessmentSettings(db),
-    lateStartsByUnit(db, user, asOf),
+    lateStartsByUnit(db, everyUnit, asOf),
   ]);
   const assessed = units.filter((u) => u.kind !== "CITY");
   const targets = await targetsOf(db, year, assessed.map((u) => u.id));
@@ -109,7 +112,7 @@ export async function getAssessment(db: Db, user: Actor, year: number, today: Da
   );
   const rows = inputs.map((i, k) => ({ ...scores[k], code: i.unit.code, nameZh: i.unit.nameZh, nameEn: i.unit.nameEn, lateStarts: i.lateStarts, measures: i.measures }));
   rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
-  return { year, period, asOf, settings, rows };
+  return { year, period, asOf, settings, rows: seesAllUnits(user) ? rows : rows.filter((r) => r.unitId === user.unitId) };
 }
 
 /* ---------- The activity index's weights (same settings row) ---------- */

@@ -162,6 +162,9 @@ describe("the assessment", () => {
     const efficacy = await getAssessment(db, admin, 2031, today);
     expect(efficacy.rows.find((r) => r.unitId === U)).toMatchObject({ scores: { SIGNED: 60 }, total: 55 });
     expect(efficacy.rows.find((r) => r.unitId === V)).toMatchObject({ scores: { SIGNED: 100 }, total: 100 });
+    // U's manager gets U's row alone, scored among all units as the admin's sheet scores it.
+    const own = await getAssessment(db, managerU, 2031, today);
+    expect(own.rows.map((r) => [r.unitId, r.scores.SIGNED])).toEqual([[U, 60]]);
     // A stale settings form is refused.
     await expect(updateAssessmentSettings(db, admin, { version: again.version, method: "SHARE", deductionPerLateStart: 1 })).rejects.toMatchObject({ code: "conflict" });
     await updateAssessmentSettings(db, admin, { version: again.version + 1, method: "SHARE", deductionPerLateStart: 2 });

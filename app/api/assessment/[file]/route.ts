@@ -3,7 +3,7 @@
  * year: "2026" (targets are annual); format: json | csv | xlsx | pdf.
  * The same callers as the reports (lib/reports/http.ts): a signed-in admin or
  * manager, or `Authorization: Bearer <api token>` of an admin. A county
- * manager's sheet holds their own unit only (the scope).
+ * manager's sheet holds their own unit's row, scored among all units.
  * 200 the file (Content-Disposition "assessment-2026.xlsx") | 400/401/403 { error, message }.
  */
 import { PassThrough, Readable } from "node:stream";
