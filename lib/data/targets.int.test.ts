@@ -208,3 +208,42 @@ describe("the activity index", () => {
     await expect(updateActivityWeights(db, admin, { ...weights, version: before.version })).rejects.toMatchObject({ code: "conflict" });
   });
 });
+
+describe("the assessment sheet", () => {
+  it("writes the same scores in CSV, XLSX and PDF, in Chinese and English", async () => {
+    const { PassThrough } = await import("node:stream");
+    const { execFileSync } = await import("node:child_process");
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const ExcelJS = (await import("exceljs")).default;
+    const { assessmentCsv, writeAssessmentPdf, writeAssessmentXlsx } = await import("@/lib/reports/assessment-sheet");
+    const sheet = await getAssessment(testDb(), admin, 2031, d("2031-06-30"));
+    const name = (await testDb().unit.findUniqueOrThrow({ where: { id: U } })).nameZh;
+    const collect = async (write: (out: InstanceType<typeof PassThrough>) => Promise<void>) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on("data", (c: Buffer) => chunks.push(c));
+      await write(out);
+      return Buffer.concat(chunks);
+    };
+    const zhCsv = assessmentCsv(sheet, "zh-CN");
+    expect(zhCsv).toContain("签约项目数得分");
+    expect(zhCsv.split("\r\n").some((line) => line.includes(name) && line.includes(","))).toBe(true);
+    expect(assessmentCsv(sheet, "en")).toContain("Projects signed score");
+
+    const xlsx = await collect((out) => writeAssessmentXlsx(sheet, out, "en"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scores", "Against target"]);
+    expect(wb.worksheets[0].getRow(1).getCell(3).value).toBe("Projects signed score");
+
+    const pdf = await collect((out) => writeAssessmentPdf(sheet, out, "zh-CN", "江州市"));
+    const dir = mkdtempSync(path.join(tmpdir(), "assessment-"));
+    writeFileSync(path.join(dir, "a.pdf"), pdf);
+    const text = execFileSync("pdftotext", ["-layout", path.join(dir, "a.pdf"), "-"]).toString();
+    expect(text).toContain("2031年度招商引资工作考核表");
+    expect(text).toContain("编制单位：江州市");
+    expect(text).toContain(name);
+  });
+});
