@@ -119,7 +119,9 @@ export async function getTargetBoard(db: Db, user: Actor, filters: Pick<Dashboar
   const [units, actuals] = await Promise.all([targetUnits(db, user), measureActuals(db, user, period)]);
   const targets = await targetsOf(db, year, units.map((u) => u.id));
   const cityUnit = seesAllUnits(user) ? units.find((u) => u.kind === "CITY") : undefined;
-  const row = (u: UnitRow): UnitMeasures => ({ unitId: u.id, nameZh: u.nameZh, nameEn: u.nameEn, measures: measuresOf(actuals.byUnit.get(u.id), targets.get(u.id)) });
+  // The city unit's targets are the whole city's: someone who sees only the city bureau's own projects is shown no target for them.
+  const targetsFor = (u: UnitRow) => (u.kind === "CITY" && !seesAllUnits(user) ? undefined : targets.get(u.id));
+  const row = (u: UnitRow): UnitMeasures => ({ unitId: u.id, nameZh: u.nameZh, nameEn: u.nameEn, measures: measuresOf(actuals.byUnit.get(u.id), targetsFor(u)) });
   return {
     year,
     period,

@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db";
 import zh from "@/messages/zh-CN";
 import en from "@/messages/en";
 import { readSpreadsheet } from "@/lib/import/parse";
-import { saveTargets, type TargetGrid } from "@/lib/data/targets";
+import { saveTargets } from "@/lib/data/targets";
 import { ForbiddenError } from "@/lib/errors";
 import { may } from "@/lib/domain/policy";
 import { TARGET_MEASURES, type Measure } from "@/lib/domain/targets";
@@ -41,13 +41,6 @@ export function measureForHeader(header: string): Measure | null {
     if (h === m.toLowerCase() || h === norm(zh.targets.measures[m]) || h === norm(en.targets.measures[m])) return m;
   }
   return null;
-}
-
-/** The grid of a year as the rows a file holds (header first): what the template download writes. */
-export function targetGridRows(grid: TargetGrid, locale: TargetImportLocale): string[][] {
-  const c = CATALOGUE[locale];
-  const header = [locale === "en" ? "Unit code" : "单位编码", locale === "en" ? "Unit" : "单位", ...TARGET_MEASURES.map((m) => c.measures[m])];
-  return [header, ...grid.units.map((u) => [u.code, locale === "en" ? u.nameEn : u.nameZh, ...TARGET_MEASURES.map((m) => u.cells[m].value ?? "")])];
 }
 
 export async function importTargets(db: Db, user: Actor, year: number, bytes: Uint8Array, locale: TargetImportLocale): Promise<TargetImportResult> {
