@@ -34,6 +34,7 @@ import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTota
 import { getDelivery } from "../lib/data/dashboard/delivery";
 import { roundsInPeriod, stalledAndOverdue } from "../lib/data/dashboard/work";
 import { getChains, getEvents } from "../lib/data/dashboard/chains";
+import { measureActuals } from "../lib/data/targets";
 import { getActivitySections, getDashboard } from "../lib/data/dashboard";
 import { withOwnWork } from "../lib/domain/scope";
 import { getProjectPage } from "../lib/data/project-page";
@@ -185,6 +186,17 @@ const SQL = {
              FROM project d LEFT JOIN ${FIRST} f ON f.project_id = d.id AND f.signed_on < $1
             WHERE d.anchor_project_id IS NOT NULL AND d.first_contact_on < $1
             GROUP BY d.anchor_project_id ORDER BY count(*) DESC, sum(f.cny) DESC NULLS LAST, d.anchor_project_id LIMIT 20`,
+  // The targets' six measures per unit (lib/data/targets.ts measureActualsSql: one UNION ALL + ROLLUP); here three group-bys joined.
+  targets: `
+    WITH s AS (SELECT f.cny, p.unit_id FROM ${FIRST} f JOIN project p ON p.id = f.project_id WHERE f.signed_on >= $1 AND f.signed_on < $2),
+    st AS (SELECT p.unit_id FROM (SELECT DISTINCT ON (project_id) * FROM construction_start ORDER BY project_id, started_on, id) cs
+             JOIN project p ON p.id = cs.project_id WHERE cs.started_on >= $1 AND cs.started_on < $2),
+    a AS (SELECT unit_id, count(*) n, count(*) FILTER (WHERE cny >= 100000000) big, sum(cny) cny FROM s GROUP BY unit_id),
+    b AS (SELECT unit_id, count(*) n FROM st GROUP BY unit_id),
+    c AS (SELECT p.unit_id, sum(f.amount) FILTER (WHERE f.currency = 'CNY') cny, sum(f.amount) FILTER (WHERE f.currency = 'USD') usd
+            FROM funds_in_place f JOIN project p ON p.id = f.project_id WHERE f.received_on >= $1 AND f.received_on < $2 GROUP BY p.unit_id)
+    SELECT unit_id, coalesce(a.n, 0) signed, coalesce(a.big, 0) big, a.cny, coalesce(b.n, 0) starts, c.cny fcny, c.usd fusd
+      FROM a FULL JOIN b USING (unit_id) FULL JOIN c USING (unit_id) ORDER BY unit_id`,
   events: `SELECT e.id, count(d.id)::int leads, count(f.project_id)::int signed, sum(f.cny) cny
              FROM promotion_event e LEFT JOIN project d ON d.event_id = e.id LEFT JOIN ${FIRST} f ON f.project_id = d.id
             WHERE e.starts_on >= $1 AND e.starts_on < $2 GROUP BY e.id, e.starts_on ORDER BY e.starts_on, e.id`,
@@ -528,6 +540,10 @@ async function main() {
     (a) => a.map((x) => [x.anchorId, x.drawn, x.plannedCny, x.signed, x.contractedCny]), (r) => r.map((x) => [x.id, x.n, num(x.planned), x.signed, num(x.cny)]));
   await compare("events: leads and signed", () => getEvents(db, city, year), SQL.events, [F, T],
     (a) => a.map((x) => [x.id, x.leads, x.signed, x.signedCny]), (r) => r.map((x) => [x.id, x.leads, x.signed, num(x.cny)]));
+
+  await compare("targets: six measures per unit (year)", () => measureActuals(db, city, year.period), SQL.targets, [F, T],
+    (a) => [...a.byUnit.entries()].sort((x, y) => x[0] - y[0]).map(([id, m]) => [id, m.SIGNED, m.SIGNED_100M, m.CONTRACTED_CNY, m.STARTS, m.FUNDS_CNY, m.FDI_USD]),
+    (r) => r.map((x) => [x.unit_id, num(x.signed), num(x.big), num(x.cny), num(x.starts), num(x.fcny), num(x.fusd)]));
 
   await compare("project list (page 1, by last update)", () => listProjects(db, city, {} as never), SQL.list, [],
     (a) => [a.total, a.rows.map((x) => x.id)], (r) => [Number(r[0]?.total ?? 0), r.map((x) => x.id)]);

@@ -311,6 +311,32 @@ export const MATRIX: Record<string, Entry> = {
     scope: "all",
     run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, warnDays: 30, fundsBehindPercent: 20 })),
   },
+  "app/(app)/admin/targets/actions.ts#saveTargetsAction": {
+    roles: ADMIN,
+    scope: "all",
+    run: form((c) => ({ year: 2040, [`t_${c.unit.id}_SIGNED`]: "5" })),
+  },
+  "app/(app)/admin/targets/actions.ts#importTargetsAction": {
+    roles: ADMIN,
+    scope: "all",
+    run: async (c) => {
+      const { code } = await testDb().unit.findUniqueOrThrow({ where: { id: c.unit.id }, select: { code: true } });
+      const data = new FormData();
+      data.set("year", "2041");
+      data.set("file", new File([`单位编码,签约项目数\n${code},3\n`], "targets.csv", { type: "text/csv" }));
+      return async (fn) => outcomeOf(await (fn as (prev: unknown, fd: FormData) => Promise<ActionResult<unknown>>)(null, data));
+    },
+  },
+  "app/(app)/admin/targets/actions.ts#updateAssessmentSettingsAction": {
+    roles: ADMIN,
+    scope: "all",
+    run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, method: "SHARE", deductionPerLateStart: 2 })),
+  },
+  "app/(app)/admin/targets/actions.ts#updateActivityWeightsAction": {
+    roles: ADMIN,
+    scope: "all",
+    run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, rounds: 1, visitsOut: 2, visitsIn: 2, events: 3, leads: 2, signings: 10, starts: 10 })),
+  },
   "app/(app)/admin/units/actions.ts#createUnitAction": {
     roles: ADMIN,
     scope: "all",
@@ -360,6 +386,12 @@ export const MATRIX: Record<string, Entry> = {
   "app/api/import/template.xlsx/route.ts#GET": { roles: ADMIN, scope: "all", tokens: true, run: route(() => ({ url: "/api/import/template.xlsx" })) },
   "app/api/attachments/route.ts#POST": { roles: ANY_ROLE, scope: "unit", run: async (c) => { const body = await attachmentUpload(c); return route(() => ({ url: "/api/attachments", init: { method: "POST", body } }))(c); } },
   "app/api/attachments/[id]/route.ts#GET": { roles: ANY_ROLE, scope: "unit", run: async (c) => { const id = await attachmentOf(c); return route(() => ({ url: `/api/attachments/${id}`, params: { id: String(id) } }))(c); } },
+  "app/api/assessment/[file]/route.ts#GET": {
+    roles: MANAGERS,
+    scope: "all", // a county manager's sheet is their own unit's
+    tokens: true,
+    run: route(() => ({ url: "/api/assessment/2024.json", params: { file: "2024.json" } })),
+  },
   "app/api/reports/[file]/route.ts#GET": {
     roles: MANAGERS,
     scope: "unit",

@@ -21,6 +21,7 @@ import { withOwnWork } from "@/lib/domain/scope";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard";
 import type { Dashboard } from "@/lib/data/dashboard";
+import { LARGE_PROJECT_CNY } from "@/lib/domain/targets";
 
 /** The dashboard's period and filter from its address; an officer's is their own work (an owner filter). */
 export function dashboardFiltersFor(user: { id: number; role: Role }, searchParams: Record<string, string | string[] | undefined>, now = new Date()): DashboardFilters {
@@ -71,5 +72,17 @@ export function linkedNumbers(data: Dashboard): LinkedNumbers {
   for (const o of data.work.byOwner) add(`owner.${o.id}`, o.projects, { ownerId: o.id });
   for (const u of data.work.byUnit) add(`unit.${u.id}`, u.projects, { unitId: u.id });
   for (const e of data.events) add(`event.${e.id}`, e.leads, { eventId: e.id });
+
+  // 目标完成: the units' year in the user's scope, not narrowed by the dashboard's other filters (lib/data/targets.ts).
+  const year = data.targets.period;
+  const exact = (key: string, count: number, filter: Partial<ProjectFilter>) => all.push({ key, count, filter, href: projectsHref(filter) });
+  const signedYear = { signedFrom: year.from, signedTo: year.to };
+  for (const row of [...(data.targets.city ? [data.targets.city] : []), ...data.targets.units]) {
+    const which = row === data.targets.city ? "city" : String(row.unitId);
+    const unit = row === data.targets.city ? {} : { unitId: row.unitId };
+    exact(`target.SIGNED.${which}`, Number(row.measures.SIGNED.actual), { ...unit, ...signedYear });
+    exact(`target.SIGNED_100M.${which}`, Number(row.measures.SIGNED_100M.actual), { ...unit, ...signedYear, minSignedCny: LARGE_PROJECT_CNY });
+    exact(`target.STARTS.${which}`, Number(row.measures.STARTS.actual), { ...unit, startedFrom: year.from, startedTo: year.to });
+  }
   return new LinkedNumbers(all);
 }

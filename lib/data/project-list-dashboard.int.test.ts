@@ -50,6 +50,7 @@ import { DeliverySection } from "@/components/dashboard/delivery-section";
 import { WorkSection } from "@/components/dashboard/work-section";
 import { ChainsSection } from "@/components/dashboard/chains-section";
 import { EventsSection } from "@/components/dashboard/events-section";
+import { TargetsSection } from "@/components/dashboard/targets-section";
 import { testDb, uniq } from "@/test/factories";
 import { makeDashboardActors } from "@/lib/data/dashboard/actors.test-helpers";
 import type { Stage } from "@/lib/generated/prisma/enums";
@@ -272,7 +273,7 @@ function agree(checked: Checked[]) {
 const numbers = (checked: Checked[]) => Object.fromEntries(checked.map((c) => [c.key, c.count]));
 /** The sections a walk covered, by the first part of their keys. */
 const sections = (checked: Checked[]) => [...new Set(checked.map((c) => c.key.split(".")[0]))].sort();
-const ALL_SECTIONS = ["band", "event", "funnel", "overdue", "owner", "pipeline", "signed", "stalled", "starts", "unit"];
+const ALL_SECTIONS = ["band", "event", "funnel", "overdue", "owner", "pipeline", "signed", "stalled", "starts", "target", "unit"];
 
 describe("dashboard number → project list: the same projects, for every role", () => {
   it("U's county manager: every linked number of every section", async () => {
@@ -308,6 +309,10 @@ describe("dashboard number → project list: the same projects, for every role",
       [`owner.${officerB.id}`]: 3,
       [`unit.${U}`]: 10,
       [`event.${E}`]: 3,
+      // 目标完成: the whole year 2024 of U — first contracts P1, P2, P4, P7 (P2's first is its 50m one: not ≥ 1亿); first starts P2, P5.
+      [`target.SIGNED.${U}`]: 4,
+      [`target.SIGNED_100M.${U}`]: 3,
+      [`target.STARTS.${U}`]: 2,
     });
   });
 
@@ -315,7 +320,10 @@ describe("dashboard number → project list: the same projects, for every role",
     for (const who of [officerA, officerB]) {
       const c = await walk(who, Q1);
       agree(c);
-      expect(c.every((x) => x.ids.every((id) => facts.find((f) => f.id === id)!.ownerId === who.id))).toBe(true);
+      // 目标完成 is the unit's against the unit's targets (lib/data/targets.ts): its links carry the unit, not the owner.
+      const own = c.filter((x) => !x.key.startsWith("target."));
+      expect(own.every((x) => x.ids.every((id) => facts.find((f) => f.id === id)!.ownerId === who.id))).toBe(true);
+      expect(c.filter((x) => x.key.startsWith("target.")).every((x) => x.ids.every((id) => facts.find((f) => f.id === id)!.unitId === U))).toBe(true);
     }
     const a = numbers(await walk(officerA, Q1));
     expect(a).toMatchObject({ signed: 2, "band.100000000": 1, starts: 2, "stalled.30": 2, "stalled.90": 0, overdue: 2, [`event.${E}`]: 1, "funnel.ON_HOLD": 1 });
@@ -370,6 +378,7 @@ async function renderedListLinks(data: Dashboard): Promise<{ href: string; text:
     WorkSection({ work: data.work, ...props, allOfficersHref: null }),
     ChainsSection({ chains: data.chains, locale: "en" }),
     EventsSection({ events: data.events, ...props }),
+    TargetsSection({ targets: data.targets, ...props, now: NOW }),
   ]);
   const html = renderToStaticMarkup(createElement(Fragment, null, ...sections));
   return [...html.matchAll(/<a [^>]*href="(\/projects(?:\?[^"]*)?)"[^>]*>([^<]*)<\/a>/g)].map((m) => ({ href: m[1].replaceAll("&amp;", "&"), text: m[2] }));

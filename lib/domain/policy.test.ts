@@ -19,6 +19,9 @@ describe("policy", () => {
       "reassignOwners", "recordCommitments", "removeAnyAttachment", "seeUnitWork", "superviseProjects", "viewReports",
     ]);
   });
+  it("leaves the annual targets and the assessment's settings to admins (the assessment sheet is a report: viewReports)", () => {
+    expect(ROLES_FOR.setTargets).toEqual(["ADMIN"]);
+  });
   it("lets admins do everything", () => {
     expect(allowed("ADMIN")).toEqual((Object.keys(ROLES_FOR) as Permission[]).sort());
   });

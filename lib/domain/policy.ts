@@ -47,6 +47,8 @@ export const ROLES_FOR = {
   administer: ADMINS,
   /** Import projects from a spreadsheet (the page and the API). */
   importProjects: ADMINS,
+  /** Set the annual targets (the grid and its import) and the assessment's method and deductions. */
+  setTargets: ADMINS,
   /** Issue and revoke API tokens; a token acts for its admin. */
   manageApiTokens: ADMINS,
 } as const satisfies Record<string, readonly Role[]>;

@@ -81,6 +81,20 @@ async function readInWorker(bytes: Uint8Array): Promise<ReadResult> {
 }
 
 /**
+ * A spreadsheet's cells as text rows (first sheet of an XLSX, or a CSV), read
+ * in the worker under the same limits as the project import: for other
+ * grids imported the same way (the annual targets, lib/import/targets.ts).
+ */
+export async function readSpreadsheet(bytes: Uint8Array): Promise<{ ok: true; records: string[][] } | { ok: false; key: string; params?: Record<string, string | number> }> {
+  if (bytes.length === 0) return { ok: false, key: "emptyFile" };
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, key: "tooLarge", params: { maxMb: MAX_FILE_BYTES / 1024 / 1024 } };
+  const read = await readInWorker(bytes);
+  if (!read.ok) return read;
+  if (read.moreRows) return { ok: false, key: "tooManyRows", params: { max: MAX_ROWS } };
+  return { ok: true, records: read.records };
+}
+
+/**
  * Reads and checks the file as a whole: size, format, header (missing,
  * unknown and repeated columns), emptiness and row count.
  */

@@ -12,7 +12,8 @@ import type { Report, ReportListPages } from "./build-report";
 import { countryName } from "@/lib/validation/countries";
 
 export type ReportLocale = "zh-CN" | "en";
-export type CellKind = "text" | "int" | "money" | "date";
+/** decimal: a plain number with two decimals (a score). */
+export type CellKind = "text" | "int" | "money" | "date" | "decimal";
 export type Cell = string | number | null;
 /**
  * A column: `header` is its label without a unit; a money column names its

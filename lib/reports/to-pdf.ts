@@ -149,23 +149,26 @@ class Writer {
 
   /** The head of the document: title, issuing unit and date, period and scope, a red rule. */
   head(report: Report) {
-    const { doc, locale } = this;
+    const { locale } = this;
     const zh = locale === "zh-CN";
     const u = report.unit;
-    doc.font(BOLD).fontSize(SIZE.title).fillColor(INK);
-    doc.text(this.t("pdf.title", { place: zh ? u.placeZh : u.placeEn, period: periodName(report.period.label, locale) }), MARGIN.left, MARGIN.top + 8, {
-      width: this.width,
-      align: "center",
-      lineGap: 4,
-    });
-    doc.moveDown(0.6).font(REGULAR).fontSize(SIZE.meta).fillColor(INK);
-    doc.text(`${this.t("pdf.issuer", { issuer: zh ? u.issuerZh : u.issuerEn })}${zh ? "　　" : "    "}${formatDate(report.generatedOn, locale)}`, MARGIN.left, doc.y, {
-      width: this.width,
-      align: "center",
-    });
-    doc.moveDown(0.2).fillColor(MUTED);
     const period = this.t("pdf.period", { from: formatDate(report.period.from, locale), to: formatDate(report.period.lastDay, locale) });
-    doc.text(`${period}${zh ? "　　" : "    "}${this.t("pdf.scope", { unit: zh ? u.nameZh : u.nameEn })}`, MARGIN.left, doc.y, { width: this.width, align: "center" });
+    this.headLines(
+      this.t("pdf.title", { place: zh ? u.placeZh : u.placeEn, period: periodName(report.period.label, locale) }),
+      `${this.t("pdf.issuer", { issuer: zh ? u.issuerZh : u.issuerEn })}${zh ? "　　" : "    "}${formatDate(report.generatedOn, locale)}`,
+      `${period}${zh ? "　　" : "    "}${this.t("pdf.scope", { unit: zh ? u.nameZh : u.nameEn })}`,
+    );
+  }
+
+  /** A head from its three lines (title; issuer and date; period and scope), then the red rule. */
+  headLines(title: string, issuer: string, scope: string) {
+    const { doc } = this;
+    doc.font(BOLD).fontSize(SIZE.title).fillColor(INK);
+    doc.text(title, MARGIN.left, MARGIN.top + 8, { width: this.width, align: "center", lineGap: 4 });
+    doc.moveDown(0.6).font(REGULAR).fontSize(SIZE.meta).fillColor(INK);
+    doc.text(issuer, MARGIN.left, doc.y, { width: this.width, align: "center" });
+    doc.moveDown(0.2).fillColor(MUTED);
+    doc.text(scope, MARGIN.left, doc.y, { width: this.width, align: "center" });
     const y = doc.y + 8;
     doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + this.width, y).lineWidth(1.5).strokeColor(RULE).stroke();
     doc.x = MARGIN.left;
@@ -403,4 +406,28 @@ export async function toPdf(report: Report, locale: ReportLocale = "zh-CN"): Pro
   pass.on("data", (c: Buffer) => chunks.push(c));
   await writePdf(report, pass, locale);
   return Buffer.concat(chunks);
+}
+
+/**
+ * A document of plain sections in the report's layout (the assessment sheet):
+ * the head's three lines, a paragraph, then each section numbered with its
+ * table. Writes to `stream` and ends it.
+ */
+export function writeSectionsPdf(doc: { title: string; issuer: string; scope: string; paragraph?: string; sections: Section[] }, stream: Writable, locale: ReportLocale = "zh-CN"): Promise<void> {
+  const pdf = new PDFDocument({ size: "A4", layout: "landscape", margins: MARGIN, font: FONT_PATH, bufferPages: true, info: { Title: doc.title, CreationDate: new Date() } });
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on("finish", resolve);
+    stream.on("error", reject);
+  });
+  pdf.pipe(stream);
+  const w = new Writer(pdf, locale);
+  w.headLines(doc.title, doc.issuer, doc.scope);
+  if (doc.paragraph) w.paragraph(doc.paragraph);
+  for (const s of doc.sections) {
+    w.section(s.title);
+    w.table(s);
+  }
+  w.footers();
+  pdf.end();
+  return finished;
 }

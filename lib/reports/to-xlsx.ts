@@ -8,7 +8,7 @@
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Report, ReportListPages } from "./build-report";
-import { type Cell, type CellKind, type ReportLocale, columnHeader, reportSections } from "./sections";
+import { type Cell, type CellKind, type ReportLocale, type Section, columnHeader, reportSections } from "./sections";
 
 export const MONEY_FORMAT = "#,##0.00";
 export const COUNT_FORMAT = "#,##0";
@@ -25,6 +25,7 @@ function sheetName(title: string, used: Set<string>): string {
 
 function cellValue(value: Cell, kind: CellKind): { value: ExcelJS.CellValue; numFmt?: string } {
   if (value === null || value === undefined || value === "") return { value: null };
+  if (kind === "decimal" && typeof value === "number") return { value, numFmt: "0.00" };
   if (kind === "money" || kind === "int") {
     if (typeof value === "number") return { value, numFmt: COUNT_FORMAT };
     const n = Number(value);
@@ -41,11 +42,16 @@ function cellValue(value: Cell, kind: CellKind): { value: ExcelJS.CellValue; num
  * as it is added, so only one page is held at a time.
  */
 export async function writeXlsx(report: Report, stream: Writable, locale: ReportLocale = "zh-CN", pages?: ReportListPages): Promise<void> {
+  await writeSectionsXlsx(reportSections(report, locale, pages), stream, locale);
+}
+
+/** Any sections (the report's, the assessment sheet's) as a workbook, one sheet each, written as writeXlsx describes. */
+export async function writeSectionsXlsx(sections: Section[], stream: Writable, locale: ReportLocale = "zh-CN"): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = "invest-crm";
   wb.created = new Date();
   const used = new Set<string>();
-  for (const section of reportSections(report, locale, pages)) {
+  for (const section of sections) {
     const ws = wb.addWorksheet(sheetName(section.title, used), { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
     ws.columns = section.columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
     // Amounts are written in yuan / US dollars as they are stored; the header says which.

@@ -13,8 +13,9 @@ import pipeline from "./pipeline.json";
 import projects from "./projects.json";
 import reports from "./reports.json";
 import supervision from "./supervision.json";
+import targets from "./targets.json";
 import work from "./work.json";
 import { resolveReferences } from "../references";
 
-const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...supervision, ...work });
+const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...supervision, ...targets, ...work });
 export default messages;

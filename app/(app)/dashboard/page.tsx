@@ -23,6 +23,9 @@ import { DeliverySection } from "@/components/dashboard/delivery-section";
 import { WorkSection } from "@/components/dashboard/work-section";
 import { ChainsSection } from "@/components/dashboard/chains-section";
 import { EventsSection } from "@/components/dashboard/events-section";
+import { TargetsSection } from "@/components/dashboard/targets-section";
+import { ActivitySection } from "@/components/dashboard/activity-section";
+import { getActivityWeights } from "@/lib/data/assessment";
 import { dashboardFiltersFor, linkedNumbers } from "@/components/dashboard/links";
 import { hrefWith } from "@/lib/url";
 import { PipelineSection } from "@/components/dashboard/pipeline-section";
@@ -50,10 +53,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // One read of the data version serves the dashboard and its filter options.
   const version = await dataVersion(db());
   const today = todayDate();
-  const [data, options, supervision] = await Promise.all([
+  const [data, options, supervision, weights] = await Promise.all([
     cachedDashboard(db(), actor, filters, { version }),
     dashboardOptions(db(), actor, version),
     supervisionByUnit(db(), actor, filters, today),
+    getActivityWeights(db()),
   ]);
   const links = linkedNumbers(data);
 
@@ -78,12 +82,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <Kpi label={t("kpi.overdue")} value={formatCount(links.get("overdue").count, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={links.get("overdue").href} />
       </dl>
 
+      <TargetsSection targets={data.targets} locale={locale} links={links} />
       <FunnelSection funnel={data.funnel} locale={locale} links={links} />
       <PipelineSection pipeline={data.pipeline} locale={locale} links={links} />
       <SignedSection signed={data.signed} locale={locale} links={links} />
       <BandsSection bands={data.bands} locale={locale} links={links} />
       <DeliverySection delivery={data.delivery} locale={locale} links={links} />
       <SupervisionDashboardSection rows={supervision} locale={locale} />
+      <ActivitySection activity={data.activity} weights={weights} locale={locale} />
       <WorkSection work={data.work} locale={locale} links={links} allOfficersHref={allOfficersHref} />
       <ChainsSection chains={data.chains} locale={locale} />
       <EventsSection events={data.events} locale={locale} links={links} />

@@ -16,6 +16,8 @@ import { getDelivery } from "./delivery";
 import { projectsByDimension, roundsByDimension, stalledAndOverdue, workOf } from "./work";
 import { getChains, getEvents } from "./chains";
 import { pipelineByStage, pipelineClosest, type Pipeline } from "./pipeline";
+import { getTargetBoard } from "@/lib/data/targets";
+import { activityByUnitWeek } from "@/lib/data/activity";
 
 export * from "./sql";
 export * from "./funnel";
@@ -30,10 +32,10 @@ export * from "./pipeline";
  * (lib/data/dashboard/cache.ts). Besides the record sections: the funnel's durations (a round that counts in
  * "rounds to signing", held on or before its project's first contract, moves records: migration
  * 20261201100000_round_version_signing), the projects each owner and unit holds (work), and the pipeline's
- * counts and amounts per stage.
+ * counts and amounts per stage, and the targets' 目标完成 (target rows move records too).
  */
 export async function getRecordSections(db: Db, user: Actor, filters: DashboardFilters) {
-  const [funnel, durations, totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events, projectCounts, pipelineStages] = await Promise.all([
+  const [funnel, durations, totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events, projectCounts, pipelineStages, targets] = await Promise.all([
     funnelStages(db, user, filters),
     funnelDurations(db, user, filters),
     signedTotals(db, user, filters),
@@ -47,22 +49,24 @@ export async function getRecordSections(db: Db, user: Actor, filters: DashboardF
     getEvents(db, user, filters),
     projectsByDimension(db, user, filters),
     pipelineByStage(db, user, filters),
+    getTargetBoard(db, user, filters),
   ]);
-  return { funnel, durations, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events, projectCounts, pipelineStages };
+  return { funnel, durations, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events, projectCounts, pipelineStages, targets };
 }
 
 /**
  * What a logged round changes, and only that: rounds per week, owner and unit (from round_day_summary: bounded by
  * days × owners, not by projects), stalled and overdue as of today, and the pipeline's closest projects (their
- * last round, rounds so far, next follow-up).
+ * last round, rounds so far, next follow-up), and the activity index's counts per unit and week.
  */
 export async function getActivitySections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
-  const [rounds, stalled, closest] = await Promise.all([
+  const [rounds, stalled, closest, activity] = await Promise.all([
     roundsByDimension(db, user, filters),
     stalledAndOverdue(db, user, filters, now),
     pipelineClosest(db, user, filters),
+    activityByUnitWeek(db, user, filters.period),
   ]);
-  return { rounds, stalled, closest };
+  return { rounds, stalled, closest, activity };
 }
 
 /** One dashboard from its two halves (computed together, or each kept by its own data version). */
@@ -72,13 +76,14 @@ export function assembleDashboard(
   activity: Awaited<ReturnType<typeof getActivitySections>>,
 ) {
   const { funnel, durations, projectCounts, pipelineStages, ...recordSections } = records;
-  const { rounds, stalled, closest } = activity;
+  const { rounds, stalled, closest, activity: activityIndex } = activity;
   return {
     filters,
     funnel: funnelOf(funnel, durations),
     ...recordSections,
     work: workOf(rounds, projectCounts, stalled),
     pipeline: { byStage: pipelineStages, closest } satisfies Pipeline,
+    activity: activityIndex,
   };
 }
 

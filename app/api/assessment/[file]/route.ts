@@ -1,0 +1,73 @@
+/**
+ * GET /api/assessment/{year}.{format}[?lang=zh-CN|en]
+ * year: "2026" (targets are annual); format: json | csv | xlsx | pdf.
+ * The same callers as the reports (lib/reports/http.ts): a signed-in admin or
+ * manager, or `Authorization: Bearer <api token>` of an admin. A county
+ * manager's sheet holds their own unit's row, scored among all units.
+ * 200 the file (Content-Disposition "assessment-2026.xlsx") | 400/401/403 { error, message }.
+ */
+import { PassThrough, Readable } from "node:stream";
+import { db } from "@/lib/db";
+import { isLocale } from "@/i18n/locales";
+import { requestLocale } from "@/lib/import/http";
+import { reportCaller } from "@/lib/reports/http";
+import { reportText, type ReportLocale } from "@/lib/reports/sections";
+import { getAssessment } from "@/lib/data/assessment";
+import { assessmentCsv, assessmentFileName, writeAssessmentPdf, writeAssessmentXlsx } from "@/lib/reports/assessment-sheet";
+import { REPORT_FORMATS, type ReportFormat } from "@/lib/validation/report";
+import { todayDate } from "@/lib/validation/fields";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+export const maxDuration = 120;
+
+const TYPES: Record<ReportFormat, string> = {
+  json: "application/json; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+
+function fail(status: number, key: string, locale: ReportLocale) {
+  return Response.json({ error: key, message: reportText(locale, `errors.${key}`) }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+function piped(write: (out: PassThrough) => Promise<void>): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  write(out).catch((error) => {
+    console.error("assessment stream failed", error);
+    out.destroy(error as Error);
+  });
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
+
+export async function GET(request: Request, context: { params: Promise<{ file: string }> }) {
+  const url = new URL(request.url);
+  const lang = url.searchParams.get("lang");
+  const locale: ReportLocale = isLocale(lang) ? lang : requestLocale(request);
+  const caller = await reportCaller(request);
+  if (!caller.ok) return fail(caller.status, caller.status === 401 ? "unauthenticated" : "forbidden", locale);
+
+  const { file } = await context.params;
+  const m = /^(\d{4})\.(\w+)$/.exec(file);
+  const format = (m?.[2] ?? "") as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) return fail(400, "badFormat", locale);
+  const year = Number(m![1]);
+  if (year < 1990 || year > 2100) return fail(400, "badPeriod", locale);
+
+  const assessment = await getAssessment(db(), caller.actor, year, todayDate());
+  const headers = { "Content-Type": TYPES[format], "Content-Disposition": `attachment; filename="${assessmentFileName(year, format)}"`, "Cache-Control": "no-store" };
+  switch (format) {
+    case "json":
+      return new Response(JSON.stringify(assessment), { headers });
+    case "csv":
+      return new Response(assessmentCsv(assessment, locale), { headers });
+    case "xlsx":
+      return new Response(piped((out) => writeAssessmentXlsx(assessment, out, locale)), { headers });
+    case "pdf": {
+      const city = await db().unit.findFirst({ where: { kind: "CITY", retiredAt: null }, orderBy: { id: "asc" }, select: { nameZh: true, nameEn: true } });
+      const issuer = (locale === "en" ? city?.nameEn : city?.nameZh) ?? "";
+      return new Response(piped((out) => writeAssessmentPdf(assessment, out, locale, issuer)), { headers });
+    }
+  }
+}

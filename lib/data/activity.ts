@@ -1,0 +1,58 @@
+import "server-only";
+/**
+ * The activity index's counts (lib/domain/activity.ts) per unit and ISO week
+ * of a period, in one statement: rounds from round_day_summary, visits from
+ * the rounds' format, events, new leads (first contact), signings (the first
+ * contract, firstContractsSql) and first starts (firstStartsSql), in the
+ * user's scope. It reads rounds: the dashboard keeps it in the activity half.
+ */
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { firstContractsSql, firstStartsSql, projectScopeSql } from "@/lib/data/sql-rules";
+import { ACTIVITY_PARTS, type ActivityCounts } from "@/lib/domain/activity";
+import type { Period } from "@/lib/domain/period";
+import type { Actor } from "./dashboard/sql";
+
+export type ActivityRow = { unitId: number; nameZh: string; nameEn: string; week: Date; counts: ActivityCounts };
+
+type Raw = { unit_id: number; name_zh: string; name_en: string; week: Date } & Record<"rounds" | "visits_out" | "visits_in" | "events" | "leads" | "signings" | "starts", number>;
+
+export async function activityByUnitWeek(db: Db, user: Actor, period: Period): Promise<ActivityRow[]> {
+  const { from, to } = period;
+  const inDays = (col: Prisma.Sql) => Prisma.sql`${col} >= ${from}::date AND ${col} < ${to}::date`;
+  const rows = await db.$queryRaw<Raw[]>`
+    WITH facts AS (
+      SELECT s.unit_id, s.day, s.rounds, 0 AS visits_out, 0 AS visits_in, 0 AS events, 0 AS leads, 0 AS signings, 0 AS starts
+        FROM round_day_summary s WHERE ${inDays(Prisma.sql`s.day`)} AND ${projectScopeSql(user, "s")}
+      UNION ALL
+      SELECT p.unit_id, r.held_on, 0, (r.format = 'VISIT_INVESTOR')::int, (r.format = 'VISIT_HERE')::int, 0, 0, 0, 0
+        FROM negotiation_round r JOIN project p ON p.id = r.project_id
+       WHERE ${inDays(Prisma.sql`r.held_on`)} AND r.format IN ('VISIT_INVESTOR', 'VISIT_HERE') AND ${projectScopeSql(user, "p")}
+      UNION ALL
+      SELECT e.unit_id, e.starts_on, 0, 0, 0, 1, 0, 0, 0
+        FROM promotion_event e WHERE ${inDays(Prisma.sql`e.starts_on`)} AND ${projectScopeSql(user, "e")}
+      UNION ALL
+      SELECT p.unit_id, p.first_contact_on, 0, 0, 0, 0, 1, 0, 0
+        FROM project p WHERE ${inDays(Prisma.sql`p.first_contact_on`)} AND ${projectScopeSql(user, "p")}
+      UNION ALL
+      SELECT p.unit_id, fc.signed_on, 0, 0, 0, 0, 0, 1, 0
+        FROM (${firstContractsSql([period])}) fc JOIN project p ON p.id = fc.project_id WHERE ${projectScopeSql(user, "p")}
+      UNION ALL
+      SELECT p.unit_id, fs.started_on, 0, 0, 0, 0, 0, 0, 1
+        FROM (${firstStartsSql([period])}) fs JOIN project p ON p.id = fs.project_id WHERE ${projectScopeSql(user, "p")}
+    )
+    SELECT f.unit_id, u.name_zh, u.name_en, date_trunc('week', f.day)::date AS week,
+           SUM(f.rounds)::int AS rounds, SUM(f.visits_out)::int AS visits_out, SUM(f.visits_in)::int AS visits_in, SUM(f.events)::int AS events,
+           SUM(f.leads)::int AS leads, SUM(f.signings)::int AS signings, SUM(f.starts)::int AS starts
+      FROM facts f JOIN unit u ON u.id = f.unit_id
+     GROUP BY f.unit_id, u.name_zh, u.name_en, 4
+     ORDER BY 4, f.unit_id`;
+  const col = { rounds: "rounds", visitsOut: "visits_out", visitsIn: "visits_in", events: "events", leads: "leads", signings: "signings", starts: "starts" } as const;
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    week: r.week,
+    counts: Object.fromEntries(ACTIVITY_PARTS.map((p) => [p, r[col[p]]])) as ActivityCounts,
+  }));
+}
