@@ -92,7 +92,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
     removeLabel: t("narrowing.remove", { filter: label }),
   });
   const narrowing: Narrowing[] = [];
-  if (query.stalled) narrowing.push(chip("stalled", t("narrowing.stalled", { days: query.stalled }), { stalled: undefined }));
+  if (query.stalled !== undefined) narrowing.push(chip("stalled", query.stalled ? t("narrowing.stalledBy", { days: query.stalled }) : t("narrowing.stalled"), { stalled: undefined }));
   if (query.signedFrom || query.signedTo) {
     narrowing.push(chip("signed", t("narrowing.signed", { range: range(query.signedFrom, query.signedTo) }), { signedFrom: undefined, signedTo: undefined }));
   }
