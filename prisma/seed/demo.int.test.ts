@@ -18,6 +18,7 @@ import { getChains } from "@/lib/data/dashboard/chains";
 import { parseDashboardFilters } from "@/lib/validation/dashboard";
 import { isSupervisionRed } from "@/lib/domain/supervision";
 import { projectColour } from "@/lib/domain/milestones";
+import { STALL_LIMITS, isStalled } from "@/lib/domain/stages";
 import { listProjects } from "@/lib/data/project-list";
 import { fromSearchParams } from "@/lib/domain/project-filter";
 
@@ -256,6 +257,12 @@ describe("the demo seed", () => {
     expect(red.rows.map((r) => r.id)).toEqual(expect.arrayContaining(supervised.map((p) => p.id)));
     const amended = await db.commitment.findMany({ where: { replacedAt: { not: null }, project: { title: RED_COUNTY_PROJECT } }, select: { kind: true } });
     expect(amended).toEqual([{ kind: "PRODUCTION" }]);
+    // Intent leads silent between 30 and 45 days: stalled by the default limit, not by intent = 45.
+    const today = todayYmd();
+    const intent = await db.project.findMany({ where: { stage: "INTENT" }, select: { stage: true, lastRoundOn: true, firstContactOn: true } });
+    const stalledBy = (limit: number) =>
+      intent.filter((p) => isStalled({ stage: p.stage, lastActivityOn: (p.lastRoundOn ?? p.firstContactOn).toISOString().slice(0, 10) }, today, { ...STALL_LIMITS, INTENT: limit })).length;
+    expect(stalledBy(30) - stalledBy(45)).toBe(3);
   });
 
   it("builds the same rows on every run", () => {
