@@ -2,6 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 test.use({ locale: "zh-CN" });
+// Several full pages each (the dashboard among them) on a shared, busy machine.
+test.setTimeout(240_000);
 
 /** The number in the list's "共 N 个项目" line. */
 async function listCount(page: Page): Promise<number> {
@@ -13,7 +15,7 @@ async function setIntentLimit(page: Page, days: number) {
   await page.goto("/admin/settings");
   const field = page.getByLabel("考察/意向", { exact: true });
   await field.fill(String(days));
-  await page.getByRole("button", { name: "保存" }).click();
+  await page.getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
 }
 
@@ -48,7 +50,7 @@ test("a manager filters the list and the board by red: every project shown carri
   await page.goto("/projects");
   await page.getByText("筛选", { exact: true }).click();
   await page.getByLabel("里程碑颜色").selectOption({ label: "逾期" });
-  await page.getByRole("button", { name: "应用" }).click();
+  await page.getByRole("button", { name: "应用", exact: true }).click();
   await expect(page).toHaveURL(/colour=RED/);
   const rows = page.locator("tbody tr");
   const n = await rows.count();
@@ -58,7 +60,7 @@ test("a manager filters the list and the board by red: every project shown carri
 
   await page.goto("/pipeline");
   await page.getByLabel("里程碑颜色").selectOption({ label: "逾期" });
-  await page.getByRole("button", { name: "应用" }).click();
+  await page.getByRole("button", { name: "应用", exact: true }).click();
   await expect(page).toHaveURL(/colour=RED/);
   const cards = page.getByTestId("pipeline-card");
   await expect(cards.first()).toBeVisible();
