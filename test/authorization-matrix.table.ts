@@ -309,7 +309,7 @@ export const MATRIX: Record<string, Entry> = {
   "app/(app)/admin/settings/actions.ts#updateMilestoneSettingsAction": {
     roles: ADMIN,
     scope: "all",
-    run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, warnDays: 30, fundsBehindPercent: 20 })),
+    run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, warnDays: 30, fundsBehindPercent: 20, stallFirstContact: 30, stallIntent: 30, stallNegotiation: 30, stallSigned: 30 })),
   },
   "app/(app)/admin/targets/actions.ts#saveTargetsAction": {
     roles: ADMIN,

@@ -56,7 +56,7 @@ export async function WorkSection({ work, locale, links, allOfficersHref }: Prop
             rows={[
               ...work.stalled.map((s) => ({
                 key: `s${s.days}`,
-                cells: { what: t("work.stalledDays", { days: s.days }), count: <CountLink n={links.get(`stalled.${s.days}`)} locale={locale} /> },
+                cells: { what: s.days ? t("work.stalledDays", { days: s.days }) : t("work.stalledPast"), count: <CountLink n={links.get(`stalled.${s.days}`)} locale={locale} /> },
               })),
               { key: "overdue", cells: { what: t("work.overdue"), count: <CountLink n={links.get("overdue")} locale={locale} /> } },
             ]}

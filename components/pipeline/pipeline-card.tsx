@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { BoardCard } from "@/components/pipeline/types";
 import { MoveMenu } from "@/components/pipeline/move-menu";
+import { ColourBadge } from "@/components/projects/colour-badge";
 
 type Props = {
   card: BoardCard;
@@ -46,6 +47,11 @@ export function PipelineCard({ card, targets, dragging, onDragStart, onDragEnd, 
         <dt className="text-slate-500">{t("owner")}</dt>
         <dd className="truncate text-right text-slate-700">{card.owner}</dd>
       </dl>
+      {card.alert && (
+        <p className="mt-1">
+          <ColourBadge colour={card.alert.colour} label={card.alert.label} />
+        </p>
+      )}
       <p className="mt-1 truncate text-xs text-slate-600">{card.lastRound ? t("lastRound", { date: card.lastRound }) : t("noRound")}</p>
       <div className="mt-1 flex items-center justify-between gap-1">
         <p className="truncate text-xs text-slate-600">{t("daysInStage", { days: card.daysInStage })}</p>

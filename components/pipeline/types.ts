@@ -1,4 +1,5 @@
 import type { Stage } from "@/lib/generated/prisma/enums";
+import type { MilestoneColour } from "@/lib/domain/milestones";
 
 /** A card as the board shows it: every string already in the reader's language. */
 export type BoardCard = {
@@ -14,6 +15,8 @@ export type BoardCard = {
   daysInStage: number;
   /** Formatted date of the last negotiation round, or null when none yet. */
   lastRound: string | null;
+  /** Red or yellow (its worst milestone) with its word, shown as a badge; null otherwise. */
+  alert: { colour: Exclude<MilestoneColour, "GREEN">; label: string } | null;
 };
 
 export type BoardColumn = {

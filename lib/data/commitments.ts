@@ -57,41 +57,51 @@ export async function recordCommitment(db: Db, user: Actor, input: RecordCommitm
   const findExisting = (tx: Tx) =>
     tx.commitment.findFirst({ where: { requestId: input.requestId, project: { id: input.projectId, ...projectScope(user) } }, select: { id: true, projectId: true } });
 
-  return createOnce(db, findExisting, async (tx) => {
-    const project = await signedProject(tx, user, input.projectId);
-    if (isMilestoneKind(input.kind) ? !input.dueOn : !input.value) {
-      throw new RuleError("commitments.rules.missing", isMilestoneKind(input.kind) ? { dueOn: "required" } : { value: "required" });
-    }
-    const current = await tx.commitment.findFirst({ where: { projectId: project.id, kind: input.kind, replacedAt: null }, select: commitmentSnapshot });
-    if (current && current.id !== input.replacesId) throw new RuleError("commitments.rules.alreadyPromised");
-    if (!current && input.replacesId) throw new NotFoundError();
-    if (current) {
-      await assertVersion(tx, { entity: "commitment", id: current.id, version: current.version, values: {} }, input.version ?? 0);
-    }
-    const created = await tx.commitment.create({
-      data: {
-        projectId: project.id,
-        contractId: project.contractId,
-        kind: input.kind,
-        // A milestone is a deadline only.
-        value: isMilestoneKind(input.kind) ? null : (input.value ?? null),
-        dueOn: input.dueOn ?? null,
-        createdById: user.id,
-        requestId: input.requestId,
-      },
+  return createOnce(db, findExisting, async (tx) => writeCommitment(tx, user.id, await signedProject(tx, user, input.projectId), input));
+}
+
+export type CommitmentWrite = Pick<RecordCommitmentInput, "kind" | "value" | "dueOn" | "replacesId" | "version"> & { requestId: string | null };
+
+/**
+ * The one way a promise is written, in the caller's transaction, on a signed
+ * project (its latest contract): the form's recordCommitment and the importer
+ * (lib/import/import-projects.ts) both come here. Checks what the kind needs,
+ * refuses a second promise in force unless it amends that one (at its
+ * version), creates the row and audits it; an amendment marks the old one replaced.
+ */
+export async function writeCommitment(tx: Tx, actorId: number, project: { id: number; contractId: number }, input: CommitmentWrite): Promise<RecordCommitmentResult> {
+  if (isMilestoneKind(input.kind) ? !input.dueOn : !input.value) {
+    throw new RuleError("commitments.rules.missing", isMilestoneKind(input.kind) ? { dueOn: "required" } : { value: "required" });
+  }
+  const current = await tx.commitment.findFirst({ where: { projectId: project.id, kind: input.kind, replacedAt: null }, select: commitmentSnapshot });
+  if (current && current.id !== input.replacesId) throw new RuleError("commitments.rules.alreadyPromised");
+  if (!current && input.replacesId) throw new NotFoundError();
+  if (current) {
+    await assertVersion(tx, { entity: "commitment", id: current.id, version: current.version, values: {} }, input.version ?? 0);
+  }
+  const created = await tx.commitment.create({
+    data: {
+      projectId: project.id,
+      contractId: project.contractId,
+      kind: input.kind,
+      // A milestone is a deadline only.
+      value: isMilestoneKind(input.kind) ? null : (input.value ?? null),
+      dueOn: input.dueOn ?? null,
+      createdById: actorId,
+      requestId: input.requestId,
+    },
+    select: commitmentSnapshot,
+  });
+  await writeAudit(tx, { actorId, action: current ? "commitment.amend" : "commitment.create", entity: "commitment", entityId: created.id, before: null, after: created });
+  if (current) {
+    const replaced = await tx.commitment.update({
+      where: { id: current.id, version: current.version },
+      data: { replacedAt: new Date(), replacedById: created.id, version: { increment: 1 } },
       select: commitmentSnapshot,
     });
-    await writeAudit(tx, { actorId: user.id, action: current ? "commitment.amend" : "commitment.create", entity: "commitment", entityId: created.id, before: null, after: created });
-    if (current) {
-      const replaced = await tx.commitment.update({
-        where: { id: current.id, version: current.version },
-        data: { replacedAt: new Date(), replacedById: created.id, version: { increment: 1 } },
-        select: commitmentSnapshot,
-      });
-      await writeAudit(tx, { actorId: user.id, action: "commitment.replace", entity: "commitment", entityId: current.id, before: current, after: replaced });
-    }
-    return { id: created.id, projectId: created.projectId };
-  });
+    await writeAudit(tx, { actorId, action: "commitment.replace", entity: "commitment", entityId: current.id, before: current, after: replaced });
+  }
+  return { id: created.id, projectId: created.projectId };
 }
 
 /** Records an actual: a milestone reached (date only) or a figure reported as of a date. */

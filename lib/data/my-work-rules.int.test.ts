@@ -1,8 +1,8 @@
 /**
  * My work counts by the same rules as the project list and the dashboard: for
  * the same user and day, its overdue total is the list's overdue=1 total (and
- * the dashboard's overdue), and its stalled total the dashboard's "stalled 30"
- * (and the list's stalled=30) — in each scope. Upcoming is what turns overdue
+ * the dashboard's overdue), and its stalled total the dashboard's "stalled" (past the limit)
+ * (and the list's stalled=0) — in each scope. Upcoming is what turns overdue
  * the day after its date (isOverdue, the overdue rule read on a row).
  *
  * Own data set in two fresh units (U, and V for scope), "today" 2026-06-15 in
@@ -88,7 +88,7 @@ async function side(who: Actor, view: MyWorkView) {
   return {
     work,
     overdue: { myWork: work.overdue.total, list: await listTotal(who, { overdue: "1", ...mine }), dashboard: dashboard.overdue },
-    stalled: { myWork: work.stalled.total, list: await listTotal(who, { stalled: "30", ...mine }), dashboard: dashboard.stalled.find((s) => s.days === 30)!.count },
+    stalled: { myWork: work.stalled.total, list: await listTotal(who, { stalled: "0", ...mine }), dashboard: dashboard.stalled.find((s) => s.days === 0)!.count },
   };
 }
 

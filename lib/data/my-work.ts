@@ -8,7 +8,6 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { STALL_DAYS } from "@/lib/domain/stages";
 import { may } from "@/lib/domain/policy";
 import { DAY_MS } from "@/lib/domain/period";
 import { boundedCountSql, COUNT_CAP, inPlaySql, lastActivitySql, projectFilterSql } from "@/lib/data/sql-rules";
@@ -25,8 +24,8 @@ type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 export type MyWorkView = "mine" | "unit";
 
 export const UPCOMING_DAYS = 14;
-/** My work lists what has been stalled for the first of the dashboard's thresholds (30 days). */
-const STALLED_AFTER_DAYS = STALL_DAYS[0];
+/** My work lists what is stalled at all: past its stage's limit (the dashboard's first count, the list's stalled=0). */
+const STALLED_STEP = 0;
 export const LIST_LIMIT = 50;
 export const ACTIVITY_LIMIT = 20;
 
@@ -130,8 +129,8 @@ function inViewFilter(user: Actor, view: MyWorkView): Partial<ProjectFilter> {
 /**
  * Four statements: one per list with its total, and the activity feed. The
  * lists are project filters (projectFilterSql, as the project list and the
- * dashboard): overdue is the list's overdue=1; stalled, its stalled=30 (the
- * dashboard's first threshold); upcoming, a follow-up from today through
+ * dashboard): overdue is the list's overdue=1; stalled, its stalled=0 (past
+ * the stage's limit: the dashboard's first count); upcoming, a follow-up from today through
  * UPCOMING_DAYS ahead on a project still in play (inPlaySql).
  */
 export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView; today?: Date } = {}): Promise<MyWork> {
@@ -147,7 +146,7 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
     workList(db, where(overdueFilter), byFollowUp),
     workList(db, Prisma.sql`${where({})} AND p.next_follow_up_on >= ${today}::date AND p.next_follow_up_on <= ${horizon}::date AND ${inPlaySql()}`, byFollowUp),
     // Never-met projects first (by first contact), then the longest silence.
-    workList(db, where({ stalled: STALLED_AFTER_DAYS }), Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`),
+    workList(db, where({ stalled: STALLED_STEP }), Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`),
     recentActivity(db, where({})),
     getMilestoneSettings(db).then((settings) => listMilestoneAlerts(db, where({}), isoDay(today), settings, LIST_LIMIT)),
   ]);

@@ -11,7 +11,9 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { scopeKey } from "@/lib/domain/scope";
 import { toSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
-import { projectFilterSql } from "@/lib/data/sql-rules";
+import { projectColourSql, projectFilterSql } from "@/lib/data/sql-rules";
+import type { MilestoneColour } from "@/lib/domain/milestones";
+import { isoDay } from "@/lib/domain/period";
 import { dataVersion, versionKey, VersionedCache, type DataVersion } from "@/lib/data/versioned-cache";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
@@ -27,8 +29,8 @@ type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
  */
 export const DEFAULT_CARD_LIMIT = 25;
 
-/** The board's project filter (a unit within the scope, an owner: "mine" is the user's id), and how it is read. */
-export type PipelineFilters = Pick<Partial<ProjectFilter>, "unitId" | "ownerId"> & {
+/** The board's project filter (a unit within the scope, an owner: "mine" is the user's id, a colour), and how it is read. */
+export type PipelineFilters = Pick<Partial<ProjectFilter>, "unitId" | "ownerId" | "colour"> & {
   /** Cards per column (default DEFAULT_CARD_LIMIT). */
   cardLimit?: number;
   /** For tests: "now" (days in stage are counted to it). */
@@ -52,6 +54,8 @@ export type PipelineCard = {
   stageEnteredAt: Date;
   daysInStage: number;
   lastRoundOn: Date | null;
+  /** Its worst milestone colour today (projectColourSql); null without a milestone plan. */
+  colour: MilestoneColour | null;
 };
 
 export type PipelineColumn = {
@@ -66,11 +70,11 @@ export type PipelineColumn = {
 
 /** The board's filter as a project filter: what its "more" links open on the list. */
 export function boardFilter(filters: PipelineFilters): Partial<ProjectFilter> {
-  return { unitId: filters.unitId, ownerId: filters.ownerId };
+  return { unitId: filters.unitId, ownerId: filters.ownerId, colour: filters.colour };
 }
 
 function filterSql(user: Actor, filters: PipelineFilters): Prisma.Sql {
-  return projectFilterSql(user, boardFilter(filters));
+  return projectFilterSql(user, boardFilter(filters), { today: todayDate(filters.now) });
 }
 
 type Totals = Map<Stage, { count: number; sumCny: string }>;
@@ -79,13 +83,13 @@ type Totals = Map<Stage, { count: number; sumCny: string }>;
  * Column totals by data_version's records (lib/data/versioned-cache.ts): every change to
  * a project but its rounds and follow-ups moves it. For a city-wide board the aggregate reads every project
  * (~100 ms on 100,000, bench data), while the cards are a few index lookups.
- * Keyed by what the totals read: the scope and the filter.
+ * Keyed by what the totals read: the scope and the filter (and the day, with a colour filter: colours move with the date).
  */
 const totalsCache = new VersionedCache<Totals>(200);
 
 /** Counts and sums per stage, in the user's scope and the filters. Shared between requests: callers must not change what they get. */
 export async function pipelineTotals(db: Db, user: Actor, filters: PipelineFilters = {}): Promise<Totals> {
-  const key = JSON.stringify([scopeKey(user), toSearchParams(boardFilter(filters)).toString()]);
+  const key = JSON.stringify([scopeKey(user), toSearchParams(boardFilter(filters)).toString(), filters.colour ? isoDay(todayDate(filters.now)) : null]);
   return totalsCache.get(key, versionKey(filters.version ?? (await dataVersion(db)), "records"), () => computeTotals(db, user, filters));
 }
 
@@ -112,6 +116,7 @@ type CardRow = {
   company_zh: string;
   company_en: string | null;
   owner_name: string;
+  colour: MilestoneColour | null;
 };
 
 /**
@@ -129,7 +134,7 @@ export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters 
       SELECT c.* FROM unnest(ARRAY[${stages}]) AS s(stage)
       CROSS JOIN LATERAL (
         SELECT p.id, p.version, p.number, p.title, p.planned_investment_cny::text AS planned, p.stage::text AS stage,
-               p.stage_entered_at, p.last_round_on,
+               p.stage_entered_at, p.last_round_on, ${projectColourSql(today)} AS colour,
                co.name_zh AS company_zh, co.name_en AS company_en, o.name AS owner_name
           FROM project p
           JOIN company co ON co.id = p.company_id
@@ -155,6 +160,7 @@ export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters 
       stageEnteredAt: r.stage_entered_at,
       daysInStage: Math.max(0, daysBetween(todayDate(r.stage_entered_at), today)),
       lastRoundOn: r.last_round_on,
+      colour: r.colour,
     });
   }
   return STAGES.map((stage) => {

@@ -59,7 +59,8 @@ import { seesAllUnits } from "@/lib/domain/scope";
 import { listProjects } from "@/lib/data/project-list";
 import { dashboardFiltersFor, linkedNumbers, type LinkedNumber } from "@/components/dashboard/links";
 import { getDashboard, type Actor, type Dashboard } from "@/lib/data/dashboard";
-import { CLOSED_STAGES, FORWARD_STAGES, STALL_STAGES } from "@/lib/domain/stages";
+import { CLOSED_STAGES, FORWARD_STAGES, STALL_LIMITS, isStalled } from "@/lib/domain/stages";
+import { isoDay } from "@/lib/domain/period";
 
 vi.mock("next-intl/server", () => ({
   getTranslations: async (namespace: string) => createTranslator({ locale: "en", messages: en, namespace: namespace as never }),
@@ -166,7 +167,7 @@ function expected(who: Actor, f: Partial<ProjectFilter>): number[] {
     (f.countryCode === undefined || p.country === f.countryCode) &&
     (f.stage === undefined || p.stage === f.stage) &&
     (!f.overdue || (p.followUp !== null && p.followUp < TODAY && !(CLOSED_STAGES as readonly Stage[]).includes(p.stage))) &&
-    (!f.stalled || ((STALL_STAGES as readonly Stage[]).includes(p.stage) && p.lastActivity.getTime() <= TODAY.getTime() - f.stalled * DAY)) &&
+    (f.stalled === undefined || isStalled({ stage: p.stage, lastActivityOn: isoDay(p.lastActivity) }, isoDay(TODAY), STALL_LIMITS, f.stalled)) &&
     (!(f.signedFrom || f.signedTo || f.minSignedCny) ||
       (within(p.firstContract?.on, f.signedFrom, f.signedTo) && (f.minSignedCny === undefined || p.firstContract!.cny >= Number(f.minSignedCny)))) &&
     (!(f.startedFrom || f.startedTo) || within(p.firstStart, f.startedFrom, f.startedTo)) &&
@@ -301,9 +302,9 @@ describe("dashboard number → project list: the same projects, for every role",
       "funnel.LOST": 1,
       "pipeline.INTENT": 1,
       "pipeline.NEGOTIATION": 1,
-      "stalled.30": 5, // P1 P3 P4 P7 (exactly 30 days) P10
-      "stalled.60": 3,
-      "stalled.90": 2,
+      "stalled.0": 5, // P1 P3 P4 P7 (exactly 30 days: the default limit) P10
+      "stalled.30": 3,
+      "stalled.60": 2,
       overdue: 3,
       [`owner.${officerA.id}`]: 7,
       [`owner.${officerB.id}`]: 3,
@@ -326,9 +327,9 @@ describe("dashboard number → project list: the same projects, for every role",
       expect(c.filter((x) => x.key.startsWith("target.")).every((x) => x.ids.every((id) => facts.find((f) => f.id === id)!.unitId === U))).toBe(true);
     }
     const a = numbers(await walk(officerA, Q1));
-    expect(a).toMatchObject({ signed: 2, "band.100000000": 1, starts: 2, "stalled.30": 2, "stalled.90": 0, overdue: 2, [`event.${E}`]: 1, "funnel.ON_HOLD": 1 });
+    expect(a).toMatchObject({ signed: 2, "band.100000000": 1, starts: 2, "stalled.0": 2, "stalled.60": 0, overdue: 2, [`event.${E}`]: 1, "funnel.ON_HOLD": 1 });
     const b = numbers(await walk(officerB, Q1));
-    expect(b).toMatchObject({ signed: 1, "band.10000000000": 1, starts: 0, "stalled.30": 3, "stalled.90": 2, overdue: 1, [`event.${E}`]: 2 });
+    expect(b).toMatchObject({ signed: 1, "band.10000000000": 1, starts: 0, "stalled.0": 3, "stalled.60": 2, overdue: 1, [`event.${E}`]: 2 });
     // An owner the address names wins over the default: a colleague's projects of the same unit, as the list shows them.
     const c = await walk(officerA, { ...Q1, ownerId: String(officerB.id) });
     agree(c);
@@ -352,7 +353,7 @@ describe("dashboard number → project list: the same projects, for every role",
     for (const who of [managerV, officerV]) {
       const v = await walk(who, Q1);
       agree(v);
-      expect(numbers(v)).toMatchObject({ signed: 1, "band.100000000": 1, starts: 0, "stalled.90": 1, [`event.${EV}`]: 1 });
+      expect(numbers(v)).toMatchObject({ signed: 1, "band.100000000": 1, starts: 0, "stalled.60": 1, [`event.${EV}`]: 1 });
     }
   });
 
@@ -406,7 +407,7 @@ describe("the list's filters combine with the others", () => {
     expect((await q({ ...signed, stage: "SIGNED" })).total).toBe(2);
     expect((await q({ ...signed, q: "列表看板", sort: "amount" })).total).toBe(3);
     expect((await q({ ...signed, page: "2" })).rows).toEqual([]);
-    expect((await q({ stalled: "30", ownerId: String(officerB.id) })).total).toBe(3);
+    expect((await q({ stalled: "0", ownerId: String(officerB.id) })).total).toBe(3);
     // Only one end of a range: open on the other side.
     expect((await q({ signedFrom: "2024-03-01", unitId: String(U) })).total).toBe(3);
     expect((await q({ signedTo: "2024-01-01", unitId: String(U) })).total).toBe(2);

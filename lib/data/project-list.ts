@@ -12,7 +12,8 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { boundedCountSql, COUNT_CAP, projectWhereSql } from "@/lib/data/sql-rules";
+import { boundedCountSql, COUNT_CAP, projectColourSql, projectWhereSql } from "@/lib/data/sql-rules";
+import type { MilestoneColour } from "@/lib/domain/milestones";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { todayDate } from "@/lib/validation/fields";
@@ -43,6 +44,8 @@ export type ProjectListRow = {
   sector: Named | null;
   /** A follow-up date in the past on a project still in play. */
   overdue: boolean;
+  /** Its worst milestone colour today (projectColourSql); null without a milestone plan. */
+  colour: MilestoneColour | null;
 };
 
 /** ORDER BY for the chosen sort; the id last, so pages never overlap. */
@@ -84,6 +87,7 @@ type Row = {
   unit_en: string | null;
   sector_zh: string | null;
   sector_en: string | null;
+  colour: MilestoneColour | null;
 };
 
 export async function listProjects(db: Db, user: Actor, query: ProjectFilter, now = new Date(), countCap = COUNT_CAP) {
@@ -100,7 +104,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
              p.next_follow_up_on, p.last_round_on, p.round_count, p.updated_at,
              c.id AS company_id, c.name_zh AS company_zh, c.name_en AS company_en,
              o.id AS owner_id, o.name AS owner_name, u.name_zh AS unit_zh, u.name_en AS unit_en,
-             s.name_zh AS sector_zh, s.name_en AS sector_en
+             s.name_zh AS sector_zh, s.name_en AS sector_en, ${projectColourSql(today)} AS colour
         FROM (SELECT p.id
                 FROM project p
                WHERE ${where}
@@ -136,6 +140,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
         unit: { nameZh: r.unit_zh, nameEn: r.unit_en },
         sector: r.sector_zh === null ? null : { nameZh: r.sector_zh, nameEn: r.sector_en },
         overdue: isOverdue({ nextFollowUpOn: r.next_follow_up_on, stage: r.stage }, today),
+        colour: r.colour,
       }),
     ),
     /** Exact, or the cap when `totalIsAtLeast`. */

@@ -1,7 +1,11 @@
 import "server-only";
 /**
  * Installation settings (one row; absent = the defaults in
- * lib/domain/milestones.ts): the N days and X% of the milestone colours.
+ * lib/domain/milestones.ts and lib/domain/stages.ts): the N days and X% of the
+ * milestone colours, and the days after which a project in each stall stage
+ * is stalled. The queries read them in their own statement (settingSql in
+ * lib/data/sql-rules.ts); a save moves data_version (records), so the cached
+ * dashboard and board follow at once.
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
@@ -9,24 +13,61 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { assertVersion, formStrings, isUniqueViolation, refuseStale } from "@/lib/data/transactions";
 import { assertAdmin } from "@/lib/data/users";
 import { MILESTONE_SETTINGS, type MilestoneSettings } from "@/lib/domain/milestones";
-import type { MilestoneSettingsInput } from "@/lib/validation/settings";
+import { STALL_LIMITS, type StallLimits } from "@/lib/domain/stages";
+import { stallLimitsOf, type MilestoneSettingsInput } from "@/lib/validation/settings";
 
 type Actor = Pick<CurrentUser, "id" | "role">;
 type Reader = Pick<Db, "installationSetting">;
 
 export type MilestoneSettingsRecord = MilestoneSettings & { version: number };
+export type InstallationSettingsRecord = MilestoneSettingsRecord & { stallLimits: StallLimits };
 
-const DEFAULT_ROW = { milestoneWarnDays: MILESTONE_SETTINGS.warnDays, fundsBehindPercent: Math.round(MILESTONE_SETTINGS.fundsBehindShare * 100), version: 1 };
+type Row = {
+  milestoneWarnDays: number;
+  fundsBehindPercent: number;
+  stallDaysFirstContact: number;
+  stallDaysIntent: number;
+  stallDaysNegotiation: number;
+  stallDaysSigned: number;
+  version: number;
+};
+
+const DEFAULT_ROW: Row = {
+  milestoneWarnDays: MILESTONE_SETTINGS.warnDays,
+  fundsBehindPercent: Math.round(MILESTONE_SETTINGS.fundsBehindShare * 100),
+  stallDaysFirstContact: STALL_LIMITS.FIRST_CONTACT,
+  stallDaysIntent: STALL_LIMITS.INTENT,
+  stallDaysNegotiation: STALL_LIMITS.NEGOTIATION,
+  stallDaysSigned: STALL_LIMITS.SIGNED,
+  version: 1,
+};
+
+const stallLimitsOfRow = (r: Row): StallLimits => ({
+  FIRST_CONTACT: r.stallDaysFirstContact,
+  INTENT: r.stallDaysIntent,
+  NEGOTIATION: r.stallDaysNegotiation,
+  SIGNED: r.stallDaysSigned,
+});
 
 /** The thresholds in force, with the version an edit form sends back. */
 export async function getMilestoneSettings(db: Reader): Promise<MilestoneSettingsRecord> {
-  const row = (await db.installationSetting.findUnique({ where: { id: 1 } })) ?? DEFAULT_ROW;
-  return { warnDays: row.milestoneWarnDays, fundsBehindShare: row.fundsBehindPercent / 100, version: row.version };
+  const { warnDays, fundsBehindShare, version } = await getInstallationSettings(db);
+  return { warnDays, fundsBehindShare, version };
 }
 
-const snapshot = (r: { milestoneWarnDays: number; fundsBehindPercent: number; version: number }) => ({
+/** Every setting in force (the settings page). */
+export async function getInstallationSettings(db: Reader): Promise<InstallationSettingsRecord> {
+  const row: Row = (await db.installationSetting.findUnique({ where: { id: 1 } })) ?? DEFAULT_ROW;
+  return { warnDays: row.milestoneWarnDays, fundsBehindShare: row.fundsBehindPercent / 100, stallLimits: stallLimitsOfRow(row), version: row.version };
+}
+
+const snapshot = (r: Row) => ({
   warnDays: r.milestoneWarnDays,
   fundsBehindPercent: r.fundsBehindPercent,
+  stallFirstContact: r.stallDaysFirstContact,
+  stallIntent: r.stallDaysIntent,
+  stallNegotiation: r.stallDaysNegotiation,
+  stallSigned: r.stallDaysSigned,
   version: r.version,
 });
 
@@ -48,9 +89,17 @@ export async function updateMilestoneSettings(db: Db, user: Actor, input: Milest
 async function saveMilestoneSettings(db: Db, user: Actor, input: MilestoneSettingsInput): Promise<{ version: number }> {
   return db.$transaction(async (tx) => {
     const current = (await tx.installationSetting.findUnique({ where: { id: 1 } })) ?? DEFAULT_ROW;
-    const edited = (r: typeof current) => ({ entity: "installation_setting", id: 1, version: r.version, values: formStrings(snapshot(r)) });
+    const edited = (r: Row) => ({ entity: "installation_setting", id: 1, version: r.version, values: formStrings(snapshot(r)) });
     await assertVersion(tx, edited(current), input.version);
-    const data = { milestoneWarnDays: input.warnDays, fundsBehindPercent: input.fundsBehindPercent };
+    const stall = stallLimitsOf(input);
+    const data = {
+      milestoneWarnDays: input.warnDays,
+      fundsBehindPercent: input.fundsBehindPercent,
+      stallDaysFirstContact: stall.FIRST_CONTACT,
+      stallDaysIntent: stall.INTENT,
+      stallDaysNegotiation: stall.NEGOTIATION,
+      stallDaysSigned: stall.SIGNED,
+    };
     let saved;
     if ("id" in current) {
       const updated = await tx.installationSetting.updateMany({ where: { id: 1, version: current.version }, data: { ...data, version: { increment: 1 } } });

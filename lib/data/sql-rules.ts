@@ -22,8 +22,8 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db";
-import { CLOSED_STAGES, FORWARD_STAGES, FUNDED_STAGES, STALL_STAGES, isInPlay } from "@/lib/domain/stages";
-import { MILESTONE_KINDS } from "@/lib/domain/milestones";
+import { CLOSED_STAGES, FORWARD_STAGES, FUNDED_STAGES, STALL_LIMITS, STALL_STAGES, isInPlay, type StallStage, type StallStep } from "@/lib/domain/stages";
+import { MILESTONE_KINDS, MILESTONE_SETTINGS, type MilestoneColour } from "@/lib/domain/milestones";
 import { DAY_MS, dayStart, type Period } from "@/lib/domain/period";
 import { seesAllUnits, type ScopeActor } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
@@ -53,13 +53,39 @@ export function lastActivitySql(projectAlias = "p"): Prisma.Sql {
 }
 
 /**
- * Stalled as of `cutoff` (today − N days, N one of STALL_DAYS): in an open
- * stage (STALL_STAGES) and silent since then. The dashboard, the project list's
- * `stalled` filter, My work and the report's stalled list all use it.
+ * An installation setting (installation_setting, one row; lib/data/settings.ts)
+ * read inside the statement itself, `fallback` (the domain's default) while no
+ * admin has saved one: an uncorrelated subquery PostgreSQL runs once per
+ * statement. Reading the limits in the same statement means every screen
+ * counts with the limits of its own snapshot, and no caller can forget them.
  */
-export function stalledSql(cutoff: Date, projectAlias = "p"): Prisma.Sql {
+function settingSql(column: string, fallback: number): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT ${Prisma.raw(`"${column}"`)} FROM installation_setting WHERE id = 1), ${fallback}::int)`;
+}
+
+/** The column of installation_setting holding each stall stage's limit (lib/data/settings.ts writes them). */
+export const STALL_LIMIT_COLUMNS: Record<StallStage, string> = {
+  FIRST_CONTACT: "stall_days_first_contact",
+  INTENT: "stall_days_intent",
+  NEGOTIATION: "stall_days_negotiation",
+  SIGNED: "stall_days_signed",
+};
+
+/**
+ * Stalled as of `today`, `step` days or more past the limit (lib/domain/stages.ts
+ * isStalled): in a stall stage and silent since at least today − (the stage's
+ * limit + step) days, the limits as the admins set them. One condition per
+ * stage, so the (stage, last_round_on, …) index serves each. The dashboard, the
+ * project list's `stalled` filter (board and My work through it) and the
+ * report's stalled list all use it.
+ */
+export function stalledSql(today: Date, step: StallStep = 0, projectAlias = "p"): Prisma.Sql {
   const a = alias(projectAlias);
-  return Prisma.sql`(${a}.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) AND ${lastActivitySql(projectAlias)} <= ${cutoff}::date)`;
+  const perStage = STALL_STAGES.map(
+    (stage) =>
+      Prisma.sql`(${a}.stage = ${stage}::"Stage" AND ${lastActivitySql(projectAlias)} <= ${today}::date - (${step}::int + ${settingSql(STALL_LIMIT_COLUMNS[stage], STALL_LIMITS[stage])}))`,
+  );
+  return Prisma.sql`(${Prisma.join(perStage, " OR ")})`;
 }
 
 /** A project still in play (not in CLOSED_STAGES): its follow-up date calls for action. */
@@ -80,13 +106,56 @@ export function overdueSql(today: Date, projectAlias = "p"): Prisma.Sql {
  * construction start the project's construction_start record. The candidates
  * of red and yellow (lib/domain/milestones.ts milestoneColour decides).
  */
-export function unreachedMilestoneSql(horizon: Date, commitmentAlias = "m", projectAlias = "p"): Prisma.Sql {
+export function unreachedMilestoneSql(horizon: Date | Prisma.Sql, commitmentAlias = "m", projectAlias = "p"): Prisma.Sql {
   const m = alias(commitmentAlias);
   const p = alias(projectAlias);
   return Prisma.sql`(${m}.replaced_at IS NULL AND ${m}.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]) AND ${m}.due_on <= ${horizon}::date
     AND ${p}.stage = ANY(${[...FUNDED_STAGES]}::"Stage"[])
     AND NOT EXISTS (SELECT 1 FROM commitment_actual ca WHERE ca.project_id = ${m}.project_id AND ca.kind = ${m}.kind)
     AND NOT (${m}.kind = 'CONSTRUCTION_START' AND EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = ${m}.project_id)))`;
+}
+
+/**
+ * A project's colour (lib/domain/milestones.ts projectColour: its worst
+ * milestone colour by milestoneColour, with the admins' N days and X%) as of
+ * `today`, as an SQL expression on `project` aliased `projectAlias`: 'RED',
+ * 'YELLOW', 'GREEN', or NULL for a project without a milestone plan.
+ * - RED: a milestone promise in force, not reached, due before today;
+ * - YELLOW: one not reached and due within N days, or one not reached (the
+ *   next to reach) while funds in place (CNY) trail the promised investment's
+ *   straight-line schedule from the first contract to its due date by more than X;
+ * - GREEN: a signed project with a milestone promised or reached, neither of those.
+ */
+export function projectColourSql(today: Date, projectAlias = "p"): Prisma.Sql {
+  const p = alias(projectAlias);
+  const warnDays = settingSql("milestone_warn_days", MILESTONE_SETTINGS.warnDays);
+  const behindPercent = settingSql("funds_behind_percent", Math.round(MILESTONE_SETTINGS.fundsBehindShare * 100));
+  const unreached = (horizon: Prisma.Sql) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM commitment m WHERE m.project_id = ${p}.id AND ${unreachedMilestoneSql(horizon, "m", projectAlias)})`;
+  const fundsBehind = Prisma.sql`EXISTS (
+    SELECT 1 FROM commitment inv
+      JOIN LATERAL (SELECT MIN(k.signed_on) AS signed_on FROM contract k WHERE k.project_id = inv.project_id) fc ON fc.signed_on IS NOT NULL
+     WHERE inv.project_id = ${p}.id AND inv.kind = 'INVESTMENT_TOTAL' AND inv.replaced_at IS NULL AND inv.value > 0 AND inv.due_on IS NOT NULL
+       AND (CASE WHEN inv.due_on <= fc.signed_on THEN 1
+                 ELSE LEAST(1, GREATEST(0, (${today}::date - fc.signed_on)::numeric / (inv.due_on - fc.signed_on))) END)
+           - COALESCE((SELECT SUM(f.amount) FROM funds_in_place f WHERE f.project_id = inv.project_id AND f.currency = 'CNY'), 0) / inv.value
+           > ${behindPercent}::numeric / 100)`;
+  const hasPlan = Prisma.sql`(${p}.stage = ANY(${[...FUNDED_STAGES]}::"Stage"[]) AND EXISTS (SELECT 1 FROM contract k WHERE k.project_id = ${p}.id) AND (
+    EXISTS (SELECT 1 FROM commitment m WHERE m.project_id = ${p}.id AND m.replaced_at IS NULL AND m.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]))
+    OR EXISTS (SELECT 1 FROM commitment_actual ca WHERE ca.project_id = ${p}.id AND ca.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]))
+    OR EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = ${p}.id)))`;
+  return Prisma.sql`(CASE
+    WHEN NOT ${p}.stage = ANY(${[...FUNDED_STAGES]}::"Stage"[]) THEN NULL
+    WHEN ${unreached(Prisma.sql`(${today}::date - 1)`)} THEN 'RED'
+    WHEN ${unreached(Prisma.sql`(${today}::date + ${warnDays})`)} THEN 'YELLOW'
+    WHEN ${unreached(Prisma.sql`'infinity'::date`)} AND ${fundsBehind} THEN 'YELLOW'
+    WHEN ${hasPlan} THEN 'GREEN'
+  END)`;
+}
+
+/** The colour as a project filter: projects of exactly that colour (projectColourSql). */
+export function projectColourIsSql(colour: MilestoneColour, today: Date, projectAlias = "p"): Prisma.Sql {
+  return Prisma.sql`${projectColourSql(today, projectAlias)} = ${colour}`;
 }
 
 /** overdueSql for a row already read. */
@@ -178,7 +247,7 @@ export function narrowsProjects(user: ScopeActor, filter: Narrowing): boolean {
   return !seesAllUnits(user) || FILTER_KEYS.some((k) => filter[k] !== undefined);
 }
 const FILTER_KEYS = [
-  "stage", "sectorId", "chainId", "unitId", "ownerId", "sourceId", "eventId", "minAmount", "maxAmount", "overdue", "stalled",
+  "stage", "sectorId", "chainId", "unitId", "ownerId", "sourceId", "eventId", "minAmount", "maxAmount", "overdue", "stalled", "colour",
   "signedFrom", "signedTo", "minSignedCny", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo", "countryCode",
 ] as const satisfies readonly (keyof Narrowing)[];
 
@@ -204,7 +273,8 @@ export function projectFilterSql(user: ScopeActor, filter: Narrowing, { alias = 
   if (f.minAmount !== undefined) and.push(Prisma.sql`${a}.planned_investment_cny >= ${String(f.minAmount)}::numeric`);
   if (f.maxAmount !== undefined) and.push(Prisma.sql`${a}.planned_investment_cny <= ${String(f.maxAmount)}::numeric`);
   if (f.overdue) and.push(overdueSql(day(), alias));
-  if (f.stalled) and.push(stalledSql(new Date(day().getTime() - f.stalled * DAY_MS), alias));
+  if (f.stalled !== undefined) and.push(stalledSql(day(), f.stalled, alias));
+  if (f.colour) and.push(projectColourIsSql(f.colour, day(), alias));
   if (f.signedFrom || f.signedTo || f.minSignedCny !== undefined) {
     // "Signed in the period": the FIRST contract, and its amount for the size bands.
     const period = { from: f.signedFrom ?? EARLIEST, to: f.signedTo ?? LATEST };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fundsBehindSchedule, milestoneColour } from "@/lib/domain/milestones";
+import { fundsBehindSchedule, milestoneColour, projectColour } from "@/lib/domain/milestones";
 
 const S = { warnDays: 30, fundsBehindShare: 0.2 };
 
@@ -44,5 +44,15 @@ describe("fundsBehindSchedule", () => {
   });
   it("is null without a due date", () => {
     expect(fundsBehindSchedule({ promised: 100, inPlace: 0, signedOn: "2026-01-01", dueOn: null }, "2026-07-02")).toBeNull();
+  });
+});
+
+describe("projectColour", () => {
+  it("is the worst milestone colour; none without a plan", () => {
+    expect(projectColour(["GREEN", "YELLOW", null, "GREEN"])).toBe("YELLOW");
+    expect(projectColour(["YELLOW", "RED", "GREEN"])).toBe("RED");
+    expect(projectColour(["GREEN", null])).toBe("GREEN");
+    expect(projectColour([null, null])).toBeNull();
+    expect(projectColour([])).toBeNull();
   });
 });

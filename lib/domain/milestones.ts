@@ -83,3 +83,16 @@ export function fundsBehindSchedule(p: { promised: number; inPlace: number; sign
 
 /** Red first, then yellow, then green: how lists order milestones. */
 export const colourRank = (c: MilestoneColour) => MILESTONE_COLOURS.indexOf(c);
+
+/**
+ * A project's colour (the list's and board's badge and `colour` filter): its
+ * worst milestone colour — red if any milestone is red, else yellow if any is
+ * yellow, else green. Null for a project without a milestone plan (no colour
+ * on any milestone, e.g. not signed). Its SQL form: projectColourSql in
+ * lib/data/sql-rules.ts.
+ */
+export function projectColour(colours: readonly (MilestoneColour | null)[]): MilestoneColour | null {
+  const known = colours.filter((c): c is MilestoneColour => c !== null);
+  if (known.length === 0) return null;
+  return known.reduce((worst, c) => (colourRank(c) < colourRank(worst) ? c : worst));
+}

@@ -10,10 +10,11 @@ const q = (params: Record<string, string | string[]>) => fromSearchParams(params
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
 describe("project list query: the dashboard's filters", () => {
-  it("stalled is one of the dashboard's steps (30, 60, 90); anything else is ignored", () => {
+  it("stalled is one of the dashboard's steps past the limit (0, 30, 60); anything else is ignored", () => {
+    expect(q({ stalled: "0" }).stalled).toBe(0);
     expect(q({ stalled: "30" }).stalled).toBe(30);
-    expect(q({ stalled: "90" }).stalled).toBe(90);
-    for (const bad of ["45", "0", "-30", "30.5", "abc", ""]) expect(q({ stalled: bad }).stalled).toBeUndefined();
+    expect(q({ stalled: "60" }).stalled).toBe(60);
+    for (const bad of ["45", "90", "-30", "30.5", "abc", ""]) expect(q({ stalled: bad }).stalled).toBeUndefined();
     expect(q({ stalled: ["60", "45"] }).stalled).toBe(60);
   });
 

@@ -12,7 +12,8 @@
  */
 import { z } from "zod";
 import { zAmount, zDate, zId, zSearchParam, zString } from "@/lib/validation/fields";
-import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
+import { STAGES, STALL_STEPS } from "@/lib/domain/stages";
+import { MILESTONE_COLOURS } from "@/lib/domain/milestones";
 import { isoDay } from "@/lib/domain/period";
 import { hrefTo } from "@/lib/url";
 
@@ -36,8 +37,13 @@ export const ZProjectFilter = z.object({
   maxAmount: param(zAmount),
   /** A follow-up date before today on a project still in play. */
   overdue: param(z.literal("1")).transform((v) => (v ? true : undefined)),
-  /** Open stage and no round (or first contact) for this many days: the dashboard's "stalled". */
-  stalled: param(z.coerce.number().pipe(z.union(STALL_DAYS.map((n) => z.literal(n))))),
+  /**
+   * Stalled, this many days or more past its stage's limit (0: stalled at all; 30, 60: a month or two past it): the
+   * dashboard's "stalled" (lib/domain/stages.ts isStalled, the limits an installation setting).
+   */
+  stalled: param(z.coerce.number().pipe(z.union(STALL_STEPS.map((n) => z.literal(n))))),
+  /** The project's colour, its worst milestone colour (lib/domain/milestones.ts projectColour). */
+  colour: param(z.enum(MILESTONE_COLOURS)),
   /** The FIRST contract was signed in [signedFrom, signedTo): the dashboard's "signed in the period". */
   signedFrom: param(zDate),
   signedTo: param(zDate),

@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { Stage } from "@/lib/generated/prisma/enums";
 import {
+  daysPastStallLimit,
+  isStalled,
   CLOSED_STAGES,
   FORWARD_STAGES,
   FUNDED_STAGES,
@@ -59,5 +61,24 @@ describe("planMove: where a project may go", () => {
     for (const to of PAUSE_STAGES) expect(planMove("SIGNED", to, fresh)).toMatchObject({ kind: "pause", needs: { reason: true } });
     expect(planMove("LOST", "SIGNED", { ...fresh, reviveTo: "INTENT" })).toMatchObject({ kind: "revive", needs: { reason: true, contract: true } });
     expect(planMove("SIGNED", "SIGNED", fresh)).toEqual({ ok: false, refusal: "sameStage" });
+  });
+});
+
+describe("stalled by per-stage limits (issue 15)", () => {
+  const limits = { FIRST_CONTACT: 30, INTENT: 45, NEGOTIATION: 20, SIGNED: 30 };
+  const p = (stage: Stage, lastActivityOn: string) => ({ stage, lastActivityOn });
+  it("is stalled from exactly the stage's limit of silent days, by that stage's own limit", () => {
+    expect(isStalled(p("INTENT", "2026-05-01"), "2026-06-15", limits)).toBe(true); // 45 days
+    expect(isStalled(p("INTENT", "2026-05-02"), "2026-06-15", limits)).toBe(false); // 44
+    expect(isStalled(p("NEGOTIATION", "2026-05-26"), "2026-06-15", limits)).toBe(true); // 20
+    expect(isStalled(p("INTENT", "2026-05-16"), "2026-06-15")).toBe(true); // 30, the default
+  });
+  it("steps are days past the limit; stages outside STALL_STAGES never stall", () => {
+    expect(daysPastStallLimit(p("NEGOTIATION", "2026-03-27"), "2026-06-15", limits)).toBe(60);
+    expect(isStalled(p("NEGOTIATION", "2026-03-27"), "2026-06-15", limits, 60)).toBe(true);
+    expect(isStalled(p("NEGOTIATION", "2026-03-28"), "2026-06-15", limits, 60)).toBe(false);
+    for (const stage of ["CONSTRUCTION", "OPERATING", "ON_HOLD", "LOST"] as const) {
+      expect(daysPastStallLimit(p(stage, "2020-01-01"), "2026-06-15", limits)).toBeNull();
+    }
   });
 });

@@ -22,9 +22,47 @@ export const FUNDED_STAGES = ["SIGNED", "CONSTRUCTION", "OPERATING"] as const sa
 
 /** Open stages in which a long silence (no round) means a project is stalled. */
 export const STALL_STAGES = ["FIRST_CONTACT", "INTENT", "NEGOTIATION", "SIGNED"] as const satisfies readonly ForwardStage[];
-/** The steps of "stalled": silent for at least this many days (the dashboard's counts, the list's filter). */
-export const STALL_DAYS = [30, 60, 90] as const;
-export type StallDays = (typeof STALL_DAYS)[number];
+export type StallStage = (typeof STALL_STAGES)[number];
+
+/**
+ * "Stalled" (issue 15): a project in a stall stage whose last round — or first
+ * contact, when it had none — is at least its stage's limit of days before
+ * today. Admins set the limit per stage (installation_setting, Admin →
+ * Settings); these are the defaults, today's single 30-day rule.
+ */
+export type StallLimits = Record<StallStage, number>;
+export const STALL_LIMITS: StallLimits = { FIRST_CONTACT: 30, INTENT: 30, NEGOTIATION: 30, SIGNED: 30 };
+/** The range an admin may set a limit in, in days. */
+export const STALL_LIMIT_RANGE = { min: 1, max: 365 } as const;
+/**
+ * The steps of "stalled", in days PAST the stage's limit: stalled (0), and a
+ * month (30) or two (60) beyond it — the dashboard's three counts and the
+ * list's `stalled` filter. With the default limits they are today's 30/60/90
+ * days of silence. Cumulative: a project 60 past is also in 0 and 30.
+ */
+export const STALL_STEPS = [0, 30, 60] as const;
+export type StallStep = (typeof STALL_STEPS)[number];
+
+export const isStallStage = (stage: Stage): stage is StallStage => has(STALL_STAGES, stage);
+
+const DAY_MS_ = 86_400_000;
+const dayNo = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`) / DAY_MS_;
+
+/**
+ * Days past its stage's limit as of `today` (YYYY-MM-DD; ≥ 0 means stalled),
+ * or null when the stage does not stall. `lastActivityOn`: the last round, or
+ * the first contact when there was none.
+ */
+export function daysPastStallLimit(p: { stage: Stage; lastActivityOn: string }, today: string, limits: StallLimits = STALL_LIMITS): number | null {
+  if (!isStallStage(p.stage)) return null;
+  return dayNo(today) - dayNo(p.lastActivityOn) - limits[p.stage];
+}
+
+/** The one rule of "stalled" (its SQL form: stalledSql in lib/data/sql-rules.ts): `step` days or more past the limit. */
+export function isStalled(p: { stage: Stage; lastActivityOn: string }, today: string, limits: StallLimits = STALL_LIMITS, step: StallStep = 0): boolean {
+  const past = daysPastStallLimit(p, today, limits);
+  return past !== null && past >= step;
+}
 
 /** Stages in which a follow-up date no longer calls for action (not "in play"). */
 export const CLOSED_STAGES = ["OPERATING", "LOST"] as const satisfies readonly Stage[];

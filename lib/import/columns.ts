@@ -5,11 +5,12 @@
  * Headers naming a term (产业领域, 首次接洽 …) take it from the app's messages,
  * so the template says what the app says.
  */
-import type { Stage } from "@/lib/generated/prisma/enums";
+import type { CommitmentKind, Stage } from "@/lib/generated/prisma/enums";
 import zhMessages from "@/messages/zh-CN";
 import enMessages from "@/messages/en";
 
 const ZH_FORM = zhMessages.projects.form;
+const ZH_KIND = zhMessages.commitments.kinds;
 
 export const IMPORT_COLUMNS = [
   { key: "external_id", maxChars: 100, zh: "外部编号", required: true, example: "IMP-2024-0001" },
@@ -31,11 +32,45 @@ export const IMPORT_COLUMNS = [
   { key: "source", maxChars: 100, zh: "项目来源", required: false, example: "" },
   { key: "event_name", maxChars: 200, zh: "推介活动", required: false, example: "" },
   { key: "anchor_external_id", maxChars: 100, zh: `${zhMessages.terms.anchor}外部编号`, required: false, example: "" },
+  // What the contract promises (lib/domain/milestones.ts): the milestones' deadlines and the promised figures. Only on a
+  // row whose stage is signed or later; written as a promise recorded on the project page (recordCommitment's path).
+  { key: "land_handover_due", maxChars: 50, zh: `${ZH_KIND.LAND_HANDOVER}期限`, required: false, example: "2025-03-31" },
+  { key: "construction_start_due", maxChars: 50, zh: `${ZH_KIND.CONSTRUCTION_START}期限`, required: false, example: "2025-06-30" },
+  { key: "production_due", maxChars: 50, zh: `${ZH_KIND.PRODUCTION}期限`, required: false, example: "2026-12-31" },
+  { key: "full_production_due", maxChars: 50, zh: `${ZH_KIND.FULL_PRODUCTION}期限`, required: false, example: "" },
+  { key: "statistics_due", maxChars: 50, zh: `${ZH_KIND.STATISTICS}期限`, required: false, example: "" },
+  { key: "investment_total_promised_cny", maxChars: 50, zh: `承诺${ZH_KIND.INVESTMENT_TOTAL}（元）`, required: false, example: "1,200,000,000" },
+  { key: "investment_total_due", maxChars: 50, zh: `${ZH_KIND.INVESTMENT_TOTAL}到位期限`, required: false, example: "2027-12-31" },
+  { key: "fixed_asset_promised_cny", maxChars: 50, zh: `承诺${ZH_KIND.FIXED_ASSET}（元）`, required: false, example: "" },
+  { key: "foreign_investment_promised_usd", maxChars: 50, zh: `承诺${ZH_KIND.FOREIGN_INVESTMENT}（美元）`, required: false, example: "" },
+  { key: "land_promised_mu", maxChars: 50, zh: `承诺${ZH_KIND.LAND}`, required: false, example: "" },
+  { key: "jobs_promised", maxChars: 50, zh: `承诺${ZH_KIND.JOBS}`, required: false, example: "" },
+  { key: "annual_output_promised_cny", maxChars: 50, zh: `承诺${ZH_KIND.ANNUAL_OUTPUT}（元）`, required: false, example: "" },
+  { key: "annual_tax_promised_cny", maxChars: 50, zh: `承诺${ZH_KIND.ANNUAL_TAX}（元）`, required: false, example: "" },
 ] as const;
 
 export type ColumnKey = (typeof IMPORT_COLUMNS)[number]["key"];
 export const COLUMN_KEYS: readonly ColumnKey[] = IMPORT_COLUMNS.map((c) => c.key);
 export const REQUIRED_COLUMNS: readonly ColumnKey[] = IMPORT_COLUMNS.filter((c) => c.required).map((c) => c.key);
+
+/** The commitment columns: the promise each one gives (its deadline or its promised value). */
+export const COMMITMENT_COLUMNS = {
+  land_handover_due: { kind: "LAND_HANDOVER", field: "dueOn" },
+  construction_start_due: { kind: "CONSTRUCTION_START", field: "dueOn" },
+  production_due: { kind: "PRODUCTION", field: "dueOn" },
+  full_production_due: { kind: "FULL_PRODUCTION", field: "dueOn" },
+  statistics_due: { kind: "STATISTICS", field: "dueOn" },
+  investment_total_promised_cny: { kind: "INVESTMENT_TOTAL", field: "value" },
+  investment_total_due: { kind: "INVESTMENT_TOTAL", field: "dueOn" },
+  fixed_asset_promised_cny: { kind: "FIXED_ASSET", field: "value" },
+  foreign_investment_promised_usd: { kind: "FOREIGN_INVESTMENT", field: "value" },
+  land_promised_mu: { kind: "LAND", field: "value" },
+  jobs_promised: { kind: "JOBS", field: "value" },
+  annual_output_promised_cny: { kind: "ANNUAL_OUTPUT", field: "value" },
+  annual_tax_promised_cny: { kind: "ANNUAL_TAX", field: "value" },
+} as const satisfies Partial<Record<ColumnKey, { kind: CommitmentKind; field: "dueOn" | "value" }>>;
+export type CommitmentColumn = keyof typeof COMMITMENT_COLUMNS;
+export const COMMITMENT_COLUMN_KEYS = Object.keys(COMMITMENT_COLUMNS) as CommitmentColumn[];
 
 /** Header text → a comparable form: no BOM, no spaces, ASCII parentheses, lower case. */
 export function normalizeHeader(text: string): string {

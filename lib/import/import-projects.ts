@@ -1,7 +1,7 @@
 /**
  * The project import: a file → every issue, or one transaction that upserts
  * the projects by external id with their companies, stage history, contracts,
- * construction starts and audit rows. Set-based SQL (INSERT … SELECT FROM
+ * construction starts, commitments and audit rows. Set-based SQL (INSERT … SELECT FROM
  * unnest(…)), so 10,000 rows are a handful of statements — but the app's
  * rules, not a second copy: each row's stage is reached by the moves planMove
  * allows (lib/import/journey.ts) and records what a move records
@@ -26,6 +26,7 @@ import { isUniqueViolation } from "@/lib/errors";
 import { writeAudits, type AuditEntry } from "@/lib/audit/write-audit";
 import { anchorLoops, type AnchorLink } from "@/lib/data/chain";
 import { journeyFactsSql, type FactsRow } from "@/lib/data/stage";
+import { writeCommitment } from "@/lib/data/commitments";
 import { moveAuditEntry, type StageSnapshot } from "@/lib/domain/stage-move";
 import { todayYmd } from "@/lib/validation/fields";
 
@@ -408,7 +409,32 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
     }
   }
 
-  // 8. The audit trail, through writeAudits: the rows writeAudit writes, in one statement.
+  // 8. The commitment columns: each promise written as the project page writes it (writeCommitment, recordCommitment's
+  //    own path), on the project's latest contract. A promise in force that the file repeats is left alone; one the
+  //    file changes is amended (the old one kept as history).
+  const withCommitments = rows.filter((r) => r.commitments.length > 0);
+  if (withCommitments.length > 0) {
+    const ids = withCommitments.map((r) => projectIds.get(r.externalId)!);
+    const [contracts, inForce] = await Promise.all([
+      tx.$queryRaw<{ project_id: number; id: number }[]>`
+        SELECT DISTINCT ON (project_id) project_id, id FROM contract WHERE project_id = ANY(${ids}::int[]) ORDER BY project_id, signed_on DESC, id DESC`,
+      tx.commitment.findMany({ where: { projectId: { in: ids }, replacedAt: null }, select: { id: true, projectId: true, kind: true, value: true, dueOn: true, version: true } }),
+    ]);
+    const contractOf = new Map(contracts.map((k) => [k.project_id, k.id]));
+    for (const r of withCommitments) {
+      const projectId = projectIds.get(r.externalId)!;
+      const project = { id: projectId, contractId: contractOf.get(projectId)! };
+      for (const c of r.commitments) {
+        const dueOn = c.dueOn ? new Date(`${c.dueOn}T00:00:00Z`) : undefined;
+        const current = inForce.find((x) => x.projectId === projectId && x.kind === c.kind);
+        const sameValue = (current?.value?.toString() ?? null) === (c.value === null ? null : new Prisma.Decimal(c.value).toString());
+        if (current && sameValue && (current.dueOn?.getTime() ?? null) === (dueOn?.getTime() ?? null)) continue;
+        await writeCommitment(tx, actor.id, project, { kind: c.kind, value: c.value ?? undefined, dueOn, replacesId: current?.id, version: current?.version, requestId: null });
+      }
+    }
+  }
+
+  // 9. The audit trail, through writeAudits: the rows writeAudit writes, in one statement.
   await writeAudits(tx, audits);
 
   return { created: fresh.length, updated: updates.length, contracts: withContract.length, starts: withStart.length, matched };

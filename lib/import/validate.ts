@@ -6,14 +6,14 @@
  * Every issue is collected; nothing stops at the first one.
  */
 import { z } from "zod";
-import type { ReferenceKind, Stage } from "@/lib/generated/prisma/enums";
+import type { CommitmentKind, ReferenceKind, Stage } from "@/lib/generated/prisma/enums";
 import { zAmount } from "@/lib/validation/fields";
 import { COUNTRIES } from "@/lib/validation/countries";
-import { stageCode, stageFromCell, type ColumnKey } from "@/lib/import/columns";
+import { COMMITMENT_COLUMNS, COMMITMENT_COLUMN_KEYS, stageCode, stageFromCell, type ColumnKey } from "@/lib/import/columns";
 import { COLUMN_OF_FIELD, importRoute, moveData, NEW_PROJECT_FACTS, type RouteMove } from "@/lib/import/journey";
 import { missingForMove, moveNotes, signingDateForStart, type MoveField } from "@/lib/domain/stage-move";
 import { journeyDateConflict, type JourneyDate, type KnownDates } from "@/lib/domain/journey-dates";
-import type { JourneyFacts, MoveKind } from "@/lib/domain/stages";
+import { isFunded, type JourneyFacts, type MoveKind } from "@/lib/domain/stages";
 import type { ImportIssue } from "@/lib/import/errors";
 import type { ParsedFile } from "@/lib/import/parse";
 
@@ -120,6 +120,19 @@ export const ZImportRow = z.object({
   source: opt(zText(100)),
   event_name: opt(zText(200)),
   anchor_external_id: opt(zText(100)),
+  land_handover_due: opt(zDay),
+  construction_start_due: opt(zDay),
+  production_due: opt(zDay),
+  full_production_due: opt(zDay),
+  statistics_due: opt(zDay),
+  investment_total_promised_cny: opt(zAmount),
+  investment_total_due: opt(zDay),
+  fixed_asset_promised_cny: opt(zAmount),
+  foreign_investment_promised_usd: opt(zAmount),
+  land_promised_mu: opt(zAmount),
+  jobs_promised: opt(zAmount),
+  annual_output_promised_cny: opt(zAmount),
+  annual_tax_promised_cny: opt(zAmount),
 });
 type RowInput = z.output<typeof ZImportRow>;
 
@@ -164,7 +177,11 @@ export type GoodRow = {
   /** A move records the row's contract / construction start. */
   recordsContract: boolean;
   recordsStart: boolean;
+  /** The promises of the commitment columns, one per kind (a figure may carry its due date). */
+  commitments: ImportCommitment[];
 };
+
+export type ImportCommitment = { kind: CommitmentKind; value: string | null; dueOn: string | null };
 
 export type ImportMove = { from: Stage; to: Stage; kind: MoveKind; changeReason: string | null; stageReason: string | null };
 
@@ -328,6 +345,25 @@ export function validateRows(file: ParsedFile, lookups: Lookups): { ok: true; ro
     if (signed) dateOrder("signed_date", "signed", signed, { firstContact: first });
     if (first && existing) dateOrder("first_contact_date", "firstContact", first, { signed: lookups.journeys.get(existing.externalId)?.firstSignedOn });
 
+    // The commitment columns: only on a project signed or later (as the project page takes them), and a figure's
+    // due date only with its promised value (recordCommitment's rules).
+    const commitmentGiven = COMMITMENT_COLUMN_KEYS.filter((c) => cells[c]?.trim());
+    if (commitmentGiven.length > 0 && stage && !isFunded(stage)) add(commitmentGiven[0], "commitmentBeforeSigned", { stage: stageName });
+    const commitments: ImportCommitment[] = [];
+    for (const column of commitmentGiven) {
+      const { kind, field } = COMMITMENT_COLUMNS[column];
+      const text = cells[column]!.trim();
+      let promise = commitments.find((c) => c.kind === kind);
+      if (!promise) commitments.push((promise = { kind, value: null, dueOn: null }));
+      if (field === "value") promise.value = data[column] ?? text;
+      else promise.dueOn = data[column] ?? text;
+    }
+    for (const p of commitments) {
+      // A figure (a kind with a value column) promised by a date needs the value.
+      const valueColumn = COMMITMENT_COLUMN_KEYS.find((c) => COMMITMENT_COLUMNS[c].kind === p.kind && COMMITMENT_COLUMNS[c].field === "value");
+      if (valueColumn && p.value === null) add(valueColumn, "promiseValueMissing");
+    }
+
     if (rowErrors.length > 0 || !parsed.success) {
       errors.push(...rowErrors);
       continue;
@@ -357,6 +393,7 @@ export function validateRows(file: ParsedFile, lookups: Lookups): { ok: true; ro
       moves,
       recordsContract,
       recordsStart,
+      commitments,
     });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows: good };

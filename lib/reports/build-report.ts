@@ -29,7 +29,7 @@ import { projectFilterSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { DAY_MS, isoDay, lastDay, type Period } from "@/lib/domain/period";
-import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
+import { STAGES, STALL_STEPS } from "@/lib/domain/stages";
 import { firstStartsSql, lastActivitySql, money, stalledSql } from "@/lib/data/sql-rules";
 import { parseReportPeriod } from "@/lib/validation/report";
 import {
@@ -114,8 +114,8 @@ export type Report = {
   byCountry: CountryLine[];
 };
 
-/** Stalled projects listed: silent for at least the longest dashboard threshold. */
-export const STALLED_LIST_DAYS = STALL_DAYS[STALL_DAYS.length - 1];
+/** Stalled projects listed: at least the dashboard's last step past their stage's limit (60 days past it). */
+export const STALLED_LIST_STEP = STALL_STEPS[STALL_STEPS.length - 1];
 
 /**
  * Who may have which unit's report → the dashboard filters and the unit.
@@ -400,7 +400,7 @@ export function stalledPageSql(ctx: ListContext, after: Prisma.Sql | null, limit
     SELECT p.id AS project_id, p.number, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, p.stage,
            ${lastActivitySql()} AS last_on
       FROM project p JOIN company c ON c.id = p.company_id JOIN unit u ON u.id = p.unit_id
-     WHERE ${projectFilterSql(actor, filters)} AND ${stalledSql(new Date(today.getTime() - STALLED_LIST_DAYS * DAY_MS))}
+     WHERE ${projectFilterSql(actor, filters)} AND ${stalledSql(today, STALLED_LIST_STEP)}
        AND ${after ?? Prisma.sql`TRUE`}
      ORDER BY ${lastActivitySql()}, p.id ${limit}`;
 }

@@ -25,7 +25,7 @@ const report: Report = {
   foreignInvestmentInPlaceUsd: "5000000.00",
   roundsHeld: 42,
   newLeads: { total: 2, bySource: [{ id: 1, nameZh: "推介会", nameEn: "Conference", count: 2 }], byEvent: [{ id: 9, nameZh: "杭州推介会", nameEn: "Hangzhou", count: 2 }] },
-  stalled: [{ days: 30, count: 1 }, { days: 60, count: 1 }, { days: 90, count: 1 }],
+  stalled: [{ days: 0, count: 1 }, { days: 30, count: 1 }, { days: 60, count: 1 }],
   summary: { zh: "2023年第四季度，全市共签约项目3个。", en: "In Q4 2023 the city signed contracts for 3 projects." },
   series: { bucket: "month", points: [{ start: "2023-10-01", count: 2, cny: "21000000000.00", usd: "0" }, { start: "2023-11-01", count: 0, cny: "0", usd: "0" }, { start: "2023-12-01", count: 1, cny: "100000000.50", usd: "20000000.00" }] },
   signedProjects: [

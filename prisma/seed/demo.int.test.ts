@@ -17,6 +17,10 @@ import { getProjectPage } from "@/lib/data/project-page";
 import { getChains } from "@/lib/data/dashboard/chains";
 import { parseDashboardFilters } from "@/lib/validation/dashboard";
 import { isSupervisionRed } from "@/lib/domain/supervision";
+import { projectColour } from "@/lib/domain/milestones";
+import { STALL_LIMITS, isStalled } from "@/lib/domain/stages";
+import { listProjects } from "@/lib/data/project-list";
+import { fromSearchParams } from "@/lib/domain/project-filter";
 
 const DAY_MS = 86_400_000;
 
@@ -235,6 +239,30 @@ describe("the demo seed", () => {
     };
     expect(await colours(BATTERY_ANCHOR.title)).toEqual({ LAND_HANDOVER: "GREEN", CONSTRUCTION_START: "GREEN", PRODUCTION: "GREEN", FULL_PRODUCTION: "GREEN", STATISTICS: "GREEN" });
     expect(await colours(RED_COUNTY_PROJECT)).toMatchObject({ LAND_HANDOVER: "GREEN", CONSTRUCTION_START: "RED", PRODUCTION: "GREEN" });
+  });
+
+  it("tells the rest of the story: the anchor's chain in mixed colours, supervised county projects red, one amended promise", async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.local" }, include: { unit: true } });
+    const actor = { id: admin.id, role: admin.role, unitId: admin.unitId, unitIsCity: admin.unit.kind === "CITY" };
+    const anchor = await db.project.findFirstOrThrow({ where: { title: BATTERY_ANCHOR.title } });
+    const chain = await db.project.findMany({ where: { anchorProjectId: anchor.id, commitments: { some: {} } }, select: { id: true } });
+    const colourOf = async (id: number) => projectColour((await getCommitments(db, actor, id, todayYmd()))!.milestones.map((m) => m.colour));
+    const chainColours = new Set(await Promise.all(chain.map((p) => colourOf(p.id))));
+    expect([...chainColours].sort()).toEqual(["GREEN", "RED", "YELLOW"]);
+    const supervised = await db.project.findMany({ where: { supervisionOrders: { some: { status: "OPEN" } } }, select: { id: true } });
+    expect(supervised.length).toBeGreaterThan(0);
+    for (const p of supervised) expect(await colourOf(p.id)).toBe("RED");
+    // The list's red filter finds them too (projectColourSql, the same rule).
+    const red = await listProjects(db, actor, fromSearchParams({ colour: "RED" }));
+    expect(red.rows.map((r) => r.id)).toEqual(expect.arrayContaining(supervised.map((p) => p.id)));
+    const amended = await db.commitment.findMany({ where: { replacedAt: { not: null }, project: { title: RED_COUNTY_PROJECT } }, select: { kind: true } });
+    expect(amended).toEqual([{ kind: "PRODUCTION" }]);
+    // Intent leads silent between 30 and 45 days: stalled by the default limit, not by intent = 45.
+    const today = todayYmd();
+    const intent = await db.project.findMany({ where: { stage: "INTENT" }, select: { stage: true, lastRoundOn: true, firstContactOn: true } });
+    const stalledBy = (limit: number) =>
+      intent.filter((p) => isStalled({ stage: p.stage, lastActivityOn: (p.lastRoundOn ?? p.firstContactOn).toISOString().slice(0, 10) }, today, { ...STALL_LIMITS, INTENT: limit })).length;
+    expect(stalledBy(30) - stalledBy(45)).toBe(3);
   });
 
   it("builds the same rows on every run", () => {

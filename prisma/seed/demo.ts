@@ -12,6 +12,7 @@ import { buildDemoRows, type DemoRows } from "./demo-build";
 import { DEMO_PASSWORD } from "./demo-data";
 import { seedDemoSupervision } from "./demo-supervision";
 import { seedDemoCommitments } from "./demo-commitments";
+import { seedDemoStallAges } from "./demo-stalls";
 
 export { DEMO_PASSWORD };
 
@@ -30,17 +31,16 @@ export async function seedDemo(db: Db): Promise<{ projects: number; rounds: numb
   const written = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
-      if ((await tx.unit.count()) > 0) return false; // another seeder got there first
-      await insertAll(tx, rows);
-      return true;
+      if ((await tx.unit.count()) > 0) return null; // another seeder got there first
+      return insertAll(tx, rows);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
-  return written ? { projects: rows.projects.length, rounds: rows.rounds.length } : { projects: 0, rounds: 0 };
+  return written ? { projects: rows.projects.length, rounds: rows.rounds.length + written.extraRounds } : { projects: 0, rounds: 0 };
 }
 
 /** Parents before children; one statement per table keeps seeding to seconds, even on PGlite. */
-async function insertAll(tx: Prisma.TransactionClient, rows: DemoRows) {
+async function insertAll(tx: Prisma.TransactionClient, rows: DemoRows): Promise<{ extraRounds: number }> {
   await tx.unit.createMany({ data: rows.units });
   await tx.user.createMany({ data: rows.users });
   await tx.referenceItem.createMany({ data: rows.referenceItems });
@@ -59,6 +59,7 @@ async function insertAll(tx: Prisma.TransactionClient, rows: DemoRows) {
   await tx.fundsInPlace.createMany({ data: rows.funds });
   await seedDemoSupervision(tx);
   await seedDemoCommitments(tx);
+  const extraRounds = await seedDemoStallAges(tx);
 
   // Rows inserted with explicit ids leave their sequences at 1: move them
   // past the seeded ids so the app's own inserts do not collide.
@@ -73,4 +74,5 @@ async function insertAll(tx: Prisma.TransactionClient, rows: DemoRows) {
   for (const [table, maxId] of explicit) {
     await tx.$queryRaw`SELECT setval(pg_get_serial_sequence(${table}, 'id'), ${maxId}::bigint)`;
   }
+  return { extraRounds };
 }

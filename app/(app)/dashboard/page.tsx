@@ -78,7 +78,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <Kpi label={t("kpi.signedCny")} value={formatCny(totals.current.cny, locale)} note={t("kpi.lastYear", { value: formatCny(totals.prior.cny, locale) })} />
         <Kpi label={t("kpi.signedUsd")} value={formatUsd(totals.current.usd, locale)} note={t("kpi.lastYear", { value: formatUsd(totals.prior.usd, locale) })} />
         <Kpi label={t("kpi.fdiInPlace")} value={formatUsd(data.delivery.fundsInPeriodUsd, locale)} />
-        <Kpi label={t("kpi.stalled")} value={formatCount(links.get("stalled.30").count, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={links.get("stalled.30").href} />
+        <Kpi label={t("kpi.stalled")} value={formatCount(links.get("stalled.0").count, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={links.get("stalled.0").href} />
         <Kpi label={t("kpi.overdue")} value={formatCount(links.get("overdue").count, locale)} note={t("kpi.asOf", { date: formatDate(data.work.today, locale) })} href={links.get("overdue").href} />
       </dl>
 

@@ -23,23 +23,24 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
   const user = await requireUser();
   const params = await searchParams;
   // The board reads the project filter's unit and owner ("mine": the user's id).
-  const { unitId, ownerId } = fromSearchParams(params);
+  const { unitId, ownerId, colour } = fromSearchParams(params);
 
   // One data_version read for the board's totals and its unit filter (the list's and dashboard's cached options).
   const version = await dataVersion(db());
-  const [columns, options, agreementKinds, locale, t, tStages] = await Promise.all([
-    getPipeline(db(), user, { unitId, ownerId, version }),
+  const [columns, options, agreementKinds, locale, t, tStages, tColours] = await Promise.all([
+    getPipeline(db(), user, { unitId, ownerId, colour, version }),
     filterOptions(db(), user, version),
     listAgreementKinds(db(), user),
     getLocale() as Promise<Locale>,
     getTranslations("pipeline"),
     getTranslations("stages"),
+    getTranslations("commitments.colours"),
   ]);
   const en = locale === "en";
   // Only who sees every unit picks one; everyone else's board is their own unit.
   const units = seesAllUnits(user) ? options.units : [];
 
-  const moreHref = (stage: Stage) => projectsHref({ ...boardFilter({ unitId, ownerId }), stage });
+  const moreHref = (stage: Stage) => projectsHref({ ...boardFilter({ unitId, ownerId, colour }), stage });
 
   const board: BoardColumn[] = columns.map((column) => ({
     stage: column.stage,
@@ -60,13 +61,14 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
       owner: card.ownerName,
       daysInStage: card.daysInStage,
       lastRound: card.lastRoundOn ? formatDate(card.lastRoundOn, locale) : null,
+      alert: card.colour && card.colour !== "GREEN" ? { colour: card.colour, label: tColours(card.colour) } : null,
     })),
   }));
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <PipelineFilters units={units.map((u) => ({ id: u.id, name: en ? (u.nameEn ?? u.nameZh) : u.nameZh }))} unitId={unitId} ownerId={ownerId} userId={user.id} />
+      <PipelineFilters units={units.map((u) => ({ id: u.id, name: en ? (u.nameEn ?? u.nameZh) : u.nameZh }))} unitId={unitId} ownerId={ownerId} colour={colour} userId={user.id} />
       <PipelineBoard columns={board} agreementKinds={agreementKinds} />
     </>
   );

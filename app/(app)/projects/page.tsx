@@ -16,6 +16,8 @@ import { localName } from "@/components/projects/names";
 import { NarrowingFilters, type Narrowing } from "@/components/projects/narrowing-filters";
 import { countryName, countryOptions } from "@/lib/validation/countries";
 import { STAGES } from "@/lib/domain/stages";
+import { MILESTONE_COLOURS } from "@/lib/domain/milestones";
+import { ColourBadge } from "@/components/projects/colour-badge";
 
 export async function generateMetadata() {
   const t = await getTranslations("projects");
@@ -36,7 +38,7 @@ const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const query = fromSearchParams(await searchParams);
-  const [t, tc, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getLocale() as Promise<Locale>]);
+  const [t, tc, tColours, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getTranslations("commitments.colours"), getLocale() as Promise<Locale>]);
   const [list, options] = await Promise.all([listProjects(db(), user, query), filterOptions(db(), user)]);
   const manyUnits = seesAllUnits(user);
 
@@ -92,7 +94,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
     removeLabel: t("narrowing.remove", { filter: label }),
   });
   const narrowing: Narrowing[] = [];
-  if (query.stalled) narrowing.push(chip("stalled", t("narrowing.stalled", { days: query.stalled }), { stalled: undefined }));
+  if (query.stalled !== undefined) narrowing.push(chip("stalled", query.stalled ? t("narrowing.stalledBy", { days: query.stalled }) : t("narrowing.stalled"), { stalled: undefined }));
   if (query.signedFrom || query.signedTo) {
     narrowing.push(chip("signed", t("narrowing.signed", { range: range(query.signedFrom, query.signedTo) }), { signedFrom: undefined, signedTo: undefined }));
   }
@@ -145,6 +147,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
             {select("sourceId", t("filters.source"), named(options.sources))}
             {select("eventId", t("filters.event"), named(options.events))}
             {select("countryCode", t("filters.country"), countries)}
+            {select("colour", t("filters.colour"), MILESTONE_COLOURS.map((c) => ({ id: c, label: tColours(c) })))}
             <div>
               <label htmlFor="f-minAmount" className={labelClass}>
                 {t("filters.minAmount")}
@@ -229,6 +232,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
                   <td>{localName(p.company, locale)}</td>
                   <td>
                     <StageBadge stage={p.stage} label={tc(p.stage)} />
+                    {p.colour && p.colour !== "GREEN" && (
+                      <div className="mt-1">
+                        <ColourBadge colour={p.colour} label={tColours(p.colour)} />
+                      </div>
+                    )}
                   </td>
                   <td className="whitespace-nowrap text-right tabular-nums">{formatCny(p.plannedInvestmentCny, locale)}</td>
                   <td>{p.owner.name}</td>

@@ -345,14 +345,14 @@ describe("work", () => {
       [officerB.id, 1],
     ]);
   });
-  it("stalled 30/60/90 days (exactly 30 days counts) and overdue follow-ups as of today", async () => {
+  it("stalled: past the default 30-day limit, 30 and 60 days past it (exactly 30 days counts), and overdue follow-ups as of today", async () => {
     const w = await getWork(testDb(), managerU, q1(), NOW);
     expect(w.today.toISOString().slice(0, 10)).toBe("2024-04-10");
     // 30: P3 (02-15), P4 (none, FC 01-03), P6 (12-30), P7 (none, FC 2023-09-01), P10 (03-11, exactly 30)
     expect(w.stalled).toEqual([
-      { days: 30, count: 5 },
+      { days: 0, count: 5 },
+      { days: 30, count: 3 },
       { days: 60, count: 3 },
-      { days: 90, count: 3 },
     ]);
     // P2 (04-09, under construction) and P3 (03-01); not P10 (today) nor P11 (lost)
     expect(w.overdue).toBe(2);

@@ -10,9 +10,11 @@ import "server-only";
  *   and filters they own / the unit holds: the list the number links to.
  *   Officers and units with projects but no round in the period are listed
  *   with 0 rounds, so silence shows.
- * - Stalled N: a project in an open stage (FIRST_CONTACT … SIGNED) whose last
- *   round — or first contact, when it had none — is N or more days before
- *   today. Cumulative: stalled 90 are also in stalled 30 and 60.
+ * - Stalled, N days past the limit (N one of STALL_STEPS: 0, 30, 60): a project
+ *   in a stall stage (FIRST_CONTACT … SIGNED) whose last round — or first
+ *   contact, when it had none — is its stage's limit (an installation
+ *   setting) + N or more days before today (stalledSql). Cumulative: 60 past
+ *   the limit are also in 0 and 30.
  * - Overdue: next_follow_up_on before today, stage not OPERATING or LOST (as
  *   the project list's overdue=1).
  *
@@ -26,15 +28,15 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
-import { STALL_DAYS, STALL_STAGES } from "@/lib/domain/stages";
-import { DAY_MS } from "@/lib/domain/period";
+import { STALL_STEPS, STALL_STAGES, type StallStep } from "@/lib/domain/stages";
 import { overdueSql, projectFilterSql, stalledSql } from "@/lib/data/sql-rules";
 import { type Actor } from "./sql";
 
 export type WeekRow = { week: Date; rounds: number };
 export type OwnerRow = { id: number; name: string; rounds: number; projects: number };
 export type UnitRow = { id: number; nameZh: string; nameEn: string; rounds: number; projects: number };
-export type StalledRow = { days: number; count: number };
+/** `days`: days past the stage's limit (a STALL_STEPS value). */
+export type StalledRow = { days: StallStep; count: number };
 
 /** Rows (day, unit_id, owner_id, rounds) of the rounds held in the period, in scope and filters. */
 function roundsByDaySql(user: Actor, filters: DashboardFilters): Prisma.Sql {
@@ -111,21 +113,21 @@ export async function roundsInPeriod(db: Db, user: Actor, filters: DashboardFilt
   return roundsWithProjects(rounds, projects);
 }
 
-/** Stalled (30/60/90 days) and overdue follow-ups, as of `now`'s day in Asia/Shanghai. */
+/** Stalled (at, 30 and 60 days past each stage's limit) and overdue follow-ups, as of `now`'s day in Asia/Shanghai. */
 export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<{ today: Date; stalled: StalledRow[]; overdue: number }> {
   const today = todayDate(now);
-  const [d30, d60, d90] = STALL_DAYS.map((n) => new Date(today.getTime() - n * DAY_MS));
-  const [row] = await db.$queryRaw<{ s30: number; s60: number; s90: number; overdue: number }[]>`
-    SELECT COUNT(*) FILTER (WHERE ${stalledSql(d30)})::int AS s30,
-           COUNT(*) FILTER (WHERE ${stalledSql(d60)})::int AS s60,
-           COUNT(*) FILTER (WHERE ${stalledSql(d90)})::int AS s90,
+  const [s0, s30, s60] = STALL_STEPS.map((step) => stalledSql(today, step));
+  const [row] = await db.$queryRaw<{ s0: number; s30: number; s60: number; overdue: number }[]>`
+    SELECT COUNT(*) FILTER (WHERE ${s0})::int AS s0,
+           COUNT(*) FILTER (WHERE ${s30})::int AS s30,
+           COUNT(*) FILTER (WHERE ${s60})::int AS s60,
            COUNT(*) FILTER (WHERE ${overdueSql(today)})::int AS overdue
       FROM project p
      WHERE ${projectFilterSql(user, filters)}
        AND (p.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) OR p.next_follow_up_on < ${today}::date)`;
   return {
     today,
-    stalled: STALL_DAYS.map((days, i) => ({ days, count: [row.s30, row.s60, row.s90][i] })),
+    stalled: STALL_STEPS.map((days, i) => ({ days, count: [row.s0, row.s30, row.s60][i] })),
     overdue: row.overdue,
   };
 }
