@@ -71,7 +71,7 @@ export async function postJson(url: string, body: unknown): Promise<void> {
 }
 
 /** The transports the environment configures: SMTP_URL (smtp:// or smtps://user:pass@host:port) and SMTP_FROM. */
-export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): Transports {
+export function transportsFromEnv(env: Record<string, string | undefined> = process.env): Transports {
   const smtp = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL, { from: env.SMTP_FROM }) : null;
   return {
     email: smtp ? async (m) => void (await smtp.sendMail({ ...m, from: env.SMTP_FROM ?? "crm@localhost" })) : null,

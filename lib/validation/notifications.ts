@@ -24,8 +24,8 @@ const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z
 export const ZChatWebhook = z.object({
   unitId: zId,
   channel: z.enum(["WECOM", "DINGTALK"]),
-  /** Empty removes the robot. */
-  url: z.union([z.literal(""), z.url().max(1000).refine((u) => /^https?:\/\//.test(u))]),
+  /** Empty (absent) removes the robot. */
+  url: z.url().max(1000).refine((u) => /^https?:\/\//.test(u)).optional(),
   secret: zString(200).optional().default(""),
 });
 export type ChatWebhookInput = z.output<typeof ZChatWebhook>;
