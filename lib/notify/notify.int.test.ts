@@ -14,6 +14,9 @@ import { transportsFromEnv, type Transports } from "@/lib/notify/channels";
 import { sendDue } from "@/lib/notify/deliver";
 import { startNotifyWorker } from "@/lib/notify/worker";
 import type { NotificationKind, Role } from "@/lib/generated/prisma/enums";
+import { randomUUID } from "node:crypto";
+import { reassignOwner } from "@/lib/data/projects";
+import { issueSupervision } from "@/lib/data/supervision";
 
 const DAY = 86_400_000;
 /** 08:00 in Shanghai on a given day (before the 08:30 digest, which its own tests ask for). */
@@ -36,9 +39,12 @@ beforeAll(async () => {
   smtp = await startSmtpReceiver();
   hooks = await startWebhookReceiver();
   transports = transportsFromEnv({ SMTP_URL: smtp.url, SMTP_FROM: "crm@bureau.test", NEXTAUTH_URL: "https://crm.bureau.test" });
+  // The events' own inserts (reassignment, supervision) read SMTP_URL from the environment, as in production.
+  process.env.SMTP_URL = smtp.url;
 });
 
 afterAll(async () => {
+  delete process.env.SMTP_URL;
   await db?.$disconnect();
   await db2?.$disconnect();
   await smtp?.close();
@@ -262,6 +268,23 @@ describe("a failing receiver", () => {
     }
     const [d] = await db.notificationDelivery.findMany();
     expect([d.status, d.attempts]).toEqual(["FAILED", 6]);
+  });
+});
+
+describe("events, written in the writing transaction", () => {
+  it("a project reassigned to an officer, and a supervision order issued to them, reach them once, by email too", async () => {
+    const county = await unit();
+    const manager = await user(county.id, "MANAGER");
+    const first = await user(county.id);
+    const second = await user(county.id, "OFFICER", { locale: "en" });
+    const p = await project(county.id, first.id, null, "Wind farm");
+    const actor = { id: manager.id, name: manager.name, role: "MANAGER" as const, unitId: county.id, unitIsCity: false };
+    await reassignOwner(db, actor, { projectId: p.id, version: 1, ownerId: second.id });
+    await issueSupervision(db, actor, { projectId: p.id, requestId: randomUUID(), requirement: "Sign the land deal", answerDueOn: date("2030-06-20") });
+    expect((await notes(second.id)).map((x) => x.kind)).toEqual(["PROJECT_REASSIGNED", "SUPERVISION_ISSUED"]);
+    expect(await notes(first.id)).toEqual([]);
+    await tick(db, { now: at("2026-06-15"), transports });
+    expect(mailsTo(second.email).map((m) => m.subject)).toEqual(["Project reassigned to you: Wind farm", "Supervision order: Wind farm"]);
   });
 });
 
