@@ -20,6 +20,10 @@ const envSchema = z.object({
     .max(5, "must be at most 5")
     .default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Reminder email (lib/notify/channels.ts); without it no email is sent. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.gov.cn:587").optional(),
+  SMTP_FROM: z.email("must be an email address, e.g. crm@example.gov.cn").optional(),
+  NOTIFY_WORKER: z.enum(["0", "1"], { error: "must be 0 (no reminder worker here) or 1" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -69,6 +69,13 @@ async function main() {
     env.NEXTAUTH_SECRET ??= e2e ? "e2e-secret-not-for-production-0123456789abcdef" : localSecret();
   }
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  // The browser tests' clock for the reminder worker (scripts/notify-worker.ts): only ever set here, only with --e2e.
+  delete env.CRM_E2E_CLOCK_FILE;
+  if (e2e) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    env.CRM_E2E_CLOCK_FILE = path.resolve(DATA_DIR, `e2e-clock-${port}`);
+    writeFileSync(env.CRM_E2E_CLOCK_FILE, "");
+  }
 
   try {
     parseEnv(env);
@@ -107,13 +114,39 @@ async function main() {
 
   // One Next.js server process per core on the port (scripts/serve.ts).
   const server = spawn(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "serve.ts")], { stdio: "inherit", env: { ...env, PORT: port } });
-  const stop = () => server.kill("SIGTERM");
+  // The reminder worker beside the web processes (NOTIFY_WORKER=0 leaves it to another machine).
+  const worker = env.NOTIFY_WORKER === "0" ? null : startWorker(env);
+  const stop = () => {
+    worker?.kill("SIGTERM");
+    server.kill("SIGTERM");
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   server.on("exit", async (code) => {
+    worker?.kill("SIGTERM");
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     process.exit(code ?? 0);
   });
+}
+
+/** scripts/notify-worker.ts, restarted if it exits (after 5 s, so a broken configuration does not spin). */
+function startWorker(env: NodeJS.ProcessEnv) {
+  let stopped = false;
+  let child = spawnWorker(env);
+  const restart = () => {
+    if (stopped) return;
+    setTimeout(() => {
+      if (stopped) return;
+      child = spawnWorker(env);
+      child.on("exit", restart);
+    }, 5_000);
+  };
+  child.on("exit", restart);
+  return { kill: (signal: NodeJS.Signals) => ((stopped = true), child.kill(signal)) };
+}
+
+function spawnWorker(env: NodeJS.ProcessEnv) {
+  return spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join("scripts", "notify-worker.ts")], { stdio: "inherit", env });
 }
 
 main().catch(async (error) => {

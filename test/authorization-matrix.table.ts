@@ -337,6 +337,22 @@ export const MATRIX: Record<string, Entry> = {
     scope: "all",
     run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, rounds: 1, visitsOut: 2, visitsIn: 2, events: 3, leads: 2, signings: 10, starts: 10 })),
   },
+  "app/(app)/admin/notifications/actions.ts#updateNotificationSettingsAction": {
+    roles: ADMIN,
+    scope: "all",
+    run: form(async () => ({ version: (await testDb().notificationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1, digestTime: "08:30", ownerOnlyDays: 3, copyManagerDays: 5, highRiskDays: 7 })),
+  },
+  "app/(app)/admin/notifications/actions.ts#saveWebhookAction": {
+    roles: ADMIN,
+    scope: "all",
+    run: form((c) => ({ unitId: c.unit.id, channel: "WECOM", url: "https://robot.invalid/hook" })),
+  },
+  "app/(app)/notifications/actions.ts#markReadAction": { roles: ANY_ROLE, scope: "all", run: form(() => ({})) },
+  "app/(app)/notifications/actions.ts#savePreferencesAction": {
+    roles: ANY_ROLE,
+    scope: "all",
+    run: form(async (c) => ({ version: (c.caller && (await testDb().notificationPreference.findUnique({ where: { userId: c.caller.id } }))?.version) || 1, locale: "en", "kind.DIGEST": "on", "channel.EMAIL": "on" })),
+  },
   "app/(app)/admin/units/actions.ts#createUnitAction": {
     roles: ADMIN,
     scope: "all",

@@ -6,10 +6,12 @@ import { NavLinks } from "@/components/shell/nav-links";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { NotificationBell } from "@/components/shell/notification-bell";
+import { db } from "@/lib/db";
+import { unreadCount } from "@/lib/data/notifications";
 
 export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
-  const t = await getTranslations();
-  const locale = await getLocale();
+  const [t, locale, unread] = await Promise.all([getTranslations(), getLocale(), unreadCount(db(), user)]);
   const unit = locale === "en" ? user.unitNameEn : user.unitNameZh;
   const items = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map(({ href, key }) => ({ href, key }));
   const userBlock = (
@@ -24,7 +26,11 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
           {unit}
         </span>
       </p>
+      <NotificationBell unread={unread} />
       <LocaleSwitcher />
+      <Link href="/account/notifications" className="text-sm text-brand-700 underline-offset-2 hover:underline">
+        {t("notifications.preferencesLink")}
+      </Link>
       <Link href="/account/password" className="text-sm text-brand-700 underline-offset-2 hover:underline">
         {t("shell.changePassword")}
       </Link>

@@ -6,7 +6,7 @@ import { auditActionKey, auditActionLabel } from "@/lib/audit/action-label";
 
 const LIB = path.join(import.meta.dirname, "..");
 /** The audit log's entities: a string "<entity>.<verb>" in lib/ is an action code. */
-const CODE = /"((?:access|api_token|attachment|auth|company|construction_start|contact|contract|event|funds|project|reference_item|round|supervision|unit|user)\.[a-z_]+)"/g;
+const CODE = /"((?:access|api_token|attachment|auth|company|construction_start|contact|contract|event|funds|notification|project|reference_item|round|supervision|unit|user)\.[a-z_]+)"/g;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -6,6 +6,7 @@ import "server-only";
  * page's read is in project-page.ts, the forms' option lists in
  * project-options.ts.
  */
+import { notifyUser } from "@/lib/notify/insert";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { allowedUnitIds } from "@/lib/domain/scope";
@@ -254,6 +255,11 @@ export async function reassignOwner(db: Db, user: Actor, input: ReassignOwnerInp
       before: { ownerId: current.ownerId, ownerName: current.owner.name },
       after: { ownerId: owner.id, ownerName: owner.name },
     });
+    // The new owner hears of it (issue 17), in this transaction: once per reassignment (the project's version).
+    if (owner.id !== user.id && owner.id !== current.ownerId) {
+      const by = await tx.user.findUnique({ where: { id: user.id }, select: { name: true } });
+      await notifyUser(tx, { kind: "PROJECT_REASSIGNED", userId: owner.id, projectId: current.id, subject: `project:${current.id}`, occasion: `v${input.version + 1}`, data: { by: by?.name ?? "" } });
+    }
     return { id: current.id, version: input.version + 1 };
   });
 }

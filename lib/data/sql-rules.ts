@@ -231,6 +231,18 @@ export function projectScopeSql(user: ScopeActor, alias = "p"): Prisma.Sql {
   return seesAllUnits(user) ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(`"${alias}"`)}.unit_id = ${user.unitId}`;
 }
 
+/**
+ * The project scope of every user at once, as SQL: whether the user aliased
+ * `userAlias` (app_user) sees the project aliased `projectAlias` — projectScopeSql's
+ * rule (seesAllUnits) for set-based queries that pick recipients (lib/notify/scan.ts).
+ */
+export function userSeesProjectSql(userAlias = "u", projectAlias = "p"): Prisma.Sql {
+  const u = alias(userAlias);
+  const p = alias(projectAlias);
+  return Prisma.sql`(${u}.role = 'ADMIN' OR ${p}.unit_id = ${u}.unit_id
+    OR (${u}.role = 'MANAGER' AND EXISTS (SELECT 1 FROM unit su WHERE su.id = ${u}.unit_id AND su.kind = 'CITY')))`;
+}
+
 /** The filter's fields that narrow which projects count (not the search: projectWhereSql; not sort or page). */
 type Narrowing = Partial<Omit<ProjectFilter, "q" | "sort" | "dir" | "page">>;
 

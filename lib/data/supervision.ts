@@ -8,6 +8,7 @@ import "server-only";
  * lib/domain/supervision.ts; the scope is the project's (projectScope): an
  * order on another unit's project is not found.
  */
+import { notifyUser } from "@/lib/notify/insert";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -77,6 +78,10 @@ export async function issueSupervision(db: Db, user: Actor, input: IssueSupervis
       select: ORDER_SELECT,
     });
     await writeAudit(tx, { actorId: user.id, action: "supervision.issue", entity: "supervision_order", entityId: order.id, after: order });
+    // The assignee hears of it (issue 17), in this transaction.
+    if (assigneeId !== user.id) {
+      await notifyUser(tx, { kind: "SUPERVISION_ISSUED", userId: assigneeId, projectId: project.id, subject: `supervision:${order.id}`, occasion: "issued", data: { dueOn: input.answerDueOn.toISOString().slice(0, 10) } });
+    }
     return { id: order.id, projectId: order.projectId, version: order.version, status: order.status };
   });
 }

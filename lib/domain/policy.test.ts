@@ -10,13 +10,13 @@ const allowed = (role: "OFFICER" | "MANAGER" | "ADMIN") =>
   (Object.keys(ROLES_FOR) as Permission[]).filter((what) => may({ role }, what)).sort();
 
 describe("policy", () => {
-  it("lets officers work projects, stages, commitments, rounds, companies and attachments, answer supervision orders, and nothing more", () => {
-    expect(allowed("OFFICER")).toEqual(["answerSupervision", "attachFiles", "editCompanies", "editProjects", "logRounds", "moveStages", "recordCommitments"]);
+  it("lets officers work projects, stages, commitments, rounds, companies and attachments, answer supervision orders, read their notifications, and nothing more", () => {
+    expect(allowed("OFFICER")).toEqual(["answerSupervision", "attachFiles", "editCompanies", "editProjects", "logRounds", "moveStages", "readNotifications", "recordCommitments"]);
   });
   it("adds reassigning, events, reports, the unit's work, removing anyone's attachment, supervision orders and merging companies for managers", () => {
     expect(allowed("MANAGER")).toEqual([
       "answerSupervision", "attachFiles", "editCompanies", "editProjects", "logRounds", "manageEvents", "mergeCompanies", "moveStages",
-      "reassignOwners", "recordCommitments", "removeAnyAttachment", "seeUnitWork", "superviseProjects", "viewReports",
+      "readNotifications", "reassignOwners", "recordCommitments", "removeAnyAttachment", "seeUnitWork", "superviseProjects", "viewReports",
     ]);
   });
   it("leaves the annual targets and the assessment's settings to admins (the assessment sheet is a report: viewReports)", () => {

@@ -43,7 +43,9 @@ export const ROLES_FOR = {
   superviseProjects: MANAGERS_AND_ADMINS,
   /** Answer a supervision order with a plan or progress note (who exactly: lib/domain/supervision.ts mayAnswer). */
   answerSupervision: EVERY_ROLE,
-  /** The admin pages: users, units, reference lists, the audit log. */
+  /** Their own notifications: the bell, the list, marking read, their preferences (lib/domain/notifications.ts). */
+  readNotifications: EVERY_ROLE,
+  /** The admin pages: users, units, reference lists, the audit log (and Admin → Notifications: digest time, escalation days, chat robots, delivery log). */
   administer: ADMINS,
   /** Import projects from a spreadsheet (the page and the API). */
   importProjects: ADMINS,

@@ -9,6 +9,7 @@ import dashboard from "./dashboard.json";
 import events from "./events.json";
 import importMessages from "./import.json";
 import journey from "./journey.json";
+import notifications from "./notifications.json";
 import pipeline from "./pipeline.json";
 import projects from "./projects.json";
 import reports from "./reports.json";
@@ -17,5 +18,5 @@ import targets from "./targets.json";
 import work from "./work.json";
 import { resolveReferences } from "../references";
 
-const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...supervision, ...targets, ...work });
+const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...notifications, ...pipeline, ...projects, ...reports, ...supervision, ...targets, ...work });
 export default messages;

@@ -4,7 +4,7 @@ import { requirePageRole } from "@/lib/auth/current-user";
 import { ROLES_FOR } from "@/lib/domain/policy";
 import { PageHeader } from "@/components/ui/page-header";
 
-const SECTIONS = ["users", "units", "reference", "audit", "tokens", "settings", "targets"] as const;
+const SECTIONS = ["users", "units", "reference", "audit", "tokens", "settings", "targets", "notifications"] as const;
 
 export default async function AdminPage() {
   await requirePageRole(...ROLES_FOR.administer);

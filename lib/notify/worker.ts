@@ -1,0 +1,43 @@
+/**
+ * The reminder worker: a pg-boss queue on the app's own PostgreSQL (schema
+ * "pgboss"; no other server). A cron schedule puts a `notify-tick` job every
+ * minute; the queue's "singleton" policy runs one tick at a time across every
+ * worker of every instance, and pg-boss retries a tick that threw. A tick
+ * scans what is due (lib/notify/scan.ts) and sends the deliveries that are due
+ * (lib/notify/deliver.ts). Neither relies on the queue for exactly-once: the
+ * notification and delivery rows' unique keys and the delivery claims do, so a
+ * second worker, a restart mid-tick or a duplicate job sends nothing twice.
+ */
+import PgBoss from "pg-boss";
+import type { Db } from "@/lib/db";
+import { scan, type ScanResult } from "@/lib/notify/scan";
+import { sendDue, type SendResult } from "@/lib/notify/deliver";
+import type { Transports } from "@/lib/notify/channels";
+
+export const TICK_QUEUE = "notify-tick";
+
+/** One round of the worker as of `now`. */
+export async function tick(db: Db, { now, transports }: { now: Date; transports: Transports }): Promise<{ scanned: ScanResult; sent: SendResult }> {
+  const scanned = await scan(db, { now, email: transports.email !== null });
+  const sent = await sendDue(db, { now, transports });
+  return { scanned, sent };
+}
+
+export type NotifyWorker = { boss: PgBoss; stop: () => Promise<void> };
+
+/** Starts the queue, the minute schedule and the tick handler; a first tick runs at once. */
+export async function startNotifyWorker(opts: { databaseUrl: string; db: Db; transports: Transports; clock?: () => Date; log?: (m: string) => void }): Promise<NotifyWorker> {
+  const clock = opts.clock ?? (() => new Date());
+  const boss = new PgBoss({ connectionString: opts.databaseUrl, schema: "pgboss", max: 2 });
+  boss.on("error", (error) => opts.log?.(`notify worker: ${error.message}`));
+  await boss.start();
+  await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: "singleton", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
+  await boss.schedule(TICK_QUEUE, "* * * * *");
+  await boss.work(TICK_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+    const { scanned, sent } = await tick(opts.db, { now: clock(), transports: opts.transports });
+    const made = Object.values(scanned).reduce((a, b) => a + (b ?? 0), 0);
+    if (made + sent.sent + sent.retrying + sent.failed > 0) opts.log?.(`notify worker: ${made} new notifications, ${sent.sent} sent, ${sent.retrying} to retry, ${sent.failed} failed`);
+  });
+  await boss.send(TICK_QUEUE, {});
+  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+}
