@@ -13,6 +13,7 @@ import type { Actor } from "./sql";
 import { funnelDurations, funnelOf, funnelStages } from "./funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "./signed";
 import { getDelivery } from "./delivery";
+import { getDeliveryRates } from "./delivery-rates";
 import { getWork } from "./work";
 import { getChains, getEvents } from "./chains";
 import { getPipeline } from "./pipeline";
@@ -21,6 +22,7 @@ export * from "./sql";
 export * from "./funnel";
 export * from "./signed";
 export * from "./delivery";
+export * from "./delivery-rates";
 export * from "./work";
 export * from "./chains";
 export * from "./pipeline";
@@ -30,8 +32,8 @@ export * from "./pipeline";
  * officers log rounds (lib/data/dashboard/cache.ts). The funnel's stage counts are among them; its durations
  * (rounds to signing) are not.
  */
-export async function getRecordSections(db: Db, user: Actor, filters: DashboardFilters) {
-  const [funnel, totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events] = await Promise.all([
+export async function getRecordSections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
+  const [funnel, totals, series, bySector, byUnit, byCountry, bands, delivery, deliveryRates, chains, events] = await Promise.all([
     funnelStages(db, user, filters),
     signedTotals(db, user, filters),
     signedSeries(db, user, filters),
@@ -40,10 +42,11 @@ export async function getRecordSections(db: Db, user: Actor, filters: DashboardF
     signedByCountry(db, user, filters),
     sizeBands(db, user, filters),
     getDelivery(db, user, filters),
+    getDeliveryRates(db, user, filters, now),
     getChains(db, user, filters),
     getEvents(db, user, filters),
   ]);
-  return { funnel, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events };
+  return { funnel, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, deliveryRates, chains, events };
 }
 
 /** The sections that read rounds or follow-up dates: the funnel's durations (rounds to signing), work, and the pipeline's cards. */
@@ -64,7 +67,7 @@ export function assembleDashboard(
 }
 
 export async function getDashboard(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
-  const [records, activity] = await Promise.all([getRecordSections(db, user, filters), getActivitySections(db, user, filters, now)]);
+  const [records, activity] = await Promise.all([getRecordSections(db, user, filters, now), getActivitySections(db, user, filters, now)]);
   return assembleDashboard(filters, records, activity);
 }
 export type Dashboard = ReturnType<typeof assembleDashboard>;
