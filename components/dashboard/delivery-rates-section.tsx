@@ -9,26 +9,12 @@ import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
 import { formatDate } from "@/lib/format/dates";
 import { periodName } from "@/lib/domain/period";
-import { asOfDay, rate } from "@/lib/domain/delivery-rates";
+import { RATES, RATE_NAMES, asOfDay, rateOf, type RateName } from "@/lib/domain/delivery-rates";
 import type { RateCounts } from "@/lib/data/dashboard";
 import { Chart, type ChartOption } from "@/components/dashboard/chart";
 import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
 import { type Props, localName } from "@/components/dashboard/section-props";
 import type { RateLink } from "@/components/dashboard/links";
-
-/** The rates in the order shown: numerator and denominator (linked counts, or amounts for funds). */
-export const RATES = {
-  fulfilment: { num: "met", den: "due" },
-  started: { num: "started", den: "signed" },
-  startOnTime: { num: "startMet", den: "startDue" },
-  producing: { num: "producing", den: "signed" },
-  productionOnTime: { num: "productionMet", den: "productionDue" },
-  fundsCny: { num: "fundsCny", den: "contractedCny" },
-  fundsUsd: { num: "fundsUsd", den: "contractedUsd" },
-} as const satisfies Record<string, { num: keyof RateCounts; den: keyof RateCounts }>;
-export type RateName = keyof typeof RATES;
-export const RATE_NAMES = Object.keys(RATES) as RateName[];
-export const rateOf = (c: RateCounts, name: RateName) => rate(c[RATES[name].num], c[RATES[name].den]);
 
 /** `rank` from the address: a rate name, or the default (fulfilment). */
 export const rankOf = (v: string | string[] | undefined): RateName => (RATE_NAMES.includes(v as RateName) ? (v as RateName) : "fulfilment");

@@ -85,3 +85,20 @@ export function rate(numerator: number | string, denominator: number | string): 
   const d = Number(denominator);
   return d > 0 ? Number(numerator) / d : null;
 }
+
+/** The rates as shown (dashboard, report): each one's numerator and denominator among the counts. */
+export const RATES = {
+  fulfilment: { num: "met", den: "due" },
+  started: { num: "started", den: "signed" },
+  startOnTime: { num: "startMet", den: "startDue" },
+  producing: { num: "producing", den: "signed" },
+  productionOnTime: { num: "productionMet", den: "productionDue" },
+  fundsCny: { num: "fundsCny", den: "contractedCny" },
+  fundsUsd: { num: "fundsUsd", den: "contractedUsd" },
+} as const;
+export type RateName = keyof typeof RATES;
+export const RATE_NAMES = Object.keys(RATES) as RateName[];
+type RatePart = (typeof RATES)[RateName]["num" | "den"];
+
+/** Rate `name` of a set of counts. */
+export const rateOf = (c: Record<RatePart, number | string>, name: RateName) => rate(c[RATES[name].num], c[RATES[name].den]);
