@@ -25,6 +25,9 @@ import { linkedNumbers } from "@/components/dashboard/links";
 import { fromSearchParams } from "@/lib/domain/project-filter";
 import { listProjects } from "@/lib/data/project-list";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
+import { buildReport } from "@/lib/reports/build-report";
+import { reportSections } from "@/lib/reports/sections";
+import { toCsv } from "@/lib/reports/to-csv";
 
 const db = testDb();
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -152,5 +155,20 @@ describe("delivery rates", () => {
         expect(n.count).toBe(names.length);
       }
     }
+  });
+
+  it("the report carries the same rates, its section in every format, and a sentence in both languages", async () => {
+    const r = await buildReport(db, managerU, { period: "2024-Q1" }, AFTER);
+    expect(r.deliveryRates.asOf).toBe("2024-03-31");
+    expect(r.deliveryRates.overall).toEqual(expect.objectContaining(unitU));
+    expect(r.deliveryRates.overall.rates).toMatchObject({ fulfilment: 0.4, startOnTime: 2 / 3, fundsUsd: 0.25 });
+    expect(r.deliveryRates.byQuarter.map((q) => q.label)).toEqual(["2024-Q1", "2024-Q2"]);
+    const rates = reportSections(r, "zh-CN").find((x) => x.key === "deliveryRates")!;
+    expect(rates.title).toBe("履约与落地率（截至2024年3月31日）");
+    expect(rates.rows[0]).toEqual(["履约率", 2, 5, "40.0%"]);
+    expect(toCsv(r)).toContain("履约率,2,5,40.0%");
+    expect(toCsv(r, "en")).toContain("Fulfilment rate,2,5,40.0%");
+    expect(r.summary.zh).toContain("截至2024年3月31日，履约率40%（有里程碑到期的5个项目中2个按期达成），1个项目有里程碑逾期未达成");
+    expect(r.summary.en).toContain("As of 31 Mar 2024 the fulfilment rate was 40% (2 of 5 projects with a milestone due met them all on time)");
   });
 });
