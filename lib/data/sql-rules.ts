@@ -106,7 +106,12 @@ export function milestoneReachedOnSql(kind: Prisma.Sql, projectId: Prisma.Sql): 
 /** Commitment `m` is a milestone promise in force due before `cutoff` (an SQL date expression): isDue. */
 export function milestoneDueSql(cutoff: Prisma.Sql, commitmentAlias = "m"): Prisma.Sql {
   const m = alias(commitmentAlias);
-  return Prisma.sql`(${m}.replaced_at IS NULL AND ${m}.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]) AND ${m}.due_on < ${cutoff})`;
+  return Prisma.sql`(${m}.replaced_at IS NULL AND ${m}.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]) AND ${dueBeforeSql(cutoff, commitmentAlias)})`;
+}
+
+/** milestoneDueSql's date part alone: for rows already known to be milestone promises in force, due by a later cutoff. */
+export function dueBeforeSql(cutoff: Prisma.Sql, commitmentAlias = "m"): Prisma.Sql {
+  return Prisma.sql`${alias(commitmentAlias)}.due_on < ${cutoff}`;
 }
 
 /** A due milestone `m` reached (`reachedOn`, milestoneReachedOnSql) on or before its due date: isMet (never NULL). */

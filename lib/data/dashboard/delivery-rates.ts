@@ -12,7 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { lastDay, quarterPeriod, type Period } from "@/lib/domain/period";
 import { deliveryCutoff, ON_TIME_KINDS } from "@/lib/domain/delivery-rates";
-import { fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedOnSql, money, projectFilterSql } from "@/lib/data/sql-rules";
+import { dueBeforeSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedOnSql, money, projectFilterSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import { type Actor, signedInPeriodSql } from "./sql";
 
@@ -104,7 +104,7 @@ export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFi
       SELECT * FROM unnest(${periods.map((_, i) => i)}::int[], ${periods.map((p) => p.from)}::date[], ${periods.map((p) => p.to)}::date[], ${cutoffs}::date[]) AS per(i, pfrom, pto, cut)
     ),
     ms AS MATERIALIZED (
-      SELECT m.project_id, p.unit_id, m.kind, m.due_on, m.replaced_at, ${reached("m.kind", "m.project_id")} AS reached_on
+      SELECT m.project_id, p.unit_id, m.kind, m.due_on, ${reached("m.kind", "m.project_id")} AS reached_on
         FROM commitment m JOIN project p ON p.id = m.project_id
        WHERE ${milestoneDueSql(Prisma.sql`${maxCutoff}::date`, "m")} AND ${projectFilterSql(user, filters, { today })}
     ),
@@ -116,7 +116,7 @@ export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFi
              bool_or(ms.kind = ${ON_TIME_KINDS.start}::"CommitmentKind" AND ${milestoneMetSql(Prisma.sql`ms.reached_on`, "ms")}) AS start_met,
              bool_or(ms.kind = ${ON_TIME_KINDS.production}::"CommitmentKind") AS production_due,
              bool_or(ms.kind = ${ON_TIME_KINDS.production}::"CommitmentKind" AND ${milestoneMetSql(Prisma.sql`ms.reached_on`, "ms")}) AS production_met
-        FROM ms JOIN per ON ${milestoneDueSql(perCut, "ms")}
+        FROM ms JOIN per ON ${dueBeforeSql(perCut, "ms")}
        GROUP BY per.i, ms.project_id, ms.unit_id
     ),
     cohort AS (
