@@ -4,6 +4,7 @@
  * messages (`stages`, `roundFormats`, `terms`) and every screen, the report in
  * each format, and the import template show exactly that text.
  */
+import { deliveryRatesOf } from "@/lib/reports/delivery-rates.test-helpers";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -105,6 +106,7 @@ describe.each(LOCALES)("%s: each term renders the same everywhere", (locale) => 
     fundsInPlace: { cny: "0", usd: "0" },
     foreignInvestmentInPlaceUsd: "0",
     roundsHeld: 0,
+    deliveryRates: deliveryRatesOf("2023-12-31", {}),
     newLeads: { total: 0, bySource: [], byEvent: [] },
     stalled: [],
     summary: { zh: "", en: "" },

@@ -32,6 +32,8 @@ import type { Actor } from "../lib/data/dashboard/sql";
 import { funnelDurations, funnelStages } from "../lib/data/dashboard/funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "../lib/data/dashboard/signed";
 import { getDelivery } from "../lib/data/dashboard/delivery";
+import { getDeliveryRates, trendQuarters } from "../lib/data/dashboard/delivery-rates";
+import { deliveryCutoff } from "../lib/domain/delivery-rates";
 import { roundsInPeriod, stalledAndOverdue } from "../lib/data/dashboard/work";
 import { getChains, getEvents } from "../lib/data/dashboard/chains";
 import { measureActuals } from "../lib/data/targets";
@@ -168,6 +170,35 @@ const SQL = {
            (SELECT sum(amount) FROM funds_in_place WHERE currency = 'USD' AND received_on >= $1 AND received_on < $2) pusd,
            (SELECT count(DISTINCT project_id) FROM funds_in_place WHERE received_on >= $1 AND received_on < $2)::int pproj
       FROM s LEFT JOIN fu ON fu.project_id = s.project_id`,
+  // Delivery rates per period i ($1..$4: i, from, to, cutoff), per unit and overall: milestones reached from
+  // aggregated actuals joined (not a subquery per milestone), first contracts by a window.
+  deliveryRates: `
+    WITH per AS (SELECT * FROM unnest($1::int[], $2::date[], $3::date[], $4::date[]) per(i, pfrom, pto, cut)),
+    reach AS (SELECT project_id, kind::text kind, min(reported_on) r FROM commitment_actual GROUP BY 1, 2
+              UNION ALL SELECT project_id, 'CONSTRUCTION_START', min(started_on) FROM construction_start GROUP BY 1),
+    ms AS (SELECT m.project_id, p.unit_id, m.kind::text kind, m.due_on, rc.r FROM commitment m JOIN project p ON p.id = m.project_id
+             LEFT JOIN reach rc ON rc.project_id = m.project_id AND rc.kind = m.kind::text
+            WHERE m.replaced_at IS NULL AND m.kind::text IN ('LAND_HANDOVER','CONSTRUCTION_START','PRODUCTION','FULL_PRODUCTION','STATISTICS') AND m.due_on IS NOT NULL),
+    d AS (SELECT per.i, ms.project_id, ms.unit_id, bool_and(COALESCE(ms.r <= ms.due_on, false)) met,
+                 bool_or(ms.due_on < per.cut - 1 AND (ms.r IS NULL OR ms.r >= per.cut)) past,
+                 bool_or(ms.kind = 'CONSTRUCTION_START') sd, bool_or(ms.kind = 'CONSTRUCTION_START' AND COALESCE(ms.r <= ms.due_on, false)) sm,
+                 bool_or(ms.kind = 'PRODUCTION') pd, bool_or(ms.kind = 'PRODUCTION' AND COALESCE(ms.r <= ms.due_on, false)) pm
+            FROM ms JOIN per ON ms.due_on < per.cut GROUP BY 1, 2, 3),
+    c AS (SELECT per.i, f.project_id, p.unit_id, f.cny, f.usd, st.r < per.cut started, pr.r < per.cut producing,
+                 (SELECT sum(amount) FROM funds_in_place x WHERE x.project_id = f.project_id AND x.currency = 'CNY' AND x.received_on < per.cut) fc,
+                 (SELECT sum(amount) FROM funds_in_place x WHERE x.project_id = f.project_id AND x.currency = 'USD' AND x.received_on < per.cut) fu
+            FROM ${FIRST} f JOIN per ON f.signed_on >= per.pfrom AND f.signed_on < per.pto JOIN project p ON p.id = f.project_id
+            LEFT JOIN reach st ON st.project_id = f.project_id AND st.kind = 'CONSTRUCTION_START'
+            LEFT JOIN reach pr ON pr.project_id = f.project_id AND pr.kind = 'PRODUCTION'),
+    ca AS (SELECT i, unit_id, GROUPING(unit_id) g, count(*)::int signed, count(*) FILTER (WHERE started)::int started, count(*) FILTER (WHERE producing)::int producing,
+                  count(fc)::int fcn, count(fu)::int fun, sum(cny) cny, sum(usd) usd, sum(fc) fc, sum(fu) fu FROM c GROUP BY GROUPING SETS ((i), (i, unit_id))),
+    da AS (SELECT i, unit_id, GROUPING(unit_id) g, count(*)::int due, count(*) FILTER (WHERE met)::int met, count(*) FILTER (WHERE past)::int past,
+                  count(*) FILTER (WHERE sd)::int sd, count(*) FILTER (WHERE sm)::int sm, count(*) FILTER (WHERE pd)::int pd, count(*) FILTER (WHERE pm)::int pm
+             FROM d GROUP BY GROUPING SETS ((i), (i, unit_id)))
+    SELECT COALESCE(ca.i, da.i) i, COALESCE(ca.unit_id, da.unit_id) unit_id, ca.signed, ca.started, ca.producing, ca.fcn, ca.fun, ca.cny, ca.usd, ca.fc, ca.fu,
+           da.due, da.met, da.past, da.sd, da.sm, da.pd, da.pm
+      FROM ca FULL JOIN da ON ca.i = da.i AND ca.g = da.g AND COALESCE(ca.unit_id, 0) = COALESCE(da.unit_id, 0)
+     ORDER BY 1, 2`,
   // From the rounds themselves (not round_day_summary): the "same answer" column checks the summary.
   rounds: `WITH r AS (SELECT CASE WHEN GROUPING(w) = 0 THEN 'w' WHEN GROUPING(owner_id) = 0 THEN 'o' ELSE 'u' END d, w, COALESCE(owner_id, unit_id) id, count(*)::int n
               FROM (SELECT date_trunc('week', r.held_on)::date w, p.owner_id, p.unit_id FROM negotiation_round r JOIN project p ON p.id = r.project_id
@@ -527,6 +558,23 @@ async function main() {
   await compare("delivery after signing", () => getDelivery(db, city, year), SQL.delivery, [F, T],
     (a) => [a.signed, a.signedCny, a.signedUsd, a.started, a.funded, a.cohortFundsCny, a.cohortFundsUsd, a.startsInPeriod, a.fundsInPeriodCny, a.fundsInPeriodUsd, a.fundedProjectsInPeriod],
     (r) => [r[0].signed, num(r[0].signed_cny), num(r[0].signed_usd), r[0].started, r[0].funded, num(r[0].funds_cny), num(r[0].funds_usd), r[0].starts, num(r[0].pcny), num(r[0].pusd), r[0].pproj]);
+  {
+    // The delivery rates: the year and the trend's quarters, each at its own cutoff.
+    const periods = [year.period, ...trendQuarters(year.period, todayDate(NOW))];
+    const cuts = periods.map((p) => iso(deliveryCutoff(p, todayDate(NOW))));
+    type RC = Awaited<ReturnType<typeof getDeliveryRates>>["overall"];
+    const appLine = (c: RC) => [c.signed, c.started, c.producing, c.fundedCny, c.fundedUsd, c.contractedCny, c.contractedUsd, c.fundsCny, c.fundsUsd, c.due, c.met, c.pastDue, c.startDue, c.startMet, c.productionDue, c.productionMet];
+    const sqlLine = (x: Record<string, unknown> | undefined) =>
+      x ? [x.signed ?? 0, x.started ?? 0, x.producing ?? 0, x.fcn ?? 0, x.fun ?? 0, num(x.cny), num(x.usd), num(x.fc), num(x.fu), x.due ?? 0, x.met ?? 0, x.past ?? 0, x.sd ?? 0, x.sm ?? 0, x.pd ?? 0, x.pm ?? 0] : [];
+    await compare("delivery rates (year, units, 4 quarters)", () => getDeliveryRates(db, city, year, NOW), SQL.deliveryRates,
+      [periods.map((_, i) => i), periods.map((p) => iso(p.from)), periods.map((p) => iso(p.to)), cuts],
+      (a) => [appLine(a.overall), [...a.byUnit].sort((x, y) => x.id - y.id).map((u) => [u.id, ...appLine(u)]), a.trend.map(appLine)],
+      (r) => [
+        sqlLine(r.find((x) => x.i === 0 && x.unit_id === null)),
+        r.filter((x) => x.i === 0 && x.unit_id !== null).map((x) => [x.unit_id, ...sqlLine(x)]),
+        periods.slice(1).map((_, k) => sqlLine(r.find((x) => x.i === k + 1 && x.unit_id === null))),
+      ]);
+  }
   await compare("work: rounds per week, officer, unit", () => roundsInPeriod(db, city, year), SQL.rounds, [F, T],
     (a) => [a.byWeek.map((x) => [iso(x.week), x.rounds]), a.byOwner.map((x) => [x.id, x.rounds, x.projects]), a.byUnit.map((x) => [x.id, x.rounds, x.projects])],
     (r) => [

@@ -15,13 +15,44 @@
  * - funnel: moved in the period into the stage, or for a forward stage into it
  *   or a later one (reached, reachedFrom/reachedTo).
  * All three are half-open [from, to), like the period.
+ * - delivery rates (lib/domain/delivery-rates.ts): the sets named by the
+ *   `delivery` filter counted at the cutoff `deliveryTo`, beside signed in the
+ *   period for the cohort's numbers (and startedTo = the cutoff for 开工).
  */
 import { projectsHref, type ProjectFilter } from "@/lib/domain/project-filter";
 import { withOwnWork } from "@/lib/domain/scope";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard";
-import type { Dashboard } from "@/lib/data/dashboard";
+import type { Dashboard, RateCounts } from "@/lib/data/dashboard";
+import type { Period } from "@/lib/domain/period";
 import { LARGE_PROJECT_CNY } from "@/lib/domain/targets";
+
+/** The counts of the delivery rates that link, with the set each one names: cohort counts go with signed in the period. */
+export const RATE_LINKS = {
+  signed: { cohort: true },
+  started: { cohort: true },
+  producing: { cohort: true, set: "producing" },
+  fundedCny: { cohort: true, set: "fundedCny" },
+  fundedUsd: { cohort: true, set: "fundedUsd" },
+  due: { set: "due" },
+  met: { set: "met" },
+  pastDue: { set: "pastDue" },
+  startDue: { set: "startDue" },
+  startMet: { set: "startMet" },
+  productionDue: { set: "productionDue" },
+  productionMet: { set: "productionMet" },
+} as const satisfies Partial<Record<keyof RateCounts, { cohort?: true; set?: NonNullable<ProjectFilter["delivery"]> }>>;
+export type RateLink = keyof typeof RATE_LINKS;
+
+/** The list's filter for delivery-rate count `key` of `period` at `cutoff`. */
+export function rateFilter(key: RateLink, period: Pick<Period, "from" | "to">, cutoff: Date): Partial<ProjectFilter> {
+  const link: { cohort?: true; set?: NonNullable<ProjectFilter["delivery"]> } = RATE_LINKS[key];
+  return {
+    ...(link.cohort ? { signedFrom: period.from, signedTo: period.to } : {}),
+    ...(key === "started" ? { startedTo: cutoff } : {}),
+    ...(link.set ? { delivery: link.set, deliveryTo: cutoff } : {}),
+  };
+}
 
 /** The dashboard's period and filter from its address; an officer's is their own work (an owner filter). */
 export function dashboardFiltersFor(user: { id: number; role: Role }, searchParams: Record<string, string | string[] | undefined>, now = new Date()): DashboardFilters {
@@ -84,5 +115,13 @@ export function linkedNumbers(data: Dashboard): LinkedNumbers {
     exact(`target.SIGNED_100M.${which}`, Number(row.measures.SIGNED_100M.actual), { ...unit, ...signedYear, minSignedCny: LARGE_PROJECT_CNY });
     exact(`target.STARTS.${which}`, Number(row.measures.STARTS.actual), { ...unit, startedFrom: year.from, startedTo: year.to });
   }
+
+  const rates = data.deliveryRates;
+  const addRates = (prefix: string, counts: RateCounts, p: Pick<Period, "from" | "to">, cutoff: Date, narrowing: Partial<ProjectFilter> = {}) => {
+    for (const key of Object.keys(RATE_LINKS) as RateLink[]) add(`${prefix}.${key}`, counts[key], { ...narrowing, ...rateFilter(key, p, cutoff) });
+  };
+  addRates("rates", rates.overall, period, rates.cutoff);
+  for (const u of rates.byUnit) addRates(`rates.unit.${u.id}`, u, period, rates.cutoff, { unitId: u.id });
+  for (const q of rates.trend) addRates(`rates.quarter.${q.label}`, q, q.period, q.cutoff);
   return new LinkedNumbers(all);
 }

@@ -30,7 +30,8 @@ const NUM_LINKS = "[&_a]:text-brand-700 [&_a]:underline-offset-2 [&_a:hover]:und
  */
 const text = (c: Column) => (c.numeric ? {} : { "data-text": "" });
 
-export type Column = { key: string; label: string; numeric?: boolean };
+/** A column; `label` may be a link (a header that re-sorts the table), `sort` marks the column the rows are sorted by. */
+export type Column = { key: string; label: ReactNode; numeric?: boolean; sort?: "ascending" | "descending" };
 export type Cell = ReactNode;
 
 /** A table of numbers; `open` shows it without a click (it always prints). */
@@ -62,7 +63,7 @@ export function NumbersTable({
           <thead>
             <tr className="border-b border-slate-300">
               {columns.map((c) => (
-                <th key={c.key} scope="col" {...text(c)}>
+                <th key={c.key} scope="col" aria-sort={c.sort} {...text(c)}>
                   {c.label}
                 </th>
               ))}

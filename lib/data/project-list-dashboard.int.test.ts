@@ -53,14 +53,16 @@ import { EventsSection } from "@/components/dashboard/events-section";
 import { TargetsSection } from "@/components/dashboard/targets-section";
 import { testDb, uniq } from "@/test/factories";
 import { makeDashboardActors } from "@/lib/data/dashboard/actors.test-helpers";
-import type { Stage } from "@/lib/generated/prisma/enums";
+import type { CommitmentKind, Stage } from "@/lib/generated/prisma/enums";
 import { fromSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
 import { seesAllUnits } from "@/lib/domain/scope";
 import { listProjects } from "@/lib/data/project-list";
 import { dashboardFiltersFor, linkedNumbers, type LinkedNumber } from "@/components/dashboard/links";
 import { getDashboard, type Actor, type Dashboard } from "@/lib/data/dashboard";
-import { CLOSED_STAGES, FORWARD_STAGES, STALL_LIMITS, isStalled } from "@/lib/domain/stages";
+import { CLOSED_STAGES, FORWARD_STAGES, STALL_LIMITS, STALL_STAGES, isStalled } from "@/lib/domain/stages";
 import { isoDay } from "@/lib/domain/period";
+import { fulfilled, isDue, isMet, isPastDeadline, type DeliverySet } from "@/lib/domain/delivery-rates";
+import { DeliveryRatesSection } from "@/components/dashboard/delivery-rates-section";
 
 vi.mock("next-intl/server", () => ({
   getTranslations: async (namespace: string) => createTranslator({ locale: "en", messages: en, namespace: namespace as never }),
@@ -86,6 +88,10 @@ type Spec = {
   lastRoundOn?: string;
   followUp?: string;
   eventId?: number;
+  /** Milestone promises (kind, due), actuals (kind, reported on), funds in place (received on, currency). */
+  promises?: [CommitmentKind, string][];
+  actuals?: [CommitmentKind, string][];
+  funds?: [string, "CNY" | "USD"][];
 };
 
 /** What the model knows of a project: the facts the definitions read. */
@@ -102,6 +108,9 @@ type Fact = {
   moves: { at: Date; to: Stage }[];
   lastActivity: Date;
   followUp: Date | null;
+  milestones: { kind: CommitmentKind; dueOn: Date }[];
+  actuals: { kind: CommitmentKind; on: Date }[];
+  funds: { on: Date; currency: "CNY" | "USD" }[];
 };
 const facts: Fact[] = [];
 
@@ -128,9 +137,13 @@ async function project(spec: Spec) {
     data: spec.history.map(([to, at], i) => ({ projectId: p.id, fromStage: i ? spec.history[i - 1][0] : null, toStage: to, changedById: spec.owner.id, changedAt: bj(at) })),
   });
   // One at a time: a contract's id order is part of the "first contract" rule.
+  const contractIds: number[] = [];
   for (const [on, cny] of spec.contracts ?? []) {
-    await db.contract.create({ data: { projectId: p.id, signedOn: d(on), contractedInvestmentCny: cny, agreementKindId: kindId, createdById: spec.owner.id } });
+    contractIds.push((await db.contract.create({ data: { projectId: p.id, signedOn: d(on), contractedInvestmentCny: cny, agreementKindId: kindId, createdById: spec.owner.id } })).id);
   }
+  for (const [kind, due] of spec.promises ?? []) await db.commitment.create({ data: { projectId: p.id, contractId: contractIds[0], kind, dueOn: d(due), createdById: spec.owner.id } });
+  for (const [kind, on] of spec.actuals ?? []) await db.commitmentActual.create({ data: { projectId: p.id, kind, reportedOn: d(on), createdById: spec.owner.id } });
+  for (const [on, currency] of spec.funds ?? []) await db.fundsInPlace.create({ data: { projectId: p.id, receivedOn: d(on), currency, amount: "100.00", createdById: spec.owner.id } });
   for (const on of spec.starts ?? []) await db.constructionStart.create({ data: { projectId: p.id, startedOn: d(on), createdById: spec.owner.id } });
   const firstContract = [...(spec.contracts ?? [])].sort((a, b) => a[0].localeCompare(b[0]))[0]; // a stable sort keeps the lower id first on a tie
   facts.push({
@@ -146,8 +159,32 @@ async function project(spec: Spec) {
     moves: spec.history.map(([to, at]) => ({ at: bj(at), to })),
     lastActivity: d(spec.lastRoundOn ?? spec.firstContactOn),
     followUp: spec.followUp ? d(spec.followUp) : null,
+    milestones: (spec.promises ?? []).map(([kind, due]) => ({ kind, dueOn: d(due) })),
+    actuals: (spec.actuals ?? []).map(([kind, on]) => ({ kind, on: d(on) })),
+    funds: (spec.funds ?? []).map(([on, currency]) => ({ on: d(on), currency })),
   });
   return p.id;
+}
+
+/** The model of the delivery rates' sets (lib/domain/delivery-rates.ts, its pure rules). */
+function inDeliverySet(p: Fact, set: DeliverySet, cutoff: Date): boolean {
+  const reachedOn = (kind: CommitmentKind) =>
+    kind === "CONSTRUCTION_START" ? p.firstStart : (p.actuals.filter((a) => a.kind === kind).map((a) => a.on).sort((a, b) => a.getTime() - b.getTime())[0] ?? null);
+  const due = p.milestones.map((m) => ({ kind: m.kind, dueOn: m.dueOn, reachedOn: reachedOn(m.kind) })).filter((m) => isDue(m, cutoff));
+  const funded = (c: "CNY" | "USD") => p.funds.some((x) => x.currency === c && x.on < cutoff);
+  const produced = reachedOn("PRODUCTION");
+  return {
+    due: due.length > 0,
+    met: fulfilled(due, cutoff) === true,
+    pastDue: due.some((m) => isPastDeadline(m, cutoff)),
+    startDue: due.some((m) => m.kind === "CONSTRUCTION_START"),
+    startMet: due.some((m) => m.kind === "CONSTRUCTION_START" && isMet(m)),
+    productionDue: due.some((m) => m.kind === "PRODUCTION"),
+    productionMet: due.some((m) => m.kind === "PRODUCTION" && isMet(m)),
+    producing: produced !== null && produced < cutoff,
+    fundedCny: funded("CNY"),
+    fundedUsd: funded("USD"),
+  }[set];
 }
 
 /**
@@ -171,6 +208,7 @@ function expected(who: Actor, f: Partial<ProjectFilter>): number[] {
     (!(f.signedFrom || f.signedTo || f.minSignedCny) ||
       (within(p.firstContract?.on, f.signedFrom, f.signedTo) && (f.minSignedCny === undefined || p.firstContract!.cny >= Number(f.minSignedCny)))) &&
     (!(f.startedFrom || f.startedTo) || within(p.firstStart, f.startedFrom, f.startedTo)) &&
+    (!f.delivery || inDeliverySet(p, f.delivery, f.deliveryTo ?? new Date(TODAY.getTime() + DAY))) &&
     (!f.reached ||
       p.moves.some((m) => {
         const i = (FORWARD_STAGES as readonly Stage[]).indexOf(f.reached!);
@@ -205,6 +243,7 @@ beforeAll(async () => {
   await project({
     owner: officerA, sectorId: S2, companyId: us, country: "US", firstContactOn: "2023-06-01", lastRoundOn: "2024-02-10",
     contracts: [["2024-02-15", "50000000.00"], ["2024-02-15", "6000000000.00"]], starts: ["2024-03-20"], history: [["SIGNED", "2024-02-15"], ["CONSTRUCTION", "2024-03-20"]],
+    promises: [["CONSTRUCTION_START", "2024-03-31"], ["PRODUCTION", "2024-03-01"]], funds: [["2024-03-01", "CNY"], ["2024-04-02", "USD"]],
   });
   await project({
     owner: officerB, sectorId: S1, companyId: de, country: "DE", firstContactOn: "2023-12-01", planned: "20000000000", followUp: "2024-04-10", eventId: E,
@@ -216,6 +255,7 @@ beforeAll(async () => {
   });
   await project({
     owner: officerA, sectorId: S1, ...CN, firstContactOn: "2022-10-01", contracts: [["2023-02-10", "300000000.00"]], starts: ["2024-01-15", "2024-02-01"],
+    promises: [["PRODUCTION", "2024-02-01"]], actuals: [["PRODUCTION", "2024-01-20"]],
     history: [["CONSTRUCTION", "2024-01-15"], ["OPERATING", "2024-03-01"]],
   });
   await project({
@@ -274,7 +314,7 @@ function agree(checked: Checked[]) {
 const numbers = (checked: Checked[]) => Object.fromEntries(checked.map((c) => [c.key, c.count]));
 /** The sections a walk covered, by the first part of their keys. */
 const sections = (checked: Checked[]) => [...new Set(checked.map((c) => c.key.split(".")[0]))].sort();
-const ALL_SECTIONS = ["band", "event", "funnel", "overdue", "owner", "pipeline", "signed", "stalled", "starts", "target", "unit"];
+const ALL_SECTIONS = ["band", "event", "funnel", "overdue", "owner", "pipeline", "rates", "signed", "stalled", "starts", "target", "unit"];
 
 describe("dashboard number → project list: the same projects, for every role", () => {
   it("U's county manager: every linked number of every section", async () => {
@@ -314,6 +354,18 @@ describe("dashboard number → project list: the same projects, for every role",
       [`target.SIGNED.${U}`]: 4,
       [`target.SIGNED_100M.${U}`]: 3,
       [`target.STARTS.${U}`]: 2,
+      // The delivery rates (as of 03-31): P2's start due 03-31 met (03-20), its production due 03-01 past; P5's production met.
+      "rates.signed": 3,
+      "rates.started": 1,
+      "rates.fundedCny": 1,
+      "rates.fundedUsd": 0, // received 04-02, after the cutoff
+      "rates.producing": 0,
+      "rates.due": 2,
+      "rates.met": 1,
+      "rates.pastDue": 1,
+      "rates.startMet": 1,
+      "rates.productionDue": 2,
+      "rates.productionMet": 1,
     });
   });
 
@@ -376,6 +428,7 @@ async function renderedListLinks(data: Dashboard): Promise<{ href: string; text:
     SignedSection({ signed: data.signed, ...props }),
     BandsSection({ bands: data.bands, ...props }),
     DeliverySection({ delivery: data.delivery, ...props }),
+    DeliveryRatesSection({ deliveryRates: data.deliveryRates, ...props, rank: "fulfilment", rankHref: (rank) => `/dashboard?rank=${rank}` }),
     WorkSection({ work: data.work, ...props, allOfficersHref: null }),
     ChainsSection({ chains: data.chains, locale: "en" }),
     EventsSection({ events: data.events, ...props }),
@@ -395,7 +448,8 @@ describe("the sections render the linked numbers and no other link to the list",
       const byHref = new Map(listed.map((n) => [n.href, formatCount(n.count, "en")]));
       expect(rendered.map((r) => [r.href, r.text])).toEqual(rendered.map((r) => [r.href, byHref.get(r.href)]));
       const shown = new Set(rendered.map((r) => r.href));
-      expect(listed.filter((n) => !shown.has(n.href)).map((n) => n.key)).toEqual(["signed"]);
+      // The total (the page's KPI) is also the delivery rates' denominator, rendered there.
+      expect(listed.filter((n) => !shown.has(n.href)).map((n) => n.key)).toEqual([]);
     }
   });
 });

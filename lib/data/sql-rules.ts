@@ -24,6 +24,7 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db";
 import { CLOSED_STAGES, FORWARD_STAGES, FUNDED_STAGES, STALL_LIMITS, STALL_STAGES, isInPlay, type StallStage, type StallStep } from "@/lib/domain/stages";
 import { MILESTONE_KINDS, MILESTONE_SETTINGS, type MilestoneColour } from "@/lib/domain/milestones";
+import { ON_TIME_KINDS, deliveryCutoff, type DeliverySet } from "@/lib/domain/delivery-rates";
 import { DAY_MS, dayStart, type Period } from "@/lib/domain/period";
 import { seesAllUnits, type ScopeActor } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
@@ -158,6 +159,80 @@ export function projectColourIsSql(colour: MilestoneColour, today: Date, project
   return Prisma.sql`${projectColourSql(today, projectAlias)} = ${colour}`;
 }
 
+/* ---------- Delivery rates (lib/domain/delivery-rates.ts) ---------- */
+
+/**
+ * The day milestone `kind` (an SQL expression) of project `projectId` was
+ * reached: the earliest actual of its kind, or for 开工 the first
+ * construction start record. NULL while not reached.
+ */
+export function milestoneReachedOnSql(kind: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN ${kind} = 'CONSTRUCTION_START'
+    THEN (SELECT MIN(cs.started_on) FROM construction_start cs WHERE cs.project_id = ${projectId})
+    ELSE (SELECT MIN(ca.reported_on) FROM commitment_actual ca WHERE ca.project_id = ${projectId} AND ca.kind = ${kind}) END)`;
+}
+
+/** Commitment `m` is a milestone promise in force due before `cutoff` (an SQL date expression): isDue. */
+export function milestoneDueSql(cutoff: Prisma.Sql, commitmentAlias = "m"): Prisma.Sql {
+  const m = alias(commitmentAlias);
+  return Prisma.sql`(${m}.replaced_at IS NULL AND ${m}.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]) AND ${dueBeforeSql(cutoff, commitmentAlias)})`;
+}
+
+/** milestoneDueSql's date part alone: for rows already known to be milestone promises in force, due by a later cutoff. */
+export function dueBeforeSql(cutoff: Prisma.Sql, commitmentAlias = "m"): Prisma.Sql {
+  return Prisma.sql`${alias(commitmentAlias)}.due_on < ${cutoff}`;
+}
+
+/** A due milestone `m` reached (`reachedOn`, milestoneReachedOnSql) on or before its due date: isMet (never NULL). */
+export function milestoneMetSql(reachedOn: Prisma.Sql, commitmentAlias = "m"): Prisma.Sql {
+  return Prisma.sql`COALESCE(${reachedOn} <= ${alias(commitmentAlias)}.due_on, FALSE)`;
+}
+
+/** A due milestone `m` past its deadline at the as-of day (cutoff − 1): isPastDeadline (never NULL). */
+export function milestonePastDeadlineSql(cutoff: Prisma.Sql, reachedOn: Prisma.Sql, commitmentAlias = "m"): Prisma.Sql {
+  return Prisma.sql`(${alias(commitmentAlias)}.due_on < ${cutoff} - 1 AND COALESCE(${reachedOn} >= ${cutoff}, TRUE))`;
+}
+
+/** Funds in place on project `projectId` in `currency` received before `cutoff`: their sum (NULL when none). */
+export function fundsBeforeSql(currency: "CNY" | "USD", cutoff: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT SUM(f.amount) FROM funds_in_place f WHERE f.project_id = ${projectId} AND f.currency = ${currency}::"Currency" AND f.received_on < ${cutoff})`;
+}
+
+/**
+ * The project list's `delivery` filter: project `projectAlias` is in the set
+ * `set` counted by the delivery rates at `cutoff` (lib/domain/delivery-rates.ts
+ * DELIVERY_SETS; signed in the period is signedFrom/signedTo beside it).
+ */
+export function deliverySetSql(set: DeliverySet, cutoffDay: Date, projectAlias = "p"): Prisma.Sql {
+  const p = alias(projectAlias);
+  const cutoff = Prisma.sql`${cutoffDay}::date`;
+  const reached = milestoneReachedOnSql(Prisma.sql`dm.kind`, Prisma.sql`dm.project_id`);
+  const due = (extra: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM commitment dm WHERE dm.project_id = ${p}.id AND ${milestoneDueSql(cutoff, "dm")} AND ${extra})`;
+  const kind = (k: string) => Prisma.sql`dm.kind = ${k}::"CommitmentKind"`;
+  switch (set) {
+    case "due":
+      return due(Prisma.sql`TRUE`);
+    case "met":
+      return Prisma.sql`(${due(Prisma.sql`TRUE`)} AND NOT ${due(Prisma.sql`NOT ${milestoneMetSql(reached, "dm")}`)})`;
+    case "pastDue":
+      return due(milestonePastDeadlineSql(cutoff, reached, "dm"));
+    case "startDue":
+      return due(kind(ON_TIME_KINDS.start));
+    case "startMet":
+      return due(Prisma.sql`${kind(ON_TIME_KINDS.start)} AND ${milestoneMetSql(reached, "dm")}`);
+    case "productionDue":
+      return due(kind(ON_TIME_KINDS.production));
+    case "productionMet":
+      return due(Prisma.sql`${kind(ON_TIME_KINDS.production)} AND ${milestoneMetSql(reached, "dm")}`);
+    case "producing":
+      return Prisma.sql`${milestoneReachedOnSql(Prisma.sql`'PRODUCTION'::"CommitmentKind"`, Prisma.sql`${p}.id`)} < ${cutoff}`;
+    case "fundedCny":
+      return Prisma.sql`${fundsBeforeSql("CNY", cutoff, Prisma.sql`${p}.id`)} IS NOT NULL`;
+    case "fundedUsd":
+      return Prisma.sql`${fundsBeforeSql("USD", cutoff, Prisma.sql`${p}.id`)} IS NOT NULL`;
+  }
+}
+
 /** overdueSql for a row already read. */
 export function isOverdue(p: { nextFollowUpOn: Date | null; stage: Stage }, today: Date): boolean {
   return p.nextFollowUpOn !== null && p.nextFollowUpOn < today && isInPlay(p.stage);
@@ -260,7 +335,7 @@ export function narrowsProjects(user: ScopeActor, filter: Narrowing): boolean {
 }
 const FILTER_KEYS = [
   "stage", "sectorId", "chainId", "unitId", "ownerId", "sourceId", "eventId", "minAmount", "maxAmount", "overdue", "stalled", "colour",
-  "signedFrom", "signedTo", "minSignedCny", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo", "countryCode",
+  "signedFrom", "signedTo", "minSignedCny", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo", "countryCode", "delivery",
 ] as const satisfies readonly (keyof Narrowing)[];
 
 /**
@@ -306,6 +381,10 @@ export function projectFilterSql(user: ScopeActor, filter: Narrowing, { alias = 
     const into = i < 0 ? [f.reached] : forward.slice(i);
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM stage_change sc WHERE sc.project_id = ${a}.id AND sc.changed_at >= ${from} AND sc.changed_at < ${to}
       AND sc.to_stage = ANY(${into}::"Stage"[]))`);
+  }
+  if (f.delivery) {
+    // The delivery rates' sets, counted at the cutoff (default: as of today).
+    and.push(deliverySetSql(f.delivery, f.deliveryTo ?? deliveryCutoff({ to: LATEST }, day()), alias));
   }
   if (f.countryCode) and.push(Prisma.sql`${a}.company_id IN (SELECT c.id FROM company c WHERE c.country_code = ${f.countryCode})`);
   return Prisma.join(and, " AND ");

@@ -15,6 +15,7 @@ import { zAmount, zDate, zId, zSearchParam, zString } from "@/lib/validation/fie
 import { STAGES, STALL_STEPS } from "@/lib/domain/stages";
 import { MILESTONE_COLOURS } from "@/lib/domain/milestones";
 import { isoDay } from "@/lib/domain/period";
+import { DELIVERY_SETS } from "@/lib/domain/delivery-rates";
 import { hrefTo } from "@/lib/url";
 
 export const PROJECT_SORTS = ["updated", "amount", "followUp", "title", "stage"] as const;
@@ -60,6 +61,12 @@ export const ZProjectFilter = z.object({
   reached: param(z.enum(STAGES)),
   reachedFrom: param(zDate),
   reachedTo: param(zDate),
+  /**
+   * One of the sets the delivery rates count (lib/domain/delivery-rates.ts
+   * DELIVERY_SETS), counted as of the day before `deliveryTo` (default: today).
+   */
+  delivery: param(z.enum(DELIVERY_SETS)),
+  deliveryTo: param(zDate),
   /** The investor company's country or region (ISO 3166-1 alpha-2). */
   countryCode: param(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/)),
   /** How the list is ordered and which page it shows: not filters, but part of the list's address. */

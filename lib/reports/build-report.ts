@@ -13,6 +13,7 @@ import "server-only";
  * - roundsHeld          roundsInPeriod (rounds held in the period)
  * - bySector/byUnit/byCountry, series: signedBySector/ByUnit/ByCountry/signedSeries
  * - stalled counts      stalledAndOverdue (as of today)
+ * - deliveryRates       getDeliveryRates (lib/domain/delivery-rates.ts: as of the period's end, overall, per unit, by quarter)
  * - summary             lib/reports/summary.ts, from these numbers (messages: reports.prose)
  * The lists and the breakdowns the dashboard lacks (by industrial chain, new
  * leads) are SQL here on the same scope (projectFilterSql / signedInPeriodSql).
@@ -36,6 +37,8 @@ import {
   type Actor,
   type Bucket,
   getDelivery,
+  getDeliveryRates,
+  type RateCounts,
   roundsInPeriod,
   signedByCountry,
   signedBySector,
@@ -47,6 +50,7 @@ import {
   stalledAndOverdue,
 } from "@/lib/data/dashboard";
 import { summarize } from "./summary";
+import { RATE_NAMES, asOfDay, rateOf, type RateName } from "@/lib/domain/delivery-rates";
 import { reportText, type ReportLocale } from "./sections";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -80,6 +84,8 @@ export type SignedProjectLine = {
 export type StartLine = { projectId: number; number: string; investorZh: string; title: string; unitZh: string; unitEn: string; startedOn: string; signedOn: string | null; contractedCny: string };
 export type StageLine = { stage: Stage; count: number; plannedCny: string };
 export type StalledLine = { projectId: number; number: string; investorZh: string; title: string; unitZh: string; unitEn: string; stage: Stage; lastActivityOn: string; days: number };
+/** A set of delivery-rate counts with its rates (null: no denominator). */
+export type RateLine = RateCounts & { rates: Record<RateName, number | null> };
 export type LeadLine = { id: number | null; nameZh: string; nameEn: string; count: number };
 
 export type Report = {
@@ -98,6 +104,13 @@ export type Report = {
   fundsInPlace: { cny: string; usd: string };
   foreignInvestmentInPlaceUsd: string;
   roundsHeld: number;
+  /** The delivery rates as of `asOf` (the period's last day, or the report's day while the period runs). */
+  deliveryRates: {
+    asOf: string;
+    overall: RateLine;
+    byUnit: (RateLine & { id: number; nameZh: string; nameEn: string })[];
+    byQuarter: (RateLine & { label: string; asOf: string })[];
+  };
   newLeads: { total: number; bySource: LeadLine[]; byEvent: LeadLine[] };
   stalled: { days: number; count: number }[];
   summary: { zh: string; en: string };
@@ -153,6 +166,11 @@ export async function reportScope(db: Db, actor: Actor, period: Period, unitId?:
   return { filters: { period }, unit };
 }
 
+const withRates = <C extends RateCounts>(c: C): C & { rates: Record<RateName, number | null> } => ({
+  ...c,
+  rates: Object.fromEntries(RATE_NAMES.map((name) => [name, rateOf(c, name)])) as Record<RateName, number | null>,
+});
+
 const bandOf = (bands: { min: string; count: number; cny: string }[], min: string): Band => {
   const b = bands.find((x) => x.min.replace(/\.0+$/, "") === min);
   return { count: b?.count ?? 0, valueCny: b?.cny ?? "0" };
@@ -177,7 +195,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
   const { from, to } = period;
   const today = todayDate(now);
 
-  const [totals, bands, series, bySector, byUnit, byCountry, delivery, rounds, stalled] = await Promise.all([
+  const [totals, bands, series, bySector, byUnit, byCountry, delivery, rates, rounds, stalled] = await Promise.all([
     signedTotals(db, actor, filters),
     sizeBands(db, actor, filters),
     signedSeries(db, actor, filters),
@@ -185,6 +203,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
     signedByUnit(db, actor, filters),
     signedByCountry(db, actor, filters),
     getDelivery(db, actor, filters),
+    getDeliveryRates(db, actor, filters, now),
     roundsInPeriod(db, actor, filters),
     stalledAndOverdue(db, actor, filters, now),
   ]);
@@ -253,6 +272,12 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
     fundsInPlace: { cny: delivery.fundsInPeriodCny, usd: delivery.fundsInPeriodUsd },
     foreignInvestmentInPlaceUsd: delivery.fundsInPeriodUsd,
     roundsHeld,
+    deliveryRates: {
+      asOf: isoDay(asOfDay(rates.cutoff)),
+      overall: withRates(rates.overall),
+      byUnit: rates.byUnit.map(withRates),
+      byQuarter: rates.trend.map(({ period: _, cutoff, ...q }) => ({ ...withRates(q), asOf: isoDay(asOfDay(cutoff)) })),
+    },
     newLeads: {
       total: leadTotal[0]?.n ?? 0,
       bySource: sourceRows.map((r) => ({ id: r.id, nameZh: r.name_zh ?? none.zh, nameEn: r.name_en ?? none.en, count: r.count })),

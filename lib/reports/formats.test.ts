@@ -6,6 +6,7 @@ import { BOM, toCsv } from "./to-csv";
 import { toXlsx, writeXlsx } from "./to-xlsx";
 import { toPdf } from "./to-pdf";
 import { reportFileName } from "./sections";
+import { deliveryRatesOf } from "./delivery-rates.test-helpers";
 
 const signed = (over: Partial<Report["signedProjects"][number]>): Report["signedProjects"][number] => ({
   projectId: 1, number: "TEST-2023-0001", investorZh: "宁德新能源", investorEn: "Ningde New Energy", countryCode: "CN", title: "电池基地一期", sectorZh: "新能源", sectorEn: "New energy",
@@ -24,6 +25,12 @@ const report: Report = {
   fundsInPlace: { cny: "300000000.00", usd: "5000000.00" },
   foreignInvestmentInPlaceUsd: "5000000.00",
   roundsHeld: 42,
+  deliveryRates: deliveryRatesOf(
+    "2023-12-31",
+    { signed: 3, started: 1, producing: 0, due: 5, met: 2, pastDue: 1, startDue: 3, startMet: 2, contractedCny: "21100000000.50", fundsCny: "300000000.00", contractedUsd: "20000000.00", fundsUsd: "5000000.00" },
+    [{ id: 2, nameZh: "测试县", nameEn: "Test County", counts: { signed: 3, started: 1, due: 5, met: 2, pastDue: 1 } }],
+    [{ label: "2023-Q4", asOf: "2023-12-31", counts: { signed: 3, due: 5, met: 2 } }],
+  ),
   newLeads: { total: 2, bySource: [{ id: 1, nameZh: "推介会", nameEn: "Conference", count: 2 }], byEvent: [{ id: 9, nameZh: "杭州推介会", nameEn: "Hangzhou", count: 2 }] },
   stalled: [{ days: 0, count: 1 }, { days: 30, count: 1 }, { days: 60, count: 1 }],
   summary: { zh: "2023年第四季度，全市共签约项目3个。", en: "In Q4 2023 the city signed contracts for 3 projects." },

@@ -8,8 +8,14 @@
 import zh from "@/messages/zh-CN";
 import en from "@/messages/en";
 import type { Currency } from "@/lib/format/money";
+import { periodName } from "@/lib/domain/period";
 import type { Report, ReportListPages } from "./build-report";
 import { countryName } from "@/lib/validation/countries";
+import { formatDate } from "@/lib/format/dates";
+import { RATE_NAMES, type RateName } from "@/lib/domain/delivery-rates";
+
+/** A rate as the files write it: a percentage with one decimal, "—" without a denominator. */
+export const percentText = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 
 export type ReportLocale = "zh-CN" | "en";
 /** decimal: a plain number with two decimals (a score). */
@@ -163,6 +169,7 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
       columns: [col("name", "text", 36), col("leads", "int", 10)],
       rows: r.newLeads.byEvent.map((g) => [name(g.nameZh, g.nameEn), g.count]),
     },
+    ...deliverySections(r, locale, col),
     {
       key: "series",
       title: t("sections.series"),
@@ -178,4 +185,50 @@ export const looksLikeFormula = (text: string) => /^[=+\-@\t\r]/.test(text);
 /** "report-2023-Q4.xlsx" (unit-specific reports add the unit id). */
 export function reportFileName(r: Pick<Report, "period" | "unit">, format: string): string {
   return `report-${r.period.label}${r.unit.id !== null && !r.unit.isCity ? `-unit${r.unit.id}` : ""}.${format}`;
+}
+
+/** The delivery rates (lib/domain/delivery-rates.ts): the rates, funds per currency, by unit and by quarter. */
+function deliverySections(r: Report, locale: ReportLocale, col: (key: string, kind: CellKind, width: number, currency?: Currency) => Column): Section[] {
+  const d = r.deliveryRates;
+  const o = d.overall;
+  const asOf = formatDate(d.asOf, locale);
+  const rt = (key: string) => reportText(locale, `file.rates.${key}`);
+  const title = (key: string) => reportText(locale, `file.sections.${key}`, { asOf });
+  const counted: [RateName | "pastDue", number, number, number | null][] = [
+    ["fulfilment", o.met, o.due, o.rates.fulfilment],
+    ["started", o.started, o.signed, o.rates.started],
+    ["startOnTime", o.startMet, o.startDue, o.rates.startOnTime],
+    ["producing", o.producing, o.signed, o.rates.producing],
+    ["productionOnTime", o.productionMet, o.productionDue, o.rates.productionOnTime],
+    ["pastDue", o.pastDue, o.due, o.due ? o.pastDue / o.due : null],
+  ];
+  const projectRates = RATE_NAMES.filter((n) => n !== "fundsCny" && n !== "fundsUsd");
+  const rateCols = [...projectRates.map((n) => ({ ...col(n, "text", 12), header: rt(n) })), col("rateCny", "text", 14), col("rateUsd", "text", 14), col("pastDue", "int", 10)];
+  const rateCells = (x: Report["deliveryRates"]["overall"]): Cell[] => [...projectRates.map((n) => percentText(x.rates[n])), percentText(x.rates.fundsCny), percentText(x.rates.fundsUsd), x.pastDue];
+  return [
+    {
+      key: "deliveryRates",
+      title: title("deliveryRates"),
+      columns: [col("item", "text", 44), col("numerator", "int", 12), col("denominator", "int", 12), col("rate", "text", 10)],
+      rows: counted.map(([name, num, den, x]) => [rt(name), num, den, percentText(x)]),
+    },
+    {
+      key: "deliveryFunds",
+      title: title("deliveryFunds"),
+      columns: [col("item", "text", 24), col("contractedCny", "money", 18, "CNY"), col("fundsCny", "money", 18, "CNY"), col("rateCny", "text", 12), col("contractedUsd", "money", 18, "USD"), col("fundsUsd", "money", 18, "USD"), col("rateUsd", "text", 12)],
+      rows: [[rt("cohort"), o.contractedCny, o.fundsCny, percentText(o.rates.fundsCny), o.contractedUsd, o.fundsUsd, percentText(o.rates.fundsUsd)]],
+    },
+    {
+      key: "deliveryByUnit",
+      title: title("deliveryByUnit"),
+      columns: [col("name", "text", 20), col("signedCount", "int", 10), ...rateCols],
+      rows: d.byUnit.map((u) => [locale === "en" ? u.nameEn : u.nameZh, u.signed, ...rateCells(u)]),
+    },
+    {
+      key: "deliveryByQuarter",
+      title: title("deliveryByQuarter"),
+      columns: [col("quarter", "text", 14), col("signedCount", "int", 10), ...rateCols],
+      rows: d.byQuarter.map((q) => [periodName(q.label, locale), q.signed, ...rateCells(q)]),
+    },
+  ];
 }

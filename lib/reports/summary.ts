@@ -9,6 +9,8 @@ import zh from "@/messages/zh-CN";
 import en from "@/messages/en";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { periodName } from "@/lib/domain/period";
+import { formatPercent } from "@/lib/format/numbers";
+import { formatDate } from "@/lib/format/dates";
 import type { Report } from "./build-report";
 import type { ReportLocale } from "./sections";
 
@@ -62,7 +64,27 @@ export function summaryIn(r: Report, locale: ReportLocale): string {
       fundsUsd: usd(r.fundsInPlace.usd),
       foreignUsd: usd(r.foreignInvestmentInPlaceUsd),
     }),
+    rates: ratesIn(r, locale),
     activity: t("activity", { rounds: r.roundsHeld, nRounds: String(r.roundsHeld), leads: r.newLeads.total, nLeads: String(r.newLeads.total) }),
+  });
+}
+
+/** The delivery rates' sentence (lib/domain/delivery-rates.ts), percentages as the reader's locale writes them. */
+function ratesIn(r: Report, locale: ReportLocale): string {
+  const o = r.deliveryRates.overall;
+  const pct = (x: number | null) => formatPercent(x, locale);
+  return PROSE[locale](o.due === 0 ? "ratesNoneDue" : "rates", {
+    asOf: formatDate(r.deliveryRates.asOf, locale),
+    fulfilment: pct(o.rates.fulfilment),
+    met: String(o.met),
+    due: String(o.due),
+    pastDue: o.pastDue,
+    nPastDue: String(o.pastDue),
+    started: pct(o.rates.started),
+    producing: pct(o.rates.producing),
+    startOnTime: pct(o.rates.startOnTime),
+    fundsCny: pct(o.rates.fundsCny),
+    fundsUsd: pct(o.rates.fundsUsd),
   });
 }
 

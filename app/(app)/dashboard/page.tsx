@@ -20,6 +20,7 @@ import { FunnelSection } from "@/components/dashboard/funnel-section";
 import { SignedSection } from "@/components/dashboard/signed-section";
 import { BandsSection } from "@/components/dashboard/bands-section";
 import { DeliverySection } from "@/components/dashboard/delivery-section";
+import { DeliveryRatesSection, rankOf } from "@/components/dashboard/delivery-rates-section";
 import { WorkSection } from "@/components/dashboard/work-section";
 import { ChainsSection } from "@/components/dashboard/chains-section";
 import { EventsSection } from "@/components/dashboard/events-section";
@@ -88,6 +89,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <SignedSection signed={data.signed} locale={locale} links={links} />
       <BandsSection bands={data.bands} locale={locale} links={links} />
       <DeliverySection delivery={data.delivery} locale={locale} links={links} />
+      <DeliveryRatesSection
+        deliveryRates={data.deliveryRates}
+        locale={locale}
+        links={links}
+        rank={rankOf(params.rank)}
+        rankHref={(rank) => `${hrefWith("/dashboard", params, { rank })}#delivery-rates-title`}
+      />
       <SupervisionDashboardSection rows={supervision} locale={locale} />
       <ActivitySection activity={data.activity} weights={weights} locale={locale} />
       <WorkSection work={data.work} locale={locale} links={links} allOfficersHref={allOfficersHref} />

@@ -1,3 +1,4 @@
+import { todayDate } from "@/lib/validation/fields";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
@@ -30,7 +31,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const href = (query: ProjectFilter, change: Partial<ProjectFilter>) => projectsHref({ ...query, ...change });
 
 /** Filters without a form field; the form carries them as hidden inputs. */
-const NARROWING_KEYS = ["stalled", "signedFrom", "signedTo", "minSignedCny", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo"] as const;
+const NARROWING_KEYS = ["stalled", "signedFrom", "signedTo", "minSignedCny", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo", "delivery", "deliveryTo"] as const;
 
 const selectClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
@@ -103,6 +104,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   }
   if (query.startedFrom || query.startedTo) {
     narrowing.push(chip("started", t("narrowing.started", { range: range(query.startedFrom, query.startedTo) }), { startedFrom: undefined, startedTo: undefined }));
+  }
+  if (query.delivery) {
+    // Counted as of the day before the cutoff (default: today).
+    const asOf = query.deliveryTo ? range(undefined, query.deliveryTo) : formatDate(todayDate(), locale);
+    narrowing.push(chip("delivery", t("narrowing.delivery", { set: t(`narrowing.deliverySets.${query.delivery}`), asOf }), { delivery: undefined, deliveryTo: undefined }));
   }
   if (query.reached) {
     const forward = query.reached === "ON_HOLD" || query.reached === "LOST" ? "no" : "yes";

@@ -9,6 +9,8 @@ import { describe, expect, it, vi } from "vitest";
 import { withOwnWork } from "@/lib/domain/scope";
 import { testDb } from "@/test/factories";
 import { logRound } from "@/lib/data/rounds";
+import { recordCommitment, recordCommitmentActual } from "@/lib/data/commitments";
+import { ZRecordCommitment, ZRecordCommitmentActual } from "@/lib/validation/commitments";
 import { ZLogRound } from "@/lib/validation/round";
 import { type DashboardFilters } from "@/lib/validation/dashboard";
 import { quarterPeriod, yearPeriod } from "@/lib/domain/period";
@@ -184,5 +186,19 @@ describe("cachedDashboard", () => {
     await db.project.update({ where: { id: p.id }, data: { plannedInvestmentCny: "9900000000", version: current.version + 1 } });
     const edited = await cachedDashboard(db, manager, year);
     expect(edited.signed).not.toBe(after.signed);
+  });
+
+  it("shows a delivery rate moved by a milestone reached right after the dashboard was served", async () => {
+    const manager = await makeActor("MANAGER");
+    const officer = await makeActor("OFFICER", manager.unitId);
+    const today = ymd();
+    const p = await makeProject(officer, { path: ["INTENT", "NEGOTIATION", "SIGNED"], contractOn: today });
+    await recordCommitment(db, officer, ZRecordCommitment.parse({ projectId: String(p.id), requestId: newRequestId(), kind: "PRODUCTION", dueOn: today }));
+    const year = { period: yearPeriod(Number(today.slice(0, 4))) };
+    const before = await cachedDashboard(db, manager, year);
+    expect(before.deliveryRates.overall).toMatchObject({ due: 1, met: 0 });
+    await recordCommitmentActual(db, officer, ZRecordCommitmentActual.parse({ projectId: String(p.id), requestId: newRequestId(), kind: "PRODUCTION", reportedOn: today }));
+    const after = await cachedDashboard(db, manager, year);
+    expect(after.deliveryRates.overall).toMatchObject({ due: 1, met: 1, producing: 1 });
   });
 });

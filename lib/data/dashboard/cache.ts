@@ -50,7 +50,7 @@ export async function cachedDashboard(db: Db, user: Actor, filters: DashboardFil
   const version = options.version ?? (await dataVersion(db));
   const key = keyOf(user, filters, now);
   const [recordPart, activityPart] = await Promise.all([
-    recordHalves.get(key, versionKey(version, "records"), () => records(db, user, filters)),
+    recordHalves.get(key, versionKey(version, "records"), () => records(db, user, filters, now)),
     activityHalves.get(key, versionKey(version, "all"), () => activity(db, user, filters, now)),
   ]);
   return assembled(filters, recordPart, activityPart);

@@ -14,6 +14,7 @@ import { funnelDurations, funnelOf, funnelStages } from "./funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "./signed";
 import { getDelivery } from "./delivery";
 import { projectsByDimension, roundsByDimension, stalledAndOverdue, workOf } from "./work";
+import { getDeliveryRates } from "./delivery-rates";
 import { getChains, getEvents } from "./chains";
 import { pipelineByStage, pipelineClosest, type Pipeline } from "./pipeline";
 import { getTargetBoard } from "@/lib/data/targets";
@@ -23,6 +24,7 @@ export * from "./sql";
 export * from "./funnel";
 export * from "./signed";
 export * from "./delivery";
+export * from "./delivery-rates";
 export * from "./work";
 export * from "./chains";
 export * from "./pipeline";
@@ -34,8 +36,8 @@ export * from "./pipeline";
  * 20261201100000_round_version_signing), the projects each owner and unit holds (work), and the pipeline's
  * counts and amounts per stage, and the targets' 目标完成 (target rows move records too).
  */
-export async function getRecordSections(db: Db, user: Actor, filters: DashboardFilters) {
-  const [funnel, durations, totals, series, bySector, byUnit, byCountry, bands, delivery, chains, events, projectCounts, pipelineStages, targets] = await Promise.all([
+export async function getRecordSections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
+  const [funnel, durations, totals, series, bySector, byUnit, byCountry, bands, delivery, deliveryRates, chains, events, projectCounts, pipelineStages, targets] = await Promise.all([
     funnelStages(db, user, filters),
     funnelDurations(db, user, filters),
     signedTotals(db, user, filters),
@@ -45,13 +47,14 @@ export async function getRecordSections(db: Db, user: Actor, filters: DashboardF
     signedByCountry(db, user, filters),
     sizeBands(db, user, filters),
     getDelivery(db, user, filters),
+    getDeliveryRates(db, user, filters, now),
     getChains(db, user, filters),
     getEvents(db, user, filters),
     projectsByDimension(db, user, filters),
     pipelineByStage(db, user, filters),
     getTargetBoard(db, user, filters),
   ]);
-  return { funnel, durations, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, chains, events, projectCounts, pipelineStages, targets };
+  return { funnel, durations, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, deliveryRates, chains, events, projectCounts, pipelineStages, targets };
 }
 
 /**
@@ -88,7 +91,7 @@ export function assembleDashboard(
 }
 
 export async function getDashboard(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
-  const [records, activity] = await Promise.all([getRecordSections(db, user, filters), getActivitySections(db, user, filters, now)]);
+  const [records, activity] = await Promise.all([getRecordSections(db, user, filters, now), getActivitySections(db, user, filters, now)]);
   return assembleDashboard(filters, records, activity);
 }
 export type Dashboard = ReturnType<typeof assembleDashboard>;

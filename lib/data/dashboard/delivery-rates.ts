@@ -1,0 +1,162 @@
+import "server-only";
+/**
+ * The delivery rates (履约率, 开工率, 按期开工率, 投产率, 按期投产率,
+ * 资金到位率, past a deadline), as lib/domain/delivery-rates.ts defines them,
+ * in one statement: for the period overall and per unit, and for each quarter
+ * of the period's year (up to today) overall — the trend. The rules' SQL is
+ * sql-rules.ts ("Delivery rates"), shared with the project list's `delivery`
+ * filter, so each count opens exactly its projects.
+ */
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DashboardFilters } from "@/lib/validation/dashboard";
+import { lastDay, quarterPeriod, type Period } from "@/lib/domain/period";
+import { deliveryCutoff, ON_TIME_KINDS } from "@/lib/domain/delivery-rates";
+import { dueBeforeSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedOnSql, money, projectFilterSql } from "@/lib/data/sql-rules";
+import { todayDate } from "@/lib/validation/fields";
+import { type Actor, signedInPeriodSql } from "./sql";
+
+/** The counts behind the rates (amounts as decimal strings: yuan and US dollars apart). */
+export type RateCounts = {
+  /** Signed in the period, and of them: started, in production, with funds in place (per currency), by the cutoff. */
+  signed: number;
+  started: number;
+  producing: number;
+  fundedCny: number;
+  fundedUsd: number;
+  contractedCny: string;
+  contractedUsd: string;
+  fundsCny: string;
+  fundsUsd: string;
+  /** With a milestone due; of them all due met; with one past its deadline. */
+  due: number;
+  met: number;
+  pastDue: number;
+  startDue: number;
+  startMet: number;
+  productionDue: number;
+  productionMet: number;
+};
+export type UnitRates = RateCounts & { id: number; nameZh: string; nameEn: string };
+export type QuarterRates = RateCounts & { label: string; period: Period; cutoff: Date };
+export type DeliveryRates = { cutoff: Date; overall: RateCounts; byUnit: UnitRates[]; trend: QuarterRates[] };
+
+/** The quarters of the period's year (its last day's year) that have begun by today. */
+export function trendQuarters(period: Period, today: Date): Period[] {
+  const year = lastDay(period).getUTCFullYear();
+  return [1, 2, 3, 4].map((q) => quarterPeriod(year, q)).filter((q) => q.from <= today);
+}
+
+type Row = {
+  i: number;
+  unit_id: number | null;
+  name_zh: string | null;
+  name_en: string | null;
+  signed: number | null;
+  started: number | null;
+  producing: number | null;
+  funded_cny: number | null;
+  funded_usd: number | null;
+  contracted_cny: string | null;
+  contracted_usd: string | null;
+  funds_cny: string | null;
+  funds_usd: string | null;
+  due: number | null;
+  met: number | null;
+  past_due: number | null;
+  start_due: number | null;
+  start_met: number | null;
+  production_due: number | null;
+  production_met: number | null;
+};
+
+const countsOf = (r: Row | undefined): RateCounts => ({
+  signed: r?.signed ?? 0,
+  started: r?.started ?? 0,
+  producing: r?.producing ?? 0,
+  fundedCny: r?.funded_cny ?? 0,
+  fundedUsd: r?.funded_usd ?? 0,
+  contractedCny: money(r?.contracted_cny),
+  contractedUsd: money(r?.contracted_usd),
+  fundsCny: money(r?.funds_cny),
+  fundsUsd: money(r?.funds_usd),
+  due: r?.due ?? 0,
+  met: r?.met ?? 0,
+  pastDue: r?.past_due ?? 0,
+  startDue: r?.start_due ?? 0,
+  startMet: r?.start_met ?? 0,
+  productionDue: r?.production_due ?? 0,
+  productionMet: r?.production_met ?? 0,
+});
+
+export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<DeliveryRates> {
+  const today = todayDate(now);
+  const quarters = trendQuarters(filters.period, today);
+  // i = 0: the period itself; 1…: the trend's quarters.
+  const periods = [filters.period, ...quarters];
+  const cutoffs = periods.map((p) => deliveryCutoff(p, today));
+  const maxCutoff = cutoffs.reduce((a, b) => (a > b ? a : b));
+  const perCut = Prisma.sql`per.cut`;
+  const reached = (kind: string, projectId: string) => milestoneReachedOnSql(Prisma.raw(kind), Prisma.raw(projectId));
+
+  const rows = await db.$queryRaw<Row[]>`
+    WITH per AS (
+      SELECT * FROM unnest(${periods.map((_, i) => i)}::int[], ${periods.map((p) => p.from)}::date[], ${periods.map((p) => p.to)}::date[], ${cutoffs}::date[]) AS per(i, pfrom, pto, cut)
+    ),
+    ms AS MATERIALIZED (
+      SELECT m.project_id, p.unit_id, m.kind, m.due_on, ${reached("m.kind", "m.project_id")} AS reached_on
+        FROM commitment m JOIN project p ON p.id = m.project_id
+       WHERE ${milestoneDueSql(Prisma.sql`${maxCutoff}::date`, "m")} AND ${projectFilterSql(user, filters, { today })}
+    ),
+    due AS (
+      SELECT per.i, ms.project_id, ms.unit_id,
+             bool_and(${milestoneMetSql(Prisma.sql`ms.reached_on`, "ms")}) AS met,
+             bool_or(${milestonePastDeadlineSql(perCut, Prisma.sql`ms.reached_on`, "ms")}) AS past_due,
+             bool_or(ms.kind = ${ON_TIME_KINDS.start}::"CommitmentKind") AS start_due,
+             bool_or(ms.kind = ${ON_TIME_KINDS.start}::"CommitmentKind" AND ${milestoneMetSql(Prisma.sql`ms.reached_on`, "ms")}) AS start_met,
+             bool_or(ms.kind = ${ON_TIME_KINDS.production}::"CommitmentKind") AS production_due,
+             bool_or(ms.kind = ${ON_TIME_KINDS.production}::"CommitmentKind" AND ${milestoneMetSql(Prisma.sql`ms.reached_on`, "ms")}) AS production_met
+        FROM ms JOIN per ON ${dueBeforeSql(perCut, "ms")}
+       GROUP BY per.i, ms.project_id, ms.unit_id
+    ),
+    cohort AS (
+      SELECT per.i, s.project_id, s.unit_id, s.cny, s.usd,
+             ${reached("'CONSTRUCTION_START'::\"CommitmentKind\"", "s.project_id")} < per.cut AS started,
+             ${reached("'PRODUCTION'::\"CommitmentKind\"", "s.project_id")} < per.cut AS producing,
+             ${fundsBeforeSql("CNY", perCut, Prisma.raw("s.project_id"))} AS f_cny,
+             ${fundsBeforeSql("USD", perCut, Prisma.raw("s.project_id"))} AS f_usd
+        FROM (${signedInPeriodSql(user, filters, periods)}) s
+        JOIN per ON s.signed_on >= per.pfrom AND s.signed_on < per.pto
+    ),
+    c AS (
+      SELECT i, unit_id, GROUPING(unit_id) AS g, COUNT(*)::int AS signed,
+             COUNT(*) FILTER (WHERE started)::int AS started, COUNT(*) FILTER (WHERE producing)::int AS producing,
+             COUNT(f_cny)::int AS funded_cny, COUNT(f_usd)::int AS funded_usd,
+             SUM(cny)::text AS contracted_cny, SUM(usd)::text AS contracted_usd, SUM(f_cny)::text AS funds_cny, SUM(f_usd)::text AS funds_usd
+        FROM cohort GROUP BY GROUPING SETS ((i), (i, unit_id))
+    ),
+    d AS (
+      SELECT i, unit_id, GROUPING(unit_id) AS g, COUNT(*)::int AS due, COUNT(*) FILTER (WHERE met)::int AS met,
+             COUNT(*) FILTER (WHERE past_due)::int AS past_due,
+             COUNT(*) FILTER (WHERE start_due)::int AS start_due, COUNT(*) FILTER (WHERE start_met)::int AS start_met,
+             COUNT(*) FILTER (WHERE production_due)::int AS production_due, COUNT(*) FILTER (WHERE production_met)::int AS production_met
+        FROM due GROUP BY GROUPING SETS ((i), (i, unit_id))
+    )
+    SELECT COALESCE(c.i, d.i) AS i, COALESCE(c.unit_id, d.unit_id) AS unit_id, u.name_zh, u.name_en,
+           c.signed, c.started, c.producing, c.funded_cny, c.funded_usd, c.contracted_cny, c.contracted_usd, c.funds_cny, c.funds_usd,
+           d.due, d.met, d.past_due, d.start_due, d.start_met, d.production_due, d.production_met
+      FROM c FULL JOIN d ON c.i = d.i AND c.g = d.g AND COALESCE(c.unit_id, 0) = COALESCE(d.unit_id, 0)
+      LEFT JOIN unit u ON u.id = COALESCE(c.unit_id, d.unit_id)
+     WHERE COALESCE(c.g, d.g) = 1 OR COALESCE(c.i, d.i) = 0
+     ORDER BY 1, u.name_zh, 2`;
+
+  const total = (i: number) => rows.find((r) => r.i === i && r.unit_id === null);
+  return {
+    cutoff: cutoffs[0],
+    overall: countsOf(total(0)),
+    byUnit: rows
+      .filter((r) => r.i === 0 && r.unit_id !== null)
+      .map((r) => ({ id: r.unit_id!, nameZh: r.name_zh ?? "", nameEn: r.name_en ?? "", ...countsOf(r) })),
+    trend: quarters.map((q, k) => ({ label: q.label, period: q, cutoff: cutoffs[k + 1], ...countsOf(total(k + 1)) })),
+  };
+}
