@@ -14,6 +14,7 @@ import { z } from "zod";
 import { zAmount, zDate, zId, zSearchParam, zString } from "@/lib/validation/fields";
 import { STAGES, STALL_DAYS } from "@/lib/domain/stages";
 import { isoDay } from "@/lib/domain/period";
+import { SIGNING_FILTERS } from "@/lib/domain/signings";
 import { hrefTo } from "@/lib/url";
 
 export const PROJECT_SORTS = ["updated", "amount", "followUp", "title", "stage"] as const;
@@ -43,6 +44,15 @@ export const ZProjectFilter = z.object({
   signedTo: param(zDate),
   /** The first contract's contracted investment, in yuan, at least this (the dashboard's size bands). */
   minSignedCny: param(zAmount),
+  /**
+   * With signedFrom/signedTo: which signings in the range (the report's
+   * reconciliation, lib/domain/signings.ts): every contract recorded, those not
+   * recognised, repeats, upgrades, or those counted (the default: the
+   * dashboard's "signed in the period").
+   */
+  signings: param(z.enum(SIGNING_FILTERS)),
+  /** With signings=notRecognised: the reason — a NOT_RECOGNISED_REASON item's id, "sector" or "threshold". */
+  excludedBy: param(z.string().regex(/^(sector|threshold|[1-9][0-9]{0,8})$/)),
   /** The FIRST construction start is in [startedFrom, startedTo). */
   startedFrom: param(zDate),
   startedTo: param(zDate),
