@@ -13,10 +13,10 @@ describe("policy", () => {
   it("lets officers work projects, stages, commitments, rounds, companies and attachments, answer supervision orders, and nothing more", () => {
     expect(allowed("OFFICER")).toEqual(["answerSupervision", "attachFiles", "editCompanies", "editProjects", "logRounds", "moveStages", "recordCommitments"]);
   });
-  it("adds reassigning, events, reports, the unit's work, removing anyone's attachment and supervision orders for managers", () => {
+  it("adds reassigning, events, reports, the unit's work, removing anyone's attachment, supervision orders and 不予认定 for managers", () => {
     expect(allowed("MANAGER")).toEqual([
       "answerSupervision", "attachFiles", "editCompanies", "editProjects", "logRounds", "manageEvents", "moveStages",
-      "reassignOwners", "recordCommitments", "removeAnyAttachment", "seeUnitWork", "superviseProjects", "viewReports",
+      "reassignOwners", "recogniseProjects", "recordCommitments", "removeAnyAttachment", "seeUnitWork", "superviseProjects", "viewReports",
     ]);
   });
   it("lets admins do everything", () => {
