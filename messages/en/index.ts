@@ -12,9 +12,10 @@ import journey from "./journey.json";
 import pipeline from "./pipeline.json";
 import projects from "./projects.json";
 import reports from "./reports.json";
+import signings from "./signings.json";
 import supervision from "./supervision.json";
 import work from "./work.json";
 import { resolveReferences } from "../references";
 
-const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...supervision, ...work });
+const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...pipeline, ...projects, ...reports, ...signings, ...supervision, ...work });
 export default messages;
