@@ -113,6 +113,7 @@ describe.each(LOCALES)("%s: each term renders the same everywhere", (locale) => 
     stalled: [],
     summary: { zh: "", en: "" },
     series: { bucket: "month", points: [] },
+    reconciliation: [],
     signedProjects: [],
     constructionStartsList: [],
     pipelineByStage: STAGES.map((stage) => ({ stage, count: 1, plannedCny: "100" })),

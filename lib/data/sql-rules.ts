@@ -120,6 +120,12 @@ export function baseSigningSql(contractAlias = "k"): Prisma.Sql {
     AND k0.kind <> 'CAPITAL_INCREASE' AND ${earlier("k0", k)}))`;
 }
 
+/** The project as a whole is not recognised (projectExclusion): marked by hand, or of a sector the installation excludes. */
+export function projectNotRecognisedSql(projectAlias = "p"): Prisma.Sql {
+  const p = alias(projectAlias);
+  return Prisma.sql`(${p}.not_recognised_reason_id IS NOT NULL OR COALESCE(${p}.sector_id = ANY(${NOT_RECOGNISED_SECTORS}), FALSE))`;
+}
+
 /** The contract's role (signingRoles): 'BASE' | 'UPGRADE' | 'INCREASE' | 'REPEAT'. */
 export function signingRoleSql(contractAlias = "k"): Prisma.Sql {
   const k = alias(contractAlias);

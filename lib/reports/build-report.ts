@@ -13,6 +13,7 @@ import "server-only";
  * - roundsHeld          roundsInPeriod (rounds held in the period)
  * - bySector/byUnit/byCountry, series: signedBySector/ByUnit/ByCountry/signedSeries
  * - stalled counts      stalledAndOverdue (as of today)
+ * - reconciliation      getReconciliation (lib/data/signings.ts): recorded → … → counted = signed
  * - summary             lib/reports/summary.ts, from these numbers (messages: reports.prose)
  * The lists and the breakdowns the dashboard lacks (by industrial chain, new
  * leads) are SQL here on the same scope (projectFilterSql / signedInPeriodSql).
@@ -47,6 +48,9 @@ import {
   stalledAndOverdue,
 } from "@/lib/data/dashboard";
 import { summarize } from "./summary";
+import { getReconciliation, type Reconciliation } from "@/lib/data/signings";
+import { projectsHref } from "@/lib/domain/project-filter";
+import type { SigningFilter } from "@/lib/domain/signings";
 import { reportText, type ReportLocale } from "./sections";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -80,6 +84,23 @@ export type SignedProjectLine = {
 export type StartLine = { projectId: number; number: string; investorZh: string; title: string; unitZh: string; unitEn: string; startedOn: string; signedOn: string | null; contractedCny: string };
 export type StageLine = { stage: Stage; count: number; plannedCny: string };
 export type StalledLine = { projectId: number; number: string; investorZh: string; title: string; unitZh: string; unitEn: string; stage: Stage; lastActivityOn: string; days: number };
+/**
+ * A line of the reconciliation (count once, lib/domain/signings.ts):
+ * recorded → notRecognised (then one "reason" line each) → repeats →
+ * upgrades → counted. `href` is the project list showing exactly its projects.
+ */
+export type ReconciliationLine = {
+  line: "recorded" | "notRecognised" | "reason" | "repeats" | "upgrades" | "counted";
+  /** A reason line's reason: a NOT_RECOGNISED_REASON item's id, "sector" or "threshold"; its name for an item. */
+  excludedBy: string | null;
+  nameZh: string | null;
+  nameEn: string | null;
+  signings: number;
+  projects: number;
+  cny: string;
+  usd: string;
+  href: string;
+};
 export type LeadLine = { id: number | null; nameZh: string; nameEn: string; count: number };
 
 export type Report = {
@@ -104,6 +125,8 @@ export type Report = {
   series: { bucket: Bucket; points: { start: string; count: number; cny: string; usd: string }[] };
   /** Set when a long list below was cut at the caller's listLimit (the JSON download caps them; see BuildReportOptions). */
   truncated?: true;
+  /** Signings recorded → minus not recognised (by reason) → minus repeats → minus upgrades → counted (= signed). */
+  reconciliation: ReconciliationLine[];
   signedProjects: SignedProjectLine[];
   constructionStartsList: StartLine[];
   pipelineByStage: StageLine[];
@@ -177,7 +200,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
   const { from, to } = period;
   const today = todayDate(now);
 
-  const [totals, bands, series, bySector, byUnit, byCountry, delivery, rounds, stalled] = await Promise.all([
+  const [totals, bands, series, bySector, byUnit, byCountry, delivery, rounds, stalled, reconciliation] = await Promise.all([
     signedTotals(db, actor, filters),
     sizeBands(db, actor, filters),
     signedSeries(db, actor, filters),
@@ -187,6 +210,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
     getDelivery(db, actor, filters),
     roundsInPeriod(db, actor, filters),
     stalledAndOverdue(db, actor, filters, now),
+    getReconciliation(db, actor, filters),
   ]);
 
   const ctx: ListContext = { actor, filters, today };
@@ -261,6 +285,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
     stalled: stalled.stalled,
     summary: { zh: "", en: "" },
     series: { bucket: series.bucket, points: series.points.map((p) => ({ start: isoDay(p.start), ...p.current })) },
+    reconciliation: reconciliationLines(reconciliation, filters),
     signedProjects: signedList.rows as SignedProjectLine[],
     constructionStartsList: startList.rows as StartLine[],
     pipelineByStage: STAGES.map((stage) => ({ stage, count: stageBy.get(stage)?.count ?? 0, plannedCny: money(stageBy.get(stage)?.planned) })),
@@ -273,6 +298,28 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
   if (signedList.truncated || startList.truncated || stalledList.truncated) report.truncated = true;
   report.summary = summarize(report);
   return report;
+}
+
+/** The reconciliation as the report's lines, each linking to the list of its projects (the one project filter). */
+function reconciliationLines(r: Reconciliation, filters: DashboardFilters): ReconciliationLine[] {
+  const inPeriod = { signedFrom: filters.period.from, signedTo: filters.period.to, unitId: filters.unitId };
+  const line = (name: ReconciliationLine["line"], a: Reconciliation["counted"], signings: SigningFilter, extra: Partial<ReconciliationLine> = {}): ReconciliationLine => ({
+    line: name,
+    excludedBy: null,
+    nameZh: null,
+    nameEn: null,
+    ...a,
+    ...extra,
+    href: projectsHref({ ...inPeriod, signings, excludedBy: extra.excludedBy ?? undefined }),
+  });
+  return [
+    line("recorded", r.recorded, "recorded"),
+    line("notRecognised", r.notRecognised, "notRecognised"),
+    ...r.notRecognised.byReason.map((x) => line("reason", x, "notRecognised", { excludedBy: x.excludedBy, nameZh: x.nameZh, nameEn: x.nameEn })),
+    line("repeats", r.repeats, "repeat"),
+    line("upgrades", r.upgrades, "upgrade"),
+    { ...line("counted", r.counted, "counted"), href: projectsHref(inPeriod) },
+  ];
 }
 
 /* ---------- The long lists, read in pages ---------- */

@@ -54,6 +54,7 @@ export function summaryIn(r: Report, locale: ReportLocale): string {
       cny: cny(s.contractedCny),
       usd: s.contractedUsd !== "0" ? t("signedUsd", { usd: usd(s.contractedUsd) }) : "",
     }),
+    reconciliation: reconciliationSentence(r, t),
     bands,
     delivery: t("delivery", {
       count: r.constructionStarts.count,
@@ -63,6 +64,21 @@ export function summaryIn(r: Report, locale: ReportLocale): string {
       foreignUsd: usd(r.foreignInvestmentInPlaceUsd),
     }),
     activity: t("activity", { rounds: r.roundsHeld, nRounds: String(r.roundsHeld), leads: r.newLeads.total, nLeads: String(r.newLeads.total) }),
+  });
+}
+
+/** Said only when some signing recorded in the period was not counted (count once). */
+function reconciliationSentence(r: Report, t: (typeof PROSE)["en"]): string {
+  const by = new Map((r.reconciliation ?? []).map((l) => [l.line, l.signings]));
+  const recorded = by.get("recorded") ?? 0;
+  const counted = by.get("counted") ?? 0;
+  if (recorded === counted) return "";
+  return t("reconciliation", {
+    recorded,
+    notRecognised: by.get("notRecognised") ?? 0,
+    repeats: by.get("repeats") ?? 0,
+    upgrades: by.get("upgrades") ?? 0,
+    counted,
   });
 }
 
