@@ -70,7 +70,7 @@ beforeAll(async () => {
   [officer, manager, admin] = [await user("OFFICER"), await user("MANAGER"), await user("ADMIN")];
   RE = (await db.referenceItem.create({ data: { kind: "SECTOR", code: "real_estate", nameZh: "房地产", nameEn: "Real estate" } })).id;
   kindId = (await db.referenceItem.create({ data: { kind: "AGREEMENT_KIND", code: "k", nameZh: "合同", nameEn: "Contract" } })).id;
-  R1 = (await db.referenceItem.findFirstOrThrow({ where: { kind: "NOT_RECOGNISED_REASON", code: "local_or_fiscal_funds" } })).id;
+  R1 = (await db.referenceItem.create({ data: { kind: "NOT_RECOGNISED_REASON", code: "local_or_fiscal_funds", nameZh: "纯本地或财政资金", nameEn: "Purely local or fiscal funds" } })).id;
   await project("A", [["2024-01-10", "FRAMEWORK", 100], ["2024-02-20", "UPGRADE", 150]]);
   await project("B", [["2023-06-01", "FORMAL", 200], ["2024-03-01", "CAPITAL_INCREASE", 50]]);
   await project("C", [["2024-01-05", "FORMAL", 300], ["2024-02-10", "FORMAL", 300]]);
