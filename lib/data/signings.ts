@@ -17,7 +17,7 @@ import { classifySignings, projectExclusion, type CountingRules, type Exclusion,
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import type { SetRecognitionInput } from "@/lib/validation/signings";
 import { assertVersion, formStrings, refuseStale } from "@/lib/data/transactions";
-import { exclusionSql, money, projectFilterSql, projectScope, reconciliationLineSql } from "@/lib/data/sql-rules";
+import { exclusionSql, money, projectFilterSql, projectScope, reconciliationLineSql, signingRoleSql } from "@/lib/data/sql-rules";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -149,9 +149,12 @@ export async function getReconciliation(db: Db, actor: Actor, filters: Dashboard
       SELECT x.line, x.why, x.reason_id, GROUPING(x.why, x.reason_id) AS g_reason, COUNT(*)::int AS signings, COUNT(DISTINCT x.project_id)::int AS projects,
              SUM(x.cny)::text AS cny, SUM(x.usd)::text AS usd
         FROM (SELECT k.project_id, k.contracted_investment_cny AS cny, k.contracted_foreign_usd AS usd, w.why,
-                     CASE WHEN w.why = 'MANUAL' THEN p.not_recognised_reason_id END AS reason_id, ${reconciliationLineSql("k", "p")} AS line
+                     CASE WHEN w.why = 'MANUAL' THEN p.not_recognised_reason_id END AS reason_id,
+                     ${reconciliationLineSql("k", "p", { role: Prisma.sql`r.role`, why: Prisma.sql`w.why` })} AS line
                 FROM contract k JOIN project p ON p.id = k.project_id
-                CROSS JOIN LATERAL (SELECT ${exclusionSql("k", "p")} AS why) w
+                -- Each rule once per contract: its role, then what excludes it (which reads the role).
+                CROSS JOIN LATERAL (SELECT ${signingRoleSql("k")} AS role) r
+                CROSS JOIN LATERAL (SELECT ${exclusionSql("k", "p", Prisma.sql`r.role`)} AS why) w
                WHERE k.signed_on >= ${from}::date AND k.signed_on < ${to}::date AND ${projectFilterSql(actor, filters)}) x
        GROUP BY GROUPING SETS ((x.line, x.why, x.reason_id), (x.line), ())) g
       LEFT JOIN reference_item ri ON ri.id = g.reason_id`;

@@ -138,12 +138,14 @@ export function signingRoleSql(contractAlias = "k"): Prisma.Sql {
 }
 
 /** Why the contract (of project `projectAlias`) is not recognised (classifySignings): 'MANUAL' | 'SECTOR' | 'THRESHOLD' | NULL. */
-export function exclusionSql(contractAlias = "k", projectAlias = "p"): Prisma.Sql {
+export function exclusionSql(contractAlias = "k", projectAlias = "p", role?: Prisma.Sql): Prisma.Sql {
   const k = alias(contractAlias);
   const p = alias(projectAlias);
+  // With the contract's role already computed (signingRoleSql), the threshold reads it instead of asking again.
+  const countable = role ? Prisma.sql`${role} IN ('BASE', 'INCREASE')` : Prisma.sql`(${k}.kind = 'CAPITAL_INCREASE' OR ${baseSigningSql(contractAlias)})`;
   return Prisma.sql`(CASE WHEN ${p}.not_recognised_reason_id IS NOT NULL THEN 'MANUAL'
     WHEN ${p}.sector_id = ANY(${NOT_RECOGNISED_SECTORS}) THEN 'SECTOR'
-    WHEN ${k}.contracted_investment_cny < ${MIN_RECOGNISED_CNY} AND (${k}.kind = 'CAPITAL_INCREASE' OR ${baseSigningSql(contractAlias)}) THEN 'THRESHOLD'
+    WHEN ${k}.contracted_investment_cny < ${MIN_RECOGNISED_CNY} AND ${countable} THEN 'THRESHOLD'
     END)`;
 }
 
@@ -158,9 +160,11 @@ export function countedSigningSql(contractAlias = "k", projectAlias = "p"): Pris
 }
 
 /** The reconciliation's line (reconciliationLine): 'NOT_RECOGNISED' | 'REPEAT' | 'UPGRADE' | 'COUNTED'. */
-export function reconciliationLineSql(contractAlias = "k", projectAlias = "p"): Prisma.Sql {
-  return Prisma.sql`(CASE WHEN ${exclusionSql(contractAlias, projectAlias)} IS NOT NULL THEN 'NOT_RECOGNISED' ELSE
-    (CASE ${signingRoleSql(contractAlias)} WHEN 'REPEAT' THEN 'REPEAT' WHEN 'UPGRADE' THEN 'UPGRADE' ELSE 'COUNTED' END) END)`;
+export function reconciliationLineSql(contractAlias = "k", projectAlias = "p", computed?: { role: Prisma.Sql; why: Prisma.Sql }): Prisma.Sql {
+  const why = computed?.why ?? exclusionSql(contractAlias, projectAlias);
+  const role = computed?.role ?? signingRoleSql(contractAlias);
+  return Prisma.sql`(CASE WHEN ${why} IS NOT NULL THEN 'NOT_RECOGNISED' ELSE
+    (CASE ${role} WHEN 'REPEAT' THEN 'REPEAT' WHEN 'UPGRADE' THEN 'UPGRADE' ELSE 'COUNTED' END) END)`;
 }
 
 /**
