@@ -1,9 +1,9 @@
 /** Count once, the pure rule (lib/domain/signings.ts), on hand-made contracts. */
 import { describe, expect, it } from "vitest";
-import { classifySignings, NO_AUTOMATIC_RULES, reconciliationLine, type SigningInput } from "@/lib/domain/signings";
+import { classifySignings, NO_AUTOMATIC_RULES, reconciliationLine, type ProjectFacts, type SigningInput } from "@/lib/domain/signings";
 
 const k = (id: number, on: string, kind: SigningInput["kind"], cny = "100000000"): SigningInput => ({ id, kind, signedOn: new Date(`${on}T00:00:00Z`), cny });
-const recognised = { notRecognisedReasonId: null, sectorId: 5 };
+const recognised: ProjectFacts = { notRecognisedReasonId: null, sectorId: 5 };
 const roles = (ks: SigningInput[], project = recognised, rules = NO_AUTOMATIC_RULES) => classifySignings(ks, project, rules).map((s) => [s.id, s.role, s.exclusion, s.counted]);
 
 describe("count once", () => {
