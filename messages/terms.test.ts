@@ -88,6 +88,10 @@ describe.each(LOCALES)("%s: each term renders the same everywhere", (locale) => 
       anchor: [m.projects.chain.anchor, m.projects.form.anchor, m.dashboard.chains.anchor],
       nextFollowUp: [m.projects.columns.followUp, m.projects.facts.nextFollowUp, m.projects.timeline.nextMeeting, m.journey.facts.nextFollowUp, m.journey.round.nextMeetingOn, m.dashboard.pipeline.nextFollowUp],
       dashboard: [m.nav.dashboard, m.dashboard.title],
+      notRecognised: [m.signings.listBadge, m.signings.exclusions.MANUAL],
+      repeatSigning: [],
+      upgrade: [],
+      capitalIncrease: [],
     } satisfies Record<keyof typeof m.terms, string[]>;
     for (const [term, labels] of Object.entries(same)) for (const label of labels) expect(label, term).toBe(m.terms[term as keyof typeof m.terms]);
     expect(m.projects.facts.firstContact).toBe(m.stages.FIRST_CONTACT);
@@ -111,6 +115,7 @@ describe.each(LOCALES)("%s: each term renders the same everywhere", (locale) => 
     stalled: [],
     summary: { zh: "", en: "" },
     series: { bucket: "month", points: [] },
+    reconciliation: [],
     signedProjects: [],
     constructionStartsList: [],
     pipelineByStage: STAGES.map((stage) => ({ stage, count: 1, plannedCny: "100" })),

@@ -41,6 +41,7 @@ import { getActivitySections, getDashboard } from "../lib/data/dashboard";
 import { withOwnWork } from "../lib/domain/scope";
 import { getProjectPage } from "../lib/data/project-page";
 import { listProjects } from "../lib/data/project-list";
+import { getReconciliation } from "../lib/data/signings";
 import { type DashboardFilters } from "../lib/validation/dashboard";
 import { quarterPeriod, yearPeriod, priorYear } from "../lib/domain/period";
 import { todayDate } from "../lib/validation/fields";
@@ -111,11 +112,36 @@ async function compare<A, B>(name: string, app: () => Promise<A>, sqlText: strin
 const RANK = `CASE %s WHEN 'FIRST_CONTACT' THEN 1 WHEN 'INTENT' THEN 2 WHEN 'NEGOTIATION' THEN 3 WHEN 'SIGNED' THEN 4 WHEN 'CONSTRUCTION' THEN 5 WHEN 'OPERATING' THEN 6 ELSE 0 END`;
 const rank = (col: string) => RANK.replace("%s", col);
 
-/** First contracts as a window over all contracts (a different plan than the app's NOT EXISTS). */
-const FIRST = `(SELECT * FROM (SELECT k.project_id, k.signed_on, k.contracted_investment_cny cny, k.contracted_foreign_usd usd,
-                  row_number() OVER (PARTITION BY k.project_id ORDER BY k.signed_on, k.id) rn FROM contract k) x WHERE rn = 1)`;
+/**
+ * Signings counted once (lib/domain/signings.ts) as a window over all contracts (a different plan than the app's NOT
+ * EXISTS): the first contract that is not a capital increase, and every capital increase, of a recognised project,
+ * not below the threshold. One row per counted contract (the app sums a project's within a period; the large data
+ * set has no capital increases, so the answers agree).
+ */
+const SETTINGS = `(SELECT (SELECT min_recognised_cny FROM installation_setting WHERE id = 1) m,
+                          COALESCE((SELECT not_recognised_sector_ids FROM installation_setting WHERE id = 1), '{}') secs) st`;
+const FIRST = `(SELECT x.project_id, x.signed_on, x.cny, x.usd FROM (SELECT k.project_id, k.signed_on, k.kind, k.contracted_investment_cny cny, k.contracted_foreign_usd usd,
+                  row_number() OVER (PARTITION BY k.project_id, k.kind = 'CAPITAL_INCREASE' ORDER BY k.signed_on, k.id) rn FROM contract k) x
+                  JOIN project xp ON xp.id = x.project_id CROSS JOIN ${SETTINGS}
+                 WHERE (x.rn = 1 OR x.kind = 'CAPITAL_INCREASE') AND xp.not_recognised_reason_id IS NULL
+                   AND NOT COALESCE(xp.sector_id = ANY(st.secs), FALSE) AND NOT COALESCE(x.cny < st.m, FALSE))`;
 
 const SQL = {
+  reconciliation: `
+    WITH k AS (SELECT k.project_id, k.signed_on, k.kind, k.contracted_investment_cny cny, k.contracted_foreign_usd usd,
+                      row_number() OVER w rn, first_value(k.kind) OVER w base_kind,
+                      count(*) FILTER (WHERE k.kind = 'UPGRADE') OVER (PARTITION BY k.project_id ORDER BY k.signed_on, k.id) upgrades
+                 FROM contract k WHERE k.project_id IN (SELECT project_id FROM contract WHERE signed_on >= $1 AND signed_on < $2)
+               WINDOW w AS (PARTITION BY k.project_id, k.kind = 'CAPITAL_INCREASE' ORDER BY k.signed_on, k.id)),
+    c AS (SELECT k.*, p.not_recognised_reason_id rid, p.sector_id,
+                 CASE WHEN k.kind = 'CAPITAL_INCREASE' THEN 'INCREASE' WHEN k.rn = 1 THEN 'BASE'
+                      WHEN k.kind = 'UPGRADE' AND k.base_kind = 'FRAMEWORK' AND k.upgrades = 1 THEN 'UPGRADE' ELSE 'REPEAT' END role
+            FROM k JOIN project p ON p.id = k.project_id WHERE k.signed_on >= $1 AND k.signed_on < $2)
+    SELECT z.line, count(*)::int n, count(DISTINCT z.project_id)::int pr, sum(z.cny) cny
+      FROM (SELECT c.*, CASE WHEN c.rid IS NOT NULL OR c.sector_id = ANY(st.secs) OR (c.role IN ('BASE', 'INCREASE') AND c.cny < st.m) THEN 'NOT_RECOGNISED'
+                             WHEN c.role = 'REPEAT' THEN 'REPEAT' WHEN c.role = 'UPGRADE' THEN 'UPGRADE' ELSE 'COUNTED' END line
+              FROM c CROSS JOIN ${SETTINGS}) z
+     GROUP BY ROLLUP (z.line)`,
   funnelStages: `
     WITH ch AS (SELECT id, project_id, to_stage::text st, changed_at, ${rank("to_stage::text")} r FROM stage_change WHERE changed_at >= $1 AND changed_at < $2),
     fe AS (SELECT * FROM (SELECT ch.*, row_number() OVER (PARTITION BY project_id, st ORDER BY changed_at, id) n FROM ch) z WHERE n = 1),
@@ -553,6 +579,15 @@ async function main() {
     (a) => a.map((x) => [x.id, x.count, x.cny, x.usd]), (r) => r.map((x) => [x.id, x.c, num(x.cny), num(x.usd)]));
   await compare("signed: by investor country", () => signedByCountry(db, city, year), SQL.byCountry, [F, T],
     (a) => a.map((x) => [x.countryCode, x.count, x.cny, x.usd]), (r) => r.map((x) => [x.id, x.c, num(x.cny), num(x.usd)]));
+  // Count once: the report's reconciliation (every contract of the year on its line).
+  await compare("reconciliation (year)", () => getReconciliation(db, city, year), SQL.reconciliation, [F, T],
+    (a) => [[a.recorded.signings, a.recorded.projects, a.recorded.cny], ...(
+      [["NOT_RECOGNISED", a.notRecognised], ["REPEAT", a.repeats], ["UPGRADE", a.upgrades], ["COUNTED", a.counted]] as const
+    ).filter(([, x]) => x.signings > 0).map(([k, x]) => [k, x.signings, x.projects, x.cny])],
+    (r) => {
+      const all = r.find((x) => x.line === null)!;
+      return [[all.n, all.pr, num(all.cny)], ...["NOT_RECOGNISED", "REPEAT", "UPGRADE", "COUNTED"].flatMap((k) => r.filter((x) => x.line === k).map((x) => [k, x.n, x.pr, num(x.cny)]))];
+    });
   await compare("size bands", () => sizeBands(db, city, year), SQL.bands, [F, T],
     (a) => a.map((b) => [b.count, b.cny]), (r) => [[r[0].c1, num(r[0].s1)], [r[0].c2, num(r[0].s2)], [r[0].c3, num(r[0].s3)]]);
   await compare("delivery after signing", () => getDelivery(db, city, year), SQL.delivery, [F, T],

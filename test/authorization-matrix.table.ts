@@ -232,6 +232,11 @@ export const MATRIX: Record<string, Entry> = {
     run: form((c) => ({ projectId: c.unit.project.id, requestId: rid(), format: "VIDEO", summary: "matrix round" })),
   },
 
+  "app/(app)/projects/[id]/recognition-actions.ts#setRecognitionAction": {
+    roles: MANAGERS,
+    scope: "unit",
+    run: form(async (c) => ({ projectId: c.unit.project.id, version: await versionOf("project", c.unit.project.id), note: "matrix" })),
+  },
   "app/(app)/projects/[id]/supervision-actions.ts#issueSupervisionAction": { roles: MANAGERS, scope: "unit", run: form((c) => ({ projectId: c.unit.project.id, requestId: rid(), requirement: "matrix order", answerDueOn: ymd(5) })) },
   "app/(app)/projects/[id]/supervision-actions.ts#answerSupervisionAction": { roles: ANY_ROLE, scope: "unit", run: form(async (c) => ({ orderId: await supervisionOf(c), version: 1, requestId: rid(), kind: "PLAN", body: "matrix plan" })) },
   "app/(app)/projects/[id]/supervision-actions.ts#closeSupervisionAction": { roles: MANAGERS, scope: "unit", run: form(async (c) => ({ orderId: await supervisionOf(c), version: 1, requestId: rid(), kind: "RESOLVE", body: "matrix" })) },
@@ -352,6 +357,12 @@ export const MATRIX: Record<string, Entry> = {
     roles: ANY_ROLE,
     scope: "all",
     run: form(async (c) => ({ version: (c.caller && (await testDb().notificationPreference.findUnique({ where: { userId: c.caller.id } }))?.version) || 1, locale: "en", "kind.DIGEST": "on", "channel.EMAIL": "on" })),
+  },
+  // Rules off (no threshold, no sector): the matrix shares its database with the counting tests of other files.
+  "app/(app)/admin/settings/actions.ts#updateCountingRulesAction": {
+    roles: ADMIN,
+    scope: "all",
+    run: form(async () => ({ version: (await testDb().installationSetting.findUnique({ where: { id: 1 } }))?.version ?? 1 })),
   },
   "app/(app)/admin/units/actions.ts#createUnitAction": {
     roles: ADMIN,

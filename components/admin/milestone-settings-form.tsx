@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -15,6 +15,8 @@ export function MilestoneSettingsForm(props: { warnDays: number; fundsBehindPerc
   const t = useTranslations("admin.settings");
   const tc = useTranslations("admin.common");
   const [version, setVersion] = useState(props.version);
+  // The settings row's version is shared by the forms of this page: a save by the other one arrives as a new prop.
+  useEffect(() => setVersion(props.version), [props.version]);
   const { pending, failure, success, onSubmit, errorOf } = useActionForm(updateMilestoneSettingsAction, {
     onSuccess: (data) => {
       setVersion(data.version);

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { DateField } from "@/components/ui/date-field";
 import { AmountField } from "@/components/ui/amount-field";
 import type { Stage } from "@/lib/generated/prisma/enums";
+import { CONTRACT_KINDS } from "@/lib/domain/signings";
 import { STAGE_LIMITS, type AgreementKindOption } from "@/lib/validation/stage";
 import { planMove, type JourneyFacts } from "@/lib/domain/stages";
 import { SelectField } from "@/components/ui/select-field";
@@ -70,6 +71,13 @@ export function StageFields({ fromStage, toStage, facts, agreementKinds, today, 
             {agreementKinds.map((kind) => (
               <option key={kind.id} value={kind.id}>
                 {locale === "en" ? kind.nameEn : kind.nameZh}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="contractKind" label={t("stage.contractKind")} hint={t("stage.contractKindHint")} error={errorOf("contractKind")} defaultValue="FORMAL" className="sm:col-span-2">
+            {CONTRACT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`stage.contractKinds.${kind}`)}
               </option>
             ))}
           </SelectField>

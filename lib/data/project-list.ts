@@ -17,7 +17,7 @@ import type { MilestoneColour } from "@/lib/domain/milestones";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { todayDate } from "@/lib/validation/fields";
-import { isOverdue } from "@/lib/data/sql-rules";
+import { isOverdue, projectNotRecognisedSql } from "@/lib/data/sql-rules";
 import { PROJECT_PAGE_SIZE } from "@/lib/validation/project";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
 
@@ -46,6 +46,8 @@ export type ProjectListRow = {
   overdue: boolean;
   /** Its worst milestone colour today (projectColourSql); null without a milestone plan. */
   colour: MilestoneColour | null;
+  /** 不予认定 (count once): marked by hand or by the sector rule. */
+  notRecognised: boolean;
 };
 
 /** ORDER BY for the chosen sort; the id last, so pages never overlap. */
@@ -88,6 +90,7 @@ type Row = {
   sector_zh: string | null;
   sector_en: string | null;
   colour: MilestoneColour | null;
+  not_recognised: boolean;
 };
 
 export async function listProjects(db: Db, user: Actor, query: ProjectFilter, now = new Date(), countCap = COUNT_CAP) {
@@ -104,7 +107,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
              p.next_follow_up_on, p.last_round_on, p.round_count, p.updated_at,
              c.id AS company_id, c.name_zh AS company_zh, c.name_en AS company_en,
              o.id AS owner_id, o.name AS owner_name, u.name_zh AS unit_zh, u.name_en AS unit_en,
-             s.name_zh AS sector_zh, s.name_en AS sector_en, ${projectColourSql(today)} AS colour
+             s.name_zh AS sector_zh, s.name_en AS sector_en, ${projectColourSql(today)} AS colour, ${projectNotRecognisedSql("p")} AS not_recognised
         FROM (SELECT p.id
                 FROM project p
                WHERE ${where}
@@ -141,6 +144,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
         sector: r.sector_zh === null ? null : { nameZh: r.sector_zh, nameEn: r.sector_en },
         overdue: isOverdue({ nextFollowUpOn: r.next_follow_up_on, stage: r.stage }, today),
         colour: r.colour,
+        notRecognised: r.not_recognised,
       }),
     ),
     /** Exact, or the cap when `totalIsAtLeast`. */

@@ -5,7 +5,8 @@ import "server-only";
  * milestone colours, and the days after which a project in each stall stage
  * is stalled. The queries read them in their own statement (settingSql in
  * lib/data/sql-rules.ts); a save moves data_version (records), so the cached
- * dashboard and board follow at once.
+ * dashboard and board follow at once; and
+ * the automatic 不予认定 rules of count once (lib/domain/signings.ts).
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
@@ -15,6 +16,8 @@ import { assertAdmin } from "@/lib/data/users";
 import { MILESTONE_SETTINGS, type MilestoneSettings } from "@/lib/domain/milestones";
 import { STALL_LIMITS, type StallLimits } from "@/lib/domain/stages";
 import { stallLimitsOf, type MilestoneSettingsInput } from "@/lib/validation/settings";
+import type { CountingRulesInput } from "@/lib/validation/signings";
+import { RuleError } from "@/lib/errors";
 
 type Actor = Pick<CurrentUser, "id" | "role">;
 type Reader = Pick<Db, "installationSetting">;
@@ -112,4 +115,51 @@ async function saveMilestoneSettings(db: Db, user: Actor, input: MilestoneSettin
     await writeAudit(tx, { actorId: user.id, action: "settings.milestones", entity: "installation_setting", entityId: 1, before: snapshot(current), after: snapshot(saved) });
     return { version: saved.version };
   });
+}
+
+/* ---------- Count once: the automatic 不予认定 rules (lib/domain/signings.ts) ---------- */
+
+const rulesSnapshot = (r: { minRecognisedCny: { toString(): string } | null; notRecognisedSectorIds: number[]; version: number }) => ({
+  minRecognisedCny: r.minRecognisedCny === null ? null : r.minRecognisedCny.toString(),
+  notRecognisedSectorIds: [...r.notRecognisedSectorIds].sort((a, b) => a - b),
+  version: r.version,
+});
+
+/**
+ * Admins set the automatic rules: a threshold in yuan (none = off) and the
+ * sectors never recognised. Versioned on the settings row (shared with the
+ * milestone thresholds), audited as settings.counting; the dashboard's data
+ * version moves with them (trigger data_version_installation_setting).
+ */
+export async function updateCountingRules(db: Db, user: Actor, input: CountingRulesInput): Promise<{ version: number }> {
+  assertAdmin(user);
+  const sectorIds = [...new Set(input.notRecognisedSectorIds)].sort((a, b) => a - b);
+  const save = () =>
+    db.$transaction(async (tx) => {
+      const current = (await tx.installationSetting.findUnique({ where: { id: 1 } })) ?? { ...DEFAULT_ROW, minRecognisedCny: null, notRecognisedSectorIds: [] as number[] };
+      const edited = (r: typeof current) => ({ entity: "installation_setting", id: 1, version: r.version, values: formStrings(rulesSnapshot(r)) });
+      await assertVersion(tx, edited(current), input.version);
+      const sectors = await tx.referenceItem.count({ where: { id: { in: sectorIds }, kind: "SECTOR" } });
+      if (sectors !== sectorIds.length) throw new RuleError("invalid", { notRecognisedSectorIds: "choose" });
+      const data = { minRecognisedCny: input.minRecognisedCny ?? null, notRecognisedSectorIds: sectorIds };
+      let saved;
+      if ("id" in current) {
+        const updated = await tx.installationSetting.updateMany({ where: { id: 1, version: current.version }, data: { ...data, version: { increment: 1 } } });
+        if (updated.count === 0) await refuseStale(tx, await tx.installationSetting.findUnique({ where: { id: 1 } }).then((r) => r && edited(r)), input.version);
+        saved = await tx.installationSetting.findUniqueOrThrow({ where: { id: 1 } });
+      } else {
+        saved = await tx.installationSetting.create({ data: { id: 1, ...data, version: 2 } });
+      }
+      await writeAudit(tx, { actorId: user.id, action: "settings.counting", entity: "installation_setting", entityId: 1, before: rulesSnapshot(current), after: rulesSnapshot(saved) });
+      return { version: saved.version };
+    });
+  try {
+    return await save();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return db.$transaction(async (tx) => {
+      const row = await tx.installationSetting.findUniqueOrThrow({ where: { id: 1 } });
+      return refuseStale(tx, { entity: "installation_setting", id: 1, version: row.version, values: formStrings(rulesSnapshot(row)) }, input.version);
+    });
+  }
 }

@@ -6,13 +6,14 @@ import "server-only";
  * everywhere. Each fragment works on a table alias given by the caller.
  *
  * DEFINITIONS
- * - "Signed in the period": the project's FIRST contract (earliest signed_on,
- *   lowest id on a tie) has signed_on in [from, to). A project counts once, on
- *   that date, and its signed value is that first contract's
- *   contracted_investment_cny (yuan) and contracted_foreign_usd (US dollars,
- *   reported separately, never added to yuan). A later contract of the same
- *   project (signed again after moving back or being revived) does not make
- *   it signed again nor add value: re-signing is not new investment.
+ * - "Signed in the period": count once (lib/domain/signings.ts). A project
+ *   counts once, at its first qualifying signing (its first contract that is
+ *   not a capital increase), with that contract's contracted_investment_cny
+ *   (yuan) and contracted_foreign_usd (US dollars, reported separately, never
+ *   added to yuan); a capital increase (增资) counts its own amount in its own
+ *   period; an upgrade (升格) or a repeat signing never counts; a project not
+ *   recognised (不予认定, by hand or by an automatic rule of
+ *   installation_setting) does not count at all.
  * - "Started construction in the period": likewise the project's FIRST
  *   construction start (earliest started_on, lowest id on a tie).
  * - Stalled, in play, overdue: see each function.
@@ -246,19 +247,92 @@ export function supervisionRedSql(today: Date, orderAlias = "o"): Prisma.Sql {
 
 /* ---------- First contract, first construction start ---------- */
 
+/* ---------- Count once: signings (lib/domain/signings.ts) ---------- */
+
+/** The installation's automatic rules, read in the statement (none set = off). */
+const MIN_RECOGNISED_CNY = Prisma.sql`(SELECT st.min_recognised_cny FROM installation_setting st WHERE st.id = 1)`;
+const NOT_RECOGNISED_SECTORS = Prisma.sql`COALESCE((SELECT st.not_recognised_sector_ids FROM installation_setting st WHERE st.id = 1), '{}'::int[])`;
+
+/** The contract `k` is earlier than contract `k0`'s place: (signed_on, id) order. */
+const earlier = (k0: string, k: Prisma.Sql) =>
+  Prisma.sql`(${Prisma.raw(k0)}.signed_on < ${k}.signed_on OR (${Prisma.raw(k0)}.signed_on = ${k}.signed_on AND ${Prisma.raw(k0)}.id < ${k}.id))`;
+
+/** The contract aliased `contractAlias` is its project's BASE signing: the first that is not a capital increase. */
+export function baseSigningSql(contractAlias = "k"): Prisma.Sql {
+  const k = alias(contractAlias);
+  return Prisma.sql`(${k}.kind <> 'CAPITAL_INCREASE' AND NOT EXISTS (SELECT 1 FROM contract k0 WHERE k0.project_id = ${k}.project_id
+    AND k0.kind <> 'CAPITAL_INCREASE' AND ${earlier("k0", k)}))`;
+}
+
+/** The project as a whole is not recognised (projectExclusion): marked by hand, or of a sector the installation excludes. */
+export function projectNotRecognisedSql(projectAlias = "p"): Prisma.Sql {
+  const p = alias(projectAlias);
+  return Prisma.sql`(${p}.not_recognised_reason_id IS NOT NULL OR COALESCE(${p}.sector_id = ANY(${NOT_RECOGNISED_SECTORS}), FALSE))`;
+}
+
+/** The contract's role (signingRoles): 'BASE' | 'UPGRADE' | 'INCREASE' | 'REPEAT'. */
+export function signingRoleSql(contractAlias = "k"): Prisma.Sql {
+  const k = alias(contractAlias);
+  return Prisma.sql`(CASE WHEN ${k}.kind = 'CAPITAL_INCREASE' THEN 'INCREASE'
+    WHEN ${baseSigningSql(contractAlias)} THEN 'BASE'
+    WHEN ${k}.kind = 'UPGRADE'
+      AND (SELECT k0.kind FROM contract k0 WHERE k0.project_id = ${k}.project_id AND k0.kind <> 'CAPITAL_INCREASE' ORDER BY k0.signed_on, k0.id LIMIT 1) = 'FRAMEWORK'
+      AND NOT EXISTS (SELECT 1 FROM contract k1 WHERE k1.project_id = ${k}.project_id AND k1.kind = 'UPGRADE' AND ${earlier("k1", k)}) THEN 'UPGRADE'
+    ELSE 'REPEAT' END)`;
+}
+
+/** Why the contract (of project `projectAlias`) is not recognised (classifySignings): 'MANUAL' | 'SECTOR' | 'THRESHOLD' | NULL. */
+export function exclusionSql(contractAlias = "k", projectAlias = "p", role?: Prisma.Sql): Prisma.Sql {
+  const k = alias(contractAlias);
+  const p = alias(projectAlias);
+  // With the contract's role already computed (signingRoleSql), the threshold reads it instead of asking again.
+  const countable = role ? Prisma.sql`${role} IN ('BASE', 'INCREASE')` : Prisma.sql`(${k}.kind = 'CAPITAL_INCREASE' OR ${baseSigningSql(contractAlias)})`;
+  return Prisma.sql`(CASE WHEN ${p}.not_recognised_reason_id IS NOT NULL THEN 'MANUAL'
+    WHEN ${p}.sector_id = ANY(${NOT_RECOGNISED_SECTORS}) THEN 'SECTOR'
+    WHEN ${k}.contracted_investment_cny < ${MIN_RECOGNISED_CNY} AND ${countable} THEN 'THRESHOLD'
+    END)`;
+}
+
+/** The contract counts (classifySignings' `counted`): a BASE or INCREASE signing of a recognised project, not below the threshold. */
+export function countedSigningSql(contractAlias = "k", projectAlias = "p"): Prisma.Sql {
+  const k = alias(contractAlias);
+  const p = alias(projectAlias);
+  return Prisma.sql`(${p}.not_recognised_reason_id IS NULL
+    AND NOT COALESCE(${p}.sector_id = ANY(${NOT_RECOGNISED_SECTORS}), FALSE)
+    AND NOT COALESCE(${k}.contracted_investment_cny < ${MIN_RECOGNISED_CNY}, FALSE)
+    AND (${k}.kind = 'CAPITAL_INCREASE' OR ${baseSigningSql(contractAlias)}))`;
+}
+
+/** The reconciliation's line (reconciliationLine): 'NOT_RECOGNISED' | 'REPEAT' | 'UPGRADE' | 'COUNTED'. */
+export function reconciliationLineSql(contractAlias = "k", projectAlias = "p", computed?: { role: Prisma.Sql; why: Prisma.Sql }): Prisma.Sql {
+  const why = computed?.why ?? exclusionSql(contractAlias, projectAlias);
+  const role = computed?.role ?? signingRoleSql(contractAlias);
+  return Prisma.sql`(CASE WHEN ${why} IS NOT NULL THEN 'NOT_RECOGNISED' ELSE
+    (CASE ${role} WHEN 'REPEAT' THEN 'REPEAT' WHEN 'UPGRADE' THEN 'UPGRADE' ELSE 'COUNTED' END) END)`;
+}
+
 /**
- * First contracts signed in any of `periods` ([from, to) each): rows
- * (project_id, signed_on, cny, usd) from `contract` aliased `alias`; the NOT
- * EXISTS keeps the project's first contract only (index on contract(project_id)).
+ * Projects signed in any of `periods` ([from, to) each), counted once
+ * (lib/domain/signings.ts): rows (project_id, signed_on, cny, usd), one per
+ * project and period, from its counted signings in that period — signed_on
+ * the earliest of them, cny and usd their sums (a BASE signing and a capital
+ * increase in the same period: one project, both amounts). The name stays
+ * from when "signed" was the first contract: every contract recorded before
+ * the rule is FORMAL, so those numbers did not move.
  */
 export function firstContractsSql(periods: DayRange[], contractAlias = "k"): Prisma.Sql {
   const a = alias(contractAlias);
+  const col = Prisma.sql`${a}.signed_on`;
+  const bucket =
+    periods.length > 1
+      ? Prisma.sql`, CASE ${Prisma.join(periods.map((r, i) => Prisma.sql`WHEN ${col} >= ${r.from}::date AND ${col} < ${r.to}::date THEN ${i}::int`), " ")} END`
+      : Prisma.empty;
   return Prisma.sql`
-    SELECT ${a}.project_id, ${a}.signed_on, ${a}.contracted_investment_cny AS cny, ${a}.contracted_foreign_usd AS usd
-      FROM contract ${a}
-     WHERE (${inRangesSql(Prisma.sql`${a}.signed_on`, periods)})
-       AND NOT EXISTS (SELECT 1 FROM contract k0 WHERE k0.project_id = ${a}.project_id
-                         AND (k0.signed_on < ${a}.signed_on OR (k0.signed_on = ${a}.signed_on AND k0.id < ${a}.id)))`;
+    SELECT ${a}.project_id, MIN(${a}.signed_on) AS signed_on, SUM(${a}.contracted_investment_cny) AS cny, SUM(${a}.contracted_foreign_usd) AS usd
+      FROM contract ${a} JOIN project kp ON kp.id = ${a}.project_id
+     WHERE (${inRangesSql(col, periods)})
+       AND ${countedSigningSql(contractAlias, "kp")}
+     GROUP BY ${a}.project_id${bucket}`;
 }
 
 /**
@@ -335,7 +409,7 @@ export function narrowsProjects(user: ScopeActor, filter: Narrowing): boolean {
 }
 const FILTER_KEYS = [
   "stage", "sectorId", "chainId", "unitId", "ownerId", "sourceId", "eventId", "minAmount", "maxAmount", "overdue", "stalled", "colour",
-  "signedFrom", "signedTo", "minSignedCny", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo", "countryCode", "delivery",
+  "signedFrom", "signedTo", "minSignedCny", "signings", "excludedBy", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo", "countryCode", "delivery",
 ] as const satisfies readonly (keyof Narrowing)[];
 
 /**
@@ -362,8 +436,19 @@ export function projectFilterSql(user: ScopeActor, filter: Narrowing, { alias = 
   if (f.overdue) and.push(overdueSql(day(), alias));
   if (f.stalled !== undefined) and.push(stalledSql(day(), f.stalled, alias));
   if (f.colour) and.push(projectColourIsSql(f.colour, day(), alias));
-  if (f.signedFrom || f.signedTo || f.minSignedCny !== undefined) {
-    // "Signed in the period": the FIRST contract, and its amount for the size bands.
+  if (f.signings !== undefined && f.signings !== "counted") {
+    // The report's reconciliation: the project has a signing of that line in the range.
+    const k = Prisma.sql`k`;
+    const on = Prisma.sql`${k}.signed_on >= ${f.signedFrom ?? EARLIEST}::date AND ${k}.signed_on < ${f.signedTo ?? LATEST}::date`;
+    const which =
+      f.signings === "recorded"
+        ? Prisma.sql`TRUE`
+        : f.signings === "notRecognised"
+          ? excludedBySql(f.excludedBy, alias)
+          : Prisma.sql`${reconciliationLineSql("k", alias)} = ${f.signings === "repeat" ? "REPEAT" : "UPGRADE"}`;
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM contract k WHERE k.project_id = ${a}.id AND ${on} AND ${which})`);
+  } else if (f.signedFrom || f.signedTo || f.minSignedCny !== undefined || f.signings === "counted") {
+    // "Signed in the period": counted once (firstContractsSql), and its amount for the size bands.
     const period = { from: f.signedFrom ?? EARLIEST, to: f.signedTo ?? LATEST };
     const min = f.minSignedCny === undefined ? Prisma.empty : Prisma.sql`WHERE fc.cny >= ${String(f.minSignedCny)}::numeric`;
     and.push(Prisma.sql`${a}.id IN (SELECT fc.project_id FROM (${firstContractsSql([period])}) fc ${min})`);
@@ -388,6 +473,15 @@ export function projectFilterSql(user: ScopeActor, filter: Narrowing, { alias = 
   }
   if (f.countryCode) and.push(Prisma.sql`${a}.company_id IN (SELECT c.id FROM company c WHERE c.country_code = ${f.countryCode})`);
   return Prisma.join(and, " AND ");
+}
+
+/** A signing not recognised, for `excludedBy` (any reason when none): a reason item's id, "sector" or "threshold". */
+function excludedBySql(excludedBy: string | undefined, projectAlias: string): Prisma.Sql {
+  const why = exclusionSql("k", projectAlias);
+  if (excludedBy === undefined) return Prisma.sql`${why} IS NOT NULL`;
+  if (excludedBy === "sector") return Prisma.sql`${why} = 'SECTOR'`;
+  if (excludedBy === "threshold") return Prisma.sql`${why} = 'THRESHOLD'`;
+  return Prisma.sql`${alias(projectAlias)}.not_recognised_reason_id = ${Number(excludedBy)}`;
 }
 
 /** A company search matching more companies than this filters by a subquery instead of an id list. */

@@ -150,11 +150,12 @@ export async function transitionStage(db: Db, user: Actor, input: TransitionStag
           contractedInvestmentCny: input.contractedInvestmentCny!,
           contractedForeignUsd: input.contractedForeignUsd ?? null,
           agreementKindId: input.agreementKindId!,
+          kind: input.contractKind ?? "FORMAL",
           note: input.contractNote ?? null,
           createdById: user.id,
           requestId: input.requestId,
         },
-        select: { id: true, signedOn: true, contractedInvestmentCny: true, contractedForeignUsd: true, agreementKindId: true, note: true },
+        select: { id: true, signedOn: true, contractedInvestmentCny: true, contractedForeignUsd: true, agreementKindId: true, kind: true, note: true },
       });
       contractId = contract.id;
       await writeAudit(tx, { actorId: user.id, action: "contract.create", entity: "contract", entityId: contract.id, before: null, after: { projectId: project.id, ...contract } });

@@ -13,10 +13,10 @@ describe("policy", () => {
   it("lets officers work projects, stages, commitments, rounds, companies and attachments, answer supervision orders, read their notifications, and nothing more", () => {
     expect(allowed("OFFICER")).toEqual(["answerSupervision", "attachFiles", "editCompanies", "editProjects", "logRounds", "moveStages", "readNotifications", "recordCommitments"]);
   });
-  it("adds reassigning, events, reports, the unit's work, removing anyone's attachment, supervision orders and merging companies for managers", () => {
+  it("adds reassigning, events, reports, the unit's work, removing anyone's attachment, supervision orders, 不予认定 and merging companies for managers", () => {
     expect(allowed("MANAGER")).toEqual([
       "answerSupervision", "attachFiles", "editCompanies", "editProjects", "logRounds", "manageEvents", "mergeCompanies", "moveStages",
-      "readNotifications", "reassignOwners", "recordCommitments", "removeAnyAttachment", "seeUnitWork", "superviseProjects", "viewReports",
+      "readNotifications", "reassignOwners", "recogniseProjects", "recordCommitments", "removeAnyAttachment", "seeUnitWork", "superviseProjects", "viewReports",
     ]);
   });
   it("leaves the annual targets and the assessment's settings to admins (the assessment sheet is a report: viewReports)", () => {

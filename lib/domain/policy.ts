@@ -41,6 +41,8 @@ export const ROLES_FOR = {
   seeUnitWork: MANAGERS_AND_ADMINS,
   /** Issue supervision orders (督办) on projects in scope, and resolve or escalate them (lib/domain/supervision.ts). */
   superviseProjects: MANAGERS_AND_ADMINS,
+  /** Mark a project not recognised (不予认定) with a reason, or recognise it again (lib/domain/signings.ts). */
+  recogniseProjects: MANAGERS_AND_ADMINS,
   /** Answer a supervision order with a plan or progress note (who exactly: lib/domain/supervision.ts mayAnswer). */
   answerSupervision: EVERY_ROLE,
   /** Their own notifications: the bell, the list, marking read, their preferences (lib/domain/notifications.ts). */

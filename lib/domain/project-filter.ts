@@ -16,6 +16,7 @@ import { STAGES, STALL_STEPS } from "@/lib/domain/stages";
 import { MILESTONE_COLOURS } from "@/lib/domain/milestones";
 import { isoDay } from "@/lib/domain/period";
 import { DELIVERY_SETS } from "@/lib/domain/delivery-rates";
+import { SIGNING_FILTERS } from "@/lib/domain/signings";
 import { hrefTo } from "@/lib/url";
 
 export const PROJECT_SORTS = ["updated", "amount", "followUp", "title", "stage"] as const;
@@ -50,6 +51,15 @@ export const ZProjectFilter = z.object({
   signedTo: param(zDate),
   /** The first contract's contracted investment, in yuan, at least this (the dashboard's size bands). */
   minSignedCny: param(zAmount),
+  /**
+   * With signedFrom/signedTo: which signings in the range (the report's
+   * reconciliation, lib/domain/signings.ts): every contract recorded, those not
+   * recognised, repeats, upgrades, or those counted (the default: the
+   * dashboard's "signed in the period").
+   */
+  signings: param(z.enum(SIGNING_FILTERS)),
+  /** With signings=notRecognised: the reason — a NOT_RECOGNISED_REASON item's id, "sector" or "threshold". */
+  excludedBy: param(z.string().regex(/^(sector|threshold|[1-9][0-9]{0,8})$/)),
   /** The FIRST construction start is in [startedFrom, startedTo). */
   startedFrom: param(zDate),
   startedTo: param(zDate),

@@ -86,7 +86,7 @@ async function loadLookups(tx: Tx, file: ParsedFile): Promise<Lookups> {
     nameEn: r.nameEn,
     retired: !!r.retiredAt,
   });
-  const byKind: Record<ReferenceKind, Named[]> = { SECTOR: [], INDUSTRY_CHAIN: [], SOURCE: [], AGREEMENT_KIND: [], LEADER: [] };
+  const byKind: Record<ReferenceKind, Named[]> = { SECTOR: [], INDUSTRY_CHAIN: [], SOURCE: [], AGREEMENT_KIND: [], LEADER: [], NOT_RECOGNISED_REASON: [] };
   for (const r of refs) byKind[r.kind].push(named(r));
 
   return {

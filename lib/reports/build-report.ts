@@ -14,6 +14,7 @@ import "server-only";
  * - bySector/byUnit/byCountry, series: signedBySector/ByUnit/ByCountry/signedSeries
  * - stalled counts      stalledAndOverdue (as of today)
  * - deliveryRates       getDeliveryRates (lib/domain/delivery-rates.ts: as of the period's end, overall, per unit, by quarter)
+ * - reconciliation      getReconciliation (lib/data/signings.ts): recorded → … → counted = signed
  * - summary             lib/reports/summary.ts, from these numbers (messages: reports.prose)
  * The lists and the breakdowns the dashboard lacks (by industrial chain, new
  * leads) are SQL here on the same scope (projectFilterSql / signedInPeriodSql).
@@ -51,6 +52,9 @@ import {
 } from "@/lib/data/dashboard";
 import { summarize } from "./summary";
 import { RATE_NAMES, asOfDay, rateOf, type RateName } from "@/lib/domain/delivery-rates";
+import { getReconciliation, type Reconciliation } from "@/lib/data/signings";
+import { projectsHref } from "@/lib/domain/project-filter";
+import type { SigningFilter } from "@/lib/domain/signings";
 import { reportText, type ReportLocale } from "./sections";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -86,6 +90,24 @@ export type StageLine = { stage: Stage; count: number; plannedCny: string };
 export type StalledLine = { projectId: number; number: string; investorZh: string; title: string; unitZh: string; unitEn: string; stage: Stage; lastActivityOn: string; days: number };
 /** A set of delivery-rate counts with its rates (null: no denominator). */
 export type RateLine = RateCounts & { rates: Record<RateName, number | null> };
+
+/**
+ * A line of the reconciliation (count once, lib/domain/signings.ts):
+ * recorded → notRecognised (then one "reason" line each) → repeats →
+ * upgrades → counted. `href` is the project list showing exactly its projects.
+ */
+export type ReconciliationLine = {
+  line: "recorded" | "notRecognised" | "reason" | "repeats" | "upgrades" | "counted";
+  /** A reason line's reason: a NOT_RECOGNISED_REASON item's id, "sector" or "threshold"; its name for an item. */
+  excludedBy: string | null;
+  nameZh: string | null;
+  nameEn: string | null;
+  signings: number;
+  projects: number;
+  cny: string;
+  usd: string;
+  href: string;
+};
 export type LeadLine = { id: number | null; nameZh: string; nameEn: string; count: number };
 
 export type Report = {
@@ -117,6 +139,8 @@ export type Report = {
   series: { bucket: Bucket; points: { start: string; count: number; cny: string; usd: string }[] };
   /** Set when a long list below was cut at the caller's listLimit (the JSON download caps them; see BuildReportOptions). */
   truncated?: true;
+  /** Signings recorded → minus not recognised (by reason) → minus repeats → minus upgrades → counted (= signed). */
+  reconciliation: ReconciliationLine[];
   signedProjects: SignedProjectLine[];
   constructionStartsList: StartLine[];
   pipelineByStage: StageLine[];
@@ -195,7 +219,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
   const { from, to } = period;
   const today = todayDate(now);
 
-  const [totals, bands, series, bySector, byUnit, byCountry, delivery, rates, rounds, stalled] = await Promise.all([
+  const [totals, bands, series, bySector, byUnit, byCountry, delivery, rates, rounds, stalled, reconciliation] = await Promise.all([
     signedTotals(db, actor, filters),
     sizeBands(db, actor, filters),
     signedSeries(db, actor, filters),
@@ -206,6 +230,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
     getDeliveryRates(db, actor, filters, now),
     roundsInPeriod(db, actor, filters),
     stalledAndOverdue(db, actor, filters, now),
+    getReconciliation(db, actor, filters),
   ]);
 
   const ctx: ListContext = { actor, filters, today };
@@ -286,6 +311,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
     stalled: stalled.stalled,
     summary: { zh: "", en: "" },
     series: { bucket: series.bucket, points: series.points.map((p) => ({ start: isoDay(p.start), ...p.current })) },
+    reconciliation: reconciliationLines(reconciliation, filters),
     signedProjects: signedList.rows as SignedProjectLine[],
     constructionStartsList: startList.rows as StartLine[],
     pipelineByStage: STAGES.map((stage) => ({ stage, count: stageBy.get(stage)?.count ?? 0, plannedCny: money(stageBy.get(stage)?.planned) })),
@@ -298,6 +324,28 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
   if (signedList.truncated || startList.truncated || stalledList.truncated) report.truncated = true;
   report.summary = summarize(report);
   return report;
+}
+
+/** The reconciliation as the report's lines, each linking to the list of its projects (the one project filter). */
+function reconciliationLines(r: Reconciliation, filters: DashboardFilters): ReconciliationLine[] {
+  const inPeriod = { signedFrom: filters.period.from, signedTo: filters.period.to, unitId: filters.unitId };
+  const line = (name: ReconciliationLine["line"], a: Reconciliation["counted"], signings: SigningFilter, extra: Partial<ReconciliationLine> = {}): ReconciliationLine => ({
+    line: name,
+    excludedBy: null,
+    nameZh: null,
+    nameEn: null,
+    ...a,
+    ...extra,
+    href: projectsHref({ ...inPeriod, signings, excludedBy: extra.excludedBy ?? undefined }),
+  });
+  return [
+    line("recorded", r.recorded, "recorded"),
+    line("notRecognised", r.notRecognised, "notRecognised"),
+    ...r.notRecognised.byReason.map((x) => line("reason", x, "notRecognised", { excludedBy: x.excludedBy, nameZh: x.nameZh, nameEn: x.nameEn })),
+    line("repeats", r.repeats, "repeat"),
+    line("upgrades", r.upgrades, "upgrade"),
+    { ...line("counted", r.counted, "counted"), href: projectsHref(inPeriod) },
+  ];
 }
 
 /* ---------- The long lists, read in pages ---------- */

@@ -35,6 +35,14 @@ const report: Report = {
   stalled: [{ days: 0, count: 1 }, { days: 30, count: 1 }, { days: 60, count: 1 }],
   summary: { zh: "2023年第四季度，全市共签约项目3个。", en: "In Q4 2023 the city signed contracts for 3 projects." },
   series: { bucket: "month", points: [{ start: "2023-10-01", count: 2, cny: "21000000000.00", usd: "0" }, { start: "2023-11-01", count: 0, cny: "0", usd: "0" }, { start: "2023-12-01", count: 1, cny: "100000000.50", usd: "20000000.00" }] },
+  reconciliation: [
+    { line: "recorded", excludedBy: null, nameZh: null, nameEn: null, signings: 6, projects: 5, cny: "21600000000.50", usd: "20000000.00", href: "/projects?signings=recorded" },
+    { line: "notRecognised", excludedBy: null, nameZh: null, nameEn: null, signings: 1, projects: 1, cny: "200000000.00", usd: "0", href: "/projects?signings=notRecognised" },
+    { line: "reason", excludedBy: "7", nameZh: "房地产项目", nameEn: "Real estate", signings: 1, projects: 1, cny: "200000000.00", usd: "0", href: "/projects?signings=notRecognised&excludedBy=7" },
+    { line: "repeats", excludedBy: null, nameZh: null, nameEn: null, signings: 1, projects: 1, cny: "200000000.00", usd: "0", href: "/projects?signings=repeat" },
+    { line: "upgrades", excludedBy: null, nameZh: null, nameEn: null, signings: 1, projects: 1, cny: "100000000.00", usd: "0", href: "/projects?signings=upgrade" },
+    { line: "counted", excludedBy: null, nameZh: null, nameEn: null, signings: 3, projects: 3, cny: "21100000000.50", usd: "20000000.00", href: "/projects?signedFrom=2023-10-01" },
+  ],
   signedProjects: [
     signed({}),
     signed({ projectId: 2, investorZh: "=HYPERLINK(\"http://evil\",\"x\")", title: "+cmd|' /C calc'!A0", sectorZh: "-2+3", unitZh: "@SUM(A1)", contractedCny: "100000000.50", contractedUsd: "20000000.00" }),
@@ -56,6 +64,14 @@ describe("CSV", () => {
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv).toContain("宁德新能源");
     expect(csv).toContain("签约项目");
+  });
+  it("writes the reconciliation, recorded to counted, with each reason", () => {
+    expect(csv).toContain("签约核对（同一项目只计一次）");
+    expect(csv).toContain("\r\n录入的签约,6,5,21600000000.50,20000000.00\r\n");
+    expect(csv).toContain("\r\n减：不予认定,1,1,200000000.00,0\r\n");
+    expect(csv).toContain("\r\n\"　其中：房地产项目\",1,1,200000000.00,0\r\n"); // indented: quoted, so the spaces stay
+    expect(csv).toContain("\r\n计入签约,3,3,21100000000.50,20000000.00\r\n");
+    expect(toCsv(report, "en")).toContain("\r\nLess: repeat signings,1,1,200000000.00,0\r\n");
   });
   it("prefixes text cells starting with = + - @ with a single quote; amounts stay plain decimals", () => {
     const line = csv.split("\r\n").find((l) => l.includes("HYPERLINK"))!;

@@ -116,6 +116,12 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
       rowCurrency: [null, "CNY", "USD", null, "CNY", null, "CNY", null, "CNY", null, "CNY", "USD", "USD", null, null],
     },
     {
+      key: "reconciliation",
+      title: t("sections.reconciliation"),
+      columns: [col("item", "text", 40), col("signings", "int", 10), col("count", "int", 10), col("contractedCny", "money", 22, "CNY"), col("contractedUsd", "money", 22, "USD")],
+      rows: (r.reconciliation ?? []).map((l) => [reconciliationLabel(l, locale), l.signings, l.projects, l.cny, l.usd]),
+    },
+    {
       key: "signedProjects",
       title: t("sections.signedProjects"),
       columns: [col("number", "text", 18), col("investor", "text", 32), col("title", "text", 36), col("sector", "text", 16), col("unitName", "text", 16), col("signedOn", "date", 12), col("contractedCny", "money", 20, "CNY"), col("contractedUsd", "money", 20, "USD")],
@@ -177,6 +183,15 @@ export function reportSections(r: Report, locale: ReportLocale, pages?: ReportLi
       rows: r.series.points.map((p) => [p.start, p.count, p.cny, p.usd]),
     },
   ];
+}
+
+/** A reconciliation line's label: "减：不予认定", "　其中：房地产项目" … */
+export function reconciliationLabel(l: Report["reconciliation"][number], locale: ReportLocale): string {
+  const t = (key: string, params?: Record<string, string>) => reportText(locale, `file.reconciliation.${key}`, params);
+  if (l.line !== "reason") return t(l.line);
+  if (l.excludedBy === "sector") return t("reasonSector");
+  if (l.excludedBy === "threshold") return t("reasonThreshold");
+  return t("reason", { name: (locale === "en" ? l.nameEn || l.nameZh : l.nameZh || l.nameEn) ?? "" });
 }
 
 /** A text cell a spreadsheet would run as a formula (=, +, -, @; also tab/CR, which some apps strip first). */

@@ -56,6 +56,7 @@ export function summaryIn(r: Report, locale: ReportLocale): string {
       cny: cny(s.contractedCny),
       usd: s.contractedUsd !== "0" ? t("signedUsd", { usd: usd(s.contractedUsd) }) : "",
     }),
+    reconciliation: reconciliationSentence(r, t),
     bands,
     delivery: t("delivery", {
       count: r.constructionStarts.count,
@@ -85,6 +86,21 @@ function ratesIn(r: Report, locale: ReportLocale): string {
     startOnTime: pct(o.rates.startOnTime),
     fundsCny: pct(o.rates.fundsCny),
     fundsUsd: pct(o.rates.fundsUsd),
+  });
+}
+
+/** Said only when some signing recorded in the period was not counted (count once). */
+function reconciliationSentence(r: Report, t: (typeof PROSE)["en"]): string {
+  const by = new Map((r.reconciliation ?? []).map((l) => [l.line, l.signings]));
+  const recorded = by.get("recorded") ?? 0;
+  const counted = by.get("counted") ?? 0;
+  if (recorded === counted) return "";
+  return t("reconciliation", {
+    recorded,
+    notRecognised: by.get("notRecognised") ?? 0,
+    repeats: by.get("repeats") ?? 0,
+    upgrades: by.get("upgrades") ?? 0,
+    counted,
   });
 }
 

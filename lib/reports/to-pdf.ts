@@ -380,6 +380,7 @@ export function writePdf(report: Report, stream: Writable, locale: ReportLocale 
 
   // The list first: the page under the key numbers fills with it, and the charts follow whole.
   w.section(t("pdf.groups.signing"));
+  sub("reconciliation");
   sub("signedProjects");
   w.subsection(t("sections.series"));
   w.chart(byPeriod);

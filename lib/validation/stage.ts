@@ -8,6 +8,7 @@ import { Currency, Stage } from "@/lib/generated/prisma/enums";
 import { zAmount, zId, zOptionalText, zRequestId, zVersion } from "@/lib/validation/fields";
 import { zPastDate } from "@/lib/validation/round";
 import type { JourneyFacts } from "@/lib/domain/stages";
+import { CONTRACT_KINDS } from "@/lib/domain/signings";
 
 export const STAGE_LIMITS = { reason: 500, intentNote: 480, contractNote: 1000, startNote: 1000 } as const;
 
@@ -29,6 +30,8 @@ export const ZTransitionStage = z.object({
   contractedInvestmentCny: zPositiveAmount.optional(),
   contractedForeignUsd: zPositiveAmount.optional(),
   agreementKindId: zId.optional(),
+  /** How the contract counts (lib/domain/signings.ts); none = FORMAL. */
+  contractKind: z.enum(CONTRACT_KINDS).optional(),
   contractNote: zOptionalText(STAGE_LIMITS.contractNote),
   /** CONSTRUCTION: the start. */
   startedOn: zPastDate.optional(),

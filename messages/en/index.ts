@@ -13,10 +13,11 @@ import notifications from "./notifications.json";
 import pipeline from "./pipeline.json";
 import projects from "./projects.json";
 import reports from "./reports.json";
+import signings from "./signings.json";
 import supervision from "./supervision.json";
 import targets from "./targets.json";
 import work from "./work.json";
 import { resolveReferences } from "../references";
 
-const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...notifications, ...pipeline, ...projects, ...reports, ...supervision, ...targets, ...work });
+const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...notifications, ...pipeline, ...projects, ...reports, ...signings, ...supervision, ...targets, ...work });
 export default messages;

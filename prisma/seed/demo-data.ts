@@ -94,6 +94,14 @@ const agreementKinds: [string, string, string][] = [
   ["formal", "正式投资合同", "Formal investment contract"],
 ];
 
+/** Why a project is not recognised (不予认定; the migration 20261201095800_not_recognised_reasons gives existing databases the same list). */
+const notRecognisedReasons: [string, string, string][] = [
+  ["real_estate", "房地产项目", "Real estate"],
+  ["local_or_fiscal_funds", "纯本地或财政资金", "Purely local or fiscal funds"],
+  ["phase_in_earlier_contract", "已含于此前合同的分期", "A phase already inside an earlier contract"],
+  ["below_threshold", "低于认定标准", "Below the threshold"],
+];
+
 /** The leaders who attend rounds (the migration 20261201070000_round_leaders gives existing databases the same list). */
 const leaders: [string, string, string][] = [
   ["party_secretary", "市委书记", "Party Secretary (city)"],
@@ -119,6 +127,7 @@ export const REFERENCE_ITEMS: readonly ReferenceSeed[] = [
   ...items("SOURCE", sources),
   ...items("AGREEMENT_KIND", agreementKinds),
   ...items("LEADER", leaders),
+  ...items("NOT_RECOGNISED_REASON", notRecognisedReasons),
 ];
 
 export type EventSeed = {

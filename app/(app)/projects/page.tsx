@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { seesAllUnits } from "@/lib/domain/scope";
 import { db } from "@/lib/db";
+import { listNotRecognisedReasons } from "@/lib/data/signings";
 import { listProjects } from "@/lib/data/project-list";
 import { filterOptions } from "@/lib/data/filter-options";
 import { fromSearchParams, narrowsList, projectsHref, toSearchParams, type ProjectFilter, type ProjectSort } from "@/lib/domain/project-filter";
@@ -31,7 +32,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const href = (query: ProjectFilter, change: Partial<ProjectFilter>) => projectsHref({ ...query, ...change });
 
 /** Filters without a form field; the form carries them as hidden inputs. */
-const NARROWING_KEYS = ["stalled", "signedFrom", "signedTo", "minSignedCny", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo", "delivery", "deliveryTo"] as const;
+const NARROWING_KEYS = ["stalled", "signedFrom", "signedTo", "minSignedCny", "signings", "excludedBy", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo", "delivery", "deliveryTo"] as const;
 
 const selectClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
@@ -39,7 +40,7 @@ const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const query = fromSearchParams(await searchParams);
-  const [t, tc, tColours, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getTranslations("commitments.colours"), getLocale() as Promise<Locale>]);
+  const [t, tc, tColours, tsg, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getTranslations("commitments.colours"), getTranslations("signings"), getLocale() as Promise<Locale>]);
   const [list, options] = await Promise.all([listProjects(db(), user, query), filterOptions(db(), user)]);
   const manyUnits = seesAllUnits(user);
 
@@ -98,6 +99,10 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   if (query.stalled !== undefined) narrowing.push(chip("stalled", query.stalled ? t("narrowing.stalledBy", { days: query.stalled }) : t("narrowing.stalled"), { stalled: undefined }));
   if (query.signedFrom || query.signedTo) {
     narrowing.push(chip("signed", t("narrowing.signed", { range: range(query.signedFrom, query.signedTo) }), { signedFrom: undefined, signedTo: undefined }));
+  }
+  if (query.signings) {
+    const reason = query.excludedBy === undefined ? "" : query.excludedBy === "sector" || query.excludedBy === "threshold" ? t(`narrowing.excludedBy.${query.excludedBy}`) : ((await listNotRecognisedReasons(db())).find((r) => String(r.id) === query.excludedBy) ?? null)?.[locale === "en" ? "nameEn" : "nameZh"] ?? "";
+    narrowing.push(chip("signings", t("narrowing.signings", { which: query.signings, reason: reason || "none" }), { signings: undefined, excludedBy: undefined }));
   }
   if (query.minSignedCny !== undefined) {
     narrowing.push(chip("minSignedCny", t("narrowing.minSignedCny", { amount: formatCny(query.minSignedCny, locale) }), { minSignedCny: undefined }));
@@ -234,6 +239,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
                       {p.title}
                     </Link>
                     <div className="text-xs tabular-nums text-slate-500">{p.number}</div>
+                    {p.notRecognised && (
+                      <span className="mt-0.5 inline-block rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900" data-testid="not-recognised">
+                        {tsg("listBadge")}
+                      </span>
+                    )}
                   </td>
                   <td>{localName(p.company, locale)}</td>
                   <td>

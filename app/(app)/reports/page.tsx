@@ -17,6 +17,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { ReportForm } from "@/components/reports/report-form";
+import Link from "next/link";
+import { reconciliationLabel } from "@/lib/reports/sections";
 
 export async function generateMetadata() {
   const t = await getTranslations("reports");
@@ -113,6 +115,24 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
             </div>
           ))}
         </dl>
+      </section>
+
+      <section aria-labelledby="r-reconciliation" className="mb-8" data-testid="reconciliation">
+        <h2 id="r-reconciliation" className="mb-2 text-lg font-semibold text-slate-900">{t("file.sections.reconciliation")}</h2>
+        <DataTable
+          caption={t("file.sections.reconciliation")}
+          rows={report.reconciliation}
+          rowKey={(l) => `${l.line}-${l.excludedBy ?? ""}`}
+          empty={t("preview.none")}
+          rowAttributes={(l) => ({ "data-line": l.line })}
+          columns={[
+            { key: "item", header: t("file.cols.item"), cell: (l) => <Link href={l.href} className="text-brand-700 hover:underline">{reconciliationLabel(l, locale)}</Link> },
+            { key: "signings", header: t("file.cols.signings"), align: "right", cell: (l) => formatCount(l.signings, locale) },
+            { key: "projects", header: t("file.cols.count"), align: "right", cell: (l) => formatCount(l.projects, locale) },
+            { key: "cny", header: t("file.cols.contractedCny"), align: "right", cell: (l) => formatCny(l.cny, locale) },
+            { key: "usd", header: t("file.cols.contractedUsd"), align: "right", cell: (l) => (l.usd === "0" ? "—" : formatUsd(l.usd, locale)) },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="r-signed" className="mb-8">

@@ -13,7 +13,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { money, projectFilterSql, projectScopeSql } from "@/lib/data/sql-rules";
+import { countedSigningSql, money, projectFilterSql, projectScopeSql } from "@/lib/data/sql-rules";
 import { type Actor } from "./sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -32,8 +32,12 @@ export type ChainRow = {
 };
 export type EventRow = { id: number; nameZh: string; nameEn: string | null; startsOn: Date; leads: number; signed: number; signedCny: string; signedUsd: string };
 
-const FIRST_CONTRACT = Prisma.sql`(SELECT k.signed_on, k.contracted_investment_cny AS cny, k.contracted_foreign_usd AS usd
-  FROM contract k WHERE k.project_id = d.id ORDER BY k.signed_on, k.id LIMIT 1)`;
+/**
+ * Project `d`'s signings counted once (countedSigningSql, lib/domain/signings.ts) before `to` (none: all): its first
+ * signing's date, and the counted amounts. One row, signed_on NULL when it has none.
+ */
+const countedSignings = (to?: Date) => Prisma.sql`(SELECT MIN(k.signed_on) AS signed_on, SUM(k.contracted_investment_cny) AS cny, SUM(k.contracted_foreign_usd) AS usd
+  FROM contract k WHERE k.project_id = d.id ${to ? Prisma.sql`AND k.signed_on < ${to}::date` : Prisma.empty} AND ${countedSigningSql("k", "d")})`;
 
 export async function getChains(db: Db, user: Actor, filters: DashboardFilters): Promise<ChainRow[]> {
   const { to } = filters.period;
@@ -45,7 +49,7 @@ export async function getChains(db: Db, user: Actor, filters: DashboardFilters):
       FROM (SELECT d.anchor_project_id AS anchor_id, COUNT(*)::int AS drawn, SUM(d.planned_investment_cny)::text AS planned,
                    COUNT(fc.signed_on)::int AS signed, SUM(fc.cny)::text AS cny, SUM(fc.usd)::text AS usd
               FROM project d
-              LEFT JOIN LATERAL ${FIRST_CONTRACT} fc ON fc.signed_on < ${to}::date
+              LEFT JOIN LATERAL ${countedSignings(to)} fc ON TRUE
              WHERE d.anchor_project_id IS NOT NULL AND d.first_contact_on < ${to}::date AND ${projectFilterSql(user, filters, { alias: "d" })}
              GROUP BY d.anchor_project_id
              ORDER BY COUNT(*) DESC, SUM(fc.cny) DESC NULLS LAST, d.anchor_project_id
@@ -76,7 +80,7 @@ export async function getEvents(db: Db, user: Actor, filters: DashboardFilters):
       -- Per event (a handful in a period), its leads through project(event_id): an index lookup each, whatever the
       -- table's size (a join of every project to the period's events was planned as a scan of project).
       CROSS JOIN LATERAL (SELECT COUNT(*)::int AS leads, COUNT(fc.signed_on)::int AS signed, SUM(fc.cny)::text AS cny, SUM(fc.usd)::text AS usd
-                            FROM project d LEFT JOIN LATERAL ${FIRST_CONTRACT} fc ON TRUE
+                            FROM project d LEFT JOIN LATERAL ${countedSignings()} fc ON TRUE
                            WHERE d.event_id = e.id AND ${projectFilterSql(user, filters, { alias: "d" })}) g
      WHERE e.starts_on >= ${from}::date AND e.starts_on < ${to}::date AND (g.leads > 0 OR ${ownEvents})
      ORDER BY e.starts_on, e.id`;

@@ -24,6 +24,8 @@ import { ReassignOwnerForm } from "@/components/projects/reassign-owner-form";
 import { ProjectJourney } from "@/components/journey/project-journey";
 import { SupervisionSection } from "@/components/projects/supervision-section";
 import { listProjectSupervision } from "@/lib/data/supervision";
+import { getProjectRecognition, listNotRecognisedReasons } from "@/lib/data/signings";
+import { SigningsSection } from "@/components/projects/signings-section";
 import { isoDay } from "@/lib/domain/period";
 import { reassignOwnerAction } from "../actions";
 import { otherUnitsInTalksForProject } from "@/lib/data/company-talks";
@@ -69,10 +71,13 @@ export default async function ProjectPage({ params }: { params: Params }) {
   const owners = reassign ? await reassignableOwners(db(), p.unitId) : [];
   const stageHistory = p.timeline.filter((e) => e.kind === "stage");
   const supervise = may(user, "superviseProjects");
-  const [supervision, assignees, talks] = await Promise.all([
+  const recognise = may(user, "recogniseProjects");
+  const [supervision, assignees, talks, recognition, reasons] = await Promise.all([
     listProjectSupervision(db(), user, p.id, todayDate()),
     supervise ? (reassign ? owners : reassignableOwners(db(), p.unitId)) : [],
     otherUnitsInTalksForProject(db(), user, { companyId: p.company.id, unitId: p.unitId }),
+    getProjectRecognition(db(), user, { projectId: p.id }),
+    recognise ? listNotRecognisedReasons(db()) : [],
   ]);
 
   const fact = (label: string, value: React.ReactNode) => (
@@ -155,6 +160,8 @@ export default async function ProjectPage({ params }: { params: Params }) {
               {fact(t("facts.rounds"), formatCount(p.roundCount, locale))}
             </dl>
           </Card>
+
+          <SigningsSection recognition={recognition} locale={locale} edit={recognise ? { projectId: p.id, reasons } : null} />
 
           <SupervisionSection orders={supervision} locale={locale} issue={supervise ? { projectId: p.id, today: isoDay(todayDate()), ownerId: p.ownerId, assignees } : null} />
 

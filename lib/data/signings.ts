@@ -1,0 +1,181 @@
+import "server-only";
+/**
+ * Count once (lib/domain/signings.ts): a project's signings as its page shows
+ * them, 不予认定 (set by managers and admins, audited), the installation's
+ * automatic rules, and the report's reconciliation — signings recorded →
+ * minus not recognised (by reason) → minus repeats → minus upgrades →
+ * counted, which ends on the dashboard's "signed in the period".
+ */
+import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ContractKind } from "@/lib/generated/prisma/enums";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { may } from "@/lib/domain/policy";
+import { classifySignings, projectExclusion, type CountingRules, type Exclusion, type SigningRole } from "@/lib/domain/signings";
+import type { DashboardFilters } from "@/lib/validation/dashboard";
+import type { SetRecognitionInput } from "@/lib/validation/signings";
+import { assertVersion, formStrings, refuseStale } from "@/lib/data/transactions";
+import { exclusionSql, money, projectFilterSql, projectScope, reconciliationLineSql, signingRoleSql } from "@/lib/data/sql-rules";
+
+type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
+
+/** The automatic rules in force (no settings row: none). */
+export async function getCountingRules(db: Pick<Db, "$queryRaw">): Promise<CountingRules> {
+  const [row] = await db.$queryRaw<{ min: string | null; sectors: number[] | null }[]>`
+    SELECT min_recognised_cny::text AS min, not_recognised_sector_ids AS sectors FROM installation_setting WHERE id = 1`;
+  return { minRecognisedCny: row?.min ? String(new Prisma.Decimal(row.min)) : null, notRecognisedSectorIds: row?.sectors ?? [] };
+}
+
+export type ProjectSigning = { id: number; kind: ContractKind; signedOn: Date; cny: string; role: SigningRole; exclusion: Exclusion | null; counted: boolean };
+export type ProjectRecognition = {
+  version: number;
+  /** Marked by a manager: the reason (a NOT_RECOGNISED_REASON item) and note. */
+  manual: { reasonId: number; nameZh: string; nameEn: string; note: string | null } | null;
+  /** An automatic rule that excludes the whole project (its sector), when not marked by hand. */
+  automatic: Exclude<Exclusion, "MANUAL" | "THRESHOLD"> | null;
+  signings: ProjectSigning[];
+};
+
+/** The project page's view: every contract with its role, and why it does not count. NotFoundError outside scope. */
+export async function getProjectRecognition(db: Db, user: Actor, input: { projectId: number }): Promise<ProjectRecognition> {
+  const project = await db.project.findFirst({
+    where: { id: input.projectId, ...projectScope(user) },
+    select: {
+      version: true,
+      sectorId: true,
+      notRecognisedReasonId: true,
+      notRecognisedNote: true,
+      notRecognisedReason: { select: { nameZh: true, nameEn: true } },
+      contracts: { select: { id: true, kind: true, signedOn: true, contractedInvestmentCny: true } },
+    },
+  });
+  if (!project) throw new NotFoundError();
+  const rules = await getCountingRules(db);
+  const contracts = project.contracts.map((k) => ({ id: k.id, kind: k.kind, signedOn: k.signedOn, cny: k.contractedInvestmentCny.toString() }));
+  const facts = { notRecognisedReasonId: project.notRecognisedReasonId, sectorId: project.sectorId };
+  const byId = new Map(contracts.map((k) => [k.id, k]));
+  const whole = projectExclusion(facts, rules);
+  return {
+    version: project.version,
+    manual:
+      project.notRecognisedReasonId !== null && project.notRecognisedReason
+        ? { reasonId: project.notRecognisedReasonId, ...project.notRecognisedReason, note: project.notRecognisedNote }
+        : null,
+    automatic: whole === "SECTOR" ? "SECTOR" : null,
+    signings: classifySignings(contracts, facts, rules).map((s) => ({ ...byId.get(s.id)!, ...s })),
+  };
+}
+
+/** The NOT_RECOGNISED_REASON items a manager chooses from (current ones, in the list's order). */
+export async function listNotRecognisedReasons(db: Pick<Db, "$queryRaw">): Promise<{ id: number; nameZh: string; nameEn: string }[]> {
+  return db.$queryRaw`
+    SELECT id, name_zh AS "nameZh", name_en AS "nameEn" FROM reference_item
+     WHERE kind = 'NOT_RECOGNISED_REASON'::"ReferenceKind" AND retired_at IS NULL ORDER BY sort_order, id`;
+}
+
+/**
+ * 不予认定: a manager or admin marks a project in scope not recognised with a
+ * reason from the list (and a note), or recognises it again (no reason).
+ * Versioned like every edit; audited as project.recognition.
+ */
+export async function setRecognition(db: Db, user: Actor, input: SetRecognitionInput): Promise<{ id: number; version: number }> {
+  if (!may(user, "recogniseProjects")) throw new ForbiddenError();
+  return db.$transaction(async (tx) => {
+    const select = { id: true, version: true, notRecognisedReasonId: true, notRecognisedNote: true } as const;
+    const current = await tx.project.findFirst({ where: { id: input.projectId, ...projectScope(user) }, select });
+    if (!current) throw new NotFoundError();
+    const edited = (r: typeof current) => ({
+      entity: "project",
+      id: r.id,
+      version: r.version,
+      values: formStrings({ reasonId: r.notRecognisedReasonId, note: r.notRecognisedNote }),
+    });
+    await assertVersion(tx, edited(current), input.version);
+    if (input.reasonId !== undefined) {
+      const reason = await tx.referenceItem.findFirst({ where: { id: input.reasonId, kind: "NOT_RECOGNISED_REASON", retiredAt: null }, select: { id: true } });
+      if (!reason) throw new RuleError("invalid", { reasonId: "choose" });
+    }
+    const data = { notRecognisedReasonId: input.reasonId ?? null, notRecognisedNote: input.reasonId === undefined ? null : (input.note ?? null) };
+    const { count } = await tx.project.updateMany({ where: { id: current.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) await refuseStale(tx, await tx.project.findUnique({ where: { id: current.id }, select }).then((r) => r && edited(r)), input.version);
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: "project.recognition",
+      entity: "project",
+      entityId: current.id,
+      before: { notRecognisedReasonId: current.notRecognisedReasonId, notRecognisedNote: current.notRecognisedNote },
+      after: data,
+    });
+    return { id: current.id, version: input.version + 1 };
+  });
+}
+
+/* ---------- The report's reconciliation ---------- */
+
+export type ReconciliationAmounts = {
+  /** Signings (contracts) on the line. */
+  signings: number;
+  /** Distinct projects with such a signing (what the line's link lists). */
+  projects: number;
+  cny: string;
+  usd: string;
+};
+/** A reason a signing is not recognised: a list item's id, or the automatic "sector" / "threshold" (the list filter's excludedBy). */
+export type ReasonLine = ReconciliationAmounts & { excludedBy: string; nameZh: string | null; nameEn: string | null };
+export type Reconciliation = {
+  recorded: ReconciliationAmounts;
+  notRecognised: ReconciliationAmounts & { byReason: ReasonLine[] };
+  repeats: ReconciliationAmounts;
+  upgrades: ReconciliationAmounts;
+  /** Equals the dashboard's signed value in the period (signedTotals): projects counted once, and their amounts. */
+  counted: ReconciliationAmounts;
+};
+
+const NONE: ReconciliationAmounts = { signings: 0, projects: 0, cny: "0", usd: "0" };
+
+/**
+ * One statement: every contract signed in the period on the filters' projects,
+ * each on its line (reconciliationLineSql), summed per line and reason, per
+ * line and in all (GROUPING SETS: distinct projects cannot be added up).
+ */
+export async function getReconciliation(db: Db, actor: Actor, filters: DashboardFilters): Promise<Reconciliation> {
+  const { from, to } = filters.period;
+  const rows = await db.$queryRaw<
+    { line: string | null; why: string | null; reason_id: number | null; g_reason: number; signings: number; projects: number; cny: string | null; usd: string | null; name_zh: string | null; name_en: string | null }[]
+  >`
+    SELECT g.*, ri.name_zh, ri.name_en FROM (
+      SELECT x.line, x.why, x.reason_id, GROUPING(x.why, x.reason_id) AS g_reason, COUNT(*)::int AS signings, COUNT(DISTINCT x.project_id)::int AS projects,
+             SUM(x.cny)::text AS cny, SUM(x.usd)::text AS usd
+        FROM (SELECT k.project_id, k.contracted_investment_cny AS cny, k.contracted_foreign_usd AS usd, w.why,
+                     CASE WHEN w.why = 'MANUAL' THEN p.not_recognised_reason_id END AS reason_id,
+                     ${reconciliationLineSql("k", "p", { role: Prisma.sql`r.role`, why: Prisma.sql`w.why` })} AS line
+                FROM contract k JOIN project p ON p.id = k.project_id
+                -- Each rule once per contract: its role, then what excludes it (which reads the role).
+                CROSS JOIN LATERAL (SELECT ${signingRoleSql("k")} AS role) r
+                CROSS JOIN LATERAL (SELECT ${exclusionSql("k", "p", Prisma.sql`r.role`)} AS why) w
+               WHERE k.signed_on >= ${from}::date AND k.signed_on < ${to}::date AND ${projectFilterSql(actor, filters)}) x
+       GROUP BY GROUPING SETS ((x.line, x.why, x.reason_id), (x.line), ())) g
+      LEFT JOIN reference_item ri ON ri.id = g.reason_id`;
+  const amounts = (r: (typeof rows)[number] | undefined): ReconciliationAmounts =>
+    r ? { signings: r.signings, projects: r.projects, cny: money(r.cny), usd: money(r.usd) } : NONE;
+  const total = rows.find((r) => r.line === null);
+  const line = (name: string) => amounts(rows.find((r) => r.line === name && r.g_reason === 3));
+  const byReason = rows
+    .filter((r) => r.line === "NOT_RECOGNISED" && r.g_reason === 0)
+    .map((r) => ({
+      ...amounts(r),
+      excludedBy: r.why === "MANUAL" ? String(r.reason_id) : r.why === "SECTOR" ? "sector" : "threshold",
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+    }))
+    .sort((a, b) => Number(b.cny) - Number(a.cny) || b.signings - a.signings || a.excludedBy.localeCompare(b.excludedBy));
+  return {
+    recorded: amounts(total),
+    notRecognised: { ...line("NOT_RECOGNISED"), byReason },
+    repeats: line("REPEAT"),
+    upgrades: line("UPGRADE"),
+    counted: line("COUNTED"),
+  };
+}
