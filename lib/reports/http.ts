@@ -9,6 +9,9 @@ import { AuthError, requireRole } from "@/lib/auth/current-user";
 import { ROLES_FOR } from "@/lib/domain/policy";
 import { importCaller } from "@/lib/import/http";
 import type { Actor } from "@/lib/data/dashboard";
+import { PassThrough, Readable } from "node:stream";
+import { reportText, type ReportLocale } from "@/lib/reports/sections";
+import type { ReportFormat } from "@/lib/validation/report";
 
 export type ReportCaller = { ok: true; actor: Actor; via: "session" | "token" } | { ok: false; status: 401 | 403 };
 
@@ -27,4 +30,27 @@ export async function reportCaller(request: Request): Promise<ReportCaller> {
     if (error instanceof AuthError) return { ok: false, status: error.status };
     throw error;
   }
+}
+
+/** The content type of each downloadable format (reports and the assessment sheet). */
+export const REPORT_TYPES: Record<ReportFormat, string> = {
+  json: "application/json; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+
+/** A refusal with its message in the caller's language, never cached. */
+export function reportFailure(status: number, key: string, locale: ReportLocale) {
+  return Response.json({ error: key, message: reportText(locale, `errors.${key}`) }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** A Node writer function → a web stream of its bytes (errors end the stream with an error). */
+export function piped(write: (out: PassThrough) => Promise<void>, what = "report"): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  write(out).catch((error) => {
+    console.error(`${what} stream failed`, error);
+    out.destroy(error as Error);
+  });
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }

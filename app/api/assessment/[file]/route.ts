@@ -6,11 +6,10 @@
  * manager's sheet holds their own unit's row, scored among all units.
  * 200 the file (Content-Disposition "assessment-2026.xlsx") | 400/401/403 { error, message }.
  */
-import { PassThrough, Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { isLocale } from "@/i18n/locales";
 import { requestLocale } from "@/lib/import/http";
-import { reportCaller } from "@/lib/reports/http";
+import { piped, reportCaller, reportFailure as fail, REPORT_TYPES as TYPES } from "@/lib/reports/http";
 import { reportText, type ReportLocale } from "@/lib/reports/sections";
 import { getAssessment } from "@/lib/data/assessment";
 import { assessmentCsv, assessmentFileName, writeAssessmentPdf, writeAssessmentXlsx } from "@/lib/reports/assessment-sheet";
@@ -20,26 +19,6 @@ import { todayDate } from "@/lib/validation/fields";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 export const maxDuration = 120;
-
-const TYPES: Record<ReportFormat, string> = {
-  json: "application/json; charset=utf-8",
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  pdf: "application/pdf",
-};
-
-function fail(status: number, key: string, locale: ReportLocale) {
-  return Response.json({ error: key, message: reportText(locale, `errors.${key}`) }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-function piped(write: (out: PassThrough) => Promise<void>): ReadableStream<Uint8Array> {
-  const out = new PassThrough();
-  write(out).catch((error) => {
-    console.error("assessment stream failed", error);
-    out.destroy(error as Error);
-  });
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
-}
 
 export async function GET(request: Request, context: { params: Promise<{ file: string }> }) {
   const url = new URL(request.url);
@@ -63,11 +42,11 @@ export async function GET(request: Request, context: { params: Promise<{ file: s
     case "csv":
       return new Response(assessmentCsv(assessment, locale), { headers });
     case "xlsx":
-      return new Response(piped((out) => writeAssessmentXlsx(assessment, out, locale)), { headers });
+      return new Response(piped((out) => writeAssessmentXlsx(assessment, out, locale), "assessment"), { headers });
     case "pdf": {
       const city = await db().unit.findFirst({ where: { kind: "CITY", retiredAt: null }, orderBy: { id: "asc" }, select: { nameZh: true, nameEn: true } });
       const issuer = (locale === "en" ? city?.nameEn : city?.nameZh) ?? "";
-      return new Response(piped((out) => writeAssessmentPdf(assessment, out, locale, issuer)), { headers });
+      return new Response(piped((out) => writeAssessmentPdf(assessment, out, locale, issuer), "assessment"), { headers });
     }
   }
 }

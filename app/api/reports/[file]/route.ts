@@ -5,13 +5,12 @@
  * `Authorization: Bearer <api token>` of an admin.
  * 200 the file (Content-Disposition "report-2023-Q4.xlsx") | 400/401/403/404 { error, message }.
  */
-import { PassThrough, Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isLocale } from "@/i18n/locales";
 import { requestLocale } from "@/lib/import/http";
 import { JSON_LIST_LIMIT, buildReport, openReport, type Report, type ReportListPages } from "@/lib/reports/build-report";
-import { reportCaller } from "@/lib/reports/http";
+import { piped, reportCaller, reportFailure as fail, REPORT_TYPES as TYPES } from "@/lib/reports/http";
 import { reportFileName, reportText, type ReportLocale } from "@/lib/reports/sections";
 import { writeCsv } from "@/lib/reports/to-csv";
 import { writeXlsx } from "@/lib/reports/to-xlsx";
@@ -21,27 +20,6 @@ import { REPORT_FORMATS, ZReportUnit, parseReportPeriod, type ReportFormat } fro
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 export const maxDuration = 120;
-
-const TYPES: Record<ReportFormat, string> = {
-  json: "application/json; charset=utf-8",
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  pdf: "application/pdf",
-};
-
-function fail(status: number, key: string, locale: ReportLocale) {
-  return Response.json({ error: key, message: reportText(locale, `errors.${key}`) }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-/** A Node writer function → a web stream of its bytes (errors end the stream with an error). */
-function piped(write: (out: PassThrough) => Promise<void>): ReadableStream<Uint8Array> {
-  const out = new PassThrough();
-  write(out).catch((error) => {
-    console.error("report stream failed", error);
-    out.destroy(error as Error);
-  });
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
-}
 
 export async function GET(request: Request, context: { params: Promise<{ file: string }> }) {
   const url = new URL(request.url);
