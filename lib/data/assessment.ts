@@ -8,7 +8,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { assertVersion, formStrings, isUniqueViolation, refuseStale } from "@/lib/data/transactions";
+import { saveSettingsRow } from "@/lib/data/settings";
 import { ForbiddenError } from "@/lib/errors";
 import { may } from "@/lib/domain/policy";
 import { projectScopeSql, unreachedMilestoneSql } from "@/lib/data/sql-rules";
@@ -30,32 +30,16 @@ export async function getAssessmentSettings(db: Pick<Db, "installationSetting">)
   return { method: r.assessmentMethod, deductionPerLateStart: r.deductionPerLateStart, version: r.version };
 }
 
-const snapshot = (s: AssessmentSettings) => ({ method: s.method, deductionPerLateStart: s.deductionPerLateStart, version: s.version });
-
 /** Admins choose the method and the deduction; versioned with the other installation settings (one row), audited. */
 export async function updateAssessmentSettings(db: Db, user: Actor, input: AssessmentSettingsInput): Promise<{ version: number }> {
   if (!may(user, "setTargets")) throw new ForbiddenError();
-  const edited = (s: AssessmentSettings) => ({ entity: "installation_setting", id: 1, version: s.version, values: formStrings({ method: s.method, deductionPerLateStart: s.deductionPerLateStart }) });
-  try {
-    return await db.$transaction(async (tx) => {
-      const current = await getAssessmentSettings(tx);
-      await assertVersion(tx, edited(current), input.version);
-      const data = { assessmentMethod: input.method, deductionPerLateStart: input.deductionPerLateStart };
-      const exists = await tx.installationSetting.findUnique({ where: { id: 1 }, select: { id: true } });
-      if (exists) {
-        const updated = await tx.installationSetting.updateMany({ where: { id: 1, version: current.version }, data: { ...data, version: { increment: 1 } } });
-        if (updated.count === 0) await refuseStale(tx, edited(await getAssessmentSettings(tx)), input.version);
-      } else {
-        await tx.installationSetting.create({ data: { id: 1, ...data, version: 2 } });
-      }
-      const saved = await getAssessmentSettings(tx);
-      await writeAudit(tx, { actorId: user.id, action: "settings.assessment", entity: "installation_setting", entityId: 1, before: snapshot(current), after: snapshot(saved) });
-      return { version: saved.version };
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return db.$transaction(async (tx) => refuseStale(tx, edited(await getAssessmentSettings(tx)), input.version));
-  }
+  return saveSettingsRow(db, user, {
+    read: getAssessmentSettings,
+    fields: (s) => ({ method: s.method, deductionPerLateStart: s.deductionPerLateStart }),
+    data: { assessmentMethod: input.method, deductionPerLateStart: input.deductionPerLateStart },
+    version: input.version,
+    action: "settings.assessment",
+  });
 }
 
 export type AssessmentRow = UnitScore<Measure> & {
@@ -126,24 +110,11 @@ export async function getActivityWeights(db: Pick<Db, "installationSetting">): P
 export async function updateActivityWeights(db: Db, user: Actor, input: ActivityWeightsInput): Promise<{ version: number }> {
   if (!may(user, "setTargets")) throw new ForbiddenError();
   const { version, ...weights } = input;
-  const edited = (w: ActivityWeights & { version: number }) => ({ entity: "installation_setting", id: 1, version: w.version, values: formStrings(Object.fromEntries(ACTIVITY_PARTS.map((p) => [p, w[p]]))) });
-  try {
-    return await db.$transaction(async (tx) => {
-      const current = await getActivityWeights(tx);
-      await assertVersion(tx, edited(current), version);
-      const exists = await tx.installationSetting.findUnique({ where: { id: 1 }, select: { id: true } });
-      if (exists) {
-        const updated = await tx.installationSetting.updateMany({ where: { id: 1, version: current.version }, data: { activityWeights: weights, version: { increment: 1 } } });
-        if (updated.count === 0) await refuseStale(tx, edited(await getActivityWeights(tx)), version);
-      } else {
-        await tx.installationSetting.create({ data: { id: 1, activityWeights: weights, version: 2 } });
-      }
-      const saved = await getActivityWeights(tx);
-      await writeAudit(tx, { actorId: user.id, action: "settings.activityWeights", entity: "installation_setting", entityId: 1, before: current, after: saved });
-      return { version: saved.version };
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return db.$transaction(async (tx) => refuseStale(tx, edited(await getActivityWeights(tx)), version));
-  }
+  return saveSettingsRow(db, user, {
+    read: getActivityWeights,
+    fields: (w) => Object.fromEntries(ACTIVITY_PARTS.map((p) => [p, w[p]])),
+    data: { activityWeights: weights },
+    version,
+    action: "settings.activityWeights",
+  });
 }

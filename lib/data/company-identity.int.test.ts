@@ -212,7 +212,7 @@ describe("merging two companies", () => {
 
   it("moves every reference to a company there is (the database's foreign keys are the merge's list)", async () => {
     const rows = await testDb().$queryRaw<{ ref: string }[]>`
-      SELECT c.conrelid::regclass::text || '.' || a.attname AS ref
+      SELECT c.conrelid::regclass::text || '(' || a.attname || ')' AS ref
         FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
        WHERE c.contype = 'f' AND c.confrelid = 'company'::regclass ORDER BY 1`;
     expect(rows.map((r) => r.ref.replace(/"/g, ""))).toEqual([...COMPANY_REFERENCES].sort());

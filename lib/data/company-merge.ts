@@ -16,7 +16,7 @@ type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
  * company-merge.int.test.ts compares this list with the database's catalogue:
  * a new reference to company fails it until the merge moves it too.
  */
-export const COMPANY_REFERENCES = ["contact.company_id", "project.company_id", "company.parent_id"] as const;
+export const COMPANY_REFERENCES = ["contact(company_id)", "project(company_id)", "company(parent_id)"] as const;
 
 /** The fields the surviving company takes from the merged one where it has none. */
 const FILLED = ["nameEn", "groupName", "industry", "creditCode", "foreignRegNo"] as const;

@@ -9,9 +9,10 @@ import "server-only";
  * the automatic 不予认定 rules of count once (lib/domain/signings.ts).
  */
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { assertVersion, formStrings, isUniqueViolation, refuseStale } from "@/lib/data/transactions";
+import { assertVersion, formStrings, isUniqueViolation, refuseStale, type Tx } from "@/lib/data/transactions";
 import { assertAdmin } from "@/lib/data/users";
 import { MILESTONE_SETTINGS, type MilestoneSettings } from "@/lib/domain/milestones";
 import { STALL_LIMITS, type StallLimits } from "@/lib/domain/stages";
@@ -21,6 +22,55 @@ import { RuleError } from "@/lib/errors";
 
 type Actor = Pick<CurrentUser, "id" | "role">;
 type Reader = Pick<Db, "installationSetting">;
+
+/**
+ * The one way a settings form changes the installation settings row. Every form is versioned on the row's one
+ * version: refused when made against an older one (the conflict answer shows the form's fields as saved); the first
+ * save creates the row (version 2, the defaults being version 1), and of two first saves at once the loser is
+ * refused as stale. The audit row (`action`) holds the form's fields before and after, in the same transaction.
+ */
+export async function saveSettingsRow<V extends { version: number }>(
+  db: Db,
+  user: Actor,
+  form: {
+    /** The form's view of the row (the defaults when there is none). */
+    read: (tx: Reader) => Promise<V>;
+    /** Its fields as the conflict answer and the audit row show them. */
+    fields: (view: NoInfer<V>) => Record<string, unknown>;
+    /** The columns it writes. */
+    data: Omit<Prisma.InstallationSettingCreateInput, "id" | "version">;
+    /** The version the form was made against. */
+    version: number;
+    action: string;
+    /** A check inside the transaction, before anything is written. */
+    check?: (tx: Tx) => Promise<void>;
+  },
+): Promise<{ version: number }> {
+  const edited = (v: V) => ({ entity: "installation_setting", id: 1, version: v.version, values: formStrings(form.fields(v)) });
+  try {
+    return await db.$transaction(async (tx) => {
+      const current = await form.read(tx);
+      await assertVersion(tx, edited(current), form.version);
+      await form.check?.(tx);
+      const updated = await tx.installationSetting.updateMany({ where: { id: 1, version: current.version }, data: { ...form.data, version: { increment: 1 } } });
+      if (updated.count === 0) {
+        const exists = await tx.installationSetting.findUnique({ where: { id: 1 }, select: { id: true } });
+        if (exists) await refuseStale(tx, edited(await form.read(tx)), form.version);
+        await tx.installationSetting.create({ data: { id: 1, ...form.data, version: 2 } });
+      }
+      const saved = await form.read(tx);
+      await writeAudit(tx, {
+        actorId: user.id, action: form.action, entity: "installation_setting", entityId: 1,
+        before: { ...form.fields(current), version: current.version }, after: { ...form.fields(saved), version: saved.version },
+      });
+      return { version: saved.version };
+    });
+  } catch (error) {
+    // Two first saves at once: the loser's row already exists, and its version is now stale.
+    if (!isUniqueViolation(error)) throw error;
+    return db.$transaction(async (tx) => refuseStale(tx, edited(await form.read(tx)), form.version));
+  }
+}
 
 export type MilestoneSettingsRecord = MilestoneSettings & { version: number };
 export type InstallationSettingsRecord = MilestoneSettingsRecord & { stallLimits: StallLimits };
@@ -64,65 +114,41 @@ export async function getInstallationSettings(db: Reader): Promise<InstallationS
   return { warnDays: row.milestoneWarnDays, fundsBehindShare: row.fundsBehindPercent / 100, stallLimits: stallLimitsOfRow(row), version: row.version };
 }
 
-const snapshot = (r: Row) => ({
+/** The milestone form's fields as saved (the conflict answer and the audit show them by the form's names). */
+const milestoneFields = (r: Row) => ({
   warnDays: r.milestoneWarnDays,
   fundsBehindPercent: r.fundsBehindPercent,
   stallFirstContact: r.stallDaysFirstContact,
   stallIntent: r.stallDaysIntent,
   stallNegotiation: r.stallDaysNegotiation,
   stallSigned: r.stallDaysSigned,
-  version: r.version,
 });
 
 /** Admins change the thresholds; refused when made against an older version; audited. */
 export async function updateMilestoneSettings(db: Db, user: Actor, input: MilestoneSettingsInput): Promise<{ version: number }> {
   assertAdmin(user);
-  try {
-    return await saveMilestoneSettings(db, user, input);
-  } catch (error) {
-    // Two first saves at once: the loser's row already exists, and its version is now stale.
-    if (!isUniqueViolation(error)) throw error;
-    return db.$transaction(async (tx) => {
-      const row = await tx.installationSetting.findUniqueOrThrow({ where: { id: 1 } });
-      return refuseStale(tx, { entity: "installation_setting", id: 1, version: row.version, values: formStrings(snapshot(row)) }, input.version);
-    });
-  }
-}
-
-async function saveMilestoneSettings(db: Db, user: Actor, input: MilestoneSettingsInput): Promise<{ version: number }> {
-  return db.$transaction(async (tx) => {
-    const current = (await tx.installationSetting.findUnique({ where: { id: 1 } })) ?? DEFAULT_ROW;
-    const edited = (r: Row) => ({ entity: "installation_setting", id: 1, version: r.version, values: formStrings(snapshot(r)) });
-    await assertVersion(tx, edited(current), input.version);
-    const stall = stallLimitsOf(input);
-    const data = {
+  const stall = stallLimitsOf(input);
+  return saveSettingsRow(db, user, {
+    read: async (tx: Reader) => (await tx.installationSetting.findUnique({ where: { id: 1 } })) ?? DEFAULT_ROW,
+    fields: milestoneFields,
+    data: {
       milestoneWarnDays: input.warnDays,
       fundsBehindPercent: input.fundsBehindPercent,
       stallDaysFirstContact: stall.FIRST_CONTACT,
       stallDaysIntent: stall.INTENT,
       stallDaysNegotiation: stall.NEGOTIATION,
       stallDaysSigned: stall.SIGNED,
-    };
-    let saved;
-    if ("id" in current) {
-      const updated = await tx.installationSetting.updateMany({ where: { id: 1, version: current.version }, data: { ...data, version: { increment: 1 } } });
-      if (updated.count === 0) await refuseStale(tx, await tx.installationSetting.findUnique({ where: { id: 1 } }).then((r) => r && edited(r)), input.version);
-      saved = await tx.installationSetting.findUniqueOrThrow({ where: { id: 1 } });
-    } else {
-      // The first save: the row of defaults (version 1) becomes version 2.
-      saved = await tx.installationSetting.create({ data: { id: 1, ...data, version: 2 } });
-    }
-    await writeAudit(tx, { actorId: user.id, action: "settings.milestones", entity: "installation_setting", entityId: 1, before: snapshot(current), after: snapshot(saved) });
-    return { version: saved.version };
+    },
+    version: input.version,
+    action: "settings.milestones",
   });
 }
 
 /* ---------- Count once: the automatic 不予认定 rules (lib/domain/signings.ts) ---------- */
 
-const rulesSnapshot = (r: { minRecognisedCny: { toString(): string } | null; notRecognisedSectorIds: number[]; version: number }) => ({
+const countingFields = (r: { minRecognisedCny: { toString(): string } | null; notRecognisedSectorIds: number[] }) => ({
   minRecognisedCny: r.minRecognisedCny === null ? null : r.minRecognisedCny.toString(),
   notRecognisedSectorIds: [...r.notRecognisedSectorIds].sort((a, b) => a - b),
-  version: r.version,
 });
 
 /**
@@ -134,32 +160,15 @@ const rulesSnapshot = (r: { minRecognisedCny: { toString(): string } | null; not
 export async function updateCountingRules(db: Db, user: Actor, input: CountingRulesInput): Promise<{ version: number }> {
   assertAdmin(user);
   const sectorIds = [...new Set(input.notRecognisedSectorIds)].sort((a, b) => a - b);
-  const save = () =>
-    db.$transaction(async (tx) => {
-      const current = (await tx.installationSetting.findUnique({ where: { id: 1 } })) ?? { ...DEFAULT_ROW, minRecognisedCny: null, notRecognisedSectorIds: [] as number[] };
-      const edited = (r: typeof current) => ({ entity: "installation_setting", id: 1, version: r.version, values: formStrings(rulesSnapshot(r)) });
-      await assertVersion(tx, edited(current), input.version);
+  return saveSettingsRow(db, user, {
+    read: async (tx: Reader) => (await tx.installationSetting.findUnique({ where: { id: 1 } })) ?? { ...DEFAULT_ROW, minRecognisedCny: null, notRecognisedSectorIds: [] as number[] },
+    fields: countingFields,
+    check: async (tx) => {
       const sectors = await tx.referenceItem.count({ where: { id: { in: sectorIds }, kind: "SECTOR" } });
       if (sectors !== sectorIds.length) throw new RuleError("invalid", { notRecognisedSectorIds: "choose" });
-      const data = { minRecognisedCny: input.minRecognisedCny ?? null, notRecognisedSectorIds: sectorIds };
-      let saved;
-      if ("id" in current) {
-        const updated = await tx.installationSetting.updateMany({ where: { id: 1, version: current.version }, data: { ...data, version: { increment: 1 } } });
-        if (updated.count === 0) await refuseStale(tx, await tx.installationSetting.findUnique({ where: { id: 1 } }).then((r) => r && edited(r)), input.version);
-        saved = await tx.installationSetting.findUniqueOrThrow({ where: { id: 1 } });
-      } else {
-        saved = await tx.installationSetting.create({ data: { id: 1, ...data, version: 2 } });
-      }
-      await writeAudit(tx, { actorId: user.id, action: "settings.counting", entity: "installation_setting", entityId: 1, before: rulesSnapshot(current), after: rulesSnapshot(saved) });
-      return { version: saved.version };
-    });
-  try {
-    return await save();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return db.$transaction(async (tx) => {
-      const row = await tx.installationSetting.findUniqueOrThrow({ where: { id: 1 } });
-      return refuseStale(tx, { entity: "installation_setting", id: 1, version: row.version, values: formStrings(rulesSnapshot(row)) }, input.version);
-    });
-  }
+    },
+    data: { minRecognisedCny: input.minRecognisedCny ?? null, notRecognisedSectorIds: sectorIds },
+    version: input.version,
+    action: "settings.counting",
+  });
 }

@@ -5,7 +5,8 @@
  * in the user's language) and the assessment's scores with deductions.
  * Fresh units keep other test files' data out; each test uses its own year.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownDatabase } from "@/test/own-database";
 import { testDb, uniq } from "@/test/factories";
 import { makeDashboardActor } from "@/lib/data/dashboard/actors.test-helpers";
 import { makeUnit } from "@/test/factories";
@@ -36,6 +37,19 @@ async function project(spec: Spec) {
   for (const [on, amount, currency] of spec.funds ?? []) await db.fundsInPlace.create({ data: { projectId: p.id, receivedOn: d(on), amount, currency, createdById: admin.id } });
   return p.id;
 }
+
+// The city's targets are compared with the whole city, and the board finds the city by its unit kind: a database of
+// its own, where this file's city is the only one (other files make city units of their own in the shared one).
+let own: Awaited<ReturnType<typeof ownDatabase>> | undefined;
+beforeAll(async () => {
+  own = await ownDatabase("crm_test_targets");
+  // testDb() (the factories' client) is made on first use: from here on, on this database.
+  process.env.DATABASE_URL = own.url;
+});
+afterAll(async () => {
+  await testDb().$disconnect();
+  await own?.dispose();
+});
 
 beforeAll(async () => {
   const db = testDb();

@@ -377,12 +377,12 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
   // 7. The contracts and construction starts the moves record (what lib/data/stage.ts writes for a move).
   const withContract = rows.filter((r) => r.recordsContract);
   if (withContract.length > 0) {
-    const created = await tx.$queryRaw<{ id: number; project_id: number; signed_on: Date; amount: string; kind: number }[]>`
+    const created = await tx.$queryRaw<{ id: number; project_id: number; signed_on: Date; amount: string; kind: number; contract_kind: string }[]>`
       INSERT INTO contract (project_id, signed_on, contracted_investment_cny, agreement_kind_id, created_by_id, updated_at)
       SELECT pid, signed::date, amount::numeric, kind, ${actor.id}, ${now}
         FROM unnest(${withContract.map((r) => projectIds.get(r.externalId)!)}::int[], ${withContract.map((r) => r.signedOn)}::text[],
                     ${withContract.map((r) => r.contractInvestmentCny)}::text[], ${withContract.map((r) => r.agreementKindId)}::int[]) AS u(pid, signed, amount, kind)
-      RETURNING id, project_id, signed_on, contracted_investment_cny::text AS amount, agreement_kind_id AS kind`;
+      RETURNING id, project_id, signed_on, contracted_investment_cny::text AS amount, agreement_kind_id AS kind, kind::text AS contract_kind`;
     for (const k of created) {
       const after = {
         projectId: k.project_id,
@@ -391,6 +391,8 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
         contractedInvestmentCny: new Prisma.Decimal(k.amount),
         contractedForeignUsd: null,
         agreementKindId: k.kind,
+        // The importer writes formal contracts (the column's default), as a move through the app does by default.
+        kind: k.contract_kind,
         note: null,
       };
       audits.push({ actorId: actor.id, action: "contract.import_create", entity: "contract", entityId: k.id, before: null, after });

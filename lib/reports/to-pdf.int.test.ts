@@ -74,7 +74,7 @@ describe("the report PDF of the demo data (2026, whole city)", () => {
   it("numbers its sections 一、二、三、 and (一)(二)", () => {
     const headings = pages.flat().filter((l) => NUMBERED.test(l));
     expect(headings.slice(0, 3)).toEqual(["一、总体情况", "二、主要指标", "三、签约情况"]);
-    expect(headings).toEqual(expect.arrayContaining(["（一）签约项目", "（二）签约额（按期间）", "（三）按产业领域", "四、项目推进"]));
+    expect(headings).toEqual(expect.arrayContaining(["（一）签约核对（同一项目只计一次）", "（二）签约项目", "（三）签约额（按期间）", "（四）按产业领域", "四、项目推进"]));
   });
 
   it("prints every project title and header in full (cells wrap; nothing is cut with …)", () => {
