@@ -89,6 +89,7 @@ describe.each(LOCALES)("%s: each term renders the same everywhere", (locale) => 
       nextFollowUp: [m.projects.columns.followUp, m.projects.facts.nextFollowUp, m.projects.timeline.nextMeeting, m.journey.facts.nextFollowUp, m.journey.round.nextMeetingOn, m.dashboard.pipeline.nextFollowUp],
       dashboard: [m.nav.dashboard, m.dashboard.title],
       notRecognised: [m.signings.listBadge, m.signings.exclusions.MANUAL],
+      highRisk: [m.projects.highRisk, m.pipeline.card.highRisk],
       repeatSigning: [],
       upgrade: [],
       capitalIncrease: [],

@@ -47,9 +47,20 @@ export function PipelineCard({ card, targets, dragging, onDragStart, onDragEnd, 
         <dt className="text-slate-500">{t("owner")}</dt>
         <dd className="truncate text-right text-slate-700">{card.owner}</dd>
       </dl>
-      {card.alert && (
-        <p className="mt-1">
-          <ColourBadge colour={card.alert.colour} label={card.alert.label} />
+      {(card.alert || card.highRisk) && (
+        <p className="mt-1 flex flex-wrap gap-1">
+          {card.highRisk && (
+            <span
+              className="inline-block rounded bg-red-600 px-1.5 text-xs font-medium text-white"
+              data-testid="high-risk"
+              role="img"
+              aria-label={t("highRiskLabel")}
+              title={t("highRiskLabel")}
+            >
+              {t("highRisk")}
+            </span>
+          )}
+          {card.alert && <ColourBadge colour={card.alert.colour} label={card.alert.label} />}
         </p>
       )}
       <p className="mt-1 truncate text-xs text-slate-600">{card.lastRound ? t("lastRound", { date: card.lastRound }) : t("noRound")}</p>

@@ -17,6 +17,8 @@ export type BoardCard = {
   lastRound: string | null;
   /** Red or yellow (its worst milestone) with its word, shown as a badge; null otherwise. */
   alert: { colour: Exclude<MilestoneColour, "GREEN">; label: string } | null;
+  /** Overdue by at least the high-risk days (lib/data/sql-rules.ts highRiskSql): a 高风险 badge. */
+  highRisk: boolean;
 };
 
 export type BoardColumn = {

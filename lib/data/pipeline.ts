@@ -11,7 +11,7 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { scopeKey } from "@/lib/domain/scope";
 import { toSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
-import { projectColourSql, projectFilterSql } from "@/lib/data/sql-rules";
+import { highRiskSql, projectColourSql, projectFilterSql } from "@/lib/data/sql-rules";
 import type { MilestoneColour } from "@/lib/domain/milestones";
 import { isoDay } from "@/lib/domain/period";
 import { dataVersion, versionKey, VersionedCache, type DataVersion } from "@/lib/data/versioned-cache";
@@ -56,6 +56,8 @@ export type PipelineCard = {
   lastRoundOn: Date | null;
   /** Its worst milestone colour today (projectColourSql); null without a milestone plan. */
   colour: MilestoneColour | null;
+  /** Overdue by at least the high-risk days (highRiskSql): 高风险. */
+  highRisk: boolean;
 };
 
 export type PipelineColumn = {
@@ -117,6 +119,7 @@ type CardRow = {
   company_en: string | null;
   owner_name: string;
   colour: MilestoneColour | null;
+  high_risk: boolean;
 };
 
 /**
@@ -134,7 +137,7 @@ export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters 
       SELECT c.* FROM unnest(ARRAY[${stages}]) AS s(stage)
       CROSS JOIN LATERAL (
         SELECT p.id, p.version, p.number, p.title, p.planned_investment_cny::text AS planned, p.stage::text AS stage,
-               p.stage_entered_at, p.last_round_on, ${projectColourSql(today)} AS colour,
+               p.stage_entered_at, p.last_round_on, ${projectColourSql(today)} AS colour, ${highRiskSql(today)} AS high_risk,
                co.name_zh AS company_zh, co.name_en AS company_en, o.name AS owner_name
           FROM project p
           JOIN company co ON co.id = p.company_id
@@ -161,6 +164,7 @@ export async function getPipeline(db: Db, user: Actor, filters: PipelineFilters 
       daysInStage: Math.max(0, daysBetween(todayDate(r.stage_entered_at), today)),
       lastRoundOn: r.last_round_on,
       colour: r.colour,
+      highRisk: r.high_risk,
     });
   }
   return STAGES.map((stage) => {

@@ -12,7 +12,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
-import { boundedCountSql, COUNT_CAP, projectColourSql, projectWhereSql } from "@/lib/data/sql-rules";
+import { boundedCountSql, COUNT_CAP, highRiskSql, projectColourSql, projectWhereSql } from "@/lib/data/sql-rules";
 import type { MilestoneColour } from "@/lib/domain/milestones";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stage } from "@/lib/generated/prisma/enums";
@@ -44,6 +44,8 @@ export type ProjectListRow = {
   sector: Named | null;
   /** A follow-up date in the past on a project still in play. */
   overdue: boolean;
+  /** Overdue by at least the high-risk days (highRiskSql): 高风险. */
+  highRisk: boolean;
   /** Its worst milestone colour today (projectColourSql); null without a milestone plan. */
   colour: MilestoneColour | null;
   /** 不予认定 (count once): marked by hand or by the sector rule. */
@@ -90,6 +92,7 @@ type Row = {
   sector_zh: string | null;
   sector_en: string | null;
   colour: MilestoneColour | null;
+  high_risk: boolean;
   not_recognised: boolean;
 };
 
@@ -107,7 +110,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
              p.next_follow_up_on, p.last_round_on, p.round_count, p.updated_at,
              c.id AS company_id, c.name_zh AS company_zh, c.name_en AS company_en,
              o.id AS owner_id, o.name AS owner_name, u.name_zh AS unit_zh, u.name_en AS unit_en,
-             s.name_zh AS sector_zh, s.name_en AS sector_en, ${projectColourSql(today)} AS colour, ${projectNotRecognisedSql("p")} AS not_recognised
+             s.name_zh AS sector_zh, s.name_en AS sector_en, ${projectColourSql(today)} AS colour, ${highRiskSql(today)} AS high_risk, ${projectNotRecognisedSql("p")} AS not_recognised
         FROM (SELECT p.id
                 FROM project p
                WHERE ${where}
@@ -144,6 +147,7 @@ export async function listProjects(db: Db, user: Actor, query: ProjectFilter, no
         sector: r.sector_zh === null ? null : { nameZh: r.sector_zh, nameEn: r.sector_en },
         overdue: isOverdue({ nextFollowUpOn: r.next_follow_up_on, stage: r.stage }, today),
         colour: r.colour,
+        highRisk: r.high_risk,
         notRecognised: r.not_recognised,
       }),
     ),

@@ -30,6 +30,7 @@ import { DAY_MS, dayStart, type Period } from "@/lib/domain/period";
 import { seesAllUnits, type ScopeActor } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
 import { UNRESOLVED_SUPERVISION } from "@/lib/domain/supervision";
+import { NOTIFICATION_DEFAULTS } from "@/lib/domain/notifications";
 import { todayDate } from "@/lib/validation/fields";
 import { containsPattern } from "@/lib/data/like";
 
@@ -61,8 +62,8 @@ export function lastActivitySql(projectAlias = "p"): Prisma.Sql {
  * statement. Reading the limits in the same statement means every screen
  * counts with the limits of its own snapshot, and no caller can forget them.
  */
-function settingSql(column: string, fallback: number): Prisma.Sql {
-  return Prisma.sql`COALESCE((SELECT ${Prisma.raw(`"${column}"`)} FROM installation_setting WHERE id = 1), ${fallback}::int)`;
+function settingSql(column: string, fallback: number, table: "installation_setting" | "notification_setting" = "installation_setting"): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT ${Prisma.raw(`"${column}"`)} FROM ${Prisma.raw(table)} WHERE id = 1), ${fallback}::int)`;
 }
 
 /** The column of installation_setting holding each stall stage's limit (lib/data/settings.ts writes them). */
@@ -100,6 +101,17 @@ export function inPlaySql(projectAlias = "p"): Prisma.Sql {
 export function overdueSql(today: Date, projectAlias = "p"): Prisma.Sql {
   const a = alias(projectAlias);
   return Prisma.sql`(${a}.next_follow_up_on < ${today}::date AND ${inPlaySql(projectAlias)})`;
+}
+
+/**
+ * High risk (lib/domain/notifications.ts isHighRisk): overdue (overdueSql) by at least the high-risk days of
+ * notification_setting (Admin → Notifications; NOTIFICATION_DEFAULTS while no admin has saved them), read in
+ * the statement like the stall limits. The list's and the board's badge and the `highRisk` filter.
+ */
+export function highRiskSql(today: Date, projectAlias = "p"): Prisma.Sql {
+  const a = alias(projectAlias);
+  const days = settingSql("high_risk_days", NOTIFICATION_DEFAULTS.highRiskDays, "notification_setting");
+  return Prisma.sql`(${overdueSql(today, projectAlias)} AND ${a}.next_follow_up_on <= ${today}::date - ${days})`;
 }
 
 /**
@@ -408,7 +420,7 @@ export function narrowsProjects(user: ScopeActor, filter: Narrowing): boolean {
   return !seesAllUnits(user) || FILTER_KEYS.some((k) => filter[k] !== undefined);
 }
 const FILTER_KEYS = [
-  "stage", "sectorId", "chainId", "unitId", "ownerId", "sourceId", "eventId", "minAmount", "maxAmount", "overdue", "stalled", "colour",
+  "stage", "sectorId", "chainId", "unitId", "ownerId", "sourceId", "eventId", "minAmount", "maxAmount", "overdue", "highRisk", "stalled", "colour",
   "signedFrom", "signedTo", "minSignedCny", "signings", "excludedBy", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo", "countryCode", "delivery",
 ] as const satisfies readonly (keyof Narrowing)[];
 
@@ -434,6 +446,7 @@ export function projectFilterSql(user: ScopeActor, filter: Narrowing, { alias = 
   if (f.minAmount !== undefined) and.push(Prisma.sql`${a}.planned_investment_cny >= ${String(f.minAmount)}::numeric`);
   if (f.maxAmount !== undefined) and.push(Prisma.sql`${a}.planned_investment_cny <= ${String(f.maxAmount)}::numeric`);
   if (f.overdue) and.push(overdueSql(day(), alias));
+  if (f.highRisk) and.push(highRiskSql(day(), alias));
   if (f.stalled !== undefined) and.push(stalledSql(day(), f.stalled, alias));
   if (f.colour) and.push(projectColourIsSql(f.colour, day(), alias));
   if (f.signings !== undefined && f.signings !== "counted") {

@@ -68,6 +68,15 @@ export function escalationLevel(daysOverdue: number, s: NotificationSettings): E
   return reached;
 }
 
+/**
+ * High risk (高风险): a project in play whose follow-up is overdue by at least the ladder's last step's days
+ * (highRiskDays, an admin setting). The list's and the board's badge and the `highRisk` filter use its SQL form
+ * (highRiskSql in lib/data/sql-rules.ts); the escalation's last step tells the managers the day it starts.
+ */
+export function isHighRisk(daysOverdue: number | null, s: NotificationSettings): boolean {
+  return daysOverdue !== null && escalationLevel(daysOverdue, s) === "highRisk";
+}
+
 /** The ladder must climb: 1 ≤ owner < manager < high-risk ≤ 365. Null when valid, else the field at fault. */
 export function invalidLadder(s: Pick<NotificationSettings, "ownerOnlyDays" | "copyManagerDays" | "highRiskDays">): keyof NotificationSettings | null {
   if (s.ownerOnlyDays < 1) return "ownerOnlyDays";

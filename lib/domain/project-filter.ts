@@ -39,6 +39,8 @@ export const ZProjectFilter = z.object({
   maxAmount: param(zAmount),
   /** A follow-up date before today on a project still in play. */
   overdue: param(z.literal("1")).transform((v) => (v ? true : undefined)),
+  /** High risk: overdue by at least the high-risk days (lib/domain/notifications.ts isHighRisk, an admin setting). */
+  highRisk: param(z.literal("1")).transform((v) => (v ? true : undefined)),
   /**
    * Stalled, this many days or more past its stage's limit (0: stalled at all; 30, 60: a month or two past it): the
    * dashboard's "stalled" (lib/domain/stages.ts isStalled, the limits an installation setting).

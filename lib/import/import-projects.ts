@@ -29,6 +29,8 @@ import { journeyFactsSql, type FactsRow } from "@/lib/data/stage";
 import { writeCommitment } from "@/lib/data/commitments";
 import { moveAuditEntry, type StageSnapshot } from "@/lib/domain/stage-move";
 import { todayYmd } from "@/lib/validation/fields";
+import { notifyUserOfEvent } from "@/lib/notify/insert";
+import { randomUUID } from "node:crypto";
 
 type Tx = Prisma.TransactionClient;
 
@@ -442,32 +444,66 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
   return { created: fresh.length, updated: updates.length, contracts: withContract.length, starts: withStart.length, matched };
 }
 
+/** The notifications' subject for an import (its occasion is the run's id). */
+const IMPORT_SUBJECT = "import:projects";
+
+/** A fresh run id: 32 hex characters (the notification occasion's width). */
+export const newImportRunId = () => randomUUID().replaceAll("-", "");
+
+/**
+ * Tells the starter the import failed, after the rollback, in a small transaction of its own: the number of
+ * issues listed (rows at fault, or the file's own fault). Rendered in the reader's language when shown or sent.
+ */
+async function notifyFailed(db: Db, actor: ImportActor, runId: string, errors: ImportIssue[]) {
+  const rows = new Set(errors.filter((e) => e.row !== null).map((e) => e.row)).size;
+  await db.$transaction((tx) =>
+    notifyUserOfEvent(tx, { kind: "IMPORT_FAILED", userId: actor.id, subject: IMPORT_SUBJECT, occasion: runId, data: { errors: errors.length, rows } }),
+  );
+}
+
 /**
  * Imports a CSV or XLSX file as `actor` (an admin; the caller checks the
  * role). All or nothing: any issue → nothing written and every issue listed.
+ * The starter is notified: IMPORT_FINISHED in the import's own transaction
+ * (a rolled-back import never says "finished"), IMPORT_FAILED after a
+ * rollback. `runId` (default: a fresh one) makes each notification once.
  */
-export async function importProjects(db: Db, actor: ImportActor, bytes: Uint8Array): Promise<ImportOutcome> {
+export async function importProjects(db: Db, actor: ImportActor, bytes: Uint8Array, { runId = newImportRunId() }: { runId?: string } = {}): Promise<ImportOutcome> {
   const started = Date.now();
   if (!may(actor, "importProjects")) return { ok: false, errors: [{ row: null, column: null, key: "forbidden" }] };
   const parsed = await parseImportFile(bytes);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    await notifyFailed(db, actor, runId, parsed.errors);
+    return parsed;
+  }
   const file = parsed.file;
   const present = new Set(Object.keys(file.headerNames) as ColumnKey[]);
+  let errors: ImportIssue[];
   try {
     const counts = await db.$transaction(
       async (tx) => {
         const lookups = await loadLookups(tx, file);
         const checked = validateRows(file, lookups);
         if (!checked.ok) throw new ImportRejected(checked.errors);
-        return writeRows(tx, actor, checked.rows, lookups, present);
+        const written = await writeRows(tx, actor, checked.rows, lookups, present);
+        await notifyUserOfEvent(tx, {
+          kind: "IMPORT_FINISHED",
+          userId: actor.id,
+          subject: IMPORT_SUBJECT,
+          occasion: runId,
+          data: { count: written.created + written.updated, created: written.created, updated: written.updated },
+        });
+        return written;
       },
       { timeout: 120_000, maxWait: 10_000 },
     );
     return { ok: true, created: counts.created, updated: counts.updated, matched: counts.matched, rows: file.rows.length, ms: Date.now() - started };
   } catch (error) {
-    if (error instanceof ImportRejected) return { ok: false, errors: error.issues };
-    if (isUniqueViolation(error)) return { ok: false, errors: [{ row: null, column: null, key: "concurrent" } satisfies ImportIssue] };
-    throw error;
+    if (error instanceof ImportRejected) errors = error.issues;
+    else if (isUniqueViolation(error)) errors = [{ row: null, column: null, key: "concurrent" } satisfies ImportIssue];
+    else throw error;
   }
+  await notifyFailed(db, actor, runId, errors);
+  return { ok: false, errors };
 }
 

@@ -67,3 +67,20 @@ export async function notifyUser(
      WHERE u.id = ${e.userId} AND ${recipientSql(e.kind)}`,
   );
 }
+
+/**
+ * One event's notification to one user about no project (an import they started): nothing when the user is
+ * disabled or muted the kind. `occasion` names the event (an import's run id), so a retry notifies once.
+ */
+export async function notifyUserOfEvent(
+  tx: Sql,
+  e: { kind: NotificationKind; userId: number; subject: string; occasion: string; data?: Record<string, unknown> },
+): Promise<number> {
+  return insertNotifications(
+    tx,
+    e.kind,
+    Prisma.sql`SELECT u.id AS user_id, ${e.subject}::varchar AS subject, ${e.occasion}::varchar AS occasion, NULL::int AS project_id, ${JSON.stringify(e.data ?? {})}::jsonb AS data
+      FROM app_user u
+     WHERE u.id = ${e.userId} AND ${recipientSql(e.kind, "u", null)}`,
+  );
+}

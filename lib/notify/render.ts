@@ -34,7 +34,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 export function renderNotification(n: NotificationFacts, locale: NotifyLocale): Rendered {
   const t = T[locale];
   const data = (n.data && typeof n.data === "object" ? n.data : {}) as Record<string, unknown>;
-  const values: Record<string, string | number> = { project: n.projectTitle ?? "", by: "", owner: "", count: 0, level: "owner", days: 0 };
+  const values: Record<string, string | number> = { project: n.projectTitle ?? "", by: "", owner: "", count: 0, errors: 0, rows: 0, level: "owner", days: 0 };
   for (const [k, v] of Object.entries(data)) {
     if (typeof v === "number") values[k] = v;
     else if (typeof v === "string") values[k] = ISO.test(v) ? formatDate(new Date(`${v}T00:00:00Z`), locale) : v;

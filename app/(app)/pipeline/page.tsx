@@ -62,6 +62,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
       daysInStage: card.daysInStage,
       lastRound: card.lastRoundOn ? formatDate(card.lastRoundOn, locale) : null,
       alert: card.colour && card.colour !== "GREEN" ? { colour: card.colour, label: tColours(card.colour) } : null,
+      highRisk: card.highRisk,
     })),
   }));
 

@@ -175,6 +175,10 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
               <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === true} />
               {t("filters.overdue")}
             </label>
+            <label className="flex items-center gap-2 self-end pb-2 text-sm">
+              <input type="checkbox" name="highRisk" value="1" defaultChecked={query.highRisk === true} />
+              {t("filters.highRisk")}
+            </label>
           </div>
           <div className="mt-3 flex gap-2">
             <button type="submit" className={buttonClasses("secondary")}>
@@ -239,6 +243,17 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
                       {p.title}
                     </Link>
                     <div className="text-xs tabular-nums text-slate-500">{p.number}</div>
+                    {p.highRisk && (
+                      <span
+                        className="mt-0.5 mr-1 inline-block rounded bg-red-600 px-1.5 text-xs font-medium text-white"
+                        data-testid="high-risk"
+                        role="img"
+                        aria-label={t("highRiskLabel")}
+                        title={t("highRiskLabel")}
+                      >
+                        {t("highRisk")}
+                      </span>
+                    )}
                     {p.notRecognised && (
                       <span className="mt-0.5 inline-block rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900" data-testid="not-recognised">
                         {tsg("listBadge")}
