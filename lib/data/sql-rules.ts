@@ -109,9 +109,12 @@ export function overdueSql(today: Date, projectAlias = "p"): Prisma.Sql {
  * the statement like the stall limits. The list's and the board's badge and the `highRisk` filter.
  */
 export function highRiskSql(today: Date, projectAlias = "p"): Prisma.Sql {
-  const a = alias(projectAlias);
-  const days = settingSql("high_risk_days", NOTIFICATION_DEFAULTS.highRiskDays, "notification_setting");
-  return Prisma.sql`(${overdueSql(today, projectAlias)} AND ${a}.next_follow_up_on <= ${today}::date - ${days})`;
+  return overdueByAtLeastSql(today, settingSql("high_risk_days", NOTIFICATION_DEFAULTS.highRiskDays, "notification_setting"), projectAlias);
+}
+
+/** Overdue (overdueSql) with the missed follow-up at least `days` days before today: each step of the escalation ladder, and high risk. */
+export function overdueByAtLeastSql(today: Date, days: number | Prisma.Sql, projectAlias = "p"): Prisma.Sql {
+  return Prisma.sql`(${overdueSql(today, projectAlias)} AND ${alias(projectAlias)}.next_follow_up_on <= ${today}::date - ${days}::int)`;
 }
 
 /**

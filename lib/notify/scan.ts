@@ -14,7 +14,7 @@ import { DAY_MS, isoDay } from "@/lib/domain/period";
 import { UNRESOLVED_SUPERVISION } from "@/lib/domain/supervision";
 import { milestoneColour } from "@/lib/domain/milestones";
 import { SUPERVISION_WARN_DAYS, digestDue, escalationLadder, type NotificationSettings } from "@/lib/domain/notifications";
-import { inPlaySql, lastActivitySql, overdueSql, stalledSql, supervisionRedSql, unreachedMilestoneSql, userSeesProjectSql } from "@/lib/data/sql-rules";
+import { inPlaySql, lastActivitySql, overdueByAtLeastSql, overdueSql, stalledSql, supervisionRedSql, unreachedMilestoneSql, userSeesProjectSql } from "@/lib/data/sql-rules";
 import { getMilestoneSettings } from "@/lib/data/settings";
 import { getNotificationSettings } from "@/lib/data/notification-settings";
 import { todayDate } from "@/lib/validation/fields";
@@ -48,14 +48,13 @@ export async function scan(db: Db, { now, email }: { now: Date; email?: boolean 
 
   // The escalation ladder: each step once per missed date, to the owner or to the managers of the project's unit.
   for (const step of escalationLadder(settings)) {
-    const cutoff = new Date(today.getTime() - step.days * DAY_MS);
     const recipient = step.to === "owner"
       ? Prisma.sql`JOIN app_user u ON u.id = p.owner_id`
       : Prisma.sql`JOIN app_user u ON u.role = 'MANAGER' AND u.unit_id = p.unit_id`;
     await add("ESCALATION", project("ESCALATION", Prisma.sql`${ymd(Prisma.sql`p.next_follow_up_on`)} || ':' || ${step.level}::varchar`,
       Prisma.sql`jsonb_build_object('dueOn', ${ymd(Prisma.sql`p.next_follow_up_on`)}, 'level', ${step.level}::text, 'days', ${step.days}::int,
         'owner', (SELECT o.name FROM app_user o WHERE o.id = p.owner_id))`,
-      Prisma.sql`${overdueSql(today, "p")} AND p.next_follow_up_on <= ${cutoff}::date`, recipient));
+      overdueByAtLeastSql(today, step.days, "p"), recipient));
   }
 
   // Stalled past the stage's limit: the owner, once per silence (its last activity).
