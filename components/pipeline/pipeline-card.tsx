@@ -6,6 +6,7 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import type { BoardCard } from "@/components/pipeline/types";
 import { MoveMenu } from "@/components/pipeline/move-menu";
 import { ColourBadge } from "@/components/projects/colour-badge";
+import { HighRiskBadge } from "@/components/projects/high-risk-badge";
 
 type Props = {
   card: BoardCard;
@@ -50,15 +51,7 @@ export function PipelineCard({ card, targets, dragging, onDragStart, onDragEnd, 
       {(card.alert || card.highRisk) && (
         <p className="mt-1 flex flex-wrap gap-1">
           {card.highRisk && (
-            <span
-              className="inline-block rounded bg-red-600 px-1.5 text-xs font-medium text-white"
-              data-testid="high-risk"
-              role="img"
-              aria-label={t("highRiskLabel")}
-              title={t("highRiskLabel")}
-            >
-              {t("highRisk")}
-            </span>
+            <HighRiskBadge text={t("highRisk")} label={t("highRiskLabel")} />
           )}
           {card.alert && <ColourBadge colour={card.alert.colour} label={card.alert.label} />}
         </p>

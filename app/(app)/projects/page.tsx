@@ -20,6 +20,7 @@ import { countryName, countryOptions } from "@/lib/validation/countries";
 import { STAGES } from "@/lib/domain/stages";
 import { MILESTONE_COLOURS } from "@/lib/domain/milestones";
 import { ColourBadge } from "@/components/projects/colour-badge";
+import { HighRiskBadge } from "@/components/projects/high-risk-badge";
 
 export async function generateMetadata() {
   const t = await getTranslations("projects");
@@ -244,15 +245,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
                     </Link>
                     <div className="text-xs tabular-nums text-slate-500">{p.number}</div>
                     {p.highRisk && (
-                      <span
-                        className="mt-0.5 mr-1 inline-block rounded bg-red-600 px-1.5 text-xs font-medium text-white"
-                        data-testid="high-risk"
-                        role="img"
-                        aria-label={t("highRiskLabel")}
-                        title={t("highRiskLabel")}
-                      >
-                        {t("highRisk")}
-                      </span>
+                      <HighRiskBadge text={t("highRisk")} label={t("highRiskLabel")} className="mt-0.5 mr-1" />
                     )}
                     {p.notRecognised && (
                       <span className="mt-0.5 inline-block rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900" data-testid="not-recognised">
