@@ -451,14 +451,13 @@ const IMPORT_SUBJECT = "import:projects";
 export const newImportRunId = () => randomUUID().replaceAll("-", "");
 
 /**
- * Tells the starter the import failed, after the rollback, in a small transaction of its own: the number of
- * issues listed (rows at fault, or the file's own fault). Rendered in the reader's language when shown or sent.
+ * Tells the starter the import failed, after the rollback: the number of issues listed (rows at fault, or the
+ * file's own fault). One statement (the notification and its deliveries), so no transaction of its own: a file
+ * refused before its lookups opens none. Rendered in the reader's language when shown or sent.
  */
 async function notifyFailed(db: Db, actor: ImportActor, runId: string, errors: ImportIssue[]) {
   const rows = new Set(errors.filter((e) => e.row !== null).map((e) => e.row)).size;
-  await db.$transaction((tx) =>
-    notifyUserOfEvent(tx, { kind: "IMPORT_FAILED", userId: actor.id, subject: IMPORT_SUBJECT, occasion: runId, data: { errors: errors.length, rows } }),
-  );
+  await notifyUserOfEvent(db, { kind: "IMPORT_FAILED", userId: actor.id, subject: IMPORT_SUBJECT, occasion: runId, data: { errors: errors.length, rows } });
 }
 
 /**

@@ -9,6 +9,7 @@
  * second worker, a restart mid-tick or a duplicate job sends nothing twice.
  */
 import PgBoss from "pg-boss";
+import pg from "pg";
 import type { Db } from "@/lib/db";
 import { scan, type ScanResult } from "@/lib/notify/scan";
 import { sendDue, type SendResult } from "@/lib/notify/deliver";
@@ -30,9 +31,11 @@ export async function startNotifyWorker(opts: { databaseUrl: string; db: Db; tra
   const clock = opts.clock ?? (() => new Date());
   const boss = new PgBoss({ connectionString: opts.databaseUrl, schema: "pgboss", max: 2 });
   boss.on("error", (error) => opts.log?.(`notify worker: ${error.message}`));
-  await boss.start();
-  await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: "singleton", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
-  await boss.schedule(TICK_QUEUE, "* * * * *");
+  await oneAtATime(opts.databaseUrl, async () => {
+    await boss.start();
+    await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: "singleton", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
+    await boss.schedule(TICK_QUEUE, "* * * * *");
+  });
   await boss.work(TICK_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     const { scanned, sent } = await tick(opts.db, { now: clock(), transports: opts.transports });
     const made = Object.values(scanned).reduce((a, b) => a + (b ?? 0), 0);
@@ -40,4 +43,27 @@ export async function startNotifyWorker(opts: { databaseUrl: string; db: Db; tra
   });
   await boss.send(TICK_QUEUE, {});
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+}
+
+/** The advisory lock the workers' set-up holds (any 64-bit number no other code of this app uses). */
+const SETUP_LOCK = 7_326_114_002;
+
+/**
+ * Runs the queue's set-up (schema, queue, schedule) under a database-wide advisory lock: workers of several
+ * instances starting together on a fresh database otherwise deadlock in pg-boss's CREATE TABLE / ATTACH PARTITION
+ * (seen in the two-worker test). The lock is a session lock on a connection of its own, released at the end.
+ */
+async function oneAtATime(databaseUrl: string, setUp: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [SETUP_LOCK]);
+    try {
+      await setUp();
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [SETUP_LOCK]);
+    }
+  } finally {
+    await client.end();
+  }
 }
