@@ -42,16 +42,16 @@ test("a dashboard number opens the list of exactly its projects, and says why th
   const count = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
   const listCount = (n: number) => (n === 0 ? "没有项目" : `共 ${n} 个项目`);
 
-  // Stalled 30 days (as of today): the list reads `stalled` and shows it as a removable filter.
+  // Stalled past its stage's limit (as of today): the list reads `stalled` and shows it as a removable filter.
   await page.goto("/dashboard");
   const kpis = page.getByLabel("关键指标");
-  const stalled = kpis.locator("div", { has: page.getByText("停滞30天以上", { exact: true }) }).getByRole("link");
+  const stalled = kpis.locator("div", { has: page.getByText("停滞项目", { exact: true }) }).getByRole("link");
   const stalledCount = count(await stalled.textContent());
   await stalled.click();
-  await expect(page).toHaveURL(/\/projects\?.*stalled=30/);
+  await expect(page).toHaveURL(/\/projects\?.*stalled=0/);
   await expect(page.getByTestId("project-count")).toHaveText(listCount(stalledCount));
   const narrowing = page.getByRole("region", { name: "当前限定" });
-  await expect(narrowing.getByText("停滞：首次接洽至已签约阶段、30天及以上无洽谈")).toBeVisible();
+  await expect(narrowing.getByText("停滞：超过所在阶段的停滞期限")).toBeVisible();
   await narrowing.getByRole("link", { name: /^移除筛选：停滞/ }).click();
   await expect(page).not.toHaveURL(/stalled=/);
   await expect(page.getByRole("region", { name: "当前限定" })).toHaveCount(0);

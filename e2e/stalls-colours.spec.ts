@@ -15,7 +15,7 @@ async function setIntentLimit(page: Page, days: number) {
   await page.goto("/admin/settings");
   const field = page.getByLabel("考察/意向", { exact: true });
   await field.fill(String(days));
-  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await page.getByRole("form", { name: "里程碑颜色" }).getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
 }
 
