@@ -7,7 +7,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AuthError, requireRole } from "@/lib/auth/current-user";
 import { ROLES_FOR } from "@/lib/domain/policy";
-import { importCaller } from "@/lib/import/http";
+import { importCaller, requestLocale } from "@/lib/import/http";
+import { isLocale } from "@/i18n/locales";
 import type { Actor } from "@/lib/data/dashboard";
 import { PassThrough, Readable } from "node:stream";
 import { reportText, type ReportLocale } from "@/lib/reports/sections";
@@ -54,3 +55,12 @@ export function piped(write: (out: PassThrough) => Promise<void>, what = "report
   });
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
+
+/** The language of a download's texts: `?lang=`, else the request's own (cookie, Accept-Language). */
+export function reportLocale(request: Request): ReportLocale {
+  const lang = new URL(request.url).searchParams.get("lang");
+  return isLocale(lang) ? lang : requestLocale(request);
+}
+
+/** A refused caller's reply (reportCaller): 401 unauthenticated, 403 forbidden. */
+export const callerRefusal = (status: 401 | 403, locale: ReportLocale) => reportFailure(status, status === 401 ? "unauthenticated" : "forbidden", locale);

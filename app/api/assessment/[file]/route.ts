@@ -7,10 +7,7 @@
  * 200 the file (Content-Disposition "assessment-2026.xlsx") | 400/401/403 { error, message }.
  */
 import { db } from "@/lib/db";
-import { isLocale } from "@/i18n/locales";
-import { requestLocale } from "@/lib/import/http";
-import { piped, reportCaller, reportFailure as fail, REPORT_TYPES as TYPES } from "@/lib/reports/http";
-import { reportText, type ReportLocale } from "@/lib/reports/sections";
+import { callerRefusal, piped, reportCaller, reportLocale, reportFailure as fail, REPORT_TYPES as TYPES } from "@/lib/reports/http";
 import { getAssessment } from "@/lib/data/assessment";
 import { assessmentCsv, assessmentFileName, writeAssessmentPdf, writeAssessmentXlsx } from "@/lib/reports/assessment-sheet";
 import { REPORT_FORMATS, type ReportFormat } from "@/lib/validation/report";
@@ -21,11 +18,9 @@ export const runtime = "nodejs";
 export const maxDuration = 120;
 
 export async function GET(request: Request, context: { params: Promise<{ file: string }> }) {
-  const url = new URL(request.url);
-  const lang = url.searchParams.get("lang");
-  const locale: ReportLocale = isLocale(lang) ? lang : requestLocale(request);
+  const locale = reportLocale(request);
   const caller = await reportCaller(request);
-  if (!caller.ok) return fail(caller.status, caller.status === 401 ? "unauthenticated" : "forbidden", locale);
+  if (!caller.ok) return callerRefusal(caller.status, locale);
 
   const { file } = await context.params;
   const m = /^(\d{4})\.(\w+)$/.exec(file);

@@ -7,11 +7,9 @@
  */
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { isLocale } from "@/i18n/locales";
-import { requestLocale } from "@/lib/import/http";
 import { JSON_LIST_LIMIT, buildReport, openReport, type Report, type ReportListPages } from "@/lib/reports/build-report";
-import { piped, reportCaller, reportFailure as fail, REPORT_TYPES as TYPES } from "@/lib/reports/http";
-import { reportFileName, reportText, type ReportLocale } from "@/lib/reports/sections";
+import { callerRefusal, piped, reportCaller, reportLocale, reportFailure as fail, REPORT_TYPES as TYPES } from "@/lib/reports/http";
+import { reportFileName } from "@/lib/reports/sections";
 import { writeCsv } from "@/lib/reports/to-csv";
 import { writeXlsx } from "@/lib/reports/to-xlsx";
 import { writePdf } from "@/lib/reports/to-pdf";
@@ -23,11 +21,9 @@ export const maxDuration = 120;
 
 export async function GET(request: Request, context: { params: Promise<{ file: string }> }) {
   const url = new URL(request.url);
-  const lang = url.searchParams.get("lang");
-  const locale: ReportLocale = isLocale(lang) ? lang : requestLocale(request);
-
+  const locale = reportLocale(request);
   const caller = await reportCaller(request);
-  if (!caller.ok) return fail(caller.status, caller.status === 401 ? "unauthenticated" : "forbidden", locale);
+  if (!caller.ok) return callerRefusal(caller.status, locale);
 
   const { file } = await context.params;
   const dot = file.lastIndexOf(".");
