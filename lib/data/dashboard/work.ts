@@ -17,6 +17,9 @@ import "server-only";
  *   the limit are also in 0 and 30.
  * - Overdue: next_follow_up_on before today, stage not OPERATING or LOST (as
  *   the project list's overdue=1).
+ * Stalled and overdue are counted from project_day_summary / project_month_summary
+ * (projects per stage, unit and day; see countedFromSummaries) unless filtered by
+ * owner, sector or chain, which those do not hold.
  *
  * Rounds are read from round_day_summary (rounds per day, unit and owner,
  * kept current by triggers in the round's own transaction: see its
@@ -29,7 +32,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
 import { STALL_STEPS, STALL_STAGES, type StallStep } from "@/lib/domain/stages";
-import { overdueSql, projectFilterSql, stalledSql } from "@/lib/data/sql-rules";
+import { lastOverdueDaySql, overdueOnSql, overdueSql, projectFilterSql, stallCutoffRangeSql, stalledOnSql, stalledSql } from "@/lib/data/sql-rules";
 import { type Actor } from "./sql";
 
 export type WeekRow = { week: Date; rounds: number };
@@ -113,11 +116,26 @@ export async function roundsInPeriod(db: Db, user: Actor, filters: DashboardFilt
   return roundsWithProjects(rounds, projects);
 }
 
+type StalledCounts = { s0: number; s30: number; s60: number; overdue: number };
+
 /** Stalled (at, 30 and 60 days past each stage's limit) and overdue follow-ups, as of `now`'s day in Asia/Shanghai. */
 export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<{ today: Date; stalled: StalledRow[]; overdue: number }> {
   const today = todayDate(now);
+  // The summaries are keyed by unit: the scope and the unit filter read them; an owner, sector or chain filter
+  // counts from the projects themselves.
+  const bySummary = filters.ownerId === undefined && filters.sectorId === undefined && filters.chainId === undefined;
+  const row = bySummary ? await countedFromSummaries(db, user, filters, today) : await countedFromProjects(db, user, filters, today);
+  return {
+    today,
+    stalled: STALL_STEPS.map((days, i) => ({ days, count: [row.s0, row.s30, row.s60][i] })),
+    overdue: row.overdue,
+  };
+}
+
+/** The counts from every project in scope and filters, by the rules (stalledSql, overdueSql). */
+export async function countedFromProjects(db: Db, user: Actor, filters: Omit<DashboardFilters, "period">, today: Date): Promise<StalledCounts> {
   const [s0, s30, s60] = STALL_STEPS.map((step) => stalledSql(today, step));
-  const [row] = await db.$queryRaw<{ s0: number; s30: number; s60: number; overdue: number }[]>`
+  const [row] = await db.$queryRaw<StalledCounts[]>`
     SELECT COUNT(*) FILTER (WHERE ${s0})::int AS s0,
            COUNT(*) FILTER (WHERE ${s30})::int AS s30,
            COUNT(*) FILTER (WHERE ${s60})::int AS s60,
@@ -125,11 +143,44 @@ export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardF
       FROM project p
      WHERE ${projectFilterSql(user, filters)}
        AND (p.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) OR p.next_follow_up_on < ${today}::date)`;
-  return {
-    today,
-    stalled: STALL_STEPS.map((days, i) => ({ days, count: [row.s0, row.s30, row.s60][i] })),
-    overdue: row.overdue,
-  };
+  return row;
+}
+
+/**
+ * The same counts from project_month_summary and project_day_summary (projects per stage, unit and day of their
+ * last activity / next follow-up; migration 20261201170000), with the same rules applied to the rows' stage and
+ * day (stalledOnSql, overdueOnSql), so the number of rows read is bounded by days, not by projects.
+ *
+ * Each rule holds for a day d when d ≤ its cutoff c. A month's row counts whole when its last day is ≤ c; the
+ * month holding c is completed from its days: each day row adds its count at its own day and takes it away at
+ * its month's last day, i.e. adds it exactly when d ≤ c < the month's last day. Outside the months holding a
+ * cutoff a day row adds nothing, so only the days from a month before the earliest cutoff to the latest are read.
+ */
+export async function countedFromSummaries(db: Db, user: Actor, filters: Omit<DashboardFilters, "period">, today: Date): Promise<StalledCounts> {
+  const inScope = projectFilterSql(user, filters, { alias: "s" });
+  const stall = stallCutoffRangeSql(today, STALL_STEPS);
+  const lastOverdue = lastOverdueDaySql(today);
+  const monthEnd = (day: Prisma.Sql) => Prisma.sql`(date_trunc('month', ${day}::timestamp) + INTERVAL '1 month - 1 day')::date`;
+  const [s0, s30, s60] = STALL_STEPS.map((step) => stalledOnSql(today, step, Prisma.sql`x.stage`, Prisma.sql`x.on_day`));
+  const overdue = overdueOnSql(today, Prisma.sql`x.stage`, Prisma.sql`x.on_day`);
+  const [row] = await db.$queryRaw<StalledCounts[]>`
+    WITH d AS (
+      SELECT s.stage, s.day, s.last_activity, s.follow_ups FROM project_day_summary s
+       WHERE ${inScope}
+         AND ((s.day > ${stall.earliest} - 31 AND s.day <= ${stall.latest}) OR (s.day > ${lastOverdue} - 31 AND s.day <= ${lastOverdue}))
+    ), x AS (
+      SELECT s.stage, ${monthEnd(Prisma.sql`s.month`)} AS on_day, s.last_activity, s.follow_ups FROM project_month_summary s WHERE ${inScope}
+      UNION ALL
+      SELECT d.stage, d.day, d.last_activity, d.follow_ups FROM d
+      UNION ALL
+      SELECT d.stage, ${monthEnd(Prisma.sql`d.day`)}, -d.last_activity, -d.follow_ups FROM d
+    )
+    SELECT COALESCE(SUM(x.last_activity) FILTER (WHERE ${s0}), 0)::int AS s0,
+           COALESCE(SUM(x.last_activity) FILTER (WHERE ${s30}), 0)::int AS s30,
+           COALESCE(SUM(x.last_activity) FILTER (WHERE ${s60}), 0)::int AS s60,
+           COALESCE(SUM(x.follow_ups) FILTER (WHERE ${overdue}), 0)::int AS overdue
+      FROM x`;
+  return row;
 }
 
 export type Work = {
