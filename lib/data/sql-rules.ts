@@ -101,12 +101,12 @@ export function stalledOnSql(today: Date, step: StallStep, stage: Prisma.Sql, la
 }
 
 /**
- * The earliest and the latest day stalledOnSql cuts at for the given steps (over every stall stage, with the
- * limits in force), as SQL: a reader of per-day rows needs only the days between them (work.ts).
+ * The earliest and the latest day stalledOnSql cuts at from step `from` to step `to` (over every stall stage,
+ * with the limits in force), as SQL: a reader of per-day rows needs only the days between them (work.ts).
  */
-export function stallCutoffRangeSql(today: Date, steps: readonly StallStep[]): { earliest: Prisma.Sql; latest: Prisma.Sql } {
-  const all = steps.flatMap((step) => STALL_STAGES.map((s) => stallCutoffSql(today, step, s)));
-  return { earliest: Prisma.sql`LEAST(${Prisma.join(all)})`, latest: Prisma.sql`GREATEST(${Prisma.join(all)})` };
+export function stallCutoffRangeSql(today: Date, from: StallStep, to: StallStep): { earliest: Prisma.Sql; latest: Prisma.Sql } {
+  const at = (step: StallStep) => Prisma.join(STALL_STAGES.map((s) => stallCutoffSql(today, step, s)));
+  return { earliest: Prisma.sql`LEAST(${at(to)})`, latest: Prisma.sql`GREATEST(${at(from)})` };
 }
 
 /** A project still in play (not in CLOSED_STAGES): its follow-up date calls for action. */

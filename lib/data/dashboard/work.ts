@@ -152,34 +152,41 @@ export async function countedFromProjects(db: Db, user: Actor, filters: Omit<Das
  * day (stalledOnSql, overdueOnSql), so the number of rows read is bounded by days, not by projects.
  *
  * Each rule holds for a day d when d ≤ its cutoff c. A month's row counts whole when its last day is ≤ c; the
- * month holding c is completed from its days: each day row adds its count at its own day and takes it away at
- * its month's last day, i.e. adds it exactly when d ≤ c < the month's last day. Outside the months holding a
- * cutoff a day row adds nothing, so only the days from a month before the earliest cutoff to the latest are read.
+ * month holding c is completed from its days: a day row counts when its day is ≤ c and its month's last day is
+ * not. Outside the months holding a cutoff no day row is in that case, so only the days from a month before the
+ * earliest cutoff to the latest are read.
  */
 export async function countedFromSummaries(db: Db, user: Actor, filters: Omit<DashboardFilters, "period">, today: Date): Promise<StalledCounts> {
   const inScope = projectFilterSql(user, filters, { alias: "s" });
-  const stall = stallCutoffRangeSql(today, STALL_STEPS);
+  const stall = stallCutoffRangeSql(today, STALL_STEPS[0], STALL_STEPS[STALL_STEPS.length - 1]);
   const lastOverdue = lastOverdueDaySql(today);
   const monthEnd = (day: Prisma.Sql) => Prisma.sql`(date_trunc('month', ${day}::timestamp) + INTERVAL '1 month - 1 day')::date`;
-  const [s0, s30, s60] = STALL_STEPS.map((step) => stalledOnSql(today, step, Prisma.sql`x.stage`, Prisma.sql`x.on_day`));
-  const overdue = overdueOnSql(today, Prisma.sql`x.stage`, Prisma.sql`x.on_day`);
+  const stage = Prisma.sql`s.stage`;
+  const stalled = (step: (typeof STALL_STEPS)[number], on: Prisma.Sql) => stalledOnSql(today, step, stage, on);
+  const overdue = (on: Prisma.Sql) => overdueOnSql(today, stage, on);
+  // Month rows count at their last day; day rows at their day, when their month's last day does not.
+  const monthly = (rule: (on: Prisma.Sql) => Prisma.Sql) => rule(monthEnd(Prisma.sql`s.month`));
+  const daily = (rule: (on: Prisma.Sql) => Prisma.Sql) => Prisma.sql`(${rule(Prisma.sql`s.day`)} AND NOT ${rule(monthEnd(Prisma.sql`s.day`))})`;
+  const select = (grain: (rule: (on: Prisma.Sql) => Prisma.Sql) => Prisma.Sql) => Prisma.join(
+    [
+      ...STALL_STEPS.map((step) => Prisma.sql`COALESCE(SUM(s.last_activity) FILTER (WHERE ${grain((on) => stalled(step, on))}), 0)`),
+      Prisma.sql`COALESCE(SUM(s.follow_ups) FILTER (WHERE ${grain(overdue)}), 0)`,
+    ],
+  );
+  // The rules do not read the unit: the rows are summed per stage and day first (a few hundred rows, whatever the
+  // number of units), and the rules applied to those.
   const [row] = await db.$queryRaw<StalledCounts[]>`
-    WITH d AS (
-      SELECT s.stage, s.day, s.last_activity, s.follow_ups FROM project_day_summary s
-       WHERE ${inScope}
-         AND ((s.day > ${stall.earliest} - 31 AND s.day <= ${stall.latest}) OR (s.day > ${lastOverdue} - 31 AND s.day <= ${lastOverdue}))
-    ), x AS (
-      SELECT s.stage, ${monthEnd(Prisma.sql`s.month`)} AS on_day, s.last_activity, s.follow_ups FROM project_month_summary s WHERE ${inScope}
-      UNION ALL
-      SELECT d.stage, d.day, d.last_activity, d.follow_ups FROM d
-      UNION ALL
-      SELECT d.stage, ${monthEnd(Prisma.sql`d.day`)}, -d.last_activity, -d.follow_ups FROM d
-    )
-    SELECT COALESCE(SUM(x.last_activity) FILTER (WHERE ${s0}), 0)::int AS s0,
-           COALESCE(SUM(x.last_activity) FILTER (WHERE ${s30}), 0)::int AS s30,
-           COALESCE(SUM(x.last_activity) FILTER (WHERE ${s60}), 0)::int AS s60,
-           COALESCE(SUM(x.follow_ups) FILTER (WHERE ${overdue}), 0)::int AS overdue
-      FROM x`;
+    SELECT (m.c[1] + d.c[1])::int AS s0, (m.c[2] + d.c[2])::int AS s30, (m.c[3] + d.c[3])::int AS s60, (m.c[4] + d.c[4])::int AS overdue
+      FROM (SELECT ARRAY[${select(monthly)}] AS c
+              FROM (SELECT s.stage, s.month, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
+                      FROM project_month_summary s WHERE ${inScope} GROUP BY 1, 2) s) m,
+           (SELECT ARRAY[${select(daily)}] AS c
+              FROM (SELECT s.stage, s.day, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
+                      FROM project_day_summary s
+                     WHERE ${inScope}
+                       AND ((s.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) AND s.day > ${stall.earliest} - 31 AND s.day <= ${stall.latest})
+                            OR (s.day > ${lastOverdue} - 31 AND s.day <= ${lastOverdue}))
+                     GROUP BY 1, 2) s) d`;
   return row;
 }
 

@@ -12,7 +12,7 @@
 -- by units × stages × months of history plus a month of days around each
 -- cutoff, whatever the number of projects:
 -- - project_month_summary: per calendar month;
--- - project_day_summary: per day.
+-- - project_day_summary: per day (keyed day first: the query reads a range of days).
 --
 -- Each row holds two counts:
 -- - last_activity: projects whose last activity — COALESCE(last_round_on,
@@ -33,7 +33,7 @@ CREATE TABLE "project_day_summary" (
     "unit_id" INTEGER NOT NULL,
     "last_activity" INTEGER NOT NULL DEFAULT 0,
     "follow_ups" INTEGER NOT NULL DEFAULT 0,
-    CONSTRAINT "project_day_summary_pkey" PRIMARY KEY ("stage", "day", "unit_id")
+    CONSTRAINT "project_day_summary_pkey" PRIMARY KEY ("day", "stage", "unit_id")
 );
 
 CREATE TABLE "project_month_summary" (
@@ -52,8 +52,8 @@ CREATE FUNCTION project_summary_apply(units int[], stages "Stage"[], days date[]
   SELECT k.stage, k.day, k.unit_id, SUM(k.da)::int, SUM(k.df)::int
     FROM unnest(units, stages, days, da, df) AS k(unit_id, stage, day, da, df)
    GROUP BY 1, 2, 3 HAVING SUM(k.da) <> 0 OR SUM(k.df) <> 0
-   ORDER BY 1, 2, 3
-  ON CONFLICT (stage, day, unit_id) DO UPDATE
+   ORDER BY 2, 1, 3
+  ON CONFLICT (day, stage, unit_id) DO UPDATE
     SET last_activity = s.last_activity + EXCLUDED.last_activity, follow_ups = s.follow_ups + EXCLUDED.follow_ups;
   INSERT INTO project_month_summary AS s (stage, month, unit_id, last_activity, follow_ups)
   SELECT k.stage, date_trunc('month', k.day::timestamp)::date, k.unit_id, SUM(k.da)::int, SUM(k.df)::int
