@@ -39,10 +39,10 @@ const plus = (iso: string, n: number) => new Date(day(iso).getTime() + n * 86_40
 
 /**
  * "Today"s that put the cutoffs (today − limit − 0/30/60, and yesterday for overdue) all over their months: the
- * 1st, 15th and 28th of every other month of 2026, and month ends.
+ * 1st, 15th and 28th of four months of 2026, and month ends.
  */
 const TODAYS = [
-  ...["01", "03", "05", "07", "09", "11"].flatMap((m) => [`2026-${m}-01`, `2026-${m}-15`, `2026-${m}-28`]),
+  ...["01", "04", "07", "10"].flatMap((m) => [`2026-${m}-01`, `2026-${m}-15`, `2026-${m}-28`]),
   "2026-06-30", "2026-03-31", "2026-02-28",
 ];
 
