@@ -83,24 +83,55 @@ export const STALL_LIMIT_COLUMNS: Record<StallStage, string> = {
  * report's stalled list all use it.
  */
 export function stalledSql(today: Date, step: StallStep = 0, projectAlias = "p"): Prisma.Sql {
-  const a = alias(projectAlias);
-  const perStage = STALL_STAGES.map(
-    (stage) =>
-      Prisma.sql`(${a}.stage = ${stage}::"Stage" AND ${lastActivitySql(projectAlias)} <= ${today}::date - (${step}::int + ${settingSql(STALL_LIMIT_COLUMNS[stage], STALL_LIMITS[stage])}))`,
-  );
+  return stalledOnSql(today, step, Prisma.sql`${alias(projectAlias)}.stage`, lastActivitySql(projectAlias));
+}
+
+/** The last day of silence that is `step` days past `stage`'s limit as of `today`: today − (step + the limit). */
+function stallCutoffSql(today: Date, step: StallStep, stage: StallStage): Prisma.Sql {
+  return Prisma.sql`${today}::date - (${step}::int + ${settingSql(STALL_LIMIT_COLUMNS[stage], STALL_LIMITS[stage])})`;
+}
+
+/**
+ * stalledSql's rule on a stage and a last-activity day given as expressions: rows
+ * that stand for projects (project_day_summary, lib/data/dashboard/work.ts).
+ */
+export function stalledOnSql(today: Date, step: StallStep, stage: Prisma.Sql, lastActivity: Prisma.Sql): Prisma.Sql {
+  const perStage = STALL_STAGES.map((s) => Prisma.sql`(${stage} = ${s}::"Stage" AND ${lastActivity} <= ${stallCutoffSql(today, step, s)})`);
   return Prisma.sql`(${Prisma.join(perStage, " OR ")})`;
+}
+
+/**
+ * The earliest and the latest day stalledOnSql cuts at from step `from` to step `to` (over every stall stage,
+ * with the limits in force), as SQL: a reader of per-day rows needs only the days between them (work.ts).
+ */
+export function stallCutoffRangeSql(today: Date, from: StallStep, to: StallStep): { earliest: Prisma.Sql; latest: Prisma.Sql } {
+  const at = (step: StallStep) => Prisma.join(STALL_STAGES.map((s) => stallCutoffSql(today, step, s)));
+  return { earliest: Prisma.sql`LEAST(${at(to)})`, latest: Prisma.sql`GREATEST(${at(from)})` };
 }
 
 /** A project still in play (not in CLOSED_STAGES): its follow-up date calls for action. */
 export function inPlaySql(projectAlias = "p"): Prisma.Sql {
-  const a = alias(projectAlias);
-  return Prisma.sql`NOT (${a}.stage = ANY(${[...CLOSED_STAGES]}::"Stage"[]))`;
+  return inPlayStageSql(Prisma.sql`${alias(projectAlias)}.stage`);
+}
+
+function inPlayStageSql(stage: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`NOT (${stage} = ANY(${[...CLOSED_STAGES]}::"Stage"[]))`;
 }
 
 /** A follow-up date before `today` on a project still in play: overdue, as SQL on `project`. */
 export function overdueSql(today: Date, projectAlias = "p"): Prisma.Sql {
   const a = alias(projectAlias);
-  return Prisma.sql`(${a}.next_follow_up_on < ${today}::date AND ${inPlaySql(projectAlias)})`;
+  return overdueOnSql(today, Prisma.sql`${a}.stage`, Prisma.sql`${a}.next_follow_up_on`);
+}
+
+/** overdueSql's rule on a stage and a follow-up day given as expressions (project_day_summary's rows). */
+export function overdueOnSql(today: Date, stage: Prisma.Sql, followUpOn: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${followUpOn} <= ${lastOverdueDaySql(today)} AND ${inPlayStageSql(stage)})`;
+}
+
+/** The latest follow-up date that is overdue as of `today`: the day before. */
+export function lastOverdueDaySql(today: Date): Prisma.Sql {
+  return Prisma.sql`(${today}::date - 1)`;
 }
 
 /**

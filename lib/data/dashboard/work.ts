@@ -17,6 +17,9 @@ import "server-only";
  *   the limit are also in 0 and 30.
  * - Overdue: next_follow_up_on before today, stage not OPERATING or LOST (as
  *   the project list's overdue=1).
+ * Stalled and overdue are counted from project_day_summary / project_month_summary
+ * (projects per stage, unit and day; see countedFromSummaries) unless filtered by
+ * owner, sector or chain, which those do not hold.
  *
  * Rounds are read from round_day_summary (rounds per day, unit and owner,
  * kept current by triggers in the round's own transaction: see its
@@ -29,7 +32,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { todayDate } from "@/lib/validation/fields";
 import { STALL_STEPS, STALL_STAGES, type StallStep } from "@/lib/domain/stages";
-import { overdueSql, projectFilterSql, stalledSql } from "@/lib/data/sql-rules";
+import { lastOverdueDaySql, overdueOnSql, overdueSql, projectFilterSql, stallCutoffRangeSql, stalledOnSql, stalledSql } from "@/lib/data/sql-rules";
 import { type Actor } from "./sql";
 
 export type WeekRow = { week: Date; rounds: number };
@@ -113,11 +116,26 @@ export async function roundsInPeriod(db: Db, user: Actor, filters: DashboardFilt
   return roundsWithProjects(rounds, projects);
 }
 
+type StalledCounts = { s0: number; s30: number; s60: number; overdue: number };
+
 /** Stalled (at, 30 and 60 days past each stage's limit) and overdue follow-ups, as of `now`'s day in Asia/Shanghai. */
 export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<{ today: Date; stalled: StalledRow[]; overdue: number }> {
   const today = todayDate(now);
+  // The summaries are keyed by unit: the scope and the unit filter read them; an owner, sector or chain filter
+  // counts from the projects themselves.
+  const bySummary = filters.ownerId === undefined && filters.sectorId === undefined && filters.chainId === undefined;
+  const row = bySummary ? await countedFromSummaries(db, user, filters, today) : await countedFromProjects(db, user, filters, today);
+  return {
+    today,
+    stalled: STALL_STEPS.map((days, i) => ({ days, count: [row.s0, row.s30, row.s60][i] })),
+    overdue: row.overdue,
+  };
+}
+
+/** The counts from every project in scope and filters, by the rules (stalledSql, overdueSql). */
+export async function countedFromProjects(db: Db, user: Actor, filters: Omit<DashboardFilters, "period">, today: Date): Promise<StalledCounts> {
   const [s0, s30, s60] = STALL_STEPS.map((step) => stalledSql(today, step));
-  const [row] = await db.$queryRaw<{ s0: number; s30: number; s60: number; overdue: number }[]>`
+  const [row] = await db.$queryRaw<StalledCounts[]>`
     SELECT COUNT(*) FILTER (WHERE ${s0})::int AS s0,
            COUNT(*) FILTER (WHERE ${s30})::int AS s30,
            COUNT(*) FILTER (WHERE ${s60})::int AS s60,
@@ -125,11 +143,51 @@ export async function stalledAndOverdue(db: Db, user: Actor, filters: DashboardF
       FROM project p
      WHERE ${projectFilterSql(user, filters)}
        AND (p.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) OR p.next_follow_up_on < ${today}::date)`;
-  return {
-    today,
-    stalled: STALL_STEPS.map((days, i) => ({ days, count: [row.s0, row.s30, row.s60][i] })),
-    overdue: row.overdue,
-  };
+  return row;
+}
+
+/**
+ * The same counts from project_month_summary and project_day_summary (projects per stage, unit and day of their
+ * last activity / next follow-up; migration 20261201170000), with the same rules applied to the rows' stage and
+ * day (stalledOnSql, overdueOnSql), so the number of rows read is bounded by days, not by projects.
+ *
+ * Each rule holds for a day d when d ≤ its cutoff c. A month's row counts whole when its last day is ≤ c; the
+ * month holding c is completed from its days: a day row counts when its day is ≤ c and its month's last day is
+ * not. Outside the months holding a cutoff no day row is in that case, so only the days from a month before the
+ * earliest cutoff to the latest are read.
+ */
+export async function countedFromSummaries(db: Db, user: Actor, filters: Omit<DashboardFilters, "period">, today: Date): Promise<StalledCounts> {
+  const inScope = projectFilterSql(user, filters, { alias: "s" });
+  const stall = stallCutoffRangeSql(today, STALL_STEPS[0], STALL_STEPS[STALL_STEPS.length - 1]);
+  const lastOverdue = lastOverdueDaySql(today);
+  const monthEnd = (day: Prisma.Sql) => Prisma.sql`(date_trunc('month', ${day}::timestamp) + INTERVAL '1 month - 1 day')::date`;
+  const stage = Prisma.sql`s.stage`;
+  const stalled = (step: (typeof STALL_STEPS)[number], on: Prisma.Sql) => stalledOnSql(today, step, stage, on);
+  const overdue = (on: Prisma.Sql) => overdueOnSql(today, stage, on);
+  // Month rows count at their last day; day rows at their day, when their month's last day does not.
+  const monthly = (rule: (on: Prisma.Sql) => Prisma.Sql) => rule(monthEnd(Prisma.sql`s.month`));
+  const daily = (rule: (on: Prisma.Sql) => Prisma.Sql) => Prisma.sql`(${rule(Prisma.sql`s.day`)} AND NOT ${rule(monthEnd(Prisma.sql`s.day`))})`;
+  const select = (grain: (rule: (on: Prisma.Sql) => Prisma.Sql) => Prisma.Sql) => Prisma.join(
+    [
+      ...STALL_STEPS.map((step) => Prisma.sql`COALESCE(SUM(s.last_activity) FILTER (WHERE ${grain((on) => stalled(step, on))}), 0)`),
+      Prisma.sql`COALESCE(SUM(s.follow_ups) FILTER (WHERE ${grain(overdue)}), 0)`,
+    ],
+  );
+  // The rules do not read the unit: the rows are summed per stage and day first (a few hundred rows, whatever the
+  // number of units), and the rules applied to those.
+  const [row] = await db.$queryRaw<StalledCounts[]>`
+    SELECT (m.c[1] + d.c[1])::int AS s0, (m.c[2] + d.c[2])::int AS s30, (m.c[3] + d.c[3])::int AS s60, (m.c[4] + d.c[4])::int AS overdue
+      FROM (SELECT ARRAY[${select(monthly)}] AS c
+              FROM (SELECT s.stage, s.month, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
+                      FROM project_month_summary s WHERE ${inScope} GROUP BY 1, 2) s) m,
+           (SELECT ARRAY[${select(daily)}] AS c
+              FROM (SELECT s.stage, s.day, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
+                      FROM project_day_summary s
+                     WHERE ${inScope}
+                       AND ((s.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) AND s.day > ${stall.earliest} - 31 AND s.day <= ${stall.latest})
+                            OR (s.day > ${lastOverdue} - 31 AND s.day <= ${lastOverdue}))
+                     GROUP BY 1, 2) s) d`;
+  return row;
 }
 
 export type Work = {
