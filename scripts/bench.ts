@@ -51,6 +51,8 @@ const WARMUP = 2;
 const YEAR = Number(process.env.BENCH_YEAR ?? 2025);
 const QUARTER = process.env.BENCH_QUARTER ?? "2026-Q3";
 const NOW = new Date(process.env.BENCH_NOW ?? "2026-11-29T04:00:00Z");
+/** BENCH_ONLY: a regular expression; only the rows (and whole-dashboard lines) whose names match are run. */
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 
 const url = process.env.DATABASE_URL ?? "";
 if (!url) {
@@ -95,6 +97,7 @@ type Row = { name: string; app: Stat; sql: Stat; same: boolean };
 const rows: Row[] = [];
 
 async function compare<A, B>(name: string, app: () => Promise<A>, sqlText: string, params: unknown[], toApp: (a: A) => unknown, toSql: (r: Record<string, unknown>[]) => unknown) {
+  if (ONLY && !ONLY.test(name)) return;
   const a = await time(app);
   const b = await time(() => pool.query(sqlText, params).then((r) => r.rows));
   const same = canon(toApp(a.result)) === canon(toSql(b.result));
@@ -263,6 +266,20 @@ const SQL = {
            FROM project p JOIN company c ON c.id = p.company_id JOIN app_user o ON o.id = p.owner_id JOIN unit u ON u.id = p.unit_id
            LEFT JOIN reference_item s ON s.id = p.sector_id
           ORDER BY p.updated_at DESC, p.id DESC LIMIT 25`,
+  // The list filtered by colour (red: a milestone promise in force, not reached, due before today, on a signed project),
+  // page 1 by last update with the bounded total: the red projects found from the commitments, not per project.
+  listColourRed: `
+    WITH red AS (SELECT DISTINCT m.project_id FROM commitment m
+                  WHERE m.replaced_at IS NULL AND m.kind IN ('LAND_HANDOVER','CONSTRUCTION_START','PRODUCTION','FULL_PRODUCTION','STATISTICS') AND m.due_on < $1::date
+                    AND NOT EXISTS (SELECT 1 FROM commitment_actual ca WHERE ca.project_id = m.project_id AND ca.kind = m.kind)
+                    AND NOT (m.kind = 'CONSTRUCTION_START' AND EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = m.project_id))),
+    hits AS (SELECT p.id, p.updated_at FROM project p JOIN red ON red.project_id = p.id WHERE p.stage IN ('SIGNED','CONSTRUCTION','OPERATING'))
+    SELECT p.id, p.title, p.stage, p.planned_investment_cny, c.name_zh, o.name, u.name_zh unit, s.name_zh sector, 'RED' colour,
+           (SELECT LEAST(count(*), 10000) FROM (SELECT 1 FROM hits LIMIT 10001) m) total
+      FROM (SELECT id FROM hits ORDER BY updated_at DESC, id DESC LIMIT 25) pg JOIN project p ON p.id = pg.id
+      JOIN company c ON c.id = p.company_id JOIN app_user o ON o.id = p.owner_id JOIN unit u ON u.id = p.unit_id
+      LEFT JOIN reference_item s ON s.id = p.sector_id
+     ORDER BY p.updated_at DESC, p.id DESC`,
   listFiltered: `SELECT p.id, p.title, p.stage, p.planned_investment_cny, c.name_zh, o.name, count(*) OVER () total
            FROM project p JOIN company c ON c.id = p.company_id JOIN app_user o ON o.id = p.owner_id
           WHERE p.unit_id = $1 AND p.stage = 'NEGOTIATION'
@@ -633,6 +650,8 @@ async function main() {
   const countyUnit = county.unitId;
   await compare("project list (unit + stage, by amount)", () => listProjects(db, city, { unitId: countyUnit, stage: "NEGOTIATION", sort: "amount" } as never), SQL.listFiltered, [countyUnit],
     (a) => [a.total, a.rows.map((x) => x.id)], (r) => [Number(r[0]?.total ?? 0), r.map((x) => x.id)]);
+  await compare("project list (colour = red)", () => listProjects(db, city, { colour: "RED" } as never, NOW), SQL.listColourRed, [today],
+    (a) => [a.total, a.rows.map((x) => [x.id, x.colour])], (r) => [Number(r[0]?.total ?? 0), r.map((x) => [x.id, x.colour])]);
   const { rows: fifty } = await pool.query<{ id: number }>(`SELECT id FROM project WHERE round_count = 50 ORDER BY id LIMIT 1`);
   if (fifty[0]) {
     const id = fifty[0].id;
@@ -650,6 +669,7 @@ async function main() {
     ["county manager, year", county, year],
     ["officer, year", officer, year],
   ] as const) {
+    if (ONLY && !ONLY.test(`whole dashboard (${who})`)) continue;
     // As the page asks: an officer's dashboard is their own work (the owner filter), a manager's the whole scope.
     const { stat } = await time(() => getDashboard(db, user, withOwnWork(user, f), NOW));
     const { stat: afterRound } = await time(() => getActivitySections(db, user, withOwnWork(user, f), NOW));
