@@ -302,8 +302,7 @@ const earlier = (k0: string, k: Prisma.Sql) =>
 /** The contract aliased `contractAlias` is its project's BASE signing: the first that is not a capital increase. */
 export function baseSigningSql(contractAlias = "k"): Prisma.Sql {
   const k = alias(contractAlias);
-  return Prisma.sql`(${k}.kind <> 'CAPITAL_INCREASE' AND NOT EXISTS (SELECT 1 FROM contract k0 WHERE k0.project_id = ${k}.project_id
-    AND k0.kind <> 'CAPITAL_INCREASE' AND ${earlier("k0", k)}))`;
+  return Prisma.sql`(${k}.kind <> 'CAPITAL_INCREASE' AND ${signingFactsSql(contractAlias).firstOfItsKind})`;
 }
 
 /** The project as a whole is not recognised (projectExclusion): marked by hand, or of a sector the installation excludes. */
@@ -312,14 +311,53 @@ export function projectNotRecognisedSql(projectAlias = "p"): Prisma.Sql {
   return Prisma.sql`(${p}.not_recognised_reason_id IS NOT NULL OR COALESCE(${p}.sector_id = ANY(${NOT_RECOGNISED_SECTORS}), FALSE))`;
 }
 
-/** The contract's role (signingRoles): 'BASE' | 'UPGRADE' | 'INCREASE' | 'REPEAT'. */
-export function signingRoleSql(contractAlias = "k"): Prisma.Sql {
+/**
+ * What signingRoleSql reads about the contract's project's other contracts:
+ * - `firstOfItsKind`: no earlier contract that is not a capital increase (with kind ≠ CAPITAL_INCREASE: the BASE signing);
+ * - `firstKind`: the kind of the project's first contract that is not a capital increase;
+ * - `upgradedBefore`: an earlier contract of the project is an UPGRADE.
+ * "Earlier" is (signed_on, id) order. By default each is asked of `contract`
+ * for this one contract (signingFactsSql's correlated form); a statement that
+ * reads every contract of its projects reads them as window columns instead
+ * (signingFactsWindowSql: one pass, not three lookups per contract).
+ */
+export type SigningFacts = { firstOfItsKind: Prisma.Sql; firstKind: Prisma.Sql; upgradedBefore: Prisma.Sql };
+
+function signingFactsSql(contractAlias: string): SigningFacts {
+  const k = alias(contractAlias);
+  return {
+    firstOfItsKind: Prisma.sql`NOT EXISTS (SELECT 1 FROM contract k0 WHERE k0.project_id = ${k}.project_id AND k0.kind <> 'CAPITAL_INCREASE' AND ${earlier("k0", k)})`,
+    firstKind: Prisma.sql`(SELECT k0.kind FROM contract k0 WHERE k0.project_id = ${k}.project_id AND k0.kind <> 'CAPITAL_INCREASE' ORDER BY k0.signed_on, k0.id LIMIT 1)`,
+    upgradedBefore: Prisma.sql`EXISTS (SELECT 1 FROM contract k1 WHERE k1.project_id = ${k}.project_id AND k1.kind = 'UPGRADE' AND ${earlier("k1", k)})`,
+  };
+}
+
+/**
+ * SigningFacts as window functions over `contract` aliased `contractAlias`: a
+ * select list (first_of_its_kind, first_kind, upgraded_before) for a query
+ * whose rows are ALL the contracts of the projects it reads (a window sees
+ * only the rows of its query). Read back with signingFactsFrom.
+ */
+export function signingFactsWindowSql(contractAlias = "k"): Prisma.Sql {
+  const k = alias(contractAlias);
+  // Contracts that are not capital increases, in their project's (signed_on, id) order; capital increases apart.
+  const ofKind = Prisma.sql`(PARTITION BY ${k}.project_id, ${k}.kind = 'CAPITAL_INCREASE' ORDER BY ${k}.signed_on, ${k}.id)`;
+  return Prisma.sql`row_number() OVER ${ofKind} = 1 AS first_of_its_kind, first_value(${k}.kind) OVER ${ofKind} AS first_kind,
+    COALESCE(bool_or(${k}.kind = 'UPGRADE') OVER (PARTITION BY ${k}.project_id ORDER BY ${k}.signed_on, ${k}.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), FALSE) AS upgraded_before`;
+}
+
+/** The columns of signingFactsWindowSql on the row aliased `rowAlias`. */
+export function signingFactsFrom(rowAlias: string): SigningFacts {
+  const r = alias(rowAlias);
+  return { firstOfItsKind: Prisma.sql`${r}.first_of_its_kind`, firstKind: Prisma.sql`${r}.first_kind`, upgradedBefore: Prisma.sql`${r}.upgraded_before` };
+}
+
+/** The contract's role (signingRoles): 'BASE' | 'UPGRADE' | 'INCREASE' | 'REPEAT' — from its SigningFacts (default: asked per contract). */
+export function signingRoleSql(contractAlias = "k", facts: SigningFacts = signingFactsSql(contractAlias)): Prisma.Sql {
   const k = alias(contractAlias);
   return Prisma.sql`(CASE WHEN ${k}.kind = 'CAPITAL_INCREASE' THEN 'INCREASE'
-    WHEN ${baseSigningSql(contractAlias)} THEN 'BASE'
-    WHEN ${k}.kind = 'UPGRADE'
-      AND (SELECT k0.kind FROM contract k0 WHERE k0.project_id = ${k}.project_id AND k0.kind <> 'CAPITAL_INCREASE' ORDER BY k0.signed_on, k0.id LIMIT 1) = 'FRAMEWORK'
-      AND NOT EXISTS (SELECT 1 FROM contract k1 WHERE k1.project_id = ${k}.project_id AND k1.kind = 'UPGRADE' AND ${earlier("k1", k)}) THEN 'UPGRADE'
+    WHEN ${k}.kind <> 'CAPITAL_INCREASE' AND ${facts.firstOfItsKind} THEN 'BASE'
+    WHEN ${k}.kind = 'UPGRADE' AND ${facts.firstKind} = 'FRAMEWORK' AND NOT ${facts.upgradedBefore} THEN 'UPGRADE'
     ELSE 'REPEAT' END)`;
 }
 
