@@ -51,7 +51,7 @@ const WARMUP = 2;
 const YEAR = Number(process.env.BENCH_YEAR ?? 2025);
 const QUARTER = process.env.BENCH_QUARTER ?? "2026-Q3";
 const NOW = new Date(process.env.BENCH_NOW ?? "2026-11-29T04:00:00Z");
-/** BENCH_ONLY: a regular expression; only the rows (and whole-dashboard lines) whose names match are run. */
+/** BENCH_ONLY: a regular expression; only the rows, whole-dashboard lines and HTTP pages (besides the floors) whose names match are run. */
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 
 const url = process.env.DATABASE_URL ?? "";
@@ -701,9 +701,11 @@ async function main() {
       ["dashboard page (quarter)", `/dashboard?period=quarter&quarter=${QUARTER}`],
       ["dashboard page (year)", `/dashboard?period=year&year=${YEAR}`],
       ["project list", "/projects"],
+      ["project list (colour = red)", "/projects?colour=RED"],
       ["pipeline board", "/pipeline"],
       ...(pageId ? [[`project page (50 rounds)`, `/projects/${pageId}`]] : []),
     ] as [string, string][]) {
+      if (ONLY && !what.startsWith("floor:") && !ONLY.test(what)) continue;
       await httpLoad(HTTP, sessions.slice(0, 2), path); // warm-up
       if (BASELINE) await httpLoad(BASELINE, baselineSessions.slice(0, 2), path);
       const mine: { ms: number; ok: boolean }[] = [];
@@ -730,6 +732,7 @@ async function main() {
       ["dashboard page (year), after a write", `/dashboard?period=year&year=${YEAR}`],
       ["dashboard page (year), after a logged round", `/dashboard?period=year&year=${YEAR}`, 2],
     ] as [string, string, (1 | 2)?][]) {
+      if (ONLY && !ONLY.test(what)) continue;
       const stat = await httpLoadAfterWrites(HTTP, sessions, path, version);
       http.push({ what, stat });
       console.log(`HTTP ${what}`.padEnd(46), `p50 ${stat.median.toFixed(0)} ms  p95 ${stat.p95.toFixed(0)} ms  errors ${stat.errors}`);
