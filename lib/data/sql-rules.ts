@@ -175,6 +175,38 @@ export function unreachedMilestoneSql(horizon: Date | Prisma.Sql, commitmentAlia
  * - GREEN: a signed project with a milestone promised or reached, neither of those.
  */
 export function projectColourSql(today: Date, projectAlias = "p"): Prisma.Sql {
+  const c = colourPartsSql(today, projectAlias);
+  return Prisma.sql`(CASE
+    WHEN NOT ${c.funded} THEN NULL
+    WHEN ${c.red} THEN 'RED'
+    WHEN ${c.dueSoon} THEN 'YELLOW'
+    WHEN ${c.fundsBehind} THEN 'YELLOW'
+    WHEN ${c.hasPlan} THEN 'GREEN'
+  END)`;
+}
+
+/**
+ * The colour as a project filter: projects of exactly that colour — the same
+ * parts as projectColourSql's CASE, written as AND/NOT of EXISTS so the
+ * planner can join them as sets (a CASE hides them: it walked every project,
+ * 4 s at 10k when JIT compiled its per-row subplans). red, dueSoon and
+ * fundsBehind each hold the funded-stage test (unreachedMilestoneSql), so it
+ * is not repeated (twice, its selectivity is squared and the plan misjudged).
+ */
+export function projectColourIsSql(colour: MilestoneColour, today: Date, projectAlias = "p"): Prisma.Sql {
+  const c = colourPartsSql(today, projectAlias);
+  switch (colour) {
+    case "RED":
+      return c.red;
+    case "YELLOW":
+      return Prisma.sql`(NOT ${c.red} AND (${c.dueSoon} OR ${c.fundsBehind}))`;
+    case "GREEN":
+      return Prisma.sql`(${c.hasPlan} AND NOT ${c.red} AND NOT ${c.dueSoon} AND NOT ${c.fundsBehind})`;
+  }
+}
+
+/** projectColourSql's parts, each a condition on project `projectAlias`, evaluated in the CASE's order. */
+function colourPartsSql(today: Date, projectAlias: string) {
   const p = alias(projectAlias);
   const warnDays = settingSql("milestone_warn_days", MILESTONE_SETTINGS.warnDays);
   const behindPercent = settingSql("funds_behind_percent", Math.round(MILESTONE_SETTINGS.fundsBehindShare * 100));
@@ -188,22 +220,17 @@ export function projectColourSql(today: Date, projectAlias = "p"): Prisma.Sql {
                  ELSE LEAST(1, GREATEST(0, (${today}::date - fc.signed_on)::numeric / (inv.due_on - fc.signed_on))) END)
            - COALESCE((SELECT SUM(f.amount) FROM funds_in_place f WHERE f.project_id = inv.project_id AND f.currency = 'CNY'), 0) / inv.value
            > ${behindPercent}::numeric / 100)`;
-  const hasPlan = Prisma.sql`(${p}.stage = ANY(${[...FUNDED_STAGES]}::"Stage"[]) AND EXISTS (SELECT 1 FROM contract k WHERE k.project_id = ${p}.id) AND (
+  const funded = Prisma.sql`(${p}.stage = ANY(${[...FUNDED_STAGES]}::"Stage"[]))`;
+  return {
+    funded,
+    red: unreached(Prisma.sql`(${today}::date - 1)`),
+    dueSoon: unreached(Prisma.sql`(${today}::date + ${warnDays})`),
+    fundsBehind: Prisma.sql`(${unreached(Prisma.sql`'infinity'::date`)} AND ${fundsBehind})`,
+    hasPlan: Prisma.sql`(${funded} AND EXISTS (SELECT 1 FROM contract k WHERE k.project_id = ${p}.id) AND (
     EXISTS (SELECT 1 FROM commitment m WHERE m.project_id = ${p}.id AND m.replaced_at IS NULL AND m.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]))
     OR EXISTS (SELECT 1 FROM commitment_actual ca WHERE ca.project_id = ${p}.id AND ca.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]))
-    OR EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = ${p}.id)))`;
-  return Prisma.sql`(CASE
-    WHEN NOT ${p}.stage = ANY(${[...FUNDED_STAGES]}::"Stage"[]) THEN NULL
-    WHEN ${unreached(Prisma.sql`(${today}::date - 1)`)} THEN 'RED'
-    WHEN ${unreached(Prisma.sql`(${today}::date + ${warnDays})`)} THEN 'YELLOW'
-    WHEN ${unreached(Prisma.sql`'infinity'::date`)} AND ${fundsBehind} THEN 'YELLOW'
-    WHEN ${hasPlan} THEN 'GREEN'
-  END)`;
-}
-
-/** The colour as a project filter: projects of exactly that colour (projectColourSql). */
-export function projectColourIsSql(colour: MilestoneColour, today: Date, projectAlias = "p"): Prisma.Sql {
-  return Prisma.sql`${projectColourSql(today, projectAlias)} = ${colour}`;
+    OR EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = ${p}.id)))`,
+  };
 }
 
 /* ---------- Delivery rates (lib/domain/delivery-rates.ts) ---------- */
@@ -306,8 +333,7 @@ const earlier = (k0: string, k: Prisma.Sql) =>
 /** The contract aliased `contractAlias` is its project's BASE signing: the first that is not a capital increase. */
 export function baseSigningSql(contractAlias = "k"): Prisma.Sql {
   const k = alias(contractAlias);
-  return Prisma.sql`(${k}.kind <> 'CAPITAL_INCREASE' AND NOT EXISTS (SELECT 1 FROM contract k0 WHERE k0.project_id = ${k}.project_id
-    AND k0.kind <> 'CAPITAL_INCREASE' AND ${earlier("k0", k)}))`;
+  return Prisma.sql`(${k}.kind <> 'CAPITAL_INCREASE' AND ${signingFactsSql(contractAlias).firstOfItsKind})`;
 }
 
 /** The project as a whole is not recognised (projectExclusion): marked by hand, or of a sector the installation excludes. */
@@ -316,14 +342,53 @@ export function projectNotRecognisedSql(projectAlias = "p"): Prisma.Sql {
   return Prisma.sql`(${p}.not_recognised_reason_id IS NOT NULL OR COALESCE(${p}.sector_id = ANY(${NOT_RECOGNISED_SECTORS}), FALSE))`;
 }
 
-/** The contract's role (signingRoles): 'BASE' | 'UPGRADE' | 'INCREASE' | 'REPEAT'. */
-export function signingRoleSql(contractAlias = "k"): Prisma.Sql {
+/**
+ * What signingRoleSql reads about the contract's project's other contracts:
+ * - `firstOfItsKind`: no earlier contract that is not a capital increase (with kind ≠ CAPITAL_INCREASE: the BASE signing);
+ * - `firstKind`: the kind of the project's first contract that is not a capital increase;
+ * - `upgradedBefore`: an earlier contract of the project is an UPGRADE.
+ * "Earlier" is (signed_on, id) order. By default each is asked of `contract`
+ * for this one contract (signingFactsSql's correlated form); a statement that
+ * reads every contract of its projects reads them as window columns instead
+ * (signingFactsWindowSql: one pass, not three lookups per contract).
+ */
+export type SigningFacts = { firstOfItsKind: Prisma.Sql; firstKind: Prisma.Sql; upgradedBefore: Prisma.Sql };
+
+function signingFactsSql(contractAlias: string): SigningFacts {
+  const k = alias(contractAlias);
+  return {
+    firstOfItsKind: Prisma.sql`NOT EXISTS (SELECT 1 FROM contract k0 WHERE k0.project_id = ${k}.project_id AND k0.kind <> 'CAPITAL_INCREASE' AND ${earlier("k0", k)})`,
+    firstKind: Prisma.sql`(SELECT k0.kind FROM contract k0 WHERE k0.project_id = ${k}.project_id AND k0.kind <> 'CAPITAL_INCREASE' ORDER BY k0.signed_on, k0.id LIMIT 1)`,
+    upgradedBefore: Prisma.sql`EXISTS (SELECT 1 FROM contract k1 WHERE k1.project_id = ${k}.project_id AND k1.kind = 'UPGRADE' AND ${earlier("k1", k)})`,
+  };
+}
+
+/**
+ * SigningFacts as window functions over `contract` aliased `contractAlias`: a
+ * select list (first_of_its_kind, first_kind, upgraded_before) for a query
+ * whose rows are ALL the contracts of the projects it reads (a window sees
+ * only the rows of its query). Read back with signingFactsFrom.
+ */
+export function signingFactsWindowSql(contractAlias = "k"): Prisma.Sql {
+  const k = alias(contractAlias);
+  // Contracts that are not capital increases, in their project's (signed_on, id) order; capital increases apart.
+  const ofKind = Prisma.sql`(PARTITION BY ${k}.project_id, ${k}.kind = 'CAPITAL_INCREASE' ORDER BY ${k}.signed_on, ${k}.id)`;
+  return Prisma.sql`row_number() OVER ${ofKind} = 1 AS first_of_its_kind, first_value(${k}.kind) OVER ${ofKind} AS first_kind,
+    COALESCE(bool_or(${k}.kind = 'UPGRADE') OVER (PARTITION BY ${k}.project_id ORDER BY ${k}.signed_on, ${k}.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), FALSE) AS upgraded_before`;
+}
+
+/** The columns of signingFactsWindowSql on the row aliased `rowAlias`. */
+export function signingFactsFrom(rowAlias: string): SigningFacts {
+  const r = alias(rowAlias);
+  return { firstOfItsKind: Prisma.sql`${r}.first_of_its_kind`, firstKind: Prisma.sql`${r}.first_kind`, upgradedBefore: Prisma.sql`${r}.upgraded_before` };
+}
+
+/** The contract's role (signingRoles): 'BASE' | 'UPGRADE' | 'INCREASE' | 'REPEAT' — from its SigningFacts (default: asked per contract). */
+export function signingRoleSql(contractAlias = "k", facts: SigningFacts = signingFactsSql(contractAlias)): Prisma.Sql {
   const k = alias(contractAlias);
   return Prisma.sql`(CASE WHEN ${k}.kind = 'CAPITAL_INCREASE' THEN 'INCREASE'
-    WHEN ${baseSigningSql(contractAlias)} THEN 'BASE'
-    WHEN ${k}.kind = 'UPGRADE'
-      AND (SELECT k0.kind FROM contract k0 WHERE k0.project_id = ${k}.project_id AND k0.kind <> 'CAPITAL_INCREASE' ORDER BY k0.signed_on, k0.id LIMIT 1) = 'FRAMEWORK'
-      AND NOT EXISTS (SELECT 1 FROM contract k1 WHERE k1.project_id = ${k}.project_id AND k1.kind = 'UPGRADE' AND ${earlier("k1", k)}) THEN 'UPGRADE'
+    WHEN ${k}.kind <> 'CAPITAL_INCREASE' AND ${facts.firstOfItsKind} THEN 'BASE'
+    WHEN ${k}.kind = 'UPGRADE' AND ${facts.firstKind} = 'FRAMEWORK' AND NOT ${facts.upgradedBefore} THEN 'UPGRADE'
     ELSE 'REPEAT' END)`;
 }
 
