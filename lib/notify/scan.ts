@@ -106,39 +106,66 @@ export async function scan(db: Db, { now, email }: { now: Date; email?: boolean 
  * The morning digest, one per user and day, for every enabled user with
  * something in it: follow-ups due today (the planned meetings) and overdue on
  * their projects, promotion events of their unit today, red milestones and
- * supervision orders, and their unread notifications. One statement for all users.
+ * supervision orders, and their unread notifications — each counted only on
+ * projects the user sees (the scope rule). Set-based and at low priority: the
+ * users still without today's digest (a run cut short resumes) are taken
+ * `chunkUsers` at a time, one statement per chunk computing every section for
+ * all of its users and writing their digests and deliveries; after each chunk
+ * it pauses `yieldFactor` times as long as the chunk took, so the pages served
+ * meanwhile keep most of the database (bench/digest-100k.md).
  */
-export async function digest(db: Db, today: Date, { email }: { email?: boolean } = {}): Promise<number> {
+export async function digest(
+  db: Db,
+  today: Date,
+  { email, chunkUsers = 50, yieldFactor = 2 }: { email?: boolean; chunkUsers?: number; yieldFactor?: number } = {},
+): Promise<number> {
   const todayIso = isoDay(today);
-  return insertNotifications(db, "DIGEST", Prisma.sql`
-    WITH work AS (
-      SELECT p.owner_id AS user_id,
-             count(*) FILTER (WHERE p.next_follow_up_on = ${today}::date AND ${inPlaySql("p")})::int AS due_today,
-             count(*) FILTER (WHERE ${overdueSql(today, "p")})::int AS overdue
-        FROM project p JOIN app_user o ON o.id = p.owner_id
-       WHERE p.next_follow_up_on <= ${today}::date AND ${userSeesProjectSql("o", "p")}
-       GROUP BY p.owner_id),
-    -- Red milestones: unreached and due before today (milestoneColour's red), i.e. the candidates up to yesterday.
-    red AS (
-      SELECT p.owner_id AS user_id, count(*)::int AS n
-        FROM commitment m JOIN project p ON p.id = m.project_id
-       WHERE ${unreachedMilestoneSql(new Date(today.getTime() - DAY_MS), "m", "p")}
-       GROUP BY p.owner_id),
-    sup AS (
-      SELECT o.assignee_id AS user_id, count(*)::int AS n FROM supervision_order o WHERE ${supervisionRedSql(today, "o")} GROUP BY o.assignee_id),
-    ev AS (
-      SELECT e.unit_id, count(*)::int AS n FROM promotion_event e WHERE e.starts_on <= ${today}::date AND e.ends_on >= ${today}::date GROUP BY e.unit_id),
-    unread AS (
-      SELECT n.user_id, count(*)::int AS n FROM notification n WHERE n.read_at IS NULL AND n.kind <> 'DIGEST' GROUP BY n.user_id)
-    SELECT u.id AS user_id, 'digest' AS subject, ${todayIso}::varchar AS occasion, NULL::int AS project_id,
-           jsonb_build_object('day', ${todayIso}::text, 'dueToday', COALESCE(w.due_today, 0), 'overdue', COALESCE(w.overdue, 0),
-                              'events', COALESCE(ev.n, 0), 'red', COALESCE(red.n, 0) + COALESCE(sup.n, 0), 'unread', COALESCE(unread.n, 0)) AS data
-      FROM app_user u
-      LEFT JOIN work w ON w.user_id = u.id
-      LEFT JOIN red ON red.user_id = u.id
-      LEFT JOIN sup ON sup.user_id = u.id
-      LEFT JOIN ev ON ev.unit_id = u.unit_id
-      LEFT JOIN unread ON unread.user_id = u.id
+  // Red milestones: unreached and due before today (milestoneColour's red), i.e. the candidates up to yesterday.
+  const yesterday = new Date(today.getTime() - DAY_MS);
+  const due = await db.$queryRaw<{ id: number }[]>`
+    SELECT u.id FROM app_user u
      WHERE ${recipientSql("DIGEST", "u", null)}
-       AND COALESCE(w.due_today, 0) + COALESCE(w.overdue, 0) + COALESCE(ev.n, 0) + COALESCE(red.n, 0) + COALESCE(sup.n, 0) + COALESCE(unread.n, 0) > 0`, { email });
+       AND NOT EXISTS (SELECT 1 FROM notification d WHERE d.user_id = u.id AND d.kind = 'DIGEST' AND d.subject = 'digest' AND d.occasion = ${todayIso})
+     ORDER BY u.id`;
+  let made = 0;
+  for (let i = 0; i < due.length; i += chunkUsers) {
+    const ids = due.slice(i, i + chunkUsers).map((x) => x.id);
+    const started = performance.now();
+    made += await insertNotifications(db, "DIGEST", Prisma.sql`
+      WITH work AS (
+        SELECT p.owner_id AS user_id,
+               count(*) FILTER (WHERE p.next_follow_up_on = ${today}::date AND ${inPlaySql("p")})::int AS due_today,
+               count(*) FILTER (WHERE ${overdueSql(today, "p")})::int AS overdue
+          FROM project p JOIN app_user o ON o.id = p.owner_id
+         WHERE p.owner_id = ANY(${ids}::int[]) AND p.next_follow_up_on <= ${today}::date AND ${userSeesProjectSql("o", "p")}
+         GROUP BY p.owner_id),
+      red AS (
+        SELECT p.owner_id AS user_id, count(*)::int AS n
+          FROM commitment m JOIN project p ON p.id = m.project_id JOIN app_user o ON o.id = p.owner_id
+         WHERE p.owner_id = ANY(${ids}::int[]) AND ${unreachedMilestoneSql(yesterday, "m", "p")} AND ${userSeesProjectSql("o", "p")}
+         GROUP BY p.owner_id),
+      sup AS (
+        SELECT o.assignee_id AS user_id, count(*)::int AS n
+          FROM supervision_order o JOIN project p ON p.id = o.project_id JOIN app_user a ON a.id = o.assignee_id
+         WHERE o.assignee_id = ANY(${ids}::int[]) AND ${supervisionRedSql(today, "o")} AND ${userSeesProjectSql("a", "p")}
+         GROUP BY o.assignee_id),
+      ev AS (
+        SELECT e.unit_id, count(*)::int AS n FROM promotion_event e WHERE e.starts_on <= ${today}::date AND e.ends_on >= ${today}::date GROUP BY e.unit_id),
+      unread AS (
+        SELECT n.user_id, count(*)::int AS n FROM notification n
+         WHERE n.user_id = ANY(${ids}::int[]) AND n.read_at IS NULL AND n.kind <> 'DIGEST' GROUP BY n.user_id)
+      SELECT u.id AS user_id, 'digest' AS subject, ${todayIso}::varchar AS occasion, NULL::int AS project_id,
+             jsonb_build_object('day', ${todayIso}::text, 'dueToday', COALESCE(w.due_today, 0), 'overdue', COALESCE(w.overdue, 0),
+                                'events', COALESCE(ev.n, 0), 'red', COALESCE(red.n, 0) + COALESCE(sup.n, 0), 'unread', COALESCE(unread.n, 0)) AS data
+        FROM app_user u
+        LEFT JOIN work w ON w.user_id = u.id
+        LEFT JOIN red ON red.user_id = u.id
+        LEFT JOIN sup ON sup.user_id = u.id
+        LEFT JOIN ev ON ev.unit_id = u.unit_id
+        LEFT JOIN unread ON unread.user_id = u.id
+       WHERE u.id = ANY(${ids}::int[]) AND ${recipientSql("DIGEST", "u", null)}
+         AND COALESCE(w.due_today, 0) + COALESCE(w.overdue, 0) + COALESCE(ev.n, 0) + COALESCE(red.n, 0) + COALESCE(sup.n, 0) + COALESCE(unread.n, 0) > 0`, { email });
+    if (i + chunkUsers < due.length && yieldFactor > 0) await new Promise((r) => setTimeout(r, (performance.now() - started) * yieldFactor));
+  }
+  return made;
 }
