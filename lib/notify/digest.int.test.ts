@@ -1,8 +1,8 @@
 /**
  * The morning digest's rules (lib/notify/scan.ts digest()) on a database of its own: what it counts is what the
  * user may see (the scope rule, lib/domain/scope.ts / userSeesProjectSql), nothing goes to a disabled user or one
- * who muted it, and it is made in chunks of users (low priority: a pause between chunks) with the same result as
- * all users at once — once per user and day, a run cut short finishing where it stopped.
+ * who muted it, and read in slices (low priority: a pause after each) with the same result as in one —
+ * once per user and day, a run cut short finishing where it stopped.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
@@ -77,7 +77,7 @@ describe("the digest counts only what the user may see", () => {
 });
 
 describe("who gets one", () => {
-  it("every enabled user with something in it, in chunks, once a day: not a disabled one, not one who muted it", async () => {
+  it("every enabled user with something in it, read in slices, once a day: not a disabled one, not one who muted it", async () => {
     const county = await unit();
     const people = [];
     for (let i = 0; i < 5; i++) people.push(await user(county.id));
@@ -87,12 +87,12 @@ describe("who gets one", () => {
     for (const u of [...people, disabled, muted]) await project(county.id, u.id, { followUp: "2026-06-15" });
     await project(county.id, people[0].id, { followUp: "2026-06-12" });
 
-    expect(await digest(db, TODAY, { email: false, chunkUsers: 2 })).toBe(5);
+    expect(await digest(db, TODAY, { email: false, slices: 3 })).toBe(5);
     expect(await digestOf(people[0].id)).toEqual([expect.objectContaining({ dueToday: 1, overdue: 1, day: "2026-06-15" })]);
     for (const u of people.slice(1)) expect(await digestOf(u.id)).toEqual([expect.objectContaining({ dueToday: 1, overdue: 0 })]);
     for (const u of [disabled, muted, idle]) expect(await digestOf(u.id)).toEqual([]);
-    // Again the same day, however it is chunked: nothing new.
-    expect(await digest(db, TODAY, { email: false, chunkUsers: 3 })).toBe(0);
+    // Again the same day, however it is sliced: nothing new.
+    expect(await digest(db, TODAY, { email: false, slices: 1 })).toBe(0);
     expect(await db.notification.count({ where: { kind: "DIGEST" } })).toBe(5);
   });
 
@@ -103,7 +103,7 @@ describe("who gets one", () => {
     for (const u of people) await project(county.id, u.id, { followUp: "2026-06-15" });
     // The first two got theirs before the worker stopped.
     await db.notification.createMany({ data: people.slice(0, 2).map((u) => ({ userId: u.id, kind: "DIGEST" as const, subject: "digest", occasion: "2026-06-15", data: {} })) });
-    expect(await digest(db, TODAY, { email: false, chunkUsers: 1 })).toBe(2);
+    expect(await digest(db, TODAY, { email: false, slices: 4 })).toBe(2);
     expect(await db.notification.count({ where: { kind: "DIGEST" } })).toBe(4);
   });
 });
