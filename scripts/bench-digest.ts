@@ -53,6 +53,8 @@ const PASSWORD = process.env.BENCH_PASSWORD ?? "bench-password-123";
 const DAY = process.env.BENCH_DIGEST_DAY ?? "2026-11-30";
 /** digest()'s slices and pause (its defaults unless set; BENCH_DIGEST_SLICES=1 BENCH_DIGEST_YIELD=0: each table read whole, no pause). */
 const SLICES = process.env.BENCH_DIGEST_SLICES ? Number(process.env.BENCH_DIGEST_SLICES) : undefined;
+/** Also a third window per round: the digest with each table read whole and no pause, for the ratio of the two in the same run. */
+const COMPARE = process.env.BENCH_DIGEST_COMPARE === "1";
 const YIELD = process.env.BENCH_DIGEST_YIELD ? Number(process.env.BENCH_DIGEST_YIELD) : undefined;
 const at = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+08:00`);
 
@@ -153,11 +155,11 @@ const clearDigests = () => pool.query(`DELETE FROM notification WHERE kind = 'DI
 
 type DigestRun = { ms: number; statements: number; notifications: number; deliveries: number };
 
-async function digestOnce(counted: ReturnType<typeof countedClient>): Promise<DigestRun> {
+async function digestOnce(counted: ReturnType<typeof countedClient>, options: { slices?: number; yieldFactor?: number } = {}): Promise<DigestRun> {
   await clearDigests();
   const before = counted.statements();
   const t = performance.now();
-  const notifications = await digest(counted.db, todayDate(at("08:30")), { email: true, slices: SLICES, yieldFactor: YIELD });
+  const notifications = await digest(counted.db, todayDate(at("08:30")), { email: true, slices: options.slices ?? SLICES, yieldFactor: options.yieldFactor ?? YIELD });
   const ms = performance.now() - t;
   const statements = counted.statements() - before;
   const { rows } = await pool.query<{ n: number }>(
@@ -186,28 +188,36 @@ function pooled(windows: Window[], what: string): Stat & { errors: number; count
  * first, so neither always meets a machine warmed (or tired) by the other. `read(seconds)` runs the readers for one
  * window and returns each page's statistics.
  */
-async function alternate(read: (seconds: number) => Promise<Window>, counted: ReturnType<typeof countedClient>): Promise<{ pages: PageRow[]; digestsDuring: number[] }> {
-  const alone: Window[] = [];
-  const during: Window[] = [];
-  const digestsDuring: number[] = [];
+async function alternate(
+  read: (seconds: number) => Promise<Window>,
+  counted: ReturnType<typeof countedClient>,
+): Promise<{ pages: PageRow[]; digestsDuring: number[]; whole?: { pages: PageRow[]; digestsDuring: number[] } }> {
+  // Modes: readers alone, while digest() runs as configured, and (BENCH_DIGEST_COMPARE=1) while it runs with each
+  // table read whole and no pause (slices 1, yield 0: as the one-statement digest read them). Order rotates per round.
+  const modes: ("alone" | "during" | "whole")[] = COMPARE ? ["alone", "during", "whole"] : ["alone", "during"];
+  const windows = { alone: [] as Window[], during: [] as Window[], whole: [] as Window[] };
+  const times = { during: [] as number[], whole: [] as number[] };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const withDigest of round % 2 === 0 ? [false, true] : [true, false]) {
-      if (!withDigest) {
-        alone.push(await read(WINDOW));
+    const order = modes.map((_, i) => modes[(i + round) % modes.length]);
+    for (const mode of order) {
+      if (mode === "alone") {
+        windows.alone.push(await read(WINDOW));
         console.log(`  round ${round + 1}: readers alone`);
         continue;
       }
       let stop = false;
+      const options = mode === "whole" ? { slices: 1, yieldFactor: 0 } : {};
       const digests = (async () => {
-        while (!stop) digestsDuring.push((await digestOnce(counted)).ms);
+        while (!stop) times[mode].push((await digestOnce(counted, options)).ms);
       })();
-      during.push(await read(WINDOW));
+      windows[mode].push(await read(WINDOW));
       stop = true;
       await digests;
-      console.log(`  round ${round + 1}: readers while the digest ran (${digestsDuring.length} digests so far)`);
+      console.log(`  round ${round + 1}: readers while the digest ran${mode === "whole" ? " (each table read whole, no pause)" : ""} (${times[mode].length} digests so far)`);
     }
   }
-  return { pages: [...alone[0].keys()].map((what) => ({ what, alone: pooled(alone, what), during: pooled(during, what) })), digestsDuring };
+  const rows = (w: Window[]) => [...windows.alone[0].keys()].map((what) => ({ what, alone: pooled(windows.alone, what), during: pooled(w, what) }));
+  return { pages: rows(windows.during), digestsDuring: times.during, whole: COMPARE ? { pages: rows(windows.whole), digestsDuring: times.whole } : undefined };
 }
 
 /** scripts/bench.ts's HTTP pages: its two floors, the dashboard (quarter, year), the list, the board, a 50-round project page. */
@@ -302,6 +312,9 @@ async function main() {
   for (const p of result.pages) {
     console.log(`${p.what.padEnd(52)} alone p50 ${f0(p.alone.median)} p95 ${f0(p.alone.p95)}  during p50 ${f0(p.during.median)} p95 ${f0(p.during.p95)}  ratio ${ratio(p.during.median, p.alone.median)} / ${ratio(p.during.p95, p.alone.p95)}`);
   }
+  for (const p of result.whole?.pages ?? []) {
+    console.log(`${p.what.padEnd(52)} whole, no pause: p50 ${f0(p.during.median)} p95 ${f0(p.during.p95)}  ratio ${ratio(p.during.median, p.alone.median)} / ${ratio(p.during.p95, p.alone.p95)}`);
+  }
   const during = stats(result.digestsDuring);
   const last = runs[runs.length - 1];
   const loadEnd = os.loadavg().map((n) => n.toFixed(1)).join(", ");
@@ -332,10 +345,20 @@ async function main() {
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...result.pages.map((p) => `| ${p.what} | ${p.alone.count} | ${f0(p.alone.median)} | ${f0(p.alone.p95)} | ${p.during.count} | ${f0(p.during.median)} | ${f0(p.during.p95)} | ${p.alone.errors + p.during.errors} | ${ratio(p.during.median, p.alone.median)} | ${ratio(p.during.p95, p.alone.p95)} |`),
     "",
+    ...(result.whole
+      ? [
+          `In the same rounds, a third window: the digest run back to back with each table read whole and no pause (slices 1, yield 0 — the reads of the one-statement digest before this change; ${result.whole.digestsDuring.length} digests, median ${f0(stats(result.whole.digestsDuring).median)} ms each). The "alone" columns are the same windows as above.`,
+          "",
+          "| page | requests during | p50 during ms | p95 during ms | non-200 | during / alone p50 | during / alone p95 |",
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+          ...result.whole.pages.map((p) => `| ${p.what} | ${p.during.count} | ${f0(p.during.median)} | ${f0(p.during.p95)} | ${p.during.errors} | ${ratio(p.during.median, p.alone.median)} | ${ratio(p.during.p95, p.alone.p95)} |`),
+          "",
+        ]
+      : []),
   ];
   mkdirSync("bench", { recursive: true });
   writeFileSync(OUT, lines.join("\n"));
-  writeFileSync(OUT.replace(/\.md$/, ".json"), JSON.stringify({ facts, runs, digest: digestStat, scan: { ms: scanMs, statements: scanStatements, scanned }, pages: result.pages, digestsDuring: result.digestsDuring, loadStart, loadEnd, how }, null, 1));
+  writeFileSync(OUT.replace(/\.md$/, ".json"), JSON.stringify({ facts, runs, digest: digestStat, scan: { ms: scanMs, statements: scanStatements, scanned }, pages: result.pages, digestsDuring: result.digestsDuring, whole: result.whole, loadStart, loadEnd, how }, null, 1));
   console.log(`Wrote ${OUT}`);
   await db.$disconnect();
 }
