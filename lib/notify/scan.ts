@@ -109,24 +109,27 @@ export async function scan(db: Db, { now, email }: { now: Date; email?: boolean 
  * supervision orders, and their unread notifications — each counted only on
  * projects the user sees (the scope rule). Set-based and at low priority: the
  * counts are read for all users at once, a slice of each table's id range per
- * statement (`slices` slices), and after each slice it pauses `yieldFactor`
- * times as long as the slice took, so the pages served meanwhile keep most of
- * the database (bench/digest-100k.md); then one statement writes every digest
- * and its deliveries. Each table is read once in all, as by one statement.
+ * statement (`slices` slices, none under `minSliceIds` ids: a small
+ * installation reads each table in one), and between slices it pauses
+ * `yieldFactor` times as long as the last took, so the pages served meanwhile
+ * keep most of the database (bench/digest-100k.md); then one statement writes
+ * every digest and its deliveries. Each table is read once in all.
  */
 export async function digest(
   db: Db,
   today: Date,
-  { email, slices = 10, yieldFactor = 2 }: { email?: boolean; slices?: number; yieldFactor?: number } = {},
+  { email, slices = 10, minSliceIds = 10_000, yieldFactor = 2 }: { email?: boolean; slices?: number; minSliceIds?: number; yieldFactor?: number } = {},
 ): Promise<number> {
   const todayIso = isoDay(today);
   // Red milestones: unreached and due before today (milestoneColour's red), i.e. the candidates up to yesterday.
   const yesterday = new Date(today.getTime() - DAY_MS);
   type Counts = { user_id: number; due_today: number; overdue: number; red: number; unread: number };
   const counts = new Map<number, Counts>();
-  const read = async (slice: Promise<Counts[]>) => {
+  let rest = 0;
+  const read = async (slice: () => Promise<Counts[]>) => {
+    if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     const started = performance.now();
-    for (const r of await slice) {
+    for (const r of await slice()) {
       const c = counts.get(r.user_id) ?? { user_id: r.user_id, due_today: 0, overdue: 0, red: 0, unread: 0 };
       c.due_today += r.due_today;
       c.overdue += r.overdue;
@@ -134,21 +137,21 @@ export async function digest(
       c.unread += r.unread;
       counts.set(r.user_id, c);
     }
-    if (yieldFactor > 0) await new Promise((resolve) => setTimeout(resolve, (performance.now() - started) * yieldFactor));
+    rest = (performance.now() - started) * yieldFactor;
   };
   const [b] = await db.$queryRaw<{ p0: number | null; p1: number | null; n0: number | null; n1: number | null }[]>`
     SELECT (SELECT min(id) FROM project) AS p0, (SELECT max(id) FROM project) AS p1,
            (SELECT min(id) FROM notification)::float8 AS n0, (SELECT max(id) FROM notification)::float8 AS n1`;
   const ranges = (lo: number | null, hi: number | null): [number, number][] => {
     if (lo === null || hi === null) return [];
-    const step = Math.max(1, Math.ceil((hi - lo + 1) / slices));
+    const step = Math.max(1, minSliceIds, Math.ceil((hi - lo + 1) / slices));
     const out: [number, number][] = [];
     for (let from = lo; from <= hi; from += step) out.push([from, from + step]);
     return out;
   };
   // Follow-ups due today and overdue, and red milestones, on the projects each user owns and sees.
   for (const [from, to] of ranges(b.p0, b.p1)) {
-    await read(db.$queryRaw<Counts[]>`
+    await read(() => db.$queryRaw<Counts[]>`
       SELECT p.owner_id AS user_id,
              count(*) FILTER (WHERE p.next_follow_up_on = ${today}::date AND ${inPlaySql("p")})::int AS due_today,
              count(*) FILTER (WHERE ${overdueSql(today, "p")})::int AS overdue, 0 AS red, 0 AS unread
@@ -163,7 +166,7 @@ export async function digest(
   }
   // Unread notifications (a digest is not one).
   for (const [from, to] of ranges(b.n0, b.n1)) {
-    await read(db.$queryRaw<Counts[]>`
+    await read(() => db.$queryRaw<Counts[]>`
       SELECT n.user_id, 0 AS due_today, 0 AS overdue, 0 AS red, count(*)::int AS unread
         FROM notification n WHERE n.id >= ${from}::bigint AND n.id < ${to}::bigint AND n.read_at IS NULL AND n.kind <> 'DIGEST'
        GROUP BY n.user_id`);
