@@ -48,8 +48,8 @@ import { todayDate } from "../lib/validation/fields";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 2;
-const YEAR = Number(process.env.BENCH_YEAR ?? 2025);
-const QUARTER = process.env.BENCH_QUARTER ?? "2026-Q3";
+export const YEAR = Number(process.env.BENCH_YEAR ?? 2025);
+export const QUARTER = process.env.BENCH_QUARTER ?? "2026-Q3";
 const NOW = new Date(process.env.BENCH_NOW ?? "2026-11-29T04:00:00Z");
 /** BENCH_ONLY: a regular expression; only the rows, whole-dashboard lines and HTTP pages (besides the floors) whose names match are run. */
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
@@ -62,8 +62,8 @@ if (!url) {
 const db = createPrismaClient(url, 10);
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 
-type Stat = { median: number; p95: number };
-function stats(times: number[]): Stat {
+export type Stat = { median: number; p95: number };
+export function stats(times: number[]): Stat {
   const s = [...times].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
   return { median: at(0.5), p95: at(0.95) };
@@ -321,9 +321,9 @@ const HTTP = process.env.BENCH_HTTP_URL;
  */
 const BASELINE = process.env.BENCH_HTTP_BASELINE_URL;
 const HTTP_ROUNDS = BASELINE ? 3 : 1;
-const HTTP_USERS = 10;
-const FLOOR_HANDLER = "floor: route handler (/api/health, one SELECT 1)";
-const FLOOR_PAGE = "floor: smallest signed-in page (/forbidden)";
+export const HTTP_USERS = 10;
+export const FLOOR_HANDLER = "floor: route handler (/api/health, one SELECT 1)";
+export const FLOOR_PAGE = "floor: smallest signed-in page (/forbidden)";
 const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 10);
 
 function cookiesOf(res: Response, jar: Map<string, string>) {
@@ -336,7 +336,7 @@ function cookiesOf(res: Response, jar: Map<string, string>) {
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
 /** Signs in through next-auth's credentials endpoint; returns the session cookies. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
+export async function signIn(base: string, email: string, password: string): Promise<string> {
   const jar = new Map<string, string>();
   const csrf = await fetch(`${base}/api/auth/csrf`);
   cookiesOf(csrf, jar);
@@ -353,14 +353,14 @@ async function signIn(base: string, email: string, password: string): Promise<st
 }
 
 /** One GET as a signed-in user: how long it took, and whether it answered 200. */
-async function timedGet(base: string, path: string, cookie: string): Promise<{ ms: number; ok: boolean }> {
+export async function timedGet(base: string, path: string, cookie: string): Promise<{ ms: number; ok: boolean }> {
   const t = performance.now();
   const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
   await res.arrayBuffer();
   return { ms: performance.now() - t, ok: res.status === 200 };
 }
 
-const loadStat = (results: { ms: number; ok: boolean }[]): Stat & { errors: number; count: number } => ({
+export const loadStat = (results: { ms: number; ok: boolean }[]): Stat & { errors: number; count: number } => ({
   ...stats(results.map((r) => r.ms)),
   errors: results.filter((r) => !r.ok).length,
   count: results.length,
@@ -486,15 +486,15 @@ async function officersWithProjects(base: string, n: number, password: string): 
   return writers;
 }
 
-type MixedResult = { seconds: number; pages: { what: string; stat: HttpStat }[]; rounds: HttpStat & { perSecond: number; count: number } };
-type HttpStat = Stat & { errors: number; count?: number };
+export type MixedResult = { seconds: number; pages: { what: string; stat: HttpStat }[]; rounds: HttpStat & { perSecond: number; count: number } };
+export type HttpStat = Stat & { errors: number; count?: number };
 
 /**
  * `readers` signed-in managers each going round the pages, one request after another, while `writers` officers log
  * rounds back to back, for `seconds`. Every round moves data_version's activity number, so the dashboard is
  * recomputed (its activity half) as often as rounds arrive: what a manager lives with during a working day.
  */
-async function mixedLoad(base: string, readers: string[], pages: [string, string][], writers: Writer[], actionId: string, seconds: number): Promise<MixedResult> {
+export async function mixedLoad(base: string, readers: string[], pages: [string, string][], writers: Writer[], actionId: string, seconds: number): Promise<MixedResult> {
   const until = performance.now() + seconds * 1000;
   const byPage = new Map<string, { ms: number; ok: boolean }[]>(pages.map(([what]) => [what, []]));
   const started = performance.now();
@@ -871,7 +871,8 @@ async function main() {
   console.log(`Wrote ${OUT} and its figures (.json; scripts/bench-growth.ts sets two side by side)`);
 }
 
-main()
+// Only when run as the script (npm run bench): scripts/bench-digest.ts imports its readers and sessions.
+if (/(^|[\\/])bench\.ts$/.test(process.argv[1] ?? "")) main()
   .catch((e) => {
     console.error(e);
     process.exitCode = 1;
