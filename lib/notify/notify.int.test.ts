@@ -54,7 +54,9 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // Each test starts from no people and no reminders (its own database: nothing else writes here).
-  await db.$executeRawUnsafe(`TRUNCATE notification, notification_delivery, notification_preference, unit_chat_webhook, notification_setting, supervision_order, commitment, project, company, app_user, unit RESTART IDENTITY CASCADE`);
+  await db.$executeRawUnsafe(`TRUNCATE notification, notification_delivery, notification_preference, unit_chat_webhook, notification_setting, notification_start, supervision_order, commitment, project, company, app_user, unit RESTART IDENTITY CASCADE`);
+  // Reminders have been on for years (the first deployment's rule has its own test, which starts them itself).
+  await db.notificationStart.create({ data: { id: 1, since: date("2000-01-01") } });
   smtp.mails.length = 0;
   hooks.posts.length = 0;
   hooks.state.failing = false;
@@ -315,6 +317,52 @@ describe("the morning digest", () => {
     const { digest } = await import("@/lib/notify/scan");
     expect(await digest(db, date("2026-06-15"), { email: false })).toBe(500);
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe("the first deployment", () => {
+  it("sends only what became due from the day reminders were switched on; what was already due is in the morning digest", async () => {
+    await db.notificationStart.deleteMany(); // an installation whose reminders were never on
+    const county = await unit();
+    const officer = await user(county.id, "OFFICER", { locale: "en" });
+    const manager = await user(county.id, "MANAGER");
+    const longOverdue = await project(county.id, officer.id, "2026-05-01"); // 45 days overdue on the first day: every step passed long ago
+    const overdueBefore = await project(county.id, officer.id, "2026-06-13"); // overdue since the 14th, the day before
+    const overdueToday = await project(county.id, officer.id, "2026-06-14"); // overdue from the 15th, the first day
+    const dueToday = await project(county.id, officer.id, "2026-06-15");
+    const silent = await project(county.id, officer.id, null);
+    await db.project.update({ where: { id: silent.id }, data: { lastRoundOn: date("2026-04-01") } }); // stalled since May
+    const kinds = async (userId: number) => (await notes(userId)).map((x) => `${x.kind}:${x.projectId ?? ""}`).sort();
+
+    // The first scan switches reminders on (the 15th): only what became due that day is sent.
+    await tick(db, { now: at("2026-06-15"), transports });
+    expect((await db.notificationStart.findUniqueOrThrow({ where: { id: 1 } })).since).toEqual(date("2026-06-15"));
+    expect(await kinds(officer.id)).toEqual([`FOLLOW_UP_DUE:${dueToday.id}`, `FOLLOW_UP_OVERDUE:${overdueToday.id}`].sort());
+    expect(await kinds(manager.id)).toEqual([]);
+
+    // The morning digest counts everything already due: the three overdue follow-ups and the one due today.
+    await tick(db, { now: at("2026-06-15", "08:30"), transports });
+    expect((await notes(officer.id, "DIGEST"))[0].data).toMatchObject({ dueToday: 1, overdue: 3 });
+
+    // The next days: what becomes due from then on is sent (the 3-day step of the follow-up missed on the 13th,
+    // the 16th's new overdue), never the backlog. The switch-on day stays.
+    await tick(db, { now: at("2026-06-16"), transports });
+    await tick(db, { now: at("2026-06-18"), transports });
+    expect(await kinds(officer.id)).toEqual(
+      [
+        `FOLLOW_UP_DUE:${dueToday.id}`,
+        `FOLLOW_UP_OVERDUE:${overdueToday.id}`,
+        `FOLLOW_UP_OVERDUE:${dueToday.id}`,
+        `ESCALATION:${overdueBefore.id}`, // its 3-day step, the 16th
+        `ESCALATION:${overdueToday.id}`, // the 17th
+        `ESCALATION:${dueToday.id}`, // the 18th
+        `DIGEST:`,
+      ].sort(),
+    );
+    // The manager: the 5-day step of the follow-up missed on the 13th (the 18th), nothing of the backlog.
+    expect(await kinds(manager.id)).toEqual([`ESCALATION:${overdueBefore.id}`]);
+    expect((await db.notificationStart.findUniqueOrThrow({ where: { id: 1 } })).since).toEqual(date("2026-06-15"));
+    void longOverdue;
   });
 });
 
