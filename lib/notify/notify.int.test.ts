@@ -152,7 +152,8 @@ describe("exactly once", () => {
     // The first worker claims the delivery and never comes back (the send hangs, as a killed process's would).
     const hanging: Transports = { ...transports, email: () => new Promise(() => undefined) };
     void tick(db, { now, transports: hanging });
-    await expect.poll(async () => (await db.notificationDelivery.findFirst())?.status).toBe("SENDING");
+    // (The whole scan runs first: on the embedded PGlite of a loaded machine that can take more than poll's default second.)
+    await expect.poll(async () => (await db.notificationDelivery.findFirst())?.status, { timeout: 20_000 }).toBe("SENDING");
 
     // Restarted a minute later: the claim still stands, nothing is sent twice.
     await tick(db2, { now: plus(now, 60_000), transports });
@@ -363,6 +364,35 @@ describe("the first deployment", () => {
     expect(await kinds(manager.id)).toEqual([`ESCALATION:${overdueBefore.id}`]);
     expect((await db.notificationStart.findUniqueOrThrow({ where: { id: 1 } })).since).toEqual(date("2026-06-15"));
     void longOverdue;
+  });
+});
+
+describe("the chat robots' @-mention", () => {
+  it("DingTalk carries at.atMobiles and the number in the text, WeCom a text message with mentioned_mobile_list; no number, no mention", async () => {
+    const county = await unit("COUNTY", ["WECOM", "DINGTALK"]);
+    const withMobile = await user(county.id, "OFFICER", { locale: "en" });
+    await db.user.update({ where: { id: withMobile.id }, data: { mobile: "13812345678" } });
+    const without = await user(county.id, "OFFICER", { locale: "en" });
+    await project(county.id, withMobile.id, "2026-06-15", "Battery plant");
+    await project(county.id, without.id, "2026-06-15", "Solar farm");
+    await tick(db, { now: at("2026-06-15"), transports });
+
+    const to = (channel: string, title: string) => hooks.posts.filter((x) => x.path === `/${channel}/${county.id}` && JSON.stringify(x.body).includes(title));
+    const [ding] = to("dingtalk", "Battery plant");
+    expect(ding.body.msgtype).toBe("markdown");
+    expect(ding.body.at).toEqual({ atMobiles: ["13812345678"], isAtAll: false });
+    expect(ding.body.markdown?.text).toContain("@13812345678");
+    const [wecom] = to("wecom", "Battery plant");
+    expect(wecom.body.msgtype).toBe("text");
+    expect(wecom.body.text?.mentioned_mobile_list).toEqual(["13812345678"]);
+    expect(wecom.body.text?.content).toContain("Follow up today: Battery plant");
+    expect(wecom.body.text?.content).toMatch(/https:\/\/crm\.bureau\.test\/projects\/\d+/);
+
+    const [dingNone] = to("dingtalk", "Solar farm");
+    expect(dingNone.body.at).toBeUndefined();
+    expect(dingNone.body.markdown?.text).not.toContain("@");
+    expect(to("wecom", "Solar farm")[0].body.msgtype).toBe("markdown");
+    expect(hooks.posts).toHaveLength(4);
   });
 });
 
