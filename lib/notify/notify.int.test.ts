@@ -309,6 +309,20 @@ describe("the morning digest", () => {
     expect(mailsTo(officer.email).map((m) => m.subject)).toContain("Morning digest, 15 Jun 2026");
   });
 
+  it("goes at the time an admin set, not at the default time nor a minute before", async () => {
+    await db.notificationSetting.create({ data: { id: 1, digestTime: "09:15", ownerOnlyDays: 3, copyManagerDays: 5, highRiskDays: 7 } });
+    const county = await unit();
+    const officer = await user(county.id);
+    await project(county.id, officer.id, "2026-06-15");
+    for (const hhmm of ["08:30", "09:00", "09:14"]) await tick(db, { now: at("2026-06-15", hhmm), transports });
+    expect(await notes(officer.id, "DIGEST")).toEqual([]);
+    await tick(db, { now: at("2026-06-15", "09:15"), transports });
+    await tick(db, { now: at("2026-06-15", "18:00"), transports });
+    const digests = await notes(officer.id, "DIGEST");
+    expect(digests.map((d) => d.occasion)).toEqual(["2026-06-15"]);
+    expect(mailsTo(officer.email).filter((m) => m.subject.startsWith("每日晨报"))).toHaveLength(1);
+  });
+
   it("is made for 500 users with 5,000 projects in one statement, well under a minute", async () => {
     const county = await unit();
     const users = await db.user.createManyAndReturn({ data: Array.from({ length: 500 }, (_, i) => ({ email: `bulk${i}@bureau.test`, name: `Bulk ${i}`, passwordHash: "x", role: "OFFICER" as const, unitId: county.id })) });
