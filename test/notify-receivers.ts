@@ -48,7 +48,16 @@ export async function startSmtpReceiver() {
   return { mails, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-export type Post = { path: string; query: URLSearchParams; body: { msgtype?: string; markdown?: { content?: string; title?: string; text?: string } } };
+export type Post = {
+  path: string;
+  query: URLSearchParams;
+  body: {
+    msgtype?: string;
+    markdown?: { content?: string; title?: string; text?: string };
+    text?: { content?: string; mentioned_mobile_list?: string[] };
+    at?: { atMobiles?: string[]; isAtAll?: boolean };
+  };
+};
 
 export async function startWebhookReceiver() {
   const posts: Post[] = [];

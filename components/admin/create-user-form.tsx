@@ -31,6 +31,7 @@ export function CreateUserForm({ units }: { units: { value: string; label: strin
         <TextField name="email" type="email" label={t("fields.email")} required maxLength={254} error={errors.email} autoComplete="off" />
         <SelectField name="role" label={t("fields.role")} defaultValue="OFFICER" options={ROLES.map((r) => ({ value: r, label: tr(r) }))} required error={errors.role} />
         <SelectField name="unitId" label={t("fields.unit")} defaultValue="" placeholder={t("choose")} options={units} required error={errors.unitId} />
+        <TextField name="mobile" type="tel" inputMode="tel" label={t("fields.mobile")} maxLength={40} autoComplete="off" hint={t("hints.mobile")} error={errors.mobile} />
         <TextField
           name="password"
           type="password"

@@ -14,10 +14,10 @@ import { resetPasswordAction, setUserDisabledAction, updateUserAccessAction } fr
 import { PASSWORD_MIN, ROLES } from "@/lib/validation/user";
 
 /** What the three forms can find changed: the access form's fields and the account status. */
-const FIELDS = ["role", "unitId", "disabled"] as const;
+const FIELDS = ["role", "unitId", "mobile", "disabled"] as const;
 
 type Props = {
-  user: { id: number; version: number; role: string; unitId: number; disabled: boolean; name: string };
+  user: { id: number; version: number; role: string; unitId: number; mobile: string; disabled: boolean; name: string };
   units: { value: string; label: string }[];
 };
 
@@ -51,9 +51,17 @@ export function UserAdminPanel({ user, units }: Props) {
       return t("resetDone");
     },
   });
-  const label = (f: (typeof FIELDS)[number]) => t(f === "role" ? "fields.role" : f === "unitId" ? "fields.unit" : "fields.status");
+  const label = (f: (typeof FIELDS)[number]) => t(f === "role" ? "fields.role" : f === "unitId" ? "fields.unit" : f === "mobile" ? "fields.mobile" : "fields.status");
   const show = (f: (typeof FIELDS)[number], v: string) =>
-    f === "role" ? tr(v as never) : f === "unitId" ? (units.find((u) => u.value === v)?.label ?? v) : v === "true" ? t("status.disabled") : t("status.active");
+    f === "role"
+      ? tr(v as never)
+      : f === "unitId"
+        ? (units.find((u) => u.value === v)?.label ?? v)
+        : f === "mobile"
+          ? v || "—"
+          : v === "true"
+            ? t("status.disabled")
+            : t("status.active");
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -68,6 +76,7 @@ export function UserAdminPanel({ user, units }: Props) {
         <input type="hidden" name="version" value={version} />
         <SelectField name="role" label={t("fields.role")} defaultValue={user.role} options={ROLES.map((r) => ({ value: r, label: tr(r) }))} error={access.errors.role} />
         <SelectField name="unitId" label={t("fields.unit")} defaultValue={String(user.unitId)} options={units} error={access.errors.unitId} hint={t("hints.sessions")} />
+        <TextField name="mobile" type="tel" inputMode="tel" label={t("fields.mobile")} defaultValue={user.mobile} maxLength={40} autoComplete="off" hint={t("hints.mobile")} error={access.errors.mobile} />
         <FormSummary id="access-summary" error={access.failure?.message} success={access.success} />
         <Button type="submit" disabled={access.pending}>{access.pending ? tc("saving") : tc("save")}</Button>
       </form>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { newRequestId } from "@/components/ui/use-action-form";
 
 type Issue = { row: number | null; column: string | null; message: string };
 type Matched = { name: string; companyId: number; company: string };
@@ -16,14 +17,21 @@ type State =
 
 /**
  * Uploads the file to POST /api/import/projects (XMLHttpRequest, for the
- * upload's progress), then shows the counts or the row-by-row errors.
+ * upload's progress), then shows the counts or the row-by-row errors. Each
+ * submission carries a request id made with the form: a retry after a lost
+ * answer or a server error sends the same one (the server answers with the
+ * first request's outcome and imports nothing twice); an answer with an
+ * outcome (200, 400) or another file starts a new one.
  */
 export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number }) {
   const t = useTranslations("import");
   const [state, setState] = useState<State>({ kind: "idle" });
   const [missing, setMissing] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const busy = state.kind === "uploading" || state.kind === "processing";
+  const [requestId, setRequestId] = useState("");
+  const busy = state.kind === "uploading" || state.kind === "processing" || !requestId;
+
+  useEffect(() => setRequestId(newRequestId()), []);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,8 +40,10 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
       setMissing(true);
       return;
     }
+    if (busy) return;
     setMissing(false);
     const body = new FormData();
+    body.set("requestId", requestId);
     body.set("file", file);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/import/projects");
@@ -44,6 +54,7 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
     xhr.upload.onload = () => setState({ kind: "processing" });
     xhr.onload = () => {
       const data = xhr.response as { created?: number; updated?: number; matched?: Matched[]; errors?: Issue[] } | null;
+      if (xhr.status === 200 || xhr.status === 400) setRequestId(newRequestId());
       if (xhr.status === 200 && data) setState({ kind: "done", created: data.created ?? 0, updated: data.updated ?? 0, matched: data.matched ?? [] });
       else if (xhr.status === 400 && data?.errors) setState({ kind: "invalid", errors: data.errors });
       else setState({ kind: "failed", status: xhr.status, message: data?.errors?.[0]?.message });
@@ -68,7 +79,10 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-invalid={missing || undefined}
             aria-describedby={missing ? "import-file-error" : undefined}
-            onChange={() => setMissing(false)}
+            onChange={() => {
+              setMissing(false);
+              if (!busy) setRequestId(newRequestId());
+            }}
             className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm"
           />
           {missing && (

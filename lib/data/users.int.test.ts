@@ -7,6 +7,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { ConflictError, ForbiddenError, RuleError } from "@/lib/errors";
 import { createUser, listUsers, resetPassword, setUserDisabled, updateUserAccess } from "@/lib/data/users";
 import { makeUnit, makeUser, TEST_PASSWORD, testDb, uniq } from "@/test/factories";
+import { ZCreateUser, ZUpdateUserAccess } from "@/lib/validation/user";
 import { ownDatabase } from "@/test/own-database";
 
 const NEW_PASSWORD = "a brand new passphrase";
@@ -54,6 +55,34 @@ describe("creating users", () => {
     await testDb().unit.update({ where: { id: unit.id }, data: { retiredAt: new Date() } });
     const input = { name: "x", email: `r-${uniq()}@test.local`, role: "OFFICER" as const, unitId: unit.id, password: NEW_PASSWORD, requestId: randomUUID() };
     await expect(createUser(testDb(), actor, input)).rejects.toMatchObject({ fieldErrors: { unitId: "choose" } });
+  });
+});
+
+describe("the mobile number the chat robots mention", () => {
+  it("is optional, validated, normalised, kept on create and on the access form without ending sessions, and audited", async () => {
+    const actor = await admin();
+    const unit = await makeUnit();
+    const form = (mobile: string) => ({ name: "手机", email: `m-${uniq()}@test.local`, role: "OFFICER", unitId: String(unit.id), password: NEW_PASSWORD, requestId: randomUUID(), mobile });
+    for (const bad of ["12345", "23812345678", "138123456789", "1381234567x"]) {
+      const parsed = ZCreateUser.safeParse(form(bad));
+      expect(parsed.success, bad).toBe(false);
+      expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["mobile", "admin.validation.mobile"]]);
+    }
+    expect(ZCreateUser.parse(form("")).mobile).toBeNull();
+    const input = ZCreateUser.parse(form("+86 138-1234-5678"));
+    expect(input.mobile).toBe("13812345678");
+    const created = await createUser(testDb(), actor, input);
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: created.id } })).mobile).toBe("13812345678");
+
+    const target = await testDb().user.findUniqueOrThrow({ where: { id: created.id } });
+    const token = sessionOf(target);
+    const change = ZUpdateUserAccess.parse({ id: String(target.id), version: String(target.version), role: "OFFICER", unitId: String(unit.id), mobile: "13900001111" });
+    await updateUserAccess(testDb(), actor, change);
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).mobile).toBe("13900001111");
+    expect(await resolveSessionUser(testDb(), token)).not.toBeNull(); // a number is not access: the session goes on
+    const audit = await testDb().auditLog.findFirstOrThrow({ where: { action: "user.update_access", entityId: String(target.id) } });
+    expect(audit.before).toMatchObject({ mobile: "13812345678" });
+    expect(audit.after).toMatchObject({ mobile: "13900001111" });
   });
 });
 

@@ -35,6 +35,7 @@ const userFields = {
   email: true,
   role: true,
   unitId: true,
+  mobile: true,
   disabledAt: true,
   version: true,
 } satisfies Prisma.UserSelect;
@@ -43,13 +44,13 @@ type UserRow = Prisma.UserGetPayload<{ select: typeof userFields }>;
 
 /** What the audit trail and a conflict show of a user: never the password hash or the session version. */
 function userSnapshot(u: UserRow) {
-  return { name: u.name, email: u.email, role: u.role, unitId: u.unitId, disabled: u.disabledAt !== null, version: u.version };
+  return { name: u.name, email: u.email, role: u.role, unitId: u.unitId, mobile: u.mobile, disabled: u.disabledAt !== null, version: u.version };
 }
 
 /** The user as the admin's forms see them, for the version check. */
 function editedUser(u: UserRow): EditedRecord {
   const { version, ...fields } = userSnapshot(u);
-  return { entity: "user", id: u.id, version, values: formStrings({ role: fields.role, unitId: fields.unitId, disabled: fields.disabled }) };
+  return { entity: "user", id: u.id, version, values: formStrings({ role: fields.role, unitId: fields.unitId, mobile: fields.mobile ?? "", disabled: fields.disabled }) };
 }
 
 // ---------------------------------------------------------------- reading
@@ -112,6 +113,7 @@ export async function createUser(db: Db, user: Actor, input: CreateUserInput) {
             email: input.email,
             role: input.role,
             unitId: input.unitId,
+            mobile: input.mobile,
             passwordHash,
             mustChangePassword: true,
             requestId: input.requestId,
@@ -173,7 +175,7 @@ async function editUser(
 
 const isActiveAdmin = (u: UserRow) => u.role === "ADMIN" && u.disabledAt === null;
 
-/** Sets role and unit; a change ends the user's sessions. The last active admin keeps the admin role. */
+/** Sets role, unit and mobile number; a role or unit change ends the user's sessions. The last active admin keeps the admin role. */
 export async function updateUserAccess(db: Db, user: Actor, input: UpdateUserAccessInput) {
   return editUser(db, user, input, "user.update_access", async (tx, current) => {
     const changed = current.role !== input.role || current.unitId !== input.unitId;
@@ -181,7 +183,7 @@ export async function updateUserAccess(db: Db, user: Actor, input: UpdateUserAcc
     if (isActiveAdmin(current) && input.role !== "ADMIN" && (await lockAndCountActiveAdmins(tx)) <= 1) {
       throw new RuleError("admin.rules.lastAdmin", { role: "admin.validation.lastAdmin" });
     }
-    return { data: { role: input.role, unitId: input.unitId }, endSessions: changed };
+    return { data: { role: input.role, unitId: input.unitId, mobile: input.mobile }, endSessions: changed };
   });
 }
 

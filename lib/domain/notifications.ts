@@ -13,6 +13,7 @@
  *   recipient's scope (lib/domain/scope.ts), nor of a kind they muted.
  */
 import type { NotificationChannel, NotificationKind } from "@/lib/generated/prisma/enums";
+import { DAY_MS } from "@/lib/domain/period";
 
 export const NOTIFICATION_KINDS = [
   "FOLLOW_UP_DUE",
@@ -93,6 +94,24 @@ export function digestDue(now: Date, digestTime: string): boolean {
   const minutes = shanghai.getUTCHours() * 60 + shanghai.getUTCMinutes();
   const [h, m] = digestTime.split(":").map(Number);
   return minutes >= h * 60 + m;
+}
+
+/**
+ * The first deployment does not burst. Reminders are sent for what becomes due from the day they were switched on
+ * (`since`: the first scan's day, kept in notification_start; an installation whose reminders already ran keeps the
+ * day of its first notification). A reminder whose rule already held the day before `since` for the same occasion
+ * — the same missed follow-up date and ladder step, the same silence, the same milestone colour and deadline, the
+ * same supervision deadline, an answer given before — was due before reminders existed: it is not sent one by one,
+ * and the morning digest counts it (overdue follow-ups, red milestones and orders). The scan evaluates each rule on
+ * this day too and sends only what holds today and did not then.
+ */
+export function remindersBacklogDay(since: Date): Date {
+  return new Date(since.getTime() - DAY_MS);
+}
+
+/** Whether a reminder whose rule holds today is sent, given whether it already held on remindersBacklogDay. */
+export function sentOnceDue(heldToday: boolean, heldOnBacklogDay: boolean): boolean {
+  return heldToday && !heldOnBacklogDay;
 }
 
 /** Delivery attempts before a delivery is FAILED (each failure waits retryDelayMs before the next). */

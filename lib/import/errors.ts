@@ -23,3 +23,14 @@ export class ImportRejected extends Error {
     super(`import rejected: ${issues.length} issue(s)`);
   }
 }
+
+/**
+ * An import stopped by an unexpected error (a bug, the database gone): everything rolled back, its starter told
+ * "failed" with `reference`, the id the server's log gives the error under. The caller answers with the reference,
+ * never the error's text.
+ */
+export class ImportCrashed extends Error {
+  constructor(readonly reference: string, cause: unknown) {
+    super(`import crashed (reference ${reference})`, { cause });
+  }
+}

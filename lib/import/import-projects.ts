@@ -18,7 +18,7 @@ import { may } from "@/lib/domain/policy";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferenceKind, Stage } from "@/lib/generated/prisma/enums";
-import { ImportRejected, type ImportIssue, type ImportOutcome } from "@/lib/import/errors";
+import { ImportCrashed, ImportRejected, type ImportIssue, type ImportOutcome } from "@/lib/import/errors";
 import { parseImportFile, type ParsedFile } from "@/lib/import/parse";
 import { validateRows, type ExistingJourney, type ExistingProject, type GoodRow, type Lookups, type Named } from "@/lib/import/validate";
 import type { ColumnKey } from "@/lib/import/columns";
@@ -447,15 +447,17 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
 /** The notifications' subject for an import (its occasion is the run's id). */
 const IMPORT_SUBJECT = "import:projects";
 
-/** A fresh run id: 32 hex characters (the notification occasion's width). */
+/** A fresh run id: a UUID as 32 hex characters (the notification occasion's width; import_run keeps it as a uuid). */
 export const newImportRunId = () => randomUUID().replaceAll("-", "");
 
+/** The run id of a request id (a UUID in any of its spellings). */
+export const runIdOf = (requestId: string) => requestId.replaceAll("-", "").toLowerCase();
+
 /**
- * Tells the starter the import failed, after the rollback: the number of issues listed (rows at fault, or the
- * file's own fault). One statement (the notification and its deliveries), so no transaction of its own: a file
- * refused before its lookups opens none. Rendered in the reader's language when shown or sent.
+ * Tells the starter the import failed, in the run's transaction after its rows were rolled back: the number of
+ * issues listed (rows at fault, or the file's own fault). Rendered in the reader's language when shown or sent.
  */
-async function notifyFailed(db: Db, actor: ImportActor, runId: string, errors: ImportIssue[]) {
+async function notifyFailed(db: Pick<Tx, "$queryRaw">, actor: ImportActor, runId: string, errors: ImportIssue[]) {
   const rows = new Set(errors.filter((e) => e.row !== null).map((e) => e.row)).size;
   await notifyUserOfEvent(db, { kind: "IMPORT_FAILED", userId: actor.id, subject: IMPORT_SUBJECT, occasion: runId, data: { errors: errors.length, rows } });
 }
@@ -465,44 +467,95 @@ async function notifyFailed(db: Db, actor: ImportActor, runId: string, errors: I
  * role). All or nothing: any issue → nothing written and every issue listed.
  * The starter is notified: IMPORT_FINISHED in the import's own transaction
  * (a rolled-back import never says "finished"), IMPORT_FAILED after a
- * rollback. `runId` (default: a fresh one) makes each notification once.
+ * rollback or an unexpected error (ImportCrashed is thrown). `runId`
+ * (default: a fresh one; the upload form's request id) makes the run once:
+ * the same starter's same run id again gets the first outcome, and each
+ * notification is sent once.
  */
 export async function importProjects(db: Db, actor: ImportActor, bytes: Uint8Array, { runId = newImportRunId() }: { runId?: string } = {}): Promise<ImportOutcome> {
-  const started = Date.now();
   if (!may(actor, "importProjects")) return { ok: false, errors: [{ row: null, column: null, key: "forbidden" }] };
-  const parsed = await parseImportFile(bytes);
-  if (!parsed.ok) {
-    await notifyFailed(db, actor, runId, parsed.errors);
-    return parsed;
-  }
-  const file = parsed.file;
-  const present = new Set(Object.keys(file.headerNames) as ColumnKey[]);
-  let errors: ImportIssue[];
   try {
-    const counts = await db.$transaction(
-      async (tx) => {
-        const lookups = await loadLookups(tx, file);
-        const checked = validateRows(file, lookups);
-        if (!checked.ok) throw new ImportRejected(checked.errors);
-        const written = await writeRows(tx, actor, checked.rows, lookups, present);
-        await notifyUserOfEvent(tx, {
-          kind: "IMPORT_FINISHED",
-          userId: actor.id,
-          subject: IMPORT_SUBJECT,
-          occasion: runId,
-          data: { count: written.created + written.updated, created: written.created, updated: written.updated },
-        });
-        return written;
-      },
-      { timeout: 120_000, maxWait: 10_000 },
-    );
-    return { ok: true, created: counts.created, updated: counts.updated, matched: counts.matched, rows: file.rows.length, ms: Date.now() - started };
+    return await runImport(db, actor, bytes, runId);
   } catch (error) {
+    throw await crashed(db, actor, runId, error);
+  }
+}
+
+/**
+ * An unexpected error stopped the import (its transaction, if any, rolled back): the error goes to the server's
+ * log under a short reference, and the starter is told "failed" with that reference, once per run id (the
+ * notification's key). Returns what the caller throws.
+ */
+async function crashed(db: Db, actor: ImportActor, runId: string, error: unknown): Promise<ImportCrashed> {
+  const reference = randomUUID().slice(0, 8);
+  console.error(`import ${runId} stopped on an unexpected error (reference ${reference})`, error);
+  await notifyUserOfEvent(db, { kind: "IMPORT_FAILED", userId: actor.id, subject: IMPORT_SUBJECT, occasion: runId, data: { reference } }).catch((e: unknown) =>
+    console.error(`import ${runId}: the "failed" notice could not be written (reference ${reference})`, e),
+  );
+  return new ImportCrashed(reference, error);
+}
+
+/** The outcome an earlier request with this run id got, if it reached one. */
+async function storedOutcome(db: Pick<Tx, "$queryRaw">, actor: ImportActor, runId: string): Promise<ImportOutcome | null> {
+  const [run] = await db.$queryRaw<{ outcome: ImportOutcome }[]>`
+    SELECT outcome FROM import_run WHERE user_id = ${actor.id} AND request_id = ${runId}::uuid`;
+  return run?.outcome ?? null;
+}
+
+/**
+ * One run: the file is read, then one transaction claims the run id (import_run, unique per starter — a second
+ * request with the same id waits here for the first one's commit and then answers with its outcome), writes the
+ * rows or, when the file is refused, rolls them back to a savepoint, and records the outcome and the starter's
+ * notice with it. So a retried or double-submitted upload is one import and one notice.
+ */
+async function runImport(db: Db, actor: ImportActor, bytes: Uint8Array, runId: string): Promise<ImportOutcome> {
+  const started = Date.now();
+  const earlier = await storedOutcome(db, actor, runId);
+  if (earlier) return earlier;
+  const parsed = await parseImportFile(bytes);
+  return db.$transaction(
+    async (tx) => {
+      const [claimed] = await tx.$queryRaw<{ id: bigint }[]>`
+        INSERT INTO import_run (user_id, request_id) VALUES (${actor.id}, ${runId}::uuid)
+        ON CONFLICT (user_id, request_id) DO NOTHING RETURNING id`;
+      if (!claimed) return (await storedOutcome(tx, actor, runId))!;
+      const outcome = parsed.ok ? await writeFile(tx, actor, parsed.file, runId, started) : parsed;
+      if (!outcome.ok) await notifyFailed(tx, actor, runId, outcome.errors);
+      await tx.$executeRaw`UPDATE import_run SET outcome = ${JSON.stringify(outcome)}::jsonb WHERE id = ${claimed.id}`;
+      return outcome;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+/**
+ * Validates and writes the file inside the run's transaction, behind a savepoint: a refused file (its issues, or
+ * a concurrent edit's unique violation) is rolled back to it and answered with its issues. IMPORT_FINISHED is
+ * written with the rows, so a rolled-back import never says "finished". Anything else is thrown (a crash).
+ */
+async function writeFile(tx: Tx, actor: ImportActor, file: ParsedFile, runId: string, started: number): Promise<ImportOutcome> {
+  const present = new Set(Object.keys(file.headerNames) as ColumnKey[]);
+  await tx.$executeRawUnsafe("SAVEPOINT import_rows");
+  try {
+    const lookups = await loadLookups(tx, file);
+    const checked = validateRows(file, lookups);
+    if (!checked.ok) throw new ImportRejected(checked.errors);
+    const written = await writeRows(tx, actor, checked.rows, lookups, present);
+    await notifyUserOfEvent(tx, {
+      kind: "IMPORT_FINISHED",
+      userId: actor.id,
+      subject: IMPORT_SUBJECT,
+      occasion: runId,
+      data: { count: written.created + written.updated, created: written.created, updated: written.updated },
+    });
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT import_rows");
+    return { ok: true, created: written.created, updated: written.updated, matched: written.matched, rows: file.rows.length, ms: Date.now() - started };
+  } catch (error) {
+    let errors: ImportIssue[];
     if (error instanceof ImportRejected) errors = error.issues;
     else if (isUniqueViolation(error)) errors = [{ row: null, column: null, key: "concurrent" } satisfies ImportIssue];
     else throw error;
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_rows");
+    return { ok: false, errors };
   }
-  await notifyFailed(db, actor, runId, errors);
-  return { ok: false, errors };
 }
-

@@ -20,8 +20,9 @@ async function adminWithToken(unitId: number) {
   return { token: created.token!, userId: user.id };
 }
 
-function upload(body: string, headers: Record<string, string> = {}) {
+function upload(body: string, headers: Record<string, string> = {}, requestId?: string) {
   const form = new FormData();
+  if (requestId) form.set("requestId", requestId);
   form.set("file", new File([body], "projects.csv", { type: "text/csv" }));
   return new Request("http://localhost/api/import/projects", { method: "POST", body: form, headers });
 }
@@ -84,5 +85,38 @@ describe("POST /api/import/projects", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toContain("external_id,project_title,investor_name");
+  });
+
+  it("a retried upload (the same form's request id, sent twice at once) is one import: one outcome, one notice", async () => {
+    const { token, userId } = await adminWithToken((await testDb().unit.findFirstOrThrow({ where: { code: unitCode } })).id);
+    const runs = (requestId: string) => testDb().notification.findMany({ where: { userId, occasion: requestId.replaceAll("-", "") }, select: { kind: true } });
+
+    // A good file: both answers are the first import's (created 1), not a second one's (updated 1).
+    const ext = `api-${uniq()}`;
+    const requestId = randomUUID();
+    const [a, b] = await Promise.all([1, 2].map(() => POST(upload(csvFor(ext), { authorization: `Bearer ${token}` }, requestId))));
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect([await a.json(), await b.json()]).toEqual([{ created: 1, updated: 0, matched: [] }, { created: 1, updated: 0, matched: [] }]);
+    expect(await testDb().project.count({ where: { externalId: ext } })).toBe(1);
+    expect(await testDb().auditLog.count({ where: { action: "project.import_create", entityId: String((await testDb().project.findFirstOrThrow({ where: { externalId: ext } })).id) } })).toBe(1);
+    expect(await runs(requestId)).toEqual([{ kind: "IMPORT_FINISHED" }]);
+    // Later, the same request again (a browser retry after a lost answer): still the first outcome, nothing new.
+    const late = await POST(upload(csvFor(ext), { authorization: `Bearer ${token}` }, requestId));
+    expect(await late.json()).toEqual({ created: 1, updated: 0, matched: [] });
+    expect(await runs(requestId)).toHaveLength(1);
+
+    // A bad file: both get the same errors, the starter one "failed".
+    const badId = randomUUID();
+    const bad = csvFor(`api-${uniq()}`).replace("2024-01-05", "5 Jan 2024");
+    const [c, d] = await Promise.all([1, 2].map(() => POST(upload(bad, { authorization: `Bearer ${token}`, "accept-language": "en" }, badId))));
+    expect([c.status, d.status]).toEqual([400, 400]);
+    const expected = { errors: [{ row: 2, column: "first_contact_date", message: "Not a date in the form YYYY-MM-DD." }] };
+    expect([await c.json(), await d.json()]).toEqual([expected, expected]);
+    expect(await runs(badId)).toEqual([{ kind: "IMPORT_FAILED" }]);
+
+    // The same id from another admin is another request of theirs, and a malformed id is refused.
+    expect((await POST(upload(csvFor(`api-${uniq()}`), { authorization: `Bearer ${adminToken}` }, requestId))).status).toBe(200);
+    const malformed = await POST(upload(csvFor(`api-${uniq()}`), { authorization: `Bearer ${token}`, "accept-language": "en" }, "not-a-uuid"));
+    expect(malformed.status).toBe(400);
   });
 });

@@ -33,16 +33,26 @@ export function emailOf(r: Rendered, to: string, words: { open: string; footer: 
   };
 }
 
-/** WeCom group robot: markdown message ("msgtype": "markdown"). */
-export function wecomBody(r: Rendered, recipientName: string, open: string, baseUrl: string) {
+/**
+ * WeCom group robot. Its markdown message cannot @-mention by mobile number (only `<@userid>`, which the app does
+ * not know), its text message can (`mentioned_mobile_list`): a recipient with a mobile number gets a text message
+ * that mentions them (the client links the address), one without the markdown message.
+ */
+export function wecomBody(r: Rendered, recipientName: string, open: string, baseUrl: string, mobile: string | null = null) {
   const link = new URL(r.href, baseUrl).toString();
+  if (mobile) return { msgtype: "text", text: { content: `${r.title}\n${recipientName}：${r.body}\n${open}: ${link}`, mentioned_mobile_list: [mobile] } };
   return { msgtype: "markdown", markdown: { content: `**${r.title}**\n> ${recipientName}：${r.body}\n[${open}](${link})` } };
 }
 
-/** DingTalk group robot: markdown message with a title. */
-export function dingtalkBody(r: Rendered, recipientName: string, open: string, baseUrl: string) {
+/**
+ * DingTalk group robot: markdown message with a title. A recipient with a mobile number is @-mentioned: the number
+ * in `at.atMobiles` and "@number" in the text (DingTalk highlights the mention only where the text has it).
+ */
+export function dingtalkBody(r: Rendered, recipientName: string, open: string, baseUrl: string, mobile: string | null = null) {
   const link = new URL(r.href, baseUrl).toString();
-  return { msgtype: "markdown", markdown: { title: r.title, text: `#### ${r.title}\n> ${recipientName}：${r.body}\n\n[${open}](${link})` } };
+  const who = mobile ? `${recipientName} @${mobile}` : recipientName;
+  const body = { msgtype: "markdown", markdown: { title: r.title, text: `#### ${r.title}\n> ${who}：${r.body}\n\n[${open}](${link})` } };
+  return mobile ? { ...body, at: { atMobiles: [mobile], isAtAll: false } } : body;
 }
 
 /** DingTalk's signed URL: timestamp and HMAC-SHA256 of "timestamp\nsecret", base64, URL-encoded. */

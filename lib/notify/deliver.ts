@@ -25,6 +25,7 @@ type Claimed = {
   data: unknown;
   email: string;
   name: string;
+  mobile: string | null;
   disabled: boolean;
   locale: string | null;
   url: string | null;
@@ -43,7 +44,7 @@ async function claim(db: Db, now: Date, limit: number): Promise<Claimed[]> {
                                        ORDER BY next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING d.id, d.channel, d.attempts, d.notification_id)
     SELECT c.id, c.channel, c.attempts, c.notification_id, n.kind, n.project_id, p.title AS project_title, n.data,
-           u.email, u.name, u.disabled_at IS NOT NULL AS disabled, np.locale, w.url, w.secret
+           u.email, u.name, u.mobile, u.disabled_at IS NOT NULL AS disabled, np.locale, w.url, w.secret
       FROM c JOIN notification n ON n.id = c.notification_id
       JOIN app_user u ON u.id = n.user_id
       LEFT JOIN project p ON p.id = n.project_id
@@ -62,8 +63,8 @@ async function sendOne(d: Claimed, t: Transports, now: Date): Promise<void> {
     await t.email(emailOf(r, d.email, { open, footer: notifyText("email.footer", locale) }, t.baseUrl));
   } else {
     if (!d.url) throw new Error("the unit has no robot for this channel");
-    if (d.channel === "WECOM") await t.post(d.url, wecomBody(r, d.name, open, t.baseUrl));
-    else await t.post(dingtalkSignedUrl(d.url, d.secret, now), dingtalkBody(r, d.name, open, t.baseUrl));
+    if (d.channel === "WECOM") await t.post(d.url, wecomBody(r, d.name, open, t.baseUrl, d.mobile));
+    else await t.post(dingtalkSignedUrl(d.url, d.secret, now), dingtalkBody(r, d.name, open, t.baseUrl, d.mobile));
   }
 }
 

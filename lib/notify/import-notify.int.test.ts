@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeUser, testDb, uniq } from "@/test/factories";
 import { csv, fixture, row, setUpImportFixture } from "@/lib/import/import.test-helpers";
 import { importProjects, newImportRunId } from "@/lib/import/import-projects";
+import { ImportCrashed } from "@/lib/import/errors";
 import { renderNotification } from "@/lib/notify/render";
 
 const db = () => testDb();
@@ -30,8 +31,9 @@ describe("import notifications", () => {
     expect(text("en")).toContain("2 projects");
     expect(text("zh-CN")).toContain("2 个项目");
 
-    // The same run again (a retried request): the projects are updated, the starter is not told twice.
-    expect(await importProjects(db(), fixture.admin, csv([row(`${p}-a`), row(`${p}-b`)]), { runId })).toMatchObject({ ok: true, updated: 2 });
+    // The same run again (a retried request): the first run's outcome, nothing imported again, the starter not told twice.
+    expect(await importProjects(db(), fixture.admin, csv([row(`${p}-a`), row(`${p}-b`)]), { runId })).toMatchObject({ ok: true, created: 2, updated: 0 });
+    expect(await db().auditLog.count({ where: { action: "project.import_update", entityId: { in: (await db().project.findMany({ where: { externalId: { startsWith: p } } })).map((x) => String(x.id)) } } })).toBe(0);
     expect(await ofRun(runId)).toHaveLength(1);
   });
 
@@ -69,5 +71,47 @@ describe("import notifications", () => {
     } finally {
       await db().notificationPreference.delete({ where: { userId: fixture.admin.id } });
     }
+  });
+});
+
+describe("an import that crashes on an unexpected server error", () => {
+  it("rolls back and tells its starter 'failed' once per run id, with a reference and no stack; nothing else is written", async () => {
+    const p = `fault-${uniq()}`;
+    // A real fault inside the import's transaction: the database refuses the second project's insert with an error
+    // the importer does not expect (not a validation issue, not a unique violation).
+    const fn = `import_fault_${p.replaceAll("-", "_")}`;
+    await db().$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.external_id = '${p}-b' THEN RAISE EXCEPTION 'injected fault %', NEW.external_id USING ERRCODE = 'XX000'; END IF; RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE INSERT ON project FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    const auditsBefore = await db().auditLog.count({ where: { actorId: fixture.admin.id } });
+    const runId = newImportRunId();
+    let crash: unknown;
+    try {
+      const file = csv([row(`${p}-a`), row(`${p}-b`)]);
+      crash = await importProjects(db(), fixture.admin, file, { runId }).then(() => null, (e: unknown) => e);
+      expect(crash).toBeInstanceOf(ImportCrashed);
+      expect(String((crash as ImportCrashed).cause)).toMatch(/injected fault/);
+      // A retry of the same run that crashes again: still one notice.
+      await expect(importProjects(db(), fixture.admin, file, { runId })).rejects.toBeInstanceOf(ImportCrashed);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER ${fn} ON project`);
+      await db().$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+    }
+
+    expect(await db().project.count({ where: { externalId: { startsWith: p } } })).toBe(0);
+    expect(await db().company.count({ where: { nameZh: { startsWith: `投资方 ${p}` } } })).toBe(0);
+    expect(await db().auditLog.count({ where: { actorId: fixture.admin.id } })).toBe(auditsBefore);
+    expect(await db().importRun.count({ where: { requestId: runId } })).toBe(0); // a crashed run's retry runs again
+    const sent = await ofRun(runId);
+    expect(sent.map((n) => [n.userId, n.kind])).toEqual([[fixture.admin.id, "IMPORT_FAILED"]]);
+    const data = sent[0].data as Record<string, unknown>;
+    expect(data.reference).toMatch(/^[0-9a-f]{8}$/);
+    expect(data.reference).toBe((crash as ImportCrashed).reference); // the first crash's, the one its log entry names
+    for (const locale of ["en", "zh-CN"] as const) {
+      const text = renderNotification({ ...sent[0], projectTitle: null }, locale);
+      expect(text.body).toContain(String(data.reference));
+      expect(text.body).not.toMatch(/injected|fault|Error|at .*\.ts/);
+    }
+    expect(renderNotification({ ...sent[0], projectTitle: null }, "en").body).toContain("nothing was saved");
   });
 });

@@ -54,7 +54,9 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // Each test starts from no people and no reminders (its own database: nothing else writes here).
-  await db.$executeRawUnsafe(`TRUNCATE notification, notification_delivery, notification_preference, unit_chat_webhook, notification_setting, supervision_order, commitment, project, company, app_user, unit RESTART IDENTITY CASCADE`);
+  await db.$executeRawUnsafe(`TRUNCATE notification, notification_delivery, notification_preference, unit_chat_webhook, notification_setting, notification_start, supervision_order, commitment, project, company, app_user, unit RESTART IDENTITY CASCADE`);
+  // Reminders have been on for years (the first deployment's rule has its own test, which starts them itself).
+  await db.notificationStart.create({ data: { id: 1, since: date("2000-01-01") } });
   smtp.mails.length = 0;
   hooks.posts.length = 0;
   hooks.state.failing = false;
@@ -150,7 +152,8 @@ describe("exactly once", () => {
     // The first worker claims the delivery and never comes back (the send hangs, as a killed process's would).
     const hanging: Transports = { ...transports, email: () => new Promise(() => undefined) };
     void tick(db, { now, transports: hanging });
-    await expect.poll(async () => (await db.notificationDelivery.findFirst())?.status).toBe("SENDING");
+    // (The whole scan runs first: on the embedded PGlite of a loaded machine that can take more than poll's default second.)
+    await expect.poll(async () => (await db.notificationDelivery.findFirst())?.status, { timeout: 20_000 }).toBe("SENDING");
 
     // Restarted a minute later: the claim still stands, nothing is sent twice.
     await tick(db2, { now: plus(now, 60_000), transports });
@@ -306,6 +309,20 @@ describe("the morning digest", () => {
     expect(mailsTo(officer.email).map((m) => m.subject)).toContain("Morning digest, 15 Jun 2026");
   });
 
+  it("goes at the time an admin set, not at the default time nor a minute before", async () => {
+    await db.notificationSetting.create({ data: { id: 1, digestTime: "09:15", ownerOnlyDays: 3, copyManagerDays: 5, highRiskDays: 7 } });
+    const county = await unit();
+    const officer = await user(county.id);
+    await project(county.id, officer.id, "2026-06-15");
+    for (const hhmm of ["08:30", "09:00", "09:14"]) await tick(db, { now: at("2026-06-15", hhmm), transports });
+    expect(await notes(officer.id, "DIGEST")).toEqual([]);
+    await tick(db, { now: at("2026-06-15", "09:15"), transports });
+    await tick(db, { now: at("2026-06-15", "18:00"), transports });
+    const digests = await notes(officer.id, "DIGEST");
+    expect(digests.map((d) => d.occasion)).toEqual(["2026-06-15"]);
+    expect(mailsTo(officer.email).filter((m) => m.subject.startsWith("每日晨报"))).toHaveLength(1);
+  });
+
   it("is made for 500 users with 5,000 projects in one statement, well under a minute", async () => {
     const county = await unit();
     const users = await db.user.createManyAndReturn({ data: Array.from({ length: 500 }, (_, i) => ({ email: `bulk${i}@bureau.test`, name: `Bulk ${i}`, passwordHash: "x", role: "OFFICER" as const, unitId: county.id })) });
@@ -315,6 +332,81 @@ describe("the morning digest", () => {
     const { digest } = await import("@/lib/notify/scan");
     expect(await digest(db, date("2026-06-15"), { email: false })).toBe(500);
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe("the first deployment", () => {
+  it("sends only what became due from the day reminders were switched on; what was already due is in the morning digest", async () => {
+    await db.notificationStart.deleteMany(); // an installation whose reminders were never on
+    const county = await unit();
+    const officer = await user(county.id, "OFFICER", { locale: "en" });
+    const manager = await user(county.id, "MANAGER");
+    const longOverdue = await project(county.id, officer.id, "2026-05-01"); // 45 days overdue on the first day: every step passed long ago
+    const overdueBefore = await project(county.id, officer.id, "2026-06-13"); // overdue since the 14th, the day before
+    const overdueToday = await project(county.id, officer.id, "2026-06-14"); // overdue from the 15th, the first day
+    const dueToday = await project(county.id, officer.id, "2026-06-15");
+    const silent = await project(county.id, officer.id, null);
+    await db.project.update({ where: { id: silent.id }, data: { lastRoundOn: date("2026-04-01") } }); // stalled since May
+    const kinds = async (userId: number) => (await notes(userId)).map((x) => `${x.kind}:${x.projectId ?? ""}`).sort();
+
+    // The first scan switches reminders on (the 15th): only what became due that day is sent.
+    await tick(db, { now: at("2026-06-15"), transports });
+    expect((await db.notificationStart.findUniqueOrThrow({ where: { id: 1 } })).since).toEqual(date("2026-06-15"));
+    expect(await kinds(officer.id)).toEqual([`FOLLOW_UP_DUE:${dueToday.id}`, `FOLLOW_UP_OVERDUE:${overdueToday.id}`].sort());
+    expect(await kinds(manager.id)).toEqual([]);
+
+    // The morning digest counts everything already due: the three overdue follow-ups and the one due today.
+    await tick(db, { now: at("2026-06-15", "08:30"), transports });
+    expect((await notes(officer.id, "DIGEST"))[0].data).toMatchObject({ dueToday: 1, overdue: 3 });
+
+    // The next days: what becomes due from then on is sent (the 3-day step of the follow-up missed on the 13th,
+    // the 16th's new overdue), never the backlog. The switch-on day stays.
+    await tick(db, { now: at("2026-06-16"), transports });
+    await tick(db, { now: at("2026-06-18"), transports });
+    expect(await kinds(officer.id)).toEqual(
+      [
+        `FOLLOW_UP_DUE:${dueToday.id}`,
+        `FOLLOW_UP_OVERDUE:${overdueToday.id}`,
+        `FOLLOW_UP_OVERDUE:${dueToday.id}`,
+        `ESCALATION:${overdueBefore.id}`, // its 3-day step, the 16th
+        `ESCALATION:${overdueToday.id}`, // the 17th
+        `ESCALATION:${dueToday.id}`, // the 18th
+        `DIGEST:`,
+      ].sort(),
+    );
+    // The manager: the 5-day step of the follow-up missed on the 13th (the 18th), nothing of the backlog.
+    expect(await kinds(manager.id)).toEqual([`ESCALATION:${overdueBefore.id}`]);
+    expect((await db.notificationStart.findUniqueOrThrow({ where: { id: 1 } })).since).toEqual(date("2026-06-15"));
+    void longOverdue;
+  });
+});
+
+describe("the chat robots' @-mention", () => {
+  it("DingTalk carries at.atMobiles and the number in the text, WeCom a text message with mentioned_mobile_list; no number, no mention", async () => {
+    const county = await unit("COUNTY", ["WECOM", "DINGTALK"]);
+    const withMobile = await user(county.id, "OFFICER", { locale: "en" });
+    await db.user.update({ where: { id: withMobile.id }, data: { mobile: "13812345678" } });
+    const without = await user(county.id, "OFFICER", { locale: "en" });
+    await project(county.id, withMobile.id, "2026-06-15", "Battery plant");
+    await project(county.id, without.id, "2026-06-15", "Solar farm");
+    await tick(db, { now: at("2026-06-15"), transports });
+
+    const to = (channel: string, title: string) => hooks.posts.filter((x) => x.path === `/${channel}/${county.id}` && JSON.stringify(x.body).includes(title));
+    const [ding] = to("dingtalk", "Battery plant");
+    expect(ding.body.msgtype).toBe("markdown");
+    expect(ding.body.at).toEqual({ atMobiles: ["13812345678"], isAtAll: false });
+    expect(ding.body.markdown?.text).toContain("@13812345678");
+    const [wecom] = to("wecom", "Battery plant");
+    expect(wecom.body.msgtype).toBe("text");
+    expect(wecom.body.text?.mentioned_mobile_list).toEqual(["13812345678"]);
+    expect(wecom.body.text?.content).toContain("Follow up today: Battery plant");
+    expect(wecom.body.text?.content).toMatch(/https:\/\/crm\.bureau\.test\/projects\/\d+/);
+
+    const [dingNone] = to("dingtalk", "Solar farm");
+    expect(dingNone.body.at).toBeUndefined();
+    expect(dingNone.body.markdown?.text).not.toContain("@");
+    expect(to("wecom", "Solar farm")[0].body.msgtype).toBe("markdown");
+    expect(hooks.posts).toHaveLength(4);
   });
 });
 

@@ -41,9 +41,11 @@ export function renderNotification(n: NotificationFacts, locale: NotifyLocale): 
   }
   if (typeof data.milestone === "string") values.milestone = t(`commitments.kinds.${data.milestone}` as never);
   const key = `notifications.messages.${n.kind}`;
+  // An import stopped by a server error has no issues to count, only the reference its log entry carries.
+  const body = n.kind === "IMPORT_FAILED" && typeof data.reference === "string" ? "bodyServer" : "body";
   return {
     title: t(`${key}.title` as never, values as never),
-    body: t(`${key}.body` as never, values as never),
+    body: t(`${key}.${body}` as never, values as never),
     href: n.projectId ? `/projects/${n.projectId}` : "/notifications",
   };
 }

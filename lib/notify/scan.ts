@@ -13,7 +13,7 @@ import type { Db } from "@/lib/db";
 import { DAY_MS, isoDay } from "@/lib/domain/period";
 import { UNRESOLVED_SUPERVISION } from "@/lib/domain/supervision";
 import { milestoneColour } from "@/lib/domain/milestones";
-import { SUPERVISION_WARN_DAYS, digestDue, escalationLadder, type NotificationSettings } from "@/lib/domain/notifications";
+import { SUPERVISION_WARN_DAYS, digestDue, escalationLadder, remindersBacklogDay, sentOnceDue, type NotificationSettings } from "@/lib/domain/notifications";
 import { inPlaySql, lastActivitySql, overdueByAtLeastSql, overdueSql, stalledSql, supervisionRedSql, unreachedMilestoneSql, userSeesProjectSql } from "@/lib/data/sql-rules";
 import { getMilestoneSettings } from "@/lib/data/settings";
 import { getNotificationSettings } from "@/lib/data/notification-settings";
@@ -24,11 +24,25 @@ export type ScanResult = Partial<Record<NotificationKind, number>>;
 
 const ymd = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD')`;
 
+/**
+ * The day reminders were switched on: the first scan's `today`, written once (notification_start), never moved.
+ */
+export async function remindersSince(db: Pick<Db, "$queryRaw">, today: Date): Promise<Date> {
+  const [row] = await db.$queryRaw<{ since: Date }[]>`
+    WITH ins AS (INSERT INTO notification_start (id, since) VALUES (1, ${today}::date) ON CONFLICT (id) DO NOTHING RETURNING since)
+    SELECT since FROM ins UNION ALL SELECT since FROM notification_start WHERE id = 1 LIMIT 1`;
+  return row.since;
+}
+
 /** Runs every rule once as of `now`; returns how many new notifications each kind got. */
 export async function scan(db: Db, { now, email }: { now: Date; email?: boolean }): Promise<ScanResult> {
   const today = todayDate(now);
   const todayIso = isoDay(today);
   const settings = await getNotificationSettings(db);
+  // The first deployment's rule (remindersBacklogDay): each rule below holds today and did not on the backlog day.
+  const since = await remindersSince(db, today);
+  const backlogDay = remindersBacklogDay(since);
+  const becameDue = (rule: (day: Date) => Prisma.Sql) => Prisma.sql`(${rule(today)} AND NOT ${rule(backlogDay)})`;
   const out: ScanResult = {};
   const add = async (kind: NotificationKind, rows: Prisma.Sql) => {
     out[kind] = (out[kind] ?? 0) + (await insertNotifications(db, kind, rows, { email }));
@@ -44,7 +58,7 @@ export async function scan(db: Db, { now, email }: { now: Date; email?: boolean 
 
   // Overdue: the owner, once per missed date.
   await add("FOLLOW_UP_OVERDUE", project("FOLLOW_UP_OVERDUE", ymd(Prisma.sql`p.next_follow_up_on`), Prisma.sql`jsonb_build_object('dueOn', ${ymd(Prisma.sql`p.next_follow_up_on`)})`,
-    overdueSql(today, "p")));
+    becameDue((day) => overdueSql(day, "p"))));
 
   // The escalation ladder: each step once per missed date, to the owner or to the managers of the project's unit.
   for (const step of escalationLadder(settings)) {
@@ -54,12 +68,12 @@ export async function scan(db: Db, { now, email }: { now: Date; email?: boolean 
     await add("ESCALATION", project("ESCALATION", Prisma.sql`${ymd(Prisma.sql`p.next_follow_up_on`)} || ':' || ${step.level}::varchar`,
       Prisma.sql`jsonb_build_object('dueOn', ${ymd(Prisma.sql`p.next_follow_up_on`)}, 'level', ${step.level}::text, 'days', ${step.days}::int,
         'owner', (SELECT o.name FROM app_user o WHERE o.id = p.owner_id))`,
-      overdueByAtLeastSql(today, step.days, "p"), recipient));
+      becameDue((day) => overdueByAtLeastSql(day, step.days, "p")), recipient));
   }
 
   // Stalled past the stage's limit: the owner, once per silence (its last activity).
   await add("STALLED", project("STALLED", ymd(lastActivitySql("p")), Prisma.sql`jsonb_build_object('since', ${ymd(lastActivitySql("p"))})`,
-    stalledSql(today, 0, "p")));
+    becameDue((day) => stalledSql(day, 0, "p"))));
 
   // Milestones turning yellow or red (the colour rule decides), once per colour and deadline.
   const ms = await getMilestoneSettings(db);
@@ -69,7 +83,8 @@ export async function scan(db: Db, { now, email }: { now: Date; email?: boolean 
       FROM commitment m JOIN project p ON p.id = m.project_id
      WHERE ${unreachedMilestoneSql(horizon, "m", "p")}`;
   for (const colour of ["YELLOW", "RED"] as const) {
-    const these = candidates.filter((c) => milestoneColour({ dueOn: c.due, reachedOn: null }, todayIso, ms) === colour);
+    const colourOn = (c: (typeof candidates)[number], day: string) => milestoneColour({ dueOn: c.due, reachedOn: null }, day, ms) === colour;
+    const these = candidates.filter((c) => sentOnceDue(colourOn(c, todayIso), colourOn(c, isoDay(backlogDay))));
     if (these.length === 0) continue;
     const kind = colour === "RED" ? "MILESTONE_RED" : "MILESTONE_YELLOW";
     await add(kind, Prisma.sql`
@@ -81,22 +96,23 @@ export async function scan(db: Db, { now, email }: { now: Date; email?: boolean 
   }
 
   // A supervision order nearing its answer deadline: the assignee, once per deadline.
-  const warnTo = new Date(today.getTime() + SUPERVISION_WARN_DAYS * DAY_MS);
   await add("SUPERVISION_DUE_SOON", Prisma.sql`
     SELECT u.id AS user_id, 'supervision:' || o.id AS subject, ${ymd(Prisma.sql`o.answer_due_on`)} AS occasion, p.id AS project_id,
            jsonb_build_object('dueOn', ${ymd(Prisma.sql`o.answer_due_on`)}) AS data
       FROM supervision_order o JOIN project p ON p.id = o.project_id JOIN app_user u ON u.id = o.assignee_id
-     WHERE o.status = ANY(${[...UNRESOLVED_SUPERVISION]}::"SupervisionStatus"[]) AND NOT ${supervisionRedSql(today, "o")}
-       AND o.answer_due_on <= ${warnTo}::date AND ${recipientSql("SUPERVISION_DUE_SOON")}`);
+     WHERE o.status = ANY(${[...UNRESOLVED_SUPERVISION]}::"SupervisionStatus"[])
+       AND ${becameDue((day) => Prisma.sql`(NOT ${supervisionRedSql(day, "o")} AND o.answer_due_on <= ${new Date(day.getTime() + SUPERVISION_WARN_DAYS * DAY_MS)}::date)`)}
+       AND ${recipientSql("SUPERVISION_DUE_SOON")}`);
 
   // Supervision answers to review: the issuer, once per answer (plan or progress note).
   await add("SUPERVISION_TO_REVIEW", Prisma.sql`
     SELECT u.id AS user_id, 'supervision:' || o.id AS subject, s.id::varchar AS occasion, p.id AS project_id,
            jsonb_build_object('by', (SELECT a.name FROM app_user a WHERE a.id = s.author_id)) AS data
       FROM supervision_order o JOIN project p ON p.id = o.project_id JOIN app_user u ON u.id = o.issued_by_id
-      JOIN LATERAL (SELECT st.id, st.author_id FROM supervision_step st WHERE st.order_id = o.id AND st.kind IN ('PLAN', 'PROGRESS')
+      JOIN LATERAL (SELECT st.id, st.author_id, st.at FROM supervision_step st WHERE st.order_id = o.id AND st.kind IN ('PLAN', 'PROGRESS')
                     ORDER BY st.at DESC, st.id DESC LIMIT 1) s ON TRUE
-     WHERE o.status = 'ANSWERED' AND s.author_id <> u.id AND ${recipientSql("SUPERVISION_TO_REVIEW")}`);
+     WHERE o.status = 'ANSWERED' AND s.author_id <> u.id AND s.at >= ${new Date(`${isoDay(since)}T00:00:00+08:00`)}
+       AND ${recipientSql("SUPERVISION_TO_REVIEW")}`);
 
   if (digestDue(now, settings.digestTime)) out.DIGEST = await digest(db, today, { email });
   return out;

@@ -32,7 +32,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       <BackToAdmin href="/admin/users" label={t("title")} />
       <PageHeader title={target.name} description={t("detailDescription", { email: target.email, date: formatDateTime(target.createdAt, locale) })} />
       <UserAdminPanel
-        user={{ id: target.id, version: target.version, role: target.role, unitId: target.unitId, disabled: target.disabledAt !== null, name: target.name }}
+        user={{ id: target.id, version: target.version, role: target.role, unitId: target.unitId, mobile: target.mobile ?? "", disabled: target.disabledAt !== null, name: target.name }}
         units={options}
       />
     </>
