@@ -260,6 +260,31 @@ export function supervisionRedSql(today: Date, orderAlias = "o"): Prisma.Sql {
   return Prisma.sql`(${a}.status = ANY(${[...UNRESOLVED_SUPERVISION]}::"SupervisionStatus"[]) AND ${a}.answer_due_on < ${today}::date)`;
 }
 
+/**
+ * The order's first project (lowest id) with the size of its set, to join as
+ * `JOIN LATERAL ${supervisionFirstProjectSql("o")} p ON TRUE`: the columns of
+ * `project` plus `set_size`. Every project of a set belongs to the order's
+ * unit, so the first stands for the set where one project is needed (a link,
+ * a notification's project, the scope).
+ */
+export function supervisionFirstProjectSql(orderAlias = "o"): Prisma.Sql {
+  const a = alias(orderAlias);
+  return Prisma.sql`(SELECT sp.*, (SELECT count(*)::int FROM supervision_order_project sn WHERE sn.order_id = ${a}.id) AS set_size
+      FROM supervision_order_project so JOIN project sp ON sp.id = so.project_id
+     WHERE so.order_id = ${a}.id ORDER BY sp.id LIMIT 1)`;
+}
+
+/**
+ * The orders the user `userId` must answer (lib/domain/supervision.ts
+ * mayAnswer, without the managers' general right): assigned to them, or on
+ * one project they own. `firstProject`: supervisionFirstProjectSql's alias.
+ */
+export function supervisionAnswererSql(userId: number, orderAlias = "o", firstProject = "p"): Prisma.Sql {
+  const a = alias(orderAlias);
+  const p = alias(firstProject);
+  return Prisma.sql`(${a}.assignee_id = ${userId} OR (${p}.set_size = 1 AND ${p}.owner_id = ${userId}))`;
+}
+
 /* ---------- First contract, first construction start ---------- */
 
 /* ---------- Count once: signings (lib/domain/signings.ts) ---------- */
@@ -513,7 +538,7 @@ const COMPANY_ID_LIST_MAX = 1000;
  * (title grams ∪ number trigrams ∪ company_id btree) rather than a filter run
  * on every project.
  */
-export async function projectSearchSql(db: Db, search: string): Promise<Prisma.Sql> {
+export async function projectSearchSql(db: Pick<Db, "$queryRaw">, search: string): Promise<Prisma.Sql> {
   const pattern = containsPattern(search);
   const companyMatch = Prisma.sql`(c.name_grams @> search_term_grams(${search}) AND (c.name_zh ILIKE ${pattern} OR c.name_en ILIKE ${pattern}))`;
   const companies = await db.$queryRaw<{ id: number }[]>`SELECT c.id FROM company c WHERE ${companyMatch} LIMIT ${COMPANY_ID_LIST_MAX + 1}`;
@@ -530,7 +555,7 @@ export function titleContainsSql(search: string): Prisma.Sql {
 }
 
 /** The whole filter, search included, on `project` aliased p. */
-export async function projectWhereSql(db: Db, user: ScopeActor, filter: Partial<ProjectFilter>, today?: Date): Promise<Prisma.Sql> {
+export async function projectWhereSql(db: Pick<Db, "$queryRaw">, user: ScopeActor, filter: Partial<ProjectFilter>, today?: Date): Promise<Prisma.Sql> {
   const where = projectFilterSql(user, filter, { today });
   return filter.q ? Prisma.sql`${where} AND ${await projectSearchSql(db, filter.q)}` : where;
 }
