@@ -200,6 +200,8 @@ export type SupervisionOrderView = {
   assignee: string;
   issuedBy: string;
   createdAt: Date;
+  /** The unit it was issued to. */
+  unit: { nameZh: string; nameEn: string };
   /** The order's set, in the user's scope (one project: the set of one). */
   projects: { id: number; title: string }[];
   steps: SupervisionStepView[];
@@ -215,6 +217,7 @@ export async function listProjectSupervision(db: Db, user: Actor, projectId: num
     select: {
       ...ORDER_SELECT,
       createdAt: true,
+      unit: { select: { nameZh: true, nameEn: true } },
       projects: { where: { project: projectScope(user) }, orderBy: { projectId: "asc" }, select: { project: { select: { id: true, title: true, ownerId: true } } } },
       assignee: { select: { name: true } },
       issuedBy: { select: { name: true } },
@@ -233,6 +236,7 @@ export async function listProjectSupervision(db: Db, user: Actor, projectId: num
       assignee: o.assignee.name,
       issuedBy: o.issuedBy.name,
       createdAt: o.createdAt,
+      unit: o.unit,
       projects: o.projects.map((p) => ({ id: p.project.id, title: p.project.title })),
       steps: o.steps.map((s) => ({ id: s.id, kind: s.kind, body: s.body, at: s.at, author: s.author.name })),
       can: { answer: mayAnswer(user, facts), resolve: mayResolve(user, facts), escalate: mayEscalate(user, facts) },

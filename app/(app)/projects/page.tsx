@@ -21,6 +21,7 @@ import { STAGES } from "@/lib/domain/stages";
 import { MILESTONE_COLOURS } from "@/lib/domain/milestones";
 import { ColourBadge } from "@/components/projects/colour-badge";
 import { HighRiskBadge } from "@/components/projects/high-risk-badge";
+import { IssueForList } from "@/components/supervision/issue-for-list";
 
 export async function generateMetadata() {
   const t = await getTranslations("projects");
@@ -193,6 +194,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
       </form>
 
       <NarrowingFilters label={t("narrowing.label")} items={narrowing} />
+
+      {hasFilters && <IssueForList user={user} query={query} total={list.total} totalIsAtLeast={list.totalIsAtLeast} units={options.units} locale={locale} />}
 
       <p className="mb-2 text-sm text-slate-600" role="status" data-testid="project-count">
         {list.totalIsAtLeast ? t("countAtLeast", { total: list.total }) : t("count", { total: list.total })}
