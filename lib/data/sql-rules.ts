@@ -25,7 +25,7 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db";
 import { CLOSED_STAGES, FORWARD_STAGES, FUNDED_STAGES, STALL_LIMITS, STALL_STAGES, isInPlay, type StallStage, type StallStep } from "@/lib/domain/stages";
 import { MILESTONE_KINDS, MILESTONE_SETTINGS, type MilestoneColour } from "@/lib/domain/milestones";
-import { ON_TIME_KINDS, deliveryCutoff, type DeliverySet } from "@/lib/domain/delivery-rates";
+import { ON_TIME_KINDS, deliveryCutoff, parseFigureSet, type DeliverySet } from "@/lib/domain/delivery-rates";
 import { DAY_MS, dayStart, type Period } from "@/lib/domain/period";
 import { seesAllUnits, type ScopeActor } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
@@ -215,6 +215,29 @@ export function fundsBeforeSql(currency: "CNY" | "USD", cutoff: Prisma.Sql, proj
 }
 
 /**
+ * Promised against actual (lib/domain/delivery-rates.ts): the value of figure
+ * `kind` (an SQL CommitmentKind) promised on project `projectId` — the promise
+ * in force, not one an amendment replaced. NULL when nothing is promised.
+ */
+export function figurePromisedSql(kind: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT fp.value FROM commitment fp WHERE fp.project_id = ${projectId} AND fp.kind = ${kind} AND fp.replaced_at IS NULL AND fp.value IS NOT NULL
+     ORDER BY fp.id DESC LIMIT 1)`;
+}
+
+/**
+ * What was reached of figure `kind` on project `projectId` before `cutoff`:
+ * funds in place for the investment (yuan) and foreign investment (US
+ * dollars), the latest reported actual for the others. NULL when nothing.
+ */
+export function figureReachedSql(kind: Prisma.Sql, cutoff: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE ${kind}
+    WHEN 'INVESTMENT_TOTAL' THEN ${fundsBeforeSql("CNY", cutoff, projectId)}
+    WHEN 'FOREIGN_INVESTMENT' THEN ${fundsBeforeSql("USD", cutoff, projectId)}
+    ELSE (SELECT fr.value FROM commitment_actual fr WHERE fr.project_id = ${projectId} AND fr.kind = ${kind} AND fr.value IS NOT NULL AND fr.reported_on < ${cutoff}
+           ORDER BY fr.reported_on DESC, fr.id DESC LIMIT 1) END)`;
+}
+
+/**
  * The project list's `delivery` filter: project `projectAlias` is in the set
  * `set` counted by the delivery rates at `cutoff` (lib/domain/delivery-rates.ts
  * DELIVERY_SETS; signed in the period is signedFrom/signedTo beside it).
@@ -225,6 +248,12 @@ export function deliverySetSql(set: DeliverySet, cutoffDay: Date, projectAlias =
   const reached = milestoneReachedOnSql(Prisma.sql`dm.kind`, Prisma.sql`dm.project_id`);
   const due = (extra: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM commitment dm WHERE dm.project_id = ${p}.id AND ${milestoneDueSql(cutoff, "dm")} AND ${extra})`;
   const kind = (k: string) => Prisma.sql`dm.kind = ${k}::"CommitmentKind"`;
+  const figure = parseFigureSet(set);
+  if (figure) {
+    const k = Prisma.sql`${figure.kind}::"CommitmentKind"`;
+    const promised = Prisma.sql`${figurePromisedSql(k, Prisma.sql`${p}.id`)} IS NOT NULL`;
+    return figure.side === "promised" ? promised : Prisma.sql`(${promised} AND ${figureReachedSql(k, cutoff, Prisma.sql`${p}.id`)} IS NOT NULL)`;
+  }
   switch (set) {
     case "due":
       return due(Prisma.sql`TRUE`);
@@ -246,6 +275,8 @@ export function deliverySetSql(set: DeliverySet, cutoffDay: Date, projectAlias =
       return Prisma.sql`${fundsBeforeSql("CNY", cutoff, Prisma.sql`${p}.id`)} IS NOT NULL`;
     case "fundedUsd":
       return Prisma.sql`${fundsBeforeSql("USD", cutoff, Prisma.sql`${p}.id`)} IS NOT NULL`;
+    default:
+      throw new Error(`deliverySetSql: unknown set ${set}`);
   }
 }
 
