@@ -5,8 +5,8 @@ import { may } from "@/lib/domain/policy";
 import { getCommitments, type FigureRow, type PromiseRow } from "@/lib/data/commitments";
 import { getMilestoneSettings } from "@/lib/data/settings";
 import { todayYmd } from "@/lib/validation/fields";
-import { formatCny, formatUsd } from "@/lib/format/money";
-import { formatCount, formatPercent } from "@/lib/format/numbers";
+import { formatPercent } from "@/lib/format/numbers";
+import { formatFigure } from "@/components/projects/figure-value";
 import { formatDate } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
 import { CommitmentForms } from "@/components/projects/commitment-forms";
@@ -25,13 +25,7 @@ export async function CommitmentsSection({ projectId }: { projectId: number }) {
   const [view, t, locale] = await Promise.all([getCommitments(db(), user, projectId, today, settings), getTranslations("commitments"), getLocale() as Promise<Locale>]);
   if (!view) return null;
 
-  const value = (row: Pick<FigureRow, "unit">, v: string | null) => {
-    if (v === null) return "—";
-    if (row.unit === "CNY") return formatCny(v, locale);
-    if (row.unit === "USD") return formatUsd(v, locale);
-    if (row.unit === "MU") return t("mu", { value: Number(v) });
-    return t("count", { value: formatCount(Number(v), locale) });
-  };
+  const value = (row: Pick<FigureRow, "unit">, v: string | null) => formatFigure(row.unit, v, locale, t);
   const history = (rows: PromiseRow[], show: (r: PromiseRow) => string) =>
     rows.map((h) => (
       <p key={h.id} className="text-xs text-slate-500">
