@@ -6,6 +6,8 @@ import { getCommitments, type FigureRow, type PromiseRow } from "@/lib/data/comm
 import { getMilestoneSettings } from "@/lib/data/settings";
 import { todayYmd } from "@/lib/validation/fields";
 import { formatPercent } from "@/lib/format/numbers";
+import { formatCny } from "@/lib/format/money";
+import { FIGURE_KINDS, REPORTED_FIGURE_KINDS } from "@/lib/domain/milestones";
 import { formatFigure } from "@/components/projects/figure-value";
 import { formatDate } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
@@ -22,7 +24,7 @@ export async function CommitmentsSection({ projectId }: { projectId: number }) {
   const user = await requireUser();
   const today = todayYmd();
   const settings = await getMilestoneSettings(db());
-  const [view, t, locale] = await Promise.all([getCommitments(db(), user, projectId, today, settings), getTranslations("commitments"), getLocale() as Promise<Locale>]);
+  const [view, t, td, locale] = await Promise.all([getCommitments(db(), user, projectId, today, settings), getTranslations("commitments"), getTranslations("delivery"), getLocale() as Promise<Locale>]);
   if (!view) return null;
 
   const value = (row: Pick<FigureRow, "unit">, v: string | null) => formatFigure(row.unit, v, locale, t);
@@ -105,6 +107,56 @@ export async function CommitmentsSection({ projectId }: { projectId: number }) {
           ))}
         </tbody>
       </table>
+
+      {view.years.length > 0 && (
+        <>
+          <h3 className="mb-2 text-sm font-semibold text-slate-800">{td("years.title")}</h3>
+          <table className="mb-4 w-full text-left text-sm" data-testid="reported-by-year">
+            <thead className="text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 pr-3 font-medium">{td("years.year")}</th>
+                {REPORTED_FIGURE_KINDS.map((k) => (
+                  <th key={k} scope="col" className="py-1 pr-3 font-medium">{t(`kinds.${k}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {view.years.map((y) => (
+                <tr key={y.year} className="border-t border-slate-100" data-testid={`year-${y.year}`}>
+                  <th scope="row" className="py-1.5 pr-3 font-medium text-slate-900">{y.year}</th>
+                  {REPORTED_FIGURE_KINDS.map((k) => (
+                    <td key={k} className="py-1.5 pr-3 tabular-nums">{formatFigure(FIGURE_KINDS[k], y.values[k] ?? null, locale, t)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      <h3 className="mb-2 text-sm font-semibold text-slate-800">{td("perMu.title")}</h3>
+      {view.perMu ? (
+        <table className="mb-4 w-full text-left text-sm" data-testid="per-mu">
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium"><span className="sr-only">{td("years.year")}</span></th>
+              <th scope="col" className="py-1 pr-3 font-medium">{td("perMu.output")}</th>
+              <th scope="col" className="py-1 font-medium">{td("perMu.tax")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[{ key: "promised", label: td("perMu.promised"), ...view.perMu.promised }, ...view.perMu.years.map((y) => ({ key: String(y.year), label: td("perMu.year", { year: String(y.year) }), ...y }))].map((r) => (
+              <tr key={r.key} className="border-t border-slate-100" data-testid={`per-mu-${r.key}`}>
+                <th scope="row" className="py-1.5 pr-3 font-medium text-slate-900">{r.label}</th>
+                <td className="py-1.5 pr-3 tabular-nums">{r.output === null ? "—" : td("perMu.value", { amount: formatCny(r.output, locale) })}</td>
+                <td className="py-1.5 tabular-nums">{r.tax === null ? "—" : td("perMu.value", { amount: formatCny(r.tax, locale) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="mb-4 text-sm text-slate-500">{td("perMu.noLand")}</p>
+      )}
 
       {may(user, "recordCommitments") && <CommitmentForms projectId={projectId} today={today} current={current} />}
     </section>
