@@ -223,6 +223,12 @@ describe("delivery rates", () => {
     expect(rates.rows[0]).toEqual(["履约率", 2, 5, "40.0%"]);
     expect(toCsv(r)).toContain("履约率,2,5,40.0%");
     expect(toCsv(r, "en")).toContain("Fulfilment rate,2,5,40.0%");
+    // Promised against actual: yuan, dollars and quantities in their own columns.
+    const figures = reportSections(r, "zh-CN").find((x) => x.key === "deliveryFigures")!;
+    expect(figures.title).toBe("承诺与实际（统计期内签约项目，截至2024年3月31日）");
+    expect(figures.rows.find((row) => row[0] === "就业")).toEqual(["就业", 3, 1, null, null, null, null, 330, 120, "人", "36.4%"]);
+    expect(figures.rows.find((row) => row[0] === "外资")).toEqual(["外资", 1, 1, null, null, "2000000.00", "500000.00", null, null, null, "25.0%"]);
+    expect(toCsv(r, "en")).toContain("Total investment,1,1,100000000.00,40000000.00,,,,,,40.0%");
     expect(r.summary.zh).toContain("截至2024年3月31日，履约率40%（5个有里程碑到期的项目中2个按期达成），1个项目逾期");
     expect(r.summary.en).toContain("As of 31 Mar 2024 the fulfilment rate was 40% (2 of 5 projects with a milestone due met them all on time)");
   });
