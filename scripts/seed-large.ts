@@ -76,7 +76,7 @@ async function main() {
   if (process.argv.includes("--reset")) {
     await step(
       "emptied the data tables",
-      `TRUNCATE audit_log, supervision_step, supervision_order, commitment_actual, commitment, negotiation_round, funds_in_place, construction_start, contract, stage_change, project,
+      `TRUNCATE audit_log, supervision_step, supervision_order_project, supervision_order, commitment_actual, commitment, negotiation_round, funds_in_place, construction_start, contract, stage_change, project,
                 promotion_event, contact, company, api_token, sign_in_failure, app_user, reference_item, unit RESTART IDENTITY CASCADE`,
     );
   }
@@ -326,24 +326,32 @@ async function main() {
   // unit's manager to the project's owner; open, answered, resolved or escalated, some past their answer date.
   await step(
     "supervision orders",
-    `INSERT INTO supervision_order (project_id, unit_id, requirement, answer_due_on, assignee_id, issued_by_id, status, closed_at, created_at, updated_at)
-     SELECT p.i, pr.unit_id, '请于期限内说明项目' || p.i || '进展缓慢的原因并提交整改计划。', x.due,
-            pr.owner_id, m.id, x.status::"SupervisionStatus",
-            CASE WHEN x.status = 'RESOLVED' THEN LEAST(x.due + 3, $1::date - 1)::timestamp + interval '10 hours' END,
-            (x.due - 14)::timestamp + interval '9 hours', (x.due - 14)::timestamp + interval '9 hours'
-       FROM seed_large_plan p JOIN project pr ON pr.id = p.i
-       JOIN app_user m ON m.role = 'MANAGER' AND m.unit_id = pr.unit_id AND m.email LIKE 'large-manager-%'
-       CROSS JOIN LATERAL (SELECT $1::date - 30 + p.g % 60 AS due,
-                                  CASE WHEN ${H("p.i", "ss")} % 10 < 4 THEN 'OPEN' WHEN ${H("p.i", "ss")} % 10 < 7 THEN 'ANSWERED'
-                                       WHEN ${H("p.i", "ss")} % 10 < 9 THEN 'RESOLVED' ELSE 'ESCALATED' END AS status) x
-      WHERE p.reach >= 3 AND p.side = 0 AND ${H("p.i", "sv")} % 100 < 2`,
+    `WITH src AS (
+       SELECT p.i AS project_id, pr.unit_id, '请于期限内说明项目' || p.i || '进展缓慢的原因并提交整改计划。' AS requirement, x.due,
+              pr.owner_id, m.id AS issuer, x.status
+         FROM seed_large_plan p JOIN project pr ON pr.id = p.i
+         JOIN app_user m ON m.role = 'MANAGER' AND m.unit_id = pr.unit_id AND m.email LIKE 'large-manager-%'
+         CROSS JOIN LATERAL (SELECT $1::date - 30 + p.g % 60 AS due,
+                                    CASE WHEN ${H("p.i", "ss")} % 10 < 4 THEN 'OPEN' WHEN ${H("p.i", "ss")} % 10 < 7 THEN 'ANSWERED'
+                                         WHEN ${H("p.i", "ss")} % 10 < 9 THEN 'RESOLVED' ELSE 'ESCALATED' END AS status) x
+        WHERE p.reach >= 3 AND p.side = 0 AND ${H("p.i", "sv")} % 100 < 2),
+     orders AS (
+       INSERT INTO supervision_order (unit_id, requirement, answer_due_on, assignee_id, issued_by_id, status, closed_at, created_at, updated_at)
+       SELECT unit_id, requirement, due, owner_id, issuer, status::"SupervisionStatus",
+              CASE WHEN status = 'RESOLVED' THEN LEAST(due + 3, $1::date - 1)::timestamp + interval '10 hours' END,
+              (due - 14)::timestamp + interval '9 hours', (due - 14)::timestamp + interval '9 hours'
+         FROM src ORDER BY project_id
+       RETURNING id, requirement)
+     -- Each order's set: its one project (the requirement names it).
+     INSERT INTO supervision_order_project (order_id, project_id)
+     SELECT orders.id, src.project_id FROM orders JOIN src ON src.requirement = orders.requirement`,
     [TODAY],
   );
   await step(
     "supervision steps",
     `INSERT INTO supervision_step (order_id, kind, body, author_id, at)
      SELECT o.id, s.kind::"SupervisionStepKind", s.body, s.author, s.at
-       FROM supervision_order o JOIN project pr ON pr.id = o.project_id
+       FROM supervision_order o
        CROSS JOIN LATERAL (VALUES
          ('PLAN', '已制定整改计划：两周内完成供地手续，月底前开工。', o.assignee_id, o.created_at + interval '5 days', o.status <> 'OPEN'),
          ('PROGRESS', '供地手续已提交，正在审批。', o.assignee_id, o.created_at + interval '9 days', o.status <> 'OPEN' AND o.id % 2 = 0),

@@ -162,7 +162,7 @@ const attachmentUpload = async (c: CallContext) => {
 const supervisionOf = async (c: CallContext) =>
   (
     await testDb().supervisionOrder.create({
-      data: { projectId: c.unit.project.id, unitId: c.unit.id, requirement: "matrix", answerDueOn: new Date(`${ymd(5)}T00:00:00Z`), assigneeId: c.caller?.unitId === c.unit.id ? c.caller.id : c.unit.owner.id, issuedById: c.unit.owner.id },
+      data: { projects: { create: { projectId: c.unit.project.id } }, unitId: c.unit.id, requirement: "matrix", answerDueOn: new Date(`${ymd(5)}T00:00:00Z`), assigneeId: c.caller?.unitId === c.unit.id ? c.caller.id : c.unit.owner.id, issuedById: c.unit.owner.id },
     })
   ).id;
 

@@ -9,7 +9,9 @@ import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
 import { formatDate } from "@/lib/format/dates";
 import { periodName } from "@/lib/domain/period";
-import { RATES, RATE_NAMES, asOfDay, rateOf, type RateName } from "@/lib/domain/delivery-rates";
+import { RATES, RATE_NAMES, asOfDay, rate, rateOf, type RateName } from "@/lib/domain/delivery-rates";
+import { FIGURE_KINDS } from "@/lib/domain/milestones";
+import { formatFigure } from "@/components/projects/figure-value";
 import type { RateCounts } from "@/lib/data/dashboard";
 import { Chart, type ChartOption } from "@/components/dashboard/chart";
 import { CountLink, NumbersTable, Section } from "@/components/dashboard/parts";
@@ -74,6 +76,29 @@ export async function DeliveryRatesSection({ deliveryRates: r, locale, links, ra
     series: trendNames.map((n) => ({ name: t(`names.${n}`), type: "line", connectNulls: false, data: r.trend.map((q) => pct(rateOf(q, n))) })),
   };
 
+  // Promised against actual, per figure: each amount with the count of its projects (a link).
+  const tf = await getTranslations("delivery.figures");
+  const tk = await getTranslations("commitments");
+  const figureRows = r.figures.map((f) => ({
+    key: f.kind,
+    cells: {
+      figure: tk(`kinds.${f.kind}`),
+      promised: (
+        <>
+          {f.promisedProjects > 0 ? formatFigure(FIGURE_KINDS[f.kind], f.promised, locale, tk) : "—"}
+          <span className="block text-xs text-slate-500">{count(`rates.figure.${f.kind}.promised`)}</span>
+        </>
+      ),
+      reached: (
+        <>
+          {f.reachedProjects > 0 ? formatFigure(FIGURE_KINDS[f.kind], f.reached, locale, tk) : "—"}
+          <span className="block text-xs text-slate-500">{count(`rates.figure.${f.kind}.reached`)}</span>
+        </>
+      ),
+      share: formatPercent(rate(f.reached, f.promised), locale),
+    },
+  }));
+
   return (
     <Section id="delivery-rates" title={t("title")} help={t("help")}>
       <p className="text-sm text-slate-600">{t("asOf", { date: formatDate(asOfDay(r.cutoff), locale) })}</p>
@@ -88,6 +113,21 @@ export async function DeliveryRatesSection({ deliveryRates: r, locale, links, ra
           { key: "value", label: t("rate"), numeric: true },
         ]}
         rows={overallRows}
+      />
+      <h3 className="mt-6 font-medium text-slate-800">{tf("title")}</h3>
+      <p className="text-xs text-slate-500">{tf("help")}</p>
+      <NumbersTable
+        open
+        caption={tf("title")}
+        summary={tt("show")}
+        empty="—"
+        columns={[
+          { key: "figure", label: tf("figure") },
+          { key: "promised", label: `${tf("promised")} · ${tf("promisedProjects")}`, numeric: true },
+          { key: "reached", label: `${tf("reached")} · ${tf("reachedProjects")}`, numeric: true },
+          { key: "share", label: tf("share"), numeric: true },
+        ]}
+        rows={figureRows}
       />
       <h3 className="mt-6 font-medium text-slate-800">{t("byUnit")}</h3>
       <NumbersTable

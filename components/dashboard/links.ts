@@ -26,6 +26,7 @@ import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/d
 import type { Dashboard, RateCounts } from "@/lib/data/dashboard";
 import type { Period } from "@/lib/domain/period";
 import { LARGE_PROJECT_CNY } from "@/lib/domain/targets";
+import { figureSet } from "@/lib/domain/delivery-rates";
 
 /** The counts of the delivery rates that link, with the set each one names: cohort counts go with signed in the period. */
 export const RATE_LINKS = {
@@ -123,5 +124,11 @@ export function linkedNumbers(data: Dashboard): LinkedNumbers {
   addRates("rates", rates.overall, period, rates.cutoff);
   for (const u of rates.byUnit) addRates(`rates.unit.${u.id}`, u, period, rates.cutoff, { unitId: u.id });
   for (const q of rates.trend) addRates(`rates.quarter.${q.label}`, q, q.period, q.cutoff);
+  // Promised against actual: per figure, the projects signed in the period that promised it, and of them those that reached some.
+  for (const f of rates.figures) {
+    for (const side of ["promised", "reached"] as const) {
+      add(`rates.figure.${f.kind}.${side}`, side === "promised" ? f.promisedProjects : f.reachedProjects, { ...signed, delivery: figureSet(side, f.kind), deliveryTo: rates.cutoff });
+    }
+  }
   return new LinkedNumbers(all);
 }

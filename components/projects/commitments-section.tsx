@@ -5,8 +5,10 @@ import { may } from "@/lib/domain/policy";
 import { getCommitments, type FigureRow, type PromiseRow } from "@/lib/data/commitments";
 import { getMilestoneSettings } from "@/lib/data/settings";
 import { todayYmd } from "@/lib/validation/fields";
-import { formatCny, formatUsd } from "@/lib/format/money";
-import { formatCount, formatPercent } from "@/lib/format/numbers";
+import { formatPercent } from "@/lib/format/numbers";
+import { formatCny } from "@/lib/format/money";
+import { FIGURE_KINDS, REPORTED_FIGURE_KINDS } from "@/lib/domain/milestones";
+import { formatFigure } from "@/components/projects/figure-value";
 import { formatDate } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
 import { CommitmentForms } from "@/components/projects/commitment-forms";
@@ -22,16 +24,10 @@ export async function CommitmentsSection({ projectId }: { projectId: number }) {
   const user = await requireUser();
   const today = todayYmd();
   const settings = await getMilestoneSettings(db());
-  const [view, t, locale] = await Promise.all([getCommitments(db(), user, projectId, today, settings), getTranslations("commitments"), getLocale() as Promise<Locale>]);
+  const [view, t, td, locale] = await Promise.all([getCommitments(db(), user, projectId, today, settings), getTranslations("commitments"), getTranslations("delivery"), getLocale() as Promise<Locale>]);
   if (!view) return null;
 
-  const value = (row: Pick<FigureRow, "unit">, v: string | null) => {
-    if (v === null) return "—";
-    if (row.unit === "CNY") return formatCny(v, locale);
-    if (row.unit === "USD") return formatUsd(v, locale);
-    if (row.unit === "MU") return t("mu", { value: Number(v) });
-    return t("count", { value: formatCount(Number(v), locale) });
-  };
+  const value = (row: Pick<FigureRow, "unit">, v: string | null) => formatFigure(row.unit, v, locale, t);
   const history = (rows: PromiseRow[], show: (r: PromiseRow) => string) =>
     rows.map((h) => (
       <p key={h.id} className="text-xs text-slate-500">
@@ -111,6 +107,56 @@ export async function CommitmentsSection({ projectId }: { projectId: number }) {
           ))}
         </tbody>
       </table>
+
+      {view.years.length > 0 && (
+        <>
+          <h3 className="mb-2 text-sm font-semibold text-slate-800">{td("years.title")}</h3>
+          <table className="mb-4 w-full text-left text-sm" data-testid="reported-by-year">
+            <thead className="text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 pr-3 font-medium">{td("years.year")}</th>
+                {REPORTED_FIGURE_KINDS.map((k) => (
+                  <th key={k} scope="col" className="py-1 pr-3 font-medium">{t(`kinds.${k}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {view.years.map((y) => (
+                <tr key={y.year} className="border-t border-slate-100" data-testid={`year-${y.year}`}>
+                  <th scope="row" className="py-1.5 pr-3 font-medium text-slate-900">{y.year}</th>
+                  {REPORTED_FIGURE_KINDS.map((k) => (
+                    <td key={k} className="py-1.5 pr-3 tabular-nums">{formatFigure(FIGURE_KINDS[k], y.values[k] ?? null, locale, t)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      <h3 className="mb-2 text-sm font-semibold text-slate-800">{td("perMu.title")}</h3>
+      {view.perMu ? (
+        <table className="mb-4 w-full text-left text-sm" data-testid="per-mu">
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium"><span className="sr-only">{td("years.year")}</span></th>
+              <th scope="col" className="py-1 pr-3 font-medium">{td("perMu.output")}</th>
+              <th scope="col" className="py-1 font-medium">{td("perMu.tax")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[{ key: "promised", label: td("perMu.promised"), ...view.perMu.promised }, ...view.perMu.years.map((y) => ({ key: String(y.year), label: td("perMu.year", { year: String(y.year) }), ...y }))].map((r) => (
+              <tr key={r.key} className="border-t border-slate-100" data-testid={`per-mu-${r.key}`}>
+                <th scope="row" className="py-1.5 pr-3 font-medium text-slate-900">{r.label}</th>
+                <td className="py-1.5 pr-3 tabular-nums">{r.output === null ? "—" : td("perMu.value", { amount: formatCny(r.output, locale) })}</td>
+                <td className="py-1.5 tabular-nums">{r.tax === null ? "—" : td("perMu.value", { amount: formatCny(r.tax, locale) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="mb-4 text-sm text-slate-500">{td("perMu.noLand")}</p>
+      )}
 
       {may(user, "recordCommitments") && <CommitmentForms projectId={projectId} today={today} current={current} />}
     </section>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/locales";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
@@ -44,6 +45,20 @@ export async function SupervisionSection({
                   <span className={o.red ? "font-medium text-red-700" : "text-slate-600"}>{t("dueOn", { date: formatDate(o.answerDueOn, locale) })}</span>
                 </p>
                 <p className="mt-1 whitespace-pre-line text-slate-900">{o.requirement}</p>
+                {o.projects.length > 1 && (
+                  <div className="mt-1 text-xs text-slate-600" data-testid="supervision-set">
+                    <p>{t("set.intro", { unit: locale === "en" ? o.unit.nameEn : o.unit.nameZh, count: o.projects.length })}</p>
+                    <ul className="mt-0.5 flex flex-wrap gap-x-3" aria-label={t("set.label")}>
+                      {o.projects.map((x) => (
+                        <li key={x.id}>
+                          <Link href={`/projects/${x.id}#supervision-title`} className="text-brand-700 hover:underline">
+                            {x.title}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
                 <p className="mt-1 text-xs text-slate-500">
                   {t("issuedBy", { name: o.issuedBy, date: formatDate(o.createdAt, locale) })} · {t("assignee", { name: o.assignee })}
                 </p>

@@ -13,7 +13,9 @@ export async function SupervisionList({ rows, locale }: { rows: SupervisionWorkR
       {rows.map((r) => (
         <li key={r.id} className="flex flex-wrap items-center gap-2">
           <Link href={`/projects/${r.projectId}#supervision-title`} className="min-w-0 flex-1 truncate text-brand-700 hover:underline">
-            {t("work.row", { project: r.projectTitle, requirement: r.requirement })}
+            {r.projectCount > 1
+              ? t("work.rowSet", { project: r.projectTitle, more: r.projectCount - 1, requirement: r.requirement })
+              : t("work.row", { project: r.projectTitle, requirement: r.requirement })}
           </Link>
           <span className="text-xs text-slate-600">{t(`status.${r.status}`)}</span>
           <span className={r.red ? "rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800" : "rounded bg-green-100 px-1.5 py-0.5 text-xs text-green-800"}>

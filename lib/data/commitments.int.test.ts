@@ -116,6 +116,29 @@ describe("actuals and colours", () => {
     });
   });
 
+  it("groups reported output and tax by year, and works out 亩均产出 / 亩均税收 on the land promised", async () => {
+    const p = await signed();
+    await recordCommitment(db, officer, promise(p.id, { kind: "LAND", value: "200" }));
+    await recordCommitment(db, officer, promise(p.id, { kind: "ANNUAL_OUTPUT", value: "3亿" }));
+    await recordCommitment(db, officer, promise(p.id, { kind: "ANNUAL_TAX", value: "1500万" }));
+    await recordCommitmentActual(db, officer, actual(p.id, { kind: "ANNUAL_OUTPUT", value: "8000万", reportedOn: "2024-06-30" }));
+    await recordCommitmentActual(db, officer, actual(p.id, { kind: "ANNUAL_OUTPUT", value: "1亿", reportedOn: "2024-12-31" }));
+    await recordCommitmentActual(db, officer, actual(p.id, { kind: "ANNUAL_TAX", value: "400万", reportedOn: "2024-12-31" }));
+    await recordCommitmentActual(db, officer, actual(p.id, { kind: "ANNUAL_OUTPUT", value: "2.4亿", reportedOn: "2025-12-31" }));
+    const view = (await getCommitments(db, officer, p.id, "2026-01-10"))!;
+    expect(view.years).toEqual([
+      { year: 2025, values: { ANNUAL_OUTPUT: 240000000 } },
+      { year: 2024, values: { ANNUAL_OUTPUT: 100000000, ANNUAL_TAX: 4000000 } },
+    ]);
+    expect(view.perMu).toEqual({
+      promised: { output: 1500000, tax: 75000 },
+      years: [
+        { year: 2025, output: 1200000, tax: null },
+        { year: 2024, output: 500000, tax: 20000 },
+      ],
+    });
+  });
+
   it("change colour as today moves: green, yellow within 30 days, red past due, green once reached (late)", async () => {
     const p = await signed();
     await recordCommitment(db, officer, promise(p.id, { kind: "LAND_HANDOVER", dueOn: "2025-03-01" }));

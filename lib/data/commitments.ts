@@ -24,7 +24,11 @@ import {
   fundsBehindSchedule,
   isMilestoneKind,
   milestoneColour,
+  perMu,
+  reportedByYear,
   type FigureKind,
+  type PerMu,
+  type YearOfReports,
   type MilestoneColour,
   type MilestoneKind,
   type MilestoneSettings,
@@ -152,7 +156,8 @@ export type FigureRow = {
   actualBy: string | null;
 };
 
-export type CommitmentsView = { projectId: number; milestones: MilestoneRow[]; figures: FigureRow[] };
+/** `years`: the reported figures per year (reportedByYear); `perMu`: 亩均产出 / 亩均税收 (perMu), null without land. */
+export type CommitmentsView = { projectId: number; milestones: MilestoneRow[]; figures: FigureRow[]; years: YearOfReports[]; perMu: PerMu | null };
 
 /** The project's plan and figures as of `today` (YYYY-MM-DD); null before the signing. NotFound outside the scope. */
 export async function getCommitments(db: Db, user: Actor, projectId: number, today: string, settings: MilestoneSettings = MILESTONE_SETTINGS): Promise<CommitmentsView | null> {
@@ -232,7 +237,11 @@ export async function getCommitments(db: Db, user: Actor, projectId: number, tod
     return { kind, current, history, reachedOn, colour };
   });
 
-  return { projectId: project.id, milestones, figures };
+  const years = reportedByYear(project.commitmentActuals.map((a) => ({ kind: a.kind, value: a.value?.toString() ?? null, reportedOn: isoDay(a.reportedOn) })));
+  const promisedValue = (kind: FigureKind) => promises(kind).current?.value ?? null;
+  const perMuView = perMu({ landMu: promisedValue("LAND"), promisedOutput: promisedValue("ANNUAL_OUTPUT"), promisedTax: promisedValue("ANNUAL_TAX") }, years);
+
+  return { projectId: project.id, milestones, figures, years, perMu: perMuView };
 }
 
 export type MilestoneAlert = {

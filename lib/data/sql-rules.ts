@@ -25,7 +25,7 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db";
 import { CLOSED_STAGES, FORWARD_STAGES, FUNDED_STAGES, STALL_LIMITS, STALL_STAGES, isInPlay, type StallStage, type StallStep } from "@/lib/domain/stages";
 import { MILESTONE_KINDS, MILESTONE_SETTINGS, type MilestoneColour } from "@/lib/domain/milestones";
-import { ON_TIME_KINDS, deliveryCutoff, type DeliverySet } from "@/lib/domain/delivery-rates";
+import { ON_TIME_KINDS, deliveryCutoff, parseFigureSet, type DeliverySet } from "@/lib/domain/delivery-rates";
 import { DAY_MS, dayStart, type Period } from "@/lib/domain/period";
 import { seesAllUnits, type ScopeActor } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
@@ -273,6 +273,29 @@ export function fundsBeforeSql(currency: "CNY" | "USD", cutoff: Prisma.Sql, proj
 }
 
 /**
+ * Promised against actual (lib/domain/delivery-rates.ts): the value of figure
+ * `kind` (an SQL CommitmentKind) promised on project `projectId` — the promise
+ * in force, not one an amendment replaced. NULL when nothing is promised.
+ */
+export function figurePromisedSql(kind: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT fp.value FROM commitment fp WHERE fp.project_id = ${projectId} AND fp.kind = ${kind} AND fp.replaced_at IS NULL AND fp.value IS NOT NULL
+     ORDER BY fp.id DESC LIMIT 1)`;
+}
+
+/**
+ * What was reached of figure `kind` on project `projectId` before `cutoff`:
+ * funds in place for the investment (yuan) and foreign investment (US
+ * dollars), the latest reported actual for the others. NULL when nothing.
+ */
+export function figureReachedSql(kind: Prisma.Sql, cutoff: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE ${kind}
+    WHEN 'INVESTMENT_TOTAL' THEN ${fundsBeforeSql("CNY", cutoff, projectId)}
+    WHEN 'FOREIGN_INVESTMENT' THEN ${fundsBeforeSql("USD", cutoff, projectId)}
+    ELSE (SELECT fr.value FROM commitment_actual fr WHERE fr.project_id = ${projectId} AND fr.kind = ${kind} AND fr.value IS NOT NULL AND fr.reported_on < ${cutoff}
+           ORDER BY fr.reported_on DESC, fr.id DESC LIMIT 1) END)`;
+}
+
+/**
  * The project list's `delivery` filter: project `projectAlias` is in the set
  * `set` counted by the delivery rates at `cutoff` (lib/domain/delivery-rates.ts
  * DELIVERY_SETS; signed in the period is signedFrom/signedTo beside it).
@@ -283,6 +306,12 @@ export function deliverySetSql(set: DeliverySet, cutoffDay: Date, projectAlias =
   const reached = milestoneReachedOnSql(Prisma.sql`dm.kind`, Prisma.sql`dm.project_id`);
   const due = (extra: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM commitment dm WHERE dm.project_id = ${p}.id AND ${milestoneDueSql(cutoff, "dm")} AND ${extra})`;
   const kind = (k: string) => Prisma.sql`dm.kind = ${k}::"CommitmentKind"`;
+  const figure = parseFigureSet(set);
+  if (figure) {
+    const k = Prisma.sql`${figure.kind}::"CommitmentKind"`;
+    const promised = Prisma.sql`${figurePromisedSql(k, Prisma.sql`${p}.id`)} IS NOT NULL`;
+    return figure.side === "promised" ? promised : Prisma.sql`(${promised} AND ${figureReachedSql(k, cutoff, Prisma.sql`${p}.id`)} IS NOT NULL)`;
+  }
   switch (set) {
     case "due":
       return due(Prisma.sql`TRUE`);
@@ -304,6 +333,8 @@ export function deliverySetSql(set: DeliverySet, cutoffDay: Date, projectAlias =
       return Prisma.sql`${fundsBeforeSql("CNY", cutoff, Prisma.sql`${p}.id`)} IS NOT NULL`;
     case "fundedUsd":
       return Prisma.sql`${fundsBeforeSql("USD", cutoff, Prisma.sql`${p}.id`)} IS NOT NULL`;
+    default:
+      throw new Error(`deliverySetSql: unknown set ${set}`);
   }
 }
 
@@ -316,6 +347,31 @@ export function isOverdue(p: { nextFollowUpOn: Date | null; stage: Stage }, toda
 export function supervisionRedSql(today: Date, orderAlias = "o"): Prisma.Sql {
   const a = alias(orderAlias);
   return Prisma.sql`(${a}.status = ANY(${[...UNRESOLVED_SUPERVISION]}::"SupervisionStatus"[]) AND ${a}.answer_due_on < ${today}::date)`;
+}
+
+/**
+ * The order's first project (lowest id) with the size of its set, to join as
+ * `JOIN LATERAL ${supervisionFirstProjectSql("o")} p ON TRUE`: the columns of
+ * `project` plus `set_size`. Every project of a set belongs to the order's
+ * unit, so the first stands for the set where one project is needed (a link,
+ * a notification's project, the scope).
+ */
+export function supervisionFirstProjectSql(orderAlias = "o"): Prisma.Sql {
+  const a = alias(orderAlias);
+  return Prisma.sql`(SELECT sp.*, (SELECT count(*)::int FROM supervision_order_project sn WHERE sn.order_id = ${a}.id) AS set_size
+      FROM supervision_order_project so JOIN project sp ON sp.id = so.project_id
+     WHERE so.order_id = ${a}.id ORDER BY sp.id LIMIT 1)`;
+}
+
+/**
+ * The orders the user `userId` must answer (lib/domain/supervision.ts
+ * mayAnswer, without the managers' general right): assigned to them, or on
+ * one project they own. `firstProject`: supervisionFirstProjectSql's alias.
+ */
+export function supervisionAnswererSql(userId: number, orderAlias = "o", firstProject = "p"): Prisma.Sql {
+  const a = alias(orderAlias);
+  const p = alias(firstProject);
+  return Prisma.sql`(${a}.assignee_id = ${userId} OR (${p}.set_size = 1 AND ${p}.owner_id = ${userId}))`;
 }
 
 /* ---------- First contract, first construction start ---------- */
@@ -609,7 +665,7 @@ const COMPANY_ID_LIST_MAX = 1000;
  * (title grams ∪ number trigrams ∪ company_id btree) rather than a filter run
  * on every project.
  */
-export async function projectSearchSql(db: Db, search: string): Promise<Prisma.Sql> {
+export async function projectSearchSql(db: Pick<Db, "$queryRaw">, search: string): Promise<Prisma.Sql> {
   const pattern = containsPattern(search);
   const companyMatch = Prisma.sql`(c.name_grams @> search_term_grams(${search}) AND (c.name_zh ILIKE ${pattern} OR c.name_en ILIKE ${pattern}))`;
   const companies = await db.$queryRaw<{ id: number }[]>`SELECT c.id FROM company c WHERE ${companyMatch} LIMIT ${COMPANY_ID_LIST_MAX + 1}`;
@@ -626,7 +682,7 @@ export function titleContainsSql(search: string): Prisma.Sql {
 }
 
 /** The whole filter, search included, on `project` aliased p. */
-export async function projectWhereSql(db: Db, user: ScopeActor, filter: Partial<ProjectFilter>, today?: Date): Promise<Prisma.Sql> {
+export async function projectWhereSql(db: Pick<Db, "$queryRaw">, user: ScopeActor, filter: Partial<ProjectFilter>, today?: Date): Promise<Prisma.Sql> {
   const where = projectFilterSql(user, filter, { today });
   return filter.q ? Prisma.sql`${where} AND ${await projectSearchSql(db, filter.q)}` : where;
 }

@@ -45,13 +45,33 @@
  *   reported actual before the cutoff for the others.
  */
 import { DAY_MS, type Period } from "@/lib/domain/period";
+import { FIGURE_KIND_LIST, type FigureKind } from "@/lib/domain/milestones";
+
+const RATE_SETS = ["due", "met", "pastDue", "startDue", "startMet", "productionDue", "productionMet", "producing", "fundedCny", "fundedUsd"] as const;
+
+/**
+ * Promised against actual, per figure: `promised-JOBS` = the projects with a
+ * jobs promise in force; `reached-JOBS` = of them, those with something
+ * reached by the cutoff (funds in place for the two investments, else a
+ * reported actual).
+ */
+export type FigureSet = `promised-${FigureKind}` | `reached-${FigureKind}`;
+export const figureSet = (side: "promised" | "reached", kind: FigureKind): FigureSet => `${side}-${kind}`;
+/** A figure set's side and kind; null for a rate's set. */
+export function parseFigureSet(set: string): { side: "promised" | "reached"; kind: FigureKind } | null {
+  const m = /^(promised|reached)-([A-Z_]+)$/.exec(set);
+  return m && (FIGURE_KIND_LIST as string[]).includes(m[2]) ? { side: m[1] as "promised" | "reached", kind: m[2] as FigureKind } : null;
+}
 
 /**
  * The sets of projects the rates count, as the project list's `delivery`
  * filter names them (with `deliveryTo`, the cutoff; signed in the period is
  * signedFrom/signedTo, started startedTo).
  */
-export const DELIVERY_SETS = ["due", "met", "pastDue", "startDue", "startMet", "productionDue", "productionMet", "producing", "fundedCny", "fundedUsd"] as const;
+export const DELIVERY_SETS = [...RATE_SETS, ...FIGURE_KIND_LIST.flatMap((k) => [figureSet("promised", k), figureSet("reached", k)])] as [
+  (typeof RATE_SETS)[number] | FigureSet,
+  ...((typeof RATE_SETS)[number] | FigureSet)[],
+];
 export type DeliverySet = (typeof DELIVERY_SETS)[number];
 
 /** The milestone each on-time rate is about. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fundsBehindSchedule, milestoneColour, projectColour } from "@/lib/domain/milestones";
+import { fundsBehindSchedule, milestoneColour, perMu, projectColour, reportedByYear } from "@/lib/domain/milestones";
 
 const S = { warnDays: 30, fundsBehindShare: 0.2 };
 
@@ -54,5 +54,51 @@ describe("projectColour", () => {
     expect(projectColour(["GREEN", null])).toBe("GREEN");
     expect(projectColour([null, null])).toBeNull();
     expect(projectColour([])).toBeNull();
+  });
+});
+
+describe("reportedByYear", () => {
+  it("groups the reported figures by the year reported, each figure's latest report of that year; newest year first", () => {
+    const years = reportedByYear([
+      { kind: "ANNUAL_OUTPUT", value: "80000000.00", reportedOn: "2024-06-30" },
+      { kind: "ANNUAL_OUTPUT", value: "120000000.00", reportedOn: "2024-12-31" },
+      { kind: "ANNUAL_TAX", value: "6000000.00", reportedOn: "2024-12-20" },
+      { kind: "JOBS", value: "150", reportedOn: "2025-03-01" },
+      { kind: "ANNUAL_OUTPUT", value: "200000000.00", reportedOn: "2025-12-31" },
+      { kind: "PRODUCTION", value: null, reportedOn: "2024-05-01" }, // a milestone reached: not a figure
+    ]);
+    expect(years).toEqual([
+      { year: 2025, values: { ANNUAL_OUTPUT: 200000000, JOBS: 150 } },
+      { year: 2024, values: { ANNUAL_OUTPUT: 120000000, ANNUAL_TAX: 6000000 } },
+    ]);
+  });
+
+  it("is empty without reports", () => {
+    expect(reportedByYear([])).toEqual([]);
+  });
+});
+
+describe("perMu (亩均产出, 亩均税收)", () => {
+  it("divides the promised annual output and tax by the land promised, and each year's reported ones by the same land", () => {
+    const r = perMu({ landMu: "200", promisedOutput: "300000000", promisedTax: "15000000" }, [
+      { year: 2025, values: { ANNUAL_OUTPUT: 240000000 } },
+      { year: 2024, values: { ANNUAL_OUTPUT: 100000000, ANNUAL_TAX: 4000000 } },
+    ]);
+    expect(r).toEqual({
+      promised: { output: 1500000, tax: 75000 },
+      years: [
+        { year: 2025, output: 1200000, tax: null },
+        { year: 2024, output: 500000, tax: 20000 },
+      ],
+    });
+  });
+
+  it("has no ratios without land (none promised, or zero)", () => {
+    expect(perMu({ landMu: null, promisedOutput: "1000", promisedTax: null }, [])).toBeNull();
+    expect(perMu({ landMu: "0", promisedOutput: "1000", promisedTax: null }, [])).toBeNull();
+  });
+
+  it("leaves a ratio out when its figure is not promised", () => {
+    expect(perMu({ landMu: "50", promisedOutput: null, promisedTax: "500000" }, [])).toEqual({ promised: { output: null, tax: 10000 }, years: [] });
   });
 });

@@ -96,3 +96,48 @@ export function projectColour(colours: readonly (MilestoneColour | null)[]): Mil
   if (known.length === 0) return null;
   return known.reduce((worst, c) => (colourRank(c) < colourRank(worst) ? c : worst));
 }
+
+/** The figures an officer reports (the investments are read from funds in place instead). */
+export const REPORTED_FIGURE_KINDS = ["FIXED_ASSET", "LAND", "JOBS", "ANNUAL_OUTPUT", "ANNUAL_TAX"] as const satisfies readonly FigureKind[];
+export type ReportedFigureKind = (typeof REPORTED_FIGURE_KINDS)[number];
+export type YearOfReports = { year: number; values: Partial<Record<ReportedFigureKind, number>> };
+
+/**
+ * The reported figures per year (the year of the day reported): for each year
+ * with a report, each figure's latest report in that year — output and tax
+ * are annual figures, so a year's last report is that year's. Newest year first.
+ * Milestones reached (no value) are not figures and are left out.
+ */
+export function reportedByYear(actuals: readonly { kind: CommitmentKind; value: string | number | null; reportedOn: string }[]): YearOfReports[] {
+  const latest = new Map<number, Map<ReportedFigureKind, { on: string; value: number }>>();
+  for (const a of actuals) {
+    if (a.value === null || !(REPORTED_FIGURE_KINDS as readonly string[]).includes(a.kind)) continue;
+    const year = Number(a.reportedOn.slice(0, 4));
+    const kinds = latest.get(year) ?? new Map();
+    latest.set(year, kinds);
+    const seen = kinds.get(a.kind as ReportedFigureKind);
+    if (!seen || seen.on <= a.reportedOn) kinds.set(a.kind as ReportedFigureKind, { on: a.reportedOn, value: Number(a.value) });
+  }
+  return [...latest.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([year, kinds]) => ({ year, values: Object.fromEntries([...kinds.entries()].map(([k, v]) => [k, v.value])) }));
+}
+
+export type PerMu = { promised: { output: number | null; tax: number | null }; years: { year: number; output: number | null; tax: number | null }[] };
+
+/**
+ * 亩均产出 and 亩均税收: output and tax per 亩 of the land promised (the promise
+ * in force). Promised: the annual output or tax promised at full production ÷
+ * land; per year: that year's reported output or tax (reportedByYear) ÷ the
+ * same land. Null without land (none promised, or 0); a ratio is null when its
+ * figure is missing.
+ */
+export function perMu(promises: { landMu: string | number | null; promisedOutput: string | number | null; promisedTax: string | number | null }, years: readonly YearOfReports[]): PerMu | null {
+  const land = promises.landMu === null ? 0 : Number(promises.landMu);
+  if (!(land > 0)) return null;
+  const per = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v) / land);
+  return {
+    promised: { output: per(promises.promisedOutput), tax: per(promises.promisedTax) },
+    years: years.map((y) => ({ year: y.year, output: per(y.values.ANNUAL_OUTPUT), tax: per(y.values.ANNUAL_TAX) })),
+  };
+}

@@ -59,7 +59,7 @@ describe("the digest counts only what the user may see", () => {
     const officer = await user(county.id);
     await redMilestone(county.id, officer.id); // theirs, in their unit: counts
     const away = await redMilestone(other.id, officer.id); // owned, but in another unit: outside an officer's scope
-    await db.supervisionOrder.create({ data: { projectId: away.id, unitId: other.id, requirement: "Start building", answerDueOn: date("2026-06-10"), assigneeId: officer.id, issuedById: manager.id } });
+    await db.supervisionOrder.create({ data: { projects: { create: [{ projectId: away.id }] }, unitId: other.id, requirement: "Start building", answerDueOn: date("2026-06-10"), assigneeId: officer.id, issuedById: manager.id } });
     expect(await digest(db, TODAY, { email: false })).toBe(1);
     expect(await digestOf(officer.id)).toEqual([expect.objectContaining({ red: 1 })]);
   });
@@ -69,7 +69,7 @@ describe("the digest counts only what the user may see", () => {
     const county = await unit();
     const boss = await user(city.id, "MANAGER");
     const p = await project(county.id, boss.id);
-    await db.supervisionOrder.create({ data: { projectId: p.id, unitId: county.id, requirement: "Answer", answerDueOn: date("2026-06-10"), assigneeId: boss.id, issuedById: boss.id } });
+    await db.supervisionOrder.create({ data: { projects: { create: [{ projectId: p.id }] }, unitId: county.id, requirement: "Answer", answerDueOn: date("2026-06-10"), assigneeId: boss.id, issuedById: boss.id } });
     await redMilestone(county.id, boss.id);
     expect(await digest(db, TODAY, { email: false })).toBe(1);
     expect(await digestOf(boss.id)).toEqual([expect.objectContaining({ red: 2 })]);

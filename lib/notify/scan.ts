@@ -14,7 +14,7 @@ import { DAY_MS, isoDay } from "@/lib/domain/period";
 import { UNRESOLVED_SUPERVISION } from "@/lib/domain/supervision";
 import { milestoneColour } from "@/lib/domain/milestones";
 import { SUPERVISION_WARN_DAYS, digestDue, escalationLadder, remindersBacklogDay, sentOnceDue, type NotificationSettings } from "@/lib/domain/notifications";
-import { inPlaySql, lastActivitySql, overdueByAtLeastSql, overdueSql, stalledSql, supervisionRedSql, unreachedMilestoneSql, userSeesProjectSql } from "@/lib/data/sql-rules";
+import { inPlaySql, lastActivitySql, overdueByAtLeastSql, overdueSql, stalledSql, supervisionFirstProjectSql, supervisionRedSql, unreachedMilestoneSql, userSeesProjectSql } from "@/lib/data/sql-rules";
 import { getMilestoneSettings } from "@/lib/data/settings";
 import { getNotificationSettings } from "@/lib/data/notification-settings";
 import { todayDate } from "@/lib/validation/fields";
@@ -99,7 +99,7 @@ export async function scan(db: Db, { now, email }: { now: Date; email?: boolean 
   await add("SUPERVISION_DUE_SOON", Prisma.sql`
     SELECT u.id AS user_id, 'supervision:' || o.id AS subject, ${ymd(Prisma.sql`o.answer_due_on`)} AS occasion, p.id AS project_id,
            jsonb_build_object('dueOn', ${ymd(Prisma.sql`o.answer_due_on`)}) AS data
-      FROM supervision_order o JOIN project p ON p.id = o.project_id JOIN app_user u ON u.id = o.assignee_id
+      FROM supervision_order o JOIN LATERAL ${supervisionFirstProjectSql("o")} p ON TRUE JOIN app_user u ON u.id = o.assignee_id
      WHERE o.status = ANY(${[...UNRESOLVED_SUPERVISION]}::"SupervisionStatus"[])
        AND ${becameDue((day) => Prisma.sql`(NOT ${supervisionRedSql(day, "o")} AND o.answer_due_on <= ${new Date(day.getTime() + SUPERVISION_WARN_DAYS * DAY_MS)}::date)`)}
        AND ${recipientSql("SUPERVISION_DUE_SOON")}`);
@@ -108,7 +108,7 @@ export async function scan(db: Db, { now, email }: { now: Date; email?: boolean 
   await add("SUPERVISION_TO_REVIEW", Prisma.sql`
     SELECT u.id AS user_id, 'supervision:' || o.id AS subject, s.id::varchar AS occasion, p.id AS project_id,
            jsonb_build_object('by', (SELECT a.name FROM app_user a WHERE a.id = s.author_id)) AS data
-      FROM supervision_order o JOIN project p ON p.id = o.project_id JOIN app_user u ON u.id = o.issued_by_id
+      FROM supervision_order o JOIN LATERAL ${supervisionFirstProjectSql("o")} p ON TRUE JOIN app_user u ON u.id = o.issued_by_id
       JOIN LATERAL (SELECT st.id, st.author_id, st.at FROM supervision_step st WHERE st.order_id = o.id AND st.kind IN ('PLAN', 'PROGRESS')
                     ORDER BY st.at DESC, st.id DESC LIMIT 1) s ON TRUE
      WHERE o.status = 'ANSWERED' AND s.author_id <> u.id AND s.at >= ${new Date(`${isoDay(since)}T00:00:00+08:00`)}
@@ -195,7 +195,7 @@ export async function digest(
         AS c(user_id, due_today, overdue, red, unread)),
     sup AS (
       SELECT o.assignee_id AS user_id, count(*)::int AS n
-        FROM supervision_order o JOIN project p ON p.id = o.project_id JOIN app_user a ON a.id = o.assignee_id
+        FROM supervision_order o JOIN LATERAL ${supervisionFirstProjectSql("o")} p ON TRUE JOIN app_user a ON a.id = o.assignee_id
        WHERE ${supervisionRedSql(today, "o")} AND ${userSeesProjectSql("a", "p")}
        GROUP BY o.assignee_id),
     ev AS (

@@ -51,7 +51,8 @@ import {
   stalledAndOverdue,
 } from "@/lib/data/dashboard";
 import { summarize } from "./summary";
-import { RATE_NAMES, asOfDay, rateOf, type RateName } from "@/lib/domain/delivery-rates";
+import { RATE_NAMES, asOfDay, rate, rateOf, type RateName } from "@/lib/domain/delivery-rates";
+import type { FigureTotal } from "@/lib/data/dashboard/delivery-rates";
 import { getReconciliation, type Reconciliation } from "@/lib/data/signings";
 import { projectsHref } from "@/lib/domain/project-filter";
 import type { SigningFilter } from "@/lib/domain/signings";
@@ -132,6 +133,8 @@ export type Report = {
     overall: RateLine;
     byUnit: (RateLine & { id: number; nameZh: string; nameEn: string })[];
     byQuarter: (RateLine & { label: string; asOf: string })[];
+    /** Promised against actual per figure, over the projects signed in the period (getDeliveryRates' figures), with reached / promised. */
+    figures: (FigureTotal & { share: number | null })[];
   };
   newLeads: { total: number; bySource: LeadLine[]; byEvent: LeadLine[] };
   stalled: { days: number; count: number }[];
@@ -302,6 +305,7 @@ export async function buildReport(db: Db, actor: Actor, input: ReportInput, now 
       overall: withRates(rates.overall),
       byUnit: rates.byUnit.map(withRates),
       byQuarter: rates.trend.map(({ period: _, cutoff, ...q }) => ({ ...withRates(q), asOf: isoDay(asOfDay(cutoff)) })),
+      figures: rates.figures.map((f) => ({ ...f, share: rate(f.reached, f.promised) })),
     },
     newLeads: {
       total: leadTotal[0]?.n ?? 0,

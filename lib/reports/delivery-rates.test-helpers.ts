@@ -2,6 +2,7 @@
 import { RATE_NAMES, rateOf, type RateName } from "@/lib/domain/delivery-rates";
 import type { RateCounts } from "@/lib/data/dashboard/delivery-rates";
 import type { Report } from "./build-report";
+import { FIGURE_KIND_LIST } from "@/lib/domain/milestones";
 
 export const NO_RATES: RateCounts = {
   signed: 0, started: 0, producing: 0, fundedCny: 0, fundedUsd: 0, contractedCny: "0", contractedUsd: "0", fundsCny: "0", fundsUsd: "0",
@@ -19,5 +20,6 @@ export function deliveryRatesOf(asOf: string, overall: Partial<RateCounts>, unit
     overall: line(overall),
     byUnit: units.map(({ counts, ...u }) => ({ ...u, ...line(counts) })),
     byQuarter: quarters.map(({ counts, ...q }) => ({ ...q, ...line(counts) })),
+    figures: FIGURE_KIND_LIST.map((kind) => ({ kind, promisedProjects: 0, promised: "0", reachedProjects: 0, reached: "0", share: null })),
   };
 }

@@ -13,6 +13,7 @@ import type { Report, ReportListPages } from "./build-report";
 import { countryName } from "@/lib/validation/countries";
 import { formatDate } from "@/lib/format/dates";
 import { RATE_NAMES, type RateName } from "@/lib/domain/delivery-rates";
+import { FIGURE_KINDS } from "@/lib/domain/milestones";
 
 /** A rate as the files write it: a percentage with one decimal, "—" without a denominator. */
 export const percentText = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
@@ -48,6 +49,16 @@ async function* mapPages<T>(pages: AsyncIterable<T[]>, row: (line: T) => Cell[])
 
 const MESSAGES = { "zh-CN": zh.reports, en: en.reports } as const;
 const STAGES = { "zh-CN": zh.stages, en: en.stages } as const;
+
+const DELIVERY = { "zh-CN": zh.delivery, en: en.delivery } as const;
+
+/** A "delivery.*" string by dotted key (the delivery tables' own words), with {name} parameters. */
+function deliveryText(locale: ReportLocale, key: string, params: Record<string, string | number> = {}): string {
+  let node: unknown = DELIVERY[locale];
+  for (const part of key.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node !== "string") return key;
+  return node.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
 
 /** A "reports.*" string by dotted key, with {name} parameters. */
 export function reportText(locale: ReportLocale, key: string, params: Record<string, string | number> = {}): string {
@@ -220,6 +231,20 @@ function deliverySections(r: Report, locale: ReportLocale, col: (key: string, ki
   const projectRates = RATE_NAMES.filter((n) => n !== "fundsCny" && n !== "fundsUsd");
   const rateCols = [...projectRates.map((n) => ({ ...col(n, "text", 12), header: rt(n) })), col("rateCny", "text", 14), col("rateUsd", "text", 14), col("pastDue", "int", 10)];
   const rateCells = (x: Report["deliveryRates"]["overall"]): Cell[] => [...projectRates.map((n) => percentText(x.rates[n])), percentText(x.rates.fundsCny), percentText(x.rates.fundsUsd), x.pastDue];
+  // Promised against actual: yuan, US dollars and the other quantities (亩, jobs) each in columns of their own, never mixed.
+  const dt = (key: string, params: Record<string, string | number> = {}) => deliveryText(locale, key, params);
+  const fcol = (key: string, kind: CellKind, width: number, currency?: Currency) => ({ ...col(key, kind, width, currency), header: dt(`report.cols.${key}`) });
+  const figureCells = (f: Report["deliveryRates"]["figures"][number]): Cell[] => {
+    const unit = FIGURE_KINDS[f.kind];
+    const promised = f.promisedProjects > 0 ? f.promised : null;
+    const reached = f.reachedProjects > 0 ? f.reached : null;
+    const at = (u: typeof unit) => (unit === u ? [promised, reached] : [null, null]);
+    const qty = unit === "MU" || unit === "COUNT";
+    return [
+      dt(`report.kinds.${f.kind}`), f.promisedProjects, f.reachedProjects, ...at("CNY"), ...at("USD"),
+      qty && promised !== null ? Number(promised) : null, qty && reached !== null ? Number(reached) : null, qty ? dt(`report.units.${unit}`) : null, percentText(f.share),
+    ];
+  };
   return [
     {
       key: "deliveryRates",
@@ -232,6 +257,16 @@ function deliverySections(r: Report, locale: ReportLocale, col: (key: string, ki
       title: title("deliveryFunds"),
       columns: [col("item", "text", 24), col("contractedCny", "money", 18, "CNY"), col("fundsCny", "money", 18, "CNY"), col("rateCny", "text", 12), col("contractedUsd", "money", 18, "USD"), col("fundsUsd", "money", 18, "USD"), col("rateUsd", "text", 12)],
       rows: [[rt("cohort"), o.contractedCny, o.fundsCny, percentText(o.rates.fundsCny), o.contractedUsd, o.fundsUsd, percentText(o.rates.fundsUsd)]],
+    },
+    {
+      key: "deliveryFigures",
+      title: dt("report.title", { asOf }),
+      columns: [
+        fcol("item", "text", 22), fcol("promisedProjects", "int", 10), fcol("reachedProjects", "int", 10),
+        fcol("promisedCny", "money", 16, "CNY"), fcol("reachedCny", "money", 16, "CNY"), fcol("promisedUsd", "money", 14, "USD"), fcol("reachedUsd", "money", 14, "USD"),
+        fcol("promisedQty", "decimal", 12), fcol("reachedQty", "decimal", 12), fcol("qtyUnit", "text", 8), fcol("share", "text", 10),
+      ],
+      rows: d.figures.map(figureCells),
     },
     {
       key: "deliveryByUnit",

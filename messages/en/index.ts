@@ -6,6 +6,7 @@ import common from "./common.json";
 import commitments from "./commitments.json";
 import companies from "./companies.json";
 import dashboard from "./dashboard.json";
+import delivery from "./delivery.json";
 import events from "./events.json";
 import importMessages from "./import.json";
 import journey from "./journey.json";
@@ -19,5 +20,5 @@ import targets from "./targets.json";
 import work from "./work.json";
 import { resolveReferences } from "../references";
 
-const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...events, ...importMessages, ...journey, ...notifications, ...pipeline, ...projects, ...reports, ...signings, ...supervision, ...targets, ...work });
+const messages = resolveReferences({ ...account, ...admin, ...common, ...commitments, ...companies, ...dashboard, ...delivery, ...events, ...importMessages, ...journey, ...notifications, ...pipeline, ...projects, ...reports, ...signings, ...supervision, ...targets, ...work });
 export default messages;

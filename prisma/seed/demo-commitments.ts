@@ -119,7 +119,7 @@ async function seedChainColours(tx: Tx) {
 /** The county projects under an open supervision order: a deadline past (red), as the order says. */
 async function seedSupervisedRed(tx: Tx) {
   const supervised: Signed[] = await tx.project.findMany({
-    where: { supervisionOrders: { some: { status: "OPEN" } }, contracts: { some: {} }, commitments: { none: {} } },
+    where: { supervisionOrders: { some: { order: { status: "OPEN" } } }, contracts: { some: {} }, commitments: { none: {} } },
     orderBy: { id: "asc" },
     select: signedSelect,
   });

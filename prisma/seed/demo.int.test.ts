@@ -219,12 +219,13 @@ describe("the demo seed", () => {
 
   it("has two open supervision orders on a county's signed projects, one past its answer deadline", async () => {
     const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
-    const orders = await db.supervisionOrder.findMany({ select: { status: true, answerDueOn: true, assigneeId: true, project: { select: { ownerId: true, stage: true, unit: { select: { kind: true } } } } } });
+    const orders = await db.supervisionOrder.findMany({ select: { status: true, answerDueOn: true, assigneeId: true, projects: { select: { project: { select: { ownerId: true, stage: true, unit: { select: { kind: true } } } } } } } });
     expect(orders).toHaveLength(2);
     for (const o of orders) {
       expect(o.status).toBe("OPEN");
-      expect(o.assigneeId).toBe(o.project.ownerId);
-      expect(o.project.unit.kind).toBe("COUNTY");
+      expect(o.projects).toHaveLength(1);
+      expect(o.assigneeId).toBe(o.projects[0].project.ownerId);
+      expect(o.projects[0].project.unit.kind).toBe("COUNTY");
     }
     expect(orders.filter((o) => isSupervisionRed(o, today))).toHaveLength(1);
   });
@@ -249,7 +250,7 @@ describe("the demo seed", () => {
     const colourOf = async (id: number) => projectColour((await getCommitments(db, actor, id, todayYmd()))!.milestones.map((m) => m.colour));
     const chainColours = new Set(await Promise.all(chain.map((p) => colourOf(p.id))));
     expect([...chainColours].sort()).toEqual(["GREEN", "RED", "YELLOW"]);
-    const supervised = await db.project.findMany({ where: { supervisionOrders: { some: { status: "OPEN" } } }, select: { id: true } });
+    const supervised = await db.project.findMany({ where: { supervisionOrders: { some: { order: { status: "OPEN" } } } }, select: { id: true } });
     expect(supervised.length).toBeGreaterThan(0);
     for (const p of supervised) expect(await colourOf(p.id)).toBe("RED");
     // The list's red filter finds them too (projectColourSql, the same rule).

@@ -21,6 +21,8 @@ import { STAGES } from "@/lib/domain/stages";
 import { MILESTONE_COLOURS } from "@/lib/domain/milestones";
 import { ColourBadge } from "@/components/projects/colour-badge";
 import { HighRiskBadge } from "@/components/projects/high-risk-badge";
+import { IssueForList } from "@/components/supervision/issue-for-list";
+import { parseFigureSet } from "@/lib/domain/delivery-rates";
 
 export async function generateMetadata() {
   const t = await getTranslations("projects");
@@ -41,7 +43,7 @@ const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const query = fromSearchParams(await searchParams);
-  const [t, tc, tColours, tsg, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getTranslations("commitments.colours"), getTranslations("signings"), getLocale() as Promise<Locale>]);
+  const [t, tc, tColours, tsg, locale, tDelivery, tKinds] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getTranslations("commitments.colours"), getTranslations("signings"), getLocale() as Promise<Locale>, getTranslations("delivery"), getTranslations("commitments.kinds")]);
   const [list, options] = await Promise.all([listProjects(db(), user, query), filterOptions(db(), user)]);
   const manyUnits = seesAllUnits(user);
 
@@ -114,7 +116,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   if (query.delivery) {
     // Counted as of the day before the cutoff (default: today).
     const asOf = query.deliveryTo ? range(undefined, query.deliveryTo) : formatDate(todayDate(), locale);
-    narrowing.push(chip("delivery", t("narrowing.delivery", { set: t(`narrowing.deliverySets.${query.delivery}`), asOf }), { delivery: undefined, deliveryTo: undefined }));
+    const figure = parseFigureSet(query.delivery);
+    const set = figure ? tDelivery("figures.set", { side: figure.side, figure: tKinds(figure.kind) }) : t(`narrowing.deliverySets.${query.delivery}` as never);
+    narrowing.push(chip("delivery", t("narrowing.delivery", { set, asOf }), { delivery: undefined, deliveryTo: undefined }));
   }
   if (query.reached) {
     const forward = query.reached === "ON_HOLD" || query.reached === "LOST" ? "no" : "yes";
@@ -193,6 +197,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
       </form>
 
       <NarrowingFilters label={t("narrowing.label")} items={narrowing} />
+
+      {hasFilters && <IssueForList user={user} query={query} total={list.total} totalIsAtLeast={list.totalIsAtLeast} units={options.units} locale={locale} />}
 
       <p className="mb-2 text-sm text-slate-600" role="status" data-testid="project-count">
         {list.totalIsAtLeast ? t("countAtLeast", { total: list.total }) : t("count", { total: list.total })}

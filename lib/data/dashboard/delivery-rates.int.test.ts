@@ -13,6 +13,13 @@
  *  D  signed 2023-06-01 (not in the cohort). 开工 due 2023-10-01, started 2023-09-15; 投产 due 03-01, reached 02-20: all met.
  *  E  signed 2023-05-01. 投产 due 03-31 (the as-of day: due, not yet overdue), reached 04-02 (after the cutoff).
  *  F  (unit V) signed 01-15, 1,000,000 USD. Started 02-01; 投产 reached 03-15; funds 1,000,000 USD 03-10; 入统 due 04-15 (not due).
+ *
+ * Promised against actual (figures; the cohort is A, B, C in U):
+ *  A  promises investment 100,000,000 yuan (reached: funds 40,000,000 before the cutoff), 200 jobs (reported 50 on 02-01,
+ *     120 on 03-15, 180 on 04-05 after the cutoff: 120 counts), 100 亩 of land (nothing reported).
+ *  B  promises 2,000,000 USD foreign investment (reached 500,000 USD), 100 jobs AMENDED to 80 (80 counts), none reported.
+ *  C  (lost) promises 50 jobs and 3,000,000 yuan tax a year; reported tax 1,000,000 on 03-10.
+ *  D  (not in the cohort) promises 999 jobs, reported 999: counted nowhere.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb, uniq } from "@/test/factories";
@@ -21,6 +28,7 @@ import { getDashboard, getDeliveryRates, type Actor, type RateCounts } from "@/l
 import { quarterPeriod } from "@/lib/domain/period";
 import { rate } from "@/lib/domain/delivery-rates";
 import type { CommitmentKind, Stage } from "@/lib/generated/prisma/enums";
+import type { FigureKind } from "@/lib/domain/milestones";
 import { linkedNumbers } from "@/components/dashboard/links";
 import { fromSearchParams } from "@/lib/domain/project-filter";
 import { listProjects } from "@/lib/data/project-list";
@@ -43,6 +51,9 @@ type Spec = {
   actuals?: [CommitmentKind, string][];
   starts?: string[];
   funds?: [string, "CNY" | "USD", string][];
+  /** Figures promised (value; an amended one: the first value, replaced by `replacedBy`) and reported (day, value). */
+  figures?: [FigureKind, string, { replacedBy?: string }?][];
+  reported?: [FigureKind, string, string][];
 };
 
 let managerU: Actor, managerV: Actor, admin: Actor, U: number, V: number;
@@ -64,6 +75,13 @@ async function project(name: string, s: Spec) {
       await db.commitment.create({ data: { projectId: p.id, contractId: contract.id, kind: k, dueOn: d(due), replacedAt: new Date("2024-02-10T02:00:00Z"), replacedById: current.id, createdById: s.owner.id } });
     }
   }
+  for (const [k, value, opts] of s.figures ?? []) {
+    const current = await db.commitment.create({ data: { projectId: p.id, contractId: contract.id, kind: k, value: opts?.replacedBy ?? value, createdById: s.owner.id } });
+    if (opts?.replacedBy) {
+      await db.commitment.create({ data: { projectId: p.id, contractId: contract.id, kind: k, value, replacedAt: new Date("2024-02-10T02:00:00Z"), replacedById: current.id, createdById: s.owner.id } });
+    }
+  }
+  for (const [k, on, value] of s.reported ?? []) await db.commitmentActual.create({ data: { projectId: p.id, kind: k, reportedOn: d(on), value, createdById: s.owner.id } });
   for (const [k, on] of s.actuals ?? []) await db.commitmentActual.create({ data: { projectId: p.id, kind: k, reportedOn: d(on), createdById: s.owner.id } });
   for (const on of s.starts ?? []) await db.constructionStart.create({ data: { projectId: p.id, startedOn: d(on), createdById: s.owner.id } });
   for (const [on, currency, amount] of s.funds ?? []) await db.fundsInPlace.create({ data: { projectId: p.id, receivedOn: d(on), currency, amount, createdById: s.owner.id } });
@@ -76,16 +94,21 @@ beforeAll(async () => {
     owner: managerU, stage: "CONSTRUCTION", signed: ["2024-01-10", "100000000.00", null],
     promises: [["CONSTRUCTION_START", "2024-03-31"], ["PRODUCTION", "2024-06-30"]], starts: ["2024-03-31"],
     funds: [["2024-02-01", "CNY", "40000000.00"], ["2024-04-05", "CNY", "10000000.00"]],
+    figures: [["INVESTMENT_TOTAL", "100000000.00"], ["JOBS", "200"], ["LAND", "100"]],
+    reported: [["JOBS", "2024-02-01", "50"], ["JOBS", "2024-03-15", "120"], ["JOBS", "2024-04-05", "180"]],
   });
   await project("B", {
     owner: managerU, stage: "SIGNED", signed: ["2024-02-01", "50000000.00", "2000000.00"],
     promises: [["CONSTRUCTION_START", "2024-02-15", { replacedBy: "2024-05-31" }], ["LAND_HANDOVER", "2024-01-20"]],
     actuals: [["LAND_HANDOVER", "2024-01-25"]], funds: [["2024-03-01", "USD", "500000.00"]],
+    figures: [["FOREIGN_INVESTMENT", "2000000.00"], ["JOBS", "100", { replacedBy: "80" }]],
   });
-  await project("C", { owner: managerU, stage: "LOST", signed: ["2024-03-05", "30000000.00", null], promises: [["CONSTRUCTION_START", "2024-03-20"]] });
+  await project("C", { owner: managerU, stage: "LOST", signed: ["2024-03-05", "30000000.00", null], promises: [["CONSTRUCTION_START", "2024-03-20"]],
+    figures: [["JOBS", "50"], ["ANNUAL_TAX", "3000000.00"]], reported: [["ANNUAL_TAX", "2024-03-10", "1000000.00"]] });
   await project("D", {
     owner: managerU, stage: "OPERATING", signed: ["2023-06-01", "80000000.00", null],
     promises: [["CONSTRUCTION_START", "2023-10-01"], ["PRODUCTION", "2024-03-01"]], starts: ["2023-09-15"], actuals: [["PRODUCTION", "2024-02-20"]],
+    figures: [["JOBS", "999"]], reported: [["JOBS", "2024-01-05", "999"]],
   });
   await project("E", { owner: managerU, stage: "CONSTRUCTION", signed: ["2023-05-01", "60000000.00", null], promises: [["PRODUCTION", "2024-03-31"]], actuals: [["PRODUCTION", "2024-04-02"]] });
   await project("F", {
@@ -137,6 +160,38 @@ describe("delivery rates", () => {
     expect(r.trend[1].cutoff).toEqual(d("2024-04-11"));
   });
 
+  it("totals each figure promised (the promise in force) against reached, over the projects signed in the period", async () => {
+    const figures = async (who: Actor, now: Date) => Object.fromEntries((await getDeliveryRates(db, who, Q1, now)).figures.map((f) => [f.kind, [f.promisedProjects, f.promised, f.reachedProjects, f.reached]]));
+    expect(await figures(managerU, AFTER)).toEqual({
+      INVESTMENT_TOTAL: [1, "100000000.00", 1, "40000000.00"],
+      FIXED_ASSET: [0, "0", 0, "0"],
+      FOREIGN_INVESTMENT: [1, "2000000.00", 1, "500000.00"],
+      LAND: [1, "100.00", 0, "0"],
+      JOBS: [3, "330.00", 1, "120.00"], // 200 + 80 (amended from 100) + 50 (lost after signing); A's 120 (the 180 came after the cutoff)
+      ANNUAL_OUTPUT: [0, "0", 0, "0"],
+      ANNUAL_TAX: [1, "3000000.00", 1, "1000000.00"],
+    });
+    // While the period runs (as of 03-20): A's jobs as reported on 03-15; A's yuan as of 02-01.
+    expect((await figures(managerU, DURING)).JOBS).toEqual([3, "330.00", 1, "120.00"]);
+    expect((await figures(managerV, AFTER)).JOBS).toEqual([0, "0", 0, "0"]);
+  });
+
+  it("each figure's promised and reached counts link to exactly their projects", async () => {
+    const dash = await getDashboard(db, managerU, Q1, AFTER);
+    const links = linkedNumbers(dash);
+    const want: Record<string, string[]> = {
+      "INVESTMENT_TOTAL.promised": ["A"], "INVESTMENT_TOTAL.reached": ["A"], "FOREIGN_INVESTMENT.promised": ["B"], "FOREIGN_INVESTMENT.reached": ["B"],
+      "JOBS.promised": ["A", "B", "C"], "JOBS.reached": ["A"], "LAND.promised": ["A"], "LAND.reached": [], "ANNUAL_TAX.promised": ["C"], "ANNUAL_TAX.reached": ["C"],
+      "FIXED_ASSET.promised": [],
+    };
+    for (const [key, names] of Object.entries(want)) {
+      const n = links.get(`rates.figure.${key}`);
+      const list = await listProjects(db, managerU, fromSearchParams(new URL(n.href, "http://x").searchParams), AFTER);
+      expect([key, list.rows.map((p) => p.id).sort((a, b) => a - b)], n.href).toEqual([key, names.map((x) => id[x]).sort((a, b) => a - b)]);
+      expect(n.count).toBe(names.length);
+    }
+  });
+
   it("each count links to exactly the projects it counts", async () => {
     const dash = await getDashboard(db, managerU, Q1, AFTER);
     const links = linkedNumbers(dash);
@@ -168,6 +223,12 @@ describe("delivery rates", () => {
     expect(rates.rows[0]).toEqual(["履约率", 2, 5, "40.0%"]);
     expect(toCsv(r)).toContain("履约率,2,5,40.0%");
     expect(toCsv(r, "en")).toContain("Fulfilment rate,2,5,40.0%");
+    // Promised against actual: yuan, dollars and quantities in their own columns.
+    const figures = reportSections(r, "zh-CN").find((x) => x.key === "deliveryFigures")!;
+    expect(figures.title).toBe("承诺与实际（统计期内签约项目，截至2024年3月31日）");
+    expect(figures.rows.find((row) => row[0] === "就业")).toEqual(["就业", 3, 1, null, null, null, null, 330, 120, "人", "36.4%"]);
+    expect(figures.rows.find((row) => row[0] === "外资")).toEqual(["外资", 1, 1, null, null, "2000000.00", "500000.00", null, null, null, "25.0%"]);
+    expect(toCsv(r, "en")).toContain("Total investment,1,1,100000000.00,40000000.00,,,,,,40.0%");
     expect(r.summary.zh).toContain("截至2024年3月31日，履约率40%（5个有里程碑到期的项目中2个按期达成），1个项目逾期");
     expect(r.summary.en).toContain("As of 31 Mar 2024 the fulfilment rate was 40% (2 of 5 projects with a milestone due met them all on time)");
   });

@@ -12,8 +12,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { lastDay, quarterPeriod, type Period } from "@/lib/domain/period";
 import { deliveryCutoff, ON_TIME_KINDS } from "@/lib/domain/delivery-rates";
-import { dueBeforeSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedOnSql, money, projectFilterSql } from "@/lib/data/sql-rules";
+import { dueBeforeSql, figurePromisedSql, figureReachedSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedOnSql, money, projectFilterSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
+import { FIGURE_KIND_LIST, type FigureKind } from "@/lib/domain/milestones";
 import { type Actor, signedInPeriodSql } from "./sql";
 
 /** The counts behind the rates (amounts as decimal strings: yuan and US dollars apart). */
@@ -39,7 +40,14 @@ export type RateCounts = {
 };
 export type UnitRates = RateCounts & { id: number; nameZh: string; nameEn: string };
 export type QuarterRates = RateCounts & { label: string; period: Period; cutoff: Date };
-export type DeliveryRates = { cutoff: Date; overall: RateCounts; byUnit: UnitRates[]; trend: QuarterRates[] };
+/**
+ * Promised against actual for one figure, over the projects signed in the
+ * period: those with a promise in force and its sum; of them, those with
+ * something reached by the cutoff and its sum (yuan, US dollars, 亩 or jobs by
+ * kind: FIGURE_KINDS; decimal strings).
+ */
+export type FigureTotal = { kind: FigureKind; promisedProjects: number; promised: string; reachedProjects: number; reached: string };
+export type DeliveryRates = { cutoff: Date; overall: RateCounts; byUnit: UnitRates[]; trend: QuarterRates[]; figures: FigureTotal[] };
 
 /** The quarters of the period's year (its last day's year) that have begun by today. */
 export function trendQuarters(period: Period, today: Date): Period[] {
@@ -99,6 +107,16 @@ export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFi
   const perCut = Prisma.sql`per.cut`;
   const reached = (kind: string, projectId: string) => milestoneReachedOnSql(Prisma.raw(kind), Prisma.raw(projectId));
 
+  const figureRows = db.$queryRaw<{ kind: FigureKind; promised_projects: number; promised: string | null; reached_projects: number; reached: string | null }[]>`
+    SELECT k.kind, COUNT(v.promised)::int AS promised_projects, SUM(v.promised)::text AS promised,
+           COUNT(v.reached) FILTER (WHERE v.promised IS NOT NULL)::int AS reached_projects,
+           SUM(v.reached) FILTER (WHERE v.promised IS NOT NULL)::text AS reached
+      FROM unnest(${FIGURE_KIND_LIST}::"CommitmentKind"[]) AS k(kind)
+      LEFT JOIN LATERAL (
+        SELECT ${figurePromisedSql(Prisma.sql`k.kind`, Prisma.sql`s.project_id`)} AS promised,
+               ${figureReachedSql(Prisma.sql`k.kind`, Prisma.sql`${cutoffs[0]}::date`, Prisma.sql`s.project_id`)} AS reached
+          FROM (${signedInPeriodSql(user, filters)}) s) v ON TRUE
+     GROUP BY k.kind`;
   const rows = await db.$queryRaw<Row[]>`
     WITH per AS (
       SELECT * FROM unnest(${periods.map((_, i) => i)}::int[], ${periods.map((p) => p.from)}::date[], ${periods.map((p) => p.to)}::date[], ${cutoffs}::date[]) AS per(i, pfrom, pto, cut)
@@ -151,7 +169,12 @@ export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFi
      ORDER BY 1, u.name_zh, 2`;
 
   const total = (i: number) => rows.find((r) => r.i === i && r.unit_id === null);
+  const figures = await figureRows;
   return {
+    figures: FIGURE_KIND_LIST.map((kind) => {
+      const f = figures.find((x) => x.kind === kind);
+      return { kind, promisedProjects: f?.promised_projects ?? 0, promised: money(f?.promised), reachedProjects: f?.reached_projects ?? 0, reached: money(f?.reached) };
+    }),
     cutoff: cutoffs[0],
     overall: countsOf(total(0)),
     byUnit: rows

@@ -11,13 +11,13 @@ import { ZAnswerSupervision, ZCloseSupervision, ZIssueSupervision } from "@/lib/
 
 function revalidate(result: ActionResult<SupervisionWriteResult>) {
   if (result.ok) {
-    revalidatePath(`/projects/${result.data.projectId}`);
+    for (const projectId of result.data.projectIds) revalidatePath(`/projects/${projectId}`);
     revalidatePath("/");
   }
   return result;
 }
 
-/** A manager issues a supervision order (督办) on a project in scope. */
+/** A manager issues a supervision order (督办) to a unit in scope: on a project (its page), or on a set (the project list's filter, or ticked). */
 export async function issueSupervisionAction(_prev: unknown, formData: FormData): Promise<ActionResult<SupervisionWriteResult>> {
   const input = formDataToObject(formData);
   return revalidate(await runAction(ROLES_FOR.superviseProjects, ZIssueSupervision, input, (user, data) => issueSupervision(db(), user, data)));
