@@ -121,7 +121,7 @@ test("a further contract on a signed project: an officer records a capital incre
   await expect(form.getByRole("status")).toHaveText("已登记：增资，只计增加部分。");
   await expect(section.getByTestId("signing")).toHaveCount(before + 1);
   await expect(section.getByTestId("signing").last()).toHaveAttribute("data-role", "INCREASE");
-  await expect(section.getByTestId("signing").last()).toContainText("3000万元");
+  await expect(section.getByTestId("signing").last()).toContainText("3,000万元");
 
   // The same project signed again at a promotion event: recorded, flagged, not counted.
   await form.getByLabel("合同类型").selectOption({ label: "再次签约：正式投资合同" });
