@@ -12,7 +12,8 @@ async function signedIn(browser: Browser, email: string) {
 }
 
 test("count once: an admin adds a reason and sets a rule, a manager marks a project 不予认定, the report reconciles in zh and en and downloads in every format", async ({ browser }) => {
-  test.setTimeout(180_000);
+  // A year's report in two languages and four formats, on a shared 2-core machine.
+  test.setTimeout(300_000);
   const tag = Math.random().toString(36).slice(2, 8);
   const reasonZh = `政府投资项目${tag}`;
 
