@@ -28,6 +28,41 @@ test.describe("zh-CN", () => {
     await expect(page.getByRole("heading", { level: 1, name: "中能建设投资有限公司" })).toBeVisible();
   });
 
+  test("an officer creating a project with a company that exists gets it shown while typing and picks it", async ({ page }) => {
+    const title = `中能建设江州储能电站 ${Math.random().toString(36).slice(2, 8)}`;
+    await signIn(page, "officer@demo.local");
+    await page.goto("/projects/new");
+    await page.getByRole("button", { name: "列表中没有该企业：新建企业" }).click();
+    await page.getByLabel("企业名称（中文）").fill("中能建设投资（集团）有限公司");
+    const found = page.getByTestId("company-duplicates");
+    await expect(found).toContainText("中能建设投资有限公司");
+    await expect(found).toContainText("名称相同");
+    await found.getByRole("button", { name: "使用已有企业 中能建设投资有限公司" }).click();
+    await expect(page.getByTestId("chosen-company")).toContainText("中能建设投资有限公司");
+    await page.getByLabel("项目名称").fill(title);
+    await page.getByRole("button", { name: "创建项目" }).click();
+    await expect(page).toHaveURL(/\/projects\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByRole("link", { name: "中能建设投资有限公司" }).first()).toBeVisible();
+  });
+
+  test("an officer who saves a look-alike without choosing is stopped; confirming it is another company creates it", async ({ page }) => {
+    const s = Math.random().toString(36).slice(2, 8);
+    await signIn(page, "officer@demo.local");
+    await page.goto("/projects/new");
+    await page.getByRole("button", { name: "列表中没有该企业：新建企业" }).click();
+    await page.getByLabel("企业名称（中文）").fill("中能建设投资股份公司");
+    await page.getByLabel("项目名称").fill(`另一家中能 ${s}`);
+    await expect(page.getByTestId("company-duplicates")).toContainText("中能建设投资有限公司");
+    await page.getByRole("button", { name: "创建项目" }).click();
+    await expect(page.getByLabel("企业名称（中文）")).toHaveAccessibleDescription(/已有相同信用代码或相似名称的企业/);
+    await expect(page).toHaveURL(/\/projects\/new$/);
+    await page.getByLabel("这是另一家企业，仍然新建").check();
+    await page.getByRole("button", { name: "创建项目" }).click();
+    await expect(page).toHaveURL(/\/projects\/\d+$/);
+    await expect(page.getByRole("link", { name: "中能建设投资股份公司" }).first()).toBeVisible();
+  });
+
   test("a manager creates a look-alike that is another company, then merges the two; the merged address leads to the one kept", async ({ page }) => {
     const s = Math.random().toString(36).slice(2, 8);
     const keep = `澜汐${s}智能装备有限公司`;

@@ -237,6 +237,19 @@ export const MATRIX: Record<string, Entry> = {
     scope: "unit",
     run: form(async (c) => ({ projectId: c.unit.project.id, version: await versionOf("project", c.unit.project.id), note: "matrix" })),
   },
+  "app/(app)/projects/[id]/contract-actions.ts#addContractAction": {
+    roles: ANY_ROLE,
+    scope: "unit",
+    run: form(async (c) => ({
+      projectId: c.unit.signedProject,
+      version: await versionOf("project", c.unit.signedProject),
+      requestId: rid(),
+      kind: "CAPITAL_INCREASE",
+      signedOn: "2024-01-02",
+      agreementKindId: (await testDb().contract.findFirstOrThrow({ where: { projectId: c.unit.signedProject }, select: { agreementKindId: true } })).agreementKindId,
+      contractedInvestmentCny: "1000",
+    })),
+  },
   "app/(app)/projects/[id]/supervision-actions.ts#issueSupervisionAction": { roles: MANAGERS, scope: "unit", run: form((c) => ({ projectId: c.unit.project.id, requestId: rid(), requirement: "matrix order", answerDueOn: ymd(5) })) },
   "app/(app)/projects/[id]/supervision-actions.ts#answerSupervisionAction": { roles: ANY_ROLE, scope: "unit", run: form(async (c) => ({ orderId: await supervisionOf(c), version: 1, requestId: rid(), kind: "PLAN", body: "matrix plan" })) },
   "app/(app)/projects/[id]/supervision-actions.ts#closeSupervisionAction": { roles: MANAGERS, scope: "unit", run: form(async (c) => ({ orderId: await supervisionOf(c), version: 1, requestId: rid(), kind: "RESOLVE", body: "matrix" })) },
@@ -247,6 +260,7 @@ export const MATRIX: Record<string, Entry> = {
     scope: "all",
     run: form((c) => ({ nameZh: `${c.ds.tag}企业${uniq()}`, countryCode: "CN", ownershipType: "PRIVATE", requestId: rid() })),
   },
+  "app/(app)/companies/actions.ts#findCompanyDuplicatesAction": { roles: ANY_ROLE, scope: "all", run: search((c) => [{ nameZh: c.unit.company.nameZh }], (c) => c.unit.company.id) },
   "app/(app)/companies/actions.ts#updateCompanyAction": {
     roles: ANY_ROLE,
     scope: "all",

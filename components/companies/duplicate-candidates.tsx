@@ -13,12 +13,29 @@ import type { DuplicateCandidate } from "@/lib/data/company-duplicates";
  * matched) confirm that this is another company. The same credit code or
  * registration number is the same company: no "create anyway" then.
  */
-export function DuplicateCandidates({ candidates, pending, onCreateAnyway }: { candidates: DuplicateCandidate[]; pending: boolean; onCreateAnyway: () => void }) {
+export function DuplicateCandidates({
+  candidates,
+  pending,
+  onCreateAnyway,
+  onUse,
+  focusOnShow = true,
+}: {
+  candidates: DuplicateCandidate[];
+  pending: boolean;
+  /** The companies page: create anyway (a button). Left out where the confirmation is a field of the form (the project form). */
+  onCreateAnyway?: () => void;
+  /** Where a company is chosen for something (the project form): "use this one" picks the existing company. */
+  onUse?: (c: DuplicateCandidate) => void;
+  /** Move the focus to the heading when shown (not while the officer is still typing the name). */
+  focusOnShow?: boolean;
+}) {
   const t = useTranslations("companies.duplicates");
   const locale = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
   const sameRecord = candidates.some((c) => c.reason !== "name");
-  useEffect(() => heading.current?.focus(), [candidates]);
+  useEffect(() => {
+    if (focusOnShow) heading.current?.focus();
+  }, [candidates, focusOnShow]);
 
   return (
     <section aria-labelledby="duplicates-heading" data-testid="company-duplicates" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
@@ -40,13 +57,18 @@ export function DuplicateCandidates({ candidates, pending, onCreateAnyway }: { c
             <span className="text-slate-600">{countryName(c.countryCode, locale)}</span>
             {c.creditCode && <span className="font-mono text-slate-600">{c.creditCode}</span>}
             <span className="rounded bg-amber-100 px-1.5 text-amber-900">{t(`reason.${c.reason}`)}</span>
-            <Link href={`/companies/${c.id}`} className={buttonClasses("secondary")} aria-label={t("openLabel", { name: c.nameZh })}>
+            {onUse && (
+              <Button type="button" variant="secondary" disabled={pending} onClick={() => onUse(c)} aria-label={t("useLabel", { name: c.nameZh })}>
+                {t("use")}
+              </Button>
+            )}
+            <Link href={`/companies/${c.id}`} className={buttonClasses(onUse ? "ghost" : "secondary")} aria-label={t("openLabel", { name: c.nameZh })} target={onUse ? "_blank" : undefined}>
               {t("open")}
             </Link>
           </li>
         ))}
       </ul>
-      {!sameRecord && (
+      {!sameRecord && onCreateAnyway && (
         <div className="mt-3">
           <Button type="button" variant="ghost" disabled={pending} onClick={onCreateAnyway}>
             {t("createAnyway")}

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { newRequestId } from "@/components/ui/use-action-form";
 
 type Issue = { row: number | null; column: string | null; message: string };
-type Matched = { name: string; companyId: number; company: string };
+type Matched = { name: string; companyId: number; company: string; reason: "creditCode" | "name"; code?: string };
 type State =
   | { kind: "idle" }
   | { kind: "uploading"; percent: number }
@@ -115,11 +115,12 @@ export function ImportForm({ maxMb, maxRows }: { maxMb: number; maxRows: number 
             {state.matched.length > 0 && (
               <>
                 <p className="mt-2">{t("matched", { count: state.matched.length })}</p>
-                <ul className="mt-1 list-disc pl-5">
+                <ul className="mt-1 list-disc pl-5" data-testid="import-matched">
                   {state.matched.map((m) => (
-                    <li key={m.name}>{t("matchedItem", { name: m.name, company: m.company })}</li>
+                    <li key={`${m.code ?? ""}|${m.name}`}>{m.code ? t("matchedItemCode", { name: m.name, code: m.code, company: m.company }) : t("matchedItem", { name: m.name, company: m.company })}</li>
                   ))}
                 </ul>
+                <p className="mt-1">{t("matchedIntro")}</p>
               </>
             )}
           </div>

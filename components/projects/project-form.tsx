@@ -19,6 +19,9 @@ import { parseAmount } from "@/lib/format/parse-amount";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatDate } from "@/lib/format/dates";
 import type { Locale } from "@/i18n/locales";
+import { DuplicateCandidates } from "@/components/companies/duplicate-candidates";
+import type { DuplicateCandidate } from "@/lib/data/company-duplicates";
+import { findCompanyDuplicatesAction } from "@/app/(app)/companies/actions";
 
 type Saved = { id: number; version: number };
 type Action = FormAction<Saved>;
@@ -72,8 +75,35 @@ function useSearch<T>(search: (q: string) => Promise<T[]>) {
   return { q, setQ, hits };
 }
 
+/** The likely duplicates of the company typed inline, looked up (debounced) as its name, country or code change. */
+function useInlineDuplicates(query: { nameZh: string; nameEn: string; countryCode: string; creditCode: string } | null) {
+  const [found, setFound] = useState<DuplicateCandidate[]>([]);
+  const latest = useRef(0);
+  const key = query && query.nameZh.trim() ? JSON.stringify(query) : null;
+  useEffect(() => {
+    const n = ++latest.current;
+    if (!key) {
+      setFound([]);
+      return;
+    }
+    const timer = setTimeout(async () => {
+      const q = JSON.parse(key) as NonNullable<typeof query>;
+      const rows = await findCompanyDuplicatesAction({
+        nameZh: q.nameZh,
+        nameEn: q.nameEn.trim() || undefined,
+        countryCode: q.countryCode.trim() || undefined,
+        creditCode: q.creditCode.trim() || undefined,
+      }).catch(() => []);
+      if (n === latest.current) setFound(rows);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [key]);
+  return found;
+}
+
 export function ProjectForm(props: Props) {
   const t = useTranslations("projects.form");
+  const tc = useTranslations("companies.inline");
   const tp = useTranslations("projects");
   const locale = useLocale();
   const router = useRouter();
@@ -109,6 +139,10 @@ export function ProjectForm(props: Props) {
   const [company, setCompany] = useState<CompanyHit | null>(null);
   const [newCompany, setNewCompany] = useState(false);
   const companySearch = useSearch(props.searchCompanies);
+  // A company created inline: its likely duplicates (the companies page's finder) shown while it is typed.
+  const [inline, setInline] = useState({ nameZh: "", nameEn: "", countryCode: "CN", creditCode: "" });
+  const duplicates = useInlineDuplicates(newCompany ? inline : null);
+  const onInline = (field: keyof typeof inline) => (e: React.ChangeEvent<HTMLInputElement>) => setInline((v) => ({ ...v, [field]: e.target.value }));
   // anchor
   const [anchorTitle, setAnchorTitle] = useState<string | null>(isEdit ? props.anchorTitle : null);
   const excludeId = isEdit ? props.projectId : undefined;
@@ -239,9 +273,10 @@ export function ProjectForm(props: Props) {
           ) : (
             <>
               <div className="grid gap-3 sm:grid-cols-2">
-                <TextField name="newCompanyNameZh" label={t("newCompanyNameZh")} error={errors.newCompanyNameZh} maxLength={200} required />
-                <TextField name="newCompanyNameEn" label={t("newCompanyNameEn")} error={errors.newCompanyNameEn} maxLength={200} />
-                <TextField name="newCompanyCountry" label={t("newCompanyCountry")} hint={t("newCompanyCountryHint")} error={errors.newCompanyCountry} defaultValue="CN" maxLength={2} />
+                <TextField name="newCompanyNameZh" label={t("newCompanyNameZh")} error={errors.newCompanyNameZh} maxLength={200} required onChange={onInline("nameZh")} />
+                <TextField name="newCompanyNameEn" label={t("newCompanyNameEn")} error={errors.newCompanyNameEn} maxLength={200} onChange={onInline("nameEn")} />
+                <TextField name="newCompanyCountry" label={t("newCompanyCountry")} hint={t("newCompanyCountryHint")} error={errors.newCompanyCountry} defaultValue="CN" maxLength={2} onChange={onInline("countryCode")} />
+                <TextField name="newCompanyCreditCode" label={tc("creditCode")} hint={tc("creditCodeHint")} error={errors.newCompanyCreditCode} maxLength={30} onChange={onInline("creditCode")} />
                 <div>
                   <label htmlFor={`${uid}-ownership`} className={labelClass}>
                     {t("newCompanyOwnership")}
@@ -255,6 +290,25 @@ export function ProjectForm(props: Props) {
                   </select>
                 </div>
               </div>
+              {duplicates.length > 0 && (
+                <div className="sm:col-span-2">
+                  <DuplicateCandidates
+                    candidates={duplicates}
+                    pending={form.pending}
+                    focusOnShow={false}
+                    onUse={(c) => {
+                      setCompany(c);
+                      setNewCompany(false);
+                    }}
+                  />
+                  {duplicates.every((c) => c.reason === "name") && (
+                    <label className="mt-2 flex items-center gap-2 text-sm">
+                      <input type="checkbox" name="newCompanyConfirmDistinct" value="true" />
+                      {tc("confirmDistinct")}
+                    </label>
+                  )}
+                </div>
+              )}
               <Button variant="ghost" onClick={() => setNewCompany(false)}>
                 {t("useExisting")}
               </Button>

@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/locales";
-import { formatCny } from "@/lib/format/money";
+import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatDate } from "@/lib/format/dates";
 import type { ProjectRecognition } from "@/lib/data/signings";
 import { RecognitionForm } from "@/components/projects/recognition-form";
+import { ContractForm } from "@/components/projects/contract-form";
+import type { ContractFormOptions } from "@/lib/data/signings";
 
 /**
  * The project page's 签约计数 (count once, lib/domain/signings.ts): each
@@ -14,14 +16,20 @@ export async function SigningsSection({
   recognition: r,
   locale,
   edit,
+  addContract,
 }: {
   recognition: ProjectRecognition;
   locale: Locale;
   /** The form's reasons, when the user may mark the project. */
   edit: { projectId: number; reasons: { id: number; nameZh: string; nameEn: string }[] } | null;
+  /** The further-contract form's choices, when the user may record contracts (the form shows once the project is signed). */
+  addContract: { projectId: number; today: string; options: ContractFormOptions } | null;
 }) {
   const [t, tk] = await Promise.all([getTranslations("signings"), getTranslations("journey.stage.contractKinds")]);
   const repeats = r.signings.filter((s) => s.role === "REPEAT").length;
+  // What an upgrade upgrades: the project's first signing (the rule's BASE).
+  const base = r.signings.find((s) => s.role === "BASE");
+  const eventName = (e: NonNullable<ProjectRecognition["signings"][number]["event"]>) => (locale === "en" && e.nameEn ? e.nameEn : e.nameZh);
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="signings" aria-labelledby="signings-title">
       <h2 id="signings-title" className="mb-1 text-base font-semibold text-slate-900">
@@ -52,6 +60,7 @@ export async function SigningsSection({
               <th scope="col">{t("columns.signedOn")}</th>
               <th scope="col">{t("columns.kind")}</th>
               <th scope="col">{t("columns.amount")}</th>
+              <th scope="col">{t("columns.event")}</th>
               <th scope="col">{t("columns.counts")}</th>
             </tr>
           </thead>
@@ -60,15 +69,23 @@ export async function SigningsSection({
               <tr key={s.id} data-testid="signing" data-role={s.role}>
                 <td>{formatDate(s.signedOn, locale)}</td>
                 <td>{tk(s.kind)}</td>
-                <td className="tabular-nums">{formatCny(s.cny, locale)}</td>
-                <td className={s.counted ? "text-emerald-800" : s.role === "REPEAT" ? "font-medium text-red-800" : "text-slate-600"}>
+                <td className="tabular-nums">
+                  {formatCny(s.cny, locale)}
+                  {s.usd && <span className="block text-xs text-slate-500">{formatUsd(s.usd, locale)}</span>}
+                </td>
+                <td>{s.event ? eventName(s.event) : "—"}</td>
+                <td className={s.counted ? "text-emerald-800" : s.role === "REPEAT" ? "font-medium text-red-800" : "text-slate-600"} data-testid="signing-counts">
                   {s.exclusion ? t(`exclusions.${s.exclusion}`) : t(`roles.${s.role}`)}
+                  {s.role === "UPGRADE" && base && !s.exclusion && (
+                    <span className="block text-xs">{t("upgradeOf", { date: formatDate(base.signedOn, locale), kind: tk(base.kind) })}</span>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {addContract && r.signings.length > 0 && <ContractForm projectId={addContract.projectId} version={r.version} today={addContract.today} options={addContract.options} />}
       {edit && <RecognitionForm projectId={edit.projectId} version={r.version} reasonId={r.manual?.reasonId ?? null} note={r.manual?.note ?? null} reasons={edit.reasons} />}
     </section>
   );

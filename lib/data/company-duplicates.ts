@@ -63,3 +63,36 @@ export async function findDuplicateCompanies(db: Db | Tx, input: DuplicateQuery)
 
 /** Whether a candidate blocks the create outright: the same code or registration number is the same company. */
 export const isSameRecord = (c: DuplicateCandidate) => c.reason !== "name";
+
+/** An investor as a file names it: its name, and its credit code when the file gives one. */
+export type InvestorRef = { name: string; code: string | null };
+export type CompanyMatch = { id: number; nameZh: string; creditCode: string | null; reason: "creditCode" | "name" };
+
+/**
+ * The importer's form of the finder, for many investors in two statements:
+ * each one's existing company — the same credit code, else the same name
+ * (exactly, then once normalised: company_name_key, as above) of a company
+ * that carries no other code (two codes are two companies). Null: none, a new
+ * company.
+ */
+export async function matchCompanies(db: Db | Tx, items: readonly InvestorRef[]): Promise<(CompanyMatch | null)[]> {
+  const codes = [...new Set(items.flatMap((i) => (i.code ? [i.code] : [])))];
+  const byCode = new Map<string, CompanyMatch>();
+  if (codes.length > 0) {
+    const rows = await db.$queryRaw<{ id: number; name_zh: string; credit_code: string }[]>`
+      SELECT id, name_zh, credit_code FROM company WHERE credit_code = ANY(${codes}::text[])`;
+    for (const r of rows) byCode.set(r.credit_code, { id: r.id, nameZh: r.name_zh, creditCode: r.credit_code, reason: "creditCode" });
+  }
+  const rest = items.map((it, i) => ({ ...it, i })).filter((it) => !(it.code && byCode.has(it.code)));
+  const byName = new Map<number, CompanyMatch>();
+  if (rest.length > 0) {
+    const rows = await db.$queryRaw<{ i: number; id: number; name_zh: string; credit_code: string | null }[]>`
+      WITH n AS MATERIALIZED (SELECT i, name, code, company_name_key(name) AS key FROM unnest(${rest.map((r) => r.i)}::int[], ${rest.map((r) => r.name)}::text[], ${rest.map((r) => r.code)}::text[]) AS u(i, name, code))
+      SELECT DISTINCT ON (n.i) n.i, c.id, c.name_zh, c.credit_code
+        FROM n JOIN company c ON (c.name_zh = n.name OR c.name_key = n.key OR c.name_en_key = n.key)
+       WHERE c.credit_code IS NULL OR n.code IS NULL OR c.credit_code = n.code
+       ORDER BY n.i, (c.name_zh = n.name) DESC, c.id`;
+    for (const r of rows) byName.set(r.i, { id: r.id, nameZh: r.name_zh, creditCode: r.credit_code, reason: "name" });
+  }
+  return items.map((it, i) => (it.code ? byCode.get(it.code) : undefined) ?? byName.get(i) ?? null);
+}

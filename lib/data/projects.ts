@@ -18,6 +18,7 @@ import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { anchorLoops } from "@/lib/data/chain";
 import { isLinkableAnchor } from "@/lib/data/anchors";
+import { findDuplicateCompanies, isSameRecord } from "@/lib/data/company-duplicates";
 import { assertVersion, createOnce, formStrings, refuseStale, type EditedRecord, type Tx } from "@/lib/data/transactions";
 import { todayDate } from "@/lib/validation/fields";
 import { formValues } from "@/lib/data/project-form-values";
@@ -166,17 +167,27 @@ export async function createProject(db: Db, user: Actor, input: CreateProjectInp
       if (companyId !== undefined) {
         if (!(await tx.company.findUnique({ where: { id: companyId }, select: { id: true } }))) throw new RuleError("invalid", { companyId: "choose" });
       } else {
-        const company = await tx.company.create({
-          data: {
-            nameZh: input.newCompanyNameZh!,
-            nameEn: input.newCompanyNameEn || null,
-            countryCode: input.newCompanyCountry ?? "CN",
-            ownershipType: input.newCompanyOwnership ?? "PRIVATE",
-          },
-          select: { id: true, nameZh: true, nameEn: true, countryCode: true, ownershipType: true },
-        });
+        const fields = {
+          nameZh: input.newCompanyNameZh!,
+          nameEn: input.newCompanyNameEn || null,
+          countryCode: input.newCompanyCountry ?? "CN",
+          ownershipType: input.newCompanyOwnership ?? "PRIVATE",
+          creditCode: input.newCompanyCreditCode ?? null,
+        };
+        // The companies page's rule (lib/data/company-duplicates.ts): the same code is the same company; the same
+        // name once normalised is created only when the officer, shown it, says this is another one.
+        const duplicates = await findDuplicateCompanies(tx, fields);
+        if (duplicates.some(isSameRecord) || (duplicates.length > 0 && !input.newCompanyConfirmDistinct))
+          throw new RuleError("companies.duplicates.inlineFound", { newCompanyNameZh: "companies.duplicates.inlineField" });
+        const company = await tx.company.create({ data: fields, select: { id: true, nameZh: true, nameEn: true, countryCode: true, ownershipType: true, creditCode: true } });
         companyId = company.id;
-        await writeAudit(tx, { actorId: user.id, action: "company.create", entity: "company", entityId: company.id, after: company });
+        await writeAudit(tx, {
+          actorId: user.id,
+          action: "company.create",
+          entity: "company",
+          entityId: company.id,
+          after: { ...company, ...(duplicates.length > 0 ? { confirmedDistinctFrom: duplicates.map((d) => d.id) } : {}) },
+        });
       }
 
       const now = new Date();

@@ -15,8 +15,10 @@ import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { may } from "@/lib/domain/policy";
 import { classifySignings, projectExclusion, type CountingRules, type Exclusion, type SigningRole } from "@/lib/domain/signings";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import type { SetRecognitionInput } from "@/lib/validation/signings";
-import { assertVersion, formStrings, refuseStale } from "@/lib/data/transactions";
+import type { AddContractInput, SetRecognitionInput } from "@/lib/validation/signings";
+import { assertVersion, createOnce, formStrings, refuseStale, type Tx } from "@/lib/data/transactions";
+import { listAgreementKinds, lockProject } from "@/lib/data/stage";
+import { assertJourneyDate } from "@/lib/domain/journey-dates";
 import { exclusionSql, money, narrowsProjects, projectFilterSql, projectScope, reconciliationLineSql, signingFactsFrom, signingFactsWindowSql, signingRoleSql } from "@/lib/data/sql-rules";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
@@ -28,7 +30,18 @@ export async function getCountingRules(db: Pick<Db, "$queryRaw">): Promise<Count
   return { minRecognisedCny: row?.min ? String(new Prisma.Decimal(row.min)) : null, notRecognisedSectorIds: row?.sectors ?? [] };
 }
 
-export type ProjectSigning = { id: number; kind: ContractKind; signedOn: Date; cny: string; role: SigningRole; exclusion: Exclusion | null; counted: boolean };
+export type ProjectSigning = {
+  id: number;
+  kind: ContractKind;
+  signedOn: Date;
+  cny: string;
+  usd: string | null;
+  /** The promotion event it was signed at. */
+  event: { id: number; nameZh: string; nameEn: string | null } | null;
+  role: SigningRole;
+  exclusion: Exclusion | null;
+  counted: boolean;
+};
 export type ProjectRecognition = {
   version: number;
   /** Marked by a manager: the reason (a NOT_RECOGNISED_REASON item) and note. */
@@ -39,7 +52,7 @@ export type ProjectRecognition = {
 };
 
 /** The project page's view: every contract with its role, and why it does not count. NotFoundError outside scope. */
-export async function getProjectRecognition(db: Db, user: Actor, input: { projectId: number }): Promise<ProjectRecognition> {
+export async function getProjectRecognition(db: Db | Tx, user: Actor, input: { projectId: number }): Promise<ProjectRecognition> {
   const project = await db.project.findFirst({
     where: { id: input.projectId, ...projectScope(user) },
     select: {
@@ -48,12 +61,21 @@ export async function getProjectRecognition(db: Db, user: Actor, input: { projec
       notRecognisedReasonId: true,
       notRecognisedNote: true,
       notRecognisedReason: { select: { nameZh: true, nameEn: true } },
-      contracts: { select: { id: true, kind: true, signedOn: true, contractedInvestmentCny: true } },
+      contracts: {
+        select: { id: true, kind: true, signedOn: true, contractedInvestmentCny: true, contractedForeignUsd: true, event: { select: { id: true, nameZh: true, nameEn: true } } },
+      },
     },
   });
   if (!project) throw new NotFoundError();
   const rules = await getCountingRules(db);
-  const contracts = project.contracts.map((k) => ({ id: k.id, kind: k.kind, signedOn: k.signedOn, cny: k.contractedInvestmentCny.toString() }));
+  const contracts = project.contracts.map((k) => ({
+    id: k.id,
+    kind: k.kind,
+    signedOn: k.signedOn,
+    cny: k.contractedInvestmentCny.toString(),
+    usd: k.contractedForeignUsd?.toString() ?? null,
+    event: k.event,
+  }));
   const facts = { notRecognisedReasonId: project.notRecognisedReasonId, sectorId: project.sectorId };
   const byId = new Map(contracts.map((k) => [k.id, k]));
   const whole = projectExclusion(facts, rules);
@@ -109,6 +131,89 @@ export async function setRecognition(db: Db, user: Actor, input: SetRecognitionI
       after: data,
     });
     return { id: current.id, version: input.version + 1 };
+  });
+}
+
+/* ---------- A further contract on a signed project ---------- */
+
+export type ContractFormOptions = {
+  agreementKinds: { id: number; nameZh: string; nameEn: string }[];
+  events: { id: number; nameZh: string; nameEn: string | null }[];
+};
+
+/** What the further-contract form chooses from: current agreement kinds, and the promotion events (latest first). */
+export async function contractFormOptions(db: Db, user: Actor): Promise<ContractFormOptions> {
+  const [agreementKinds, events] = await Promise.all([
+    listAgreementKinds(db, user),
+    db.$queryRaw<ContractFormOptions["events"]>`SELECT id, name_zh AS "nameZh", name_en AS "nameEn" FROM promotion_event ORDER BY starts_on DESC, id DESC LIMIT 200`,
+  ]);
+  return { agreementKinds, events };
+}
+
+export type AddContractResult = { id: number; version: number; contractId: number; role: SigningRole; counted: boolean };
+
+/**
+ * Records a further contract on a project already signed (it has a contract):
+ * an upgrade (升格), a capital increase (增资), or another signing, which the
+ * rule counts as a repeat. How it counts is the rule's (classifySignings), given
+ * back so the form can say it. In the project's scope; the project's version
+ * must be current (a contract changes what the project counts) and moves on;
+ * the same requestId twice records one contract; audited as contract.create.
+ */
+export async function addContract(db: Db, user: Actor, input: AddContractInput): Promise<AddContractResult> {
+  if (!may(user, "moveStages")) throw new ForbiddenError();
+  const classified = async (tx: Tx, projectId: number, contractId: number) => {
+    const r = await getProjectRecognition(tx, user, { projectId });
+    const s = r.signings.find((x) => x.id === contractId)!;
+    return { id: projectId, version: r.version, contractId, role: s.role, counted: s.counted };
+  };
+  const findExisting = async (tx: Tx) => {
+    const k = await tx.contract.findFirst({ where: { requestId: input.requestId, project: { id: input.projectId, ...projectScope(user) } }, select: { id: true } });
+    return k ? classified(tx, input.projectId, k.id) : null;
+  };
+  return createOnce(db, findExisting, async (tx) => {
+    const project = await lockProject(tx, user, input.projectId);
+    // A double submit that waited for the lock finds the first one's contract.
+    const again = await findExisting(tx);
+    if (again) return again;
+    await assertVersion(tx, { entity: "project", id: project.id, version: project.version, values: formStrings({ stage: project.stage }) }, input.version);
+    if (!(await tx.contract.findFirst({ where: { projectId: project.id }, select: { id: true } }))) throw new RuleError("signings.add.notSigned");
+    const [agreementKind, event] = await Promise.all([
+      tx.referenceItem.findFirst({ where: { id: input.agreementKindId, kind: "AGREEMENT_KIND", retiredAt: null }, select: { id: true } }),
+      input.eventId === undefined ? null : tx.promotionEvent.findUnique({ where: { id: input.eventId }, select: { id: true } }),
+    ]);
+    if (!agreementKind) throw new RuleError("invalid", { agreementKindId: "choose" });
+    if (input.eventId !== undefined && !event) throw new RuleError("invalid", { eventId: "choose" });
+    // No signing before the first contact (lib/domain/journey-dates.ts).
+    const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+    assertJourneyDate("signedOn", "signed", isoDate(input.signedOn), { firstContact: isoDate(project.firstContactOn) });
+
+    const contract = await tx.contract.create({
+      data: {
+        projectId: project.id,
+        signedOn: input.signedOn,
+        kind: input.kind,
+        contractedInvestmentCny: input.contractedInvestmentCny,
+        contractedForeignUsd: input.contractedForeignUsd ?? null,
+        agreementKindId: input.agreementKindId,
+        eventId: input.eventId ?? null,
+        note: input.note ?? null,
+        createdById: user.id,
+        requestId: input.requestId,
+      },
+      select: { id: true, signedOn: true, kind: true, contractedInvestmentCny: true, contractedForeignUsd: true, agreementKindId: true, eventId: true, note: true },
+    });
+    await tx.project.update({ where: { id: project.id }, data: { version: { increment: 1 } }, select: { id: true } });
+    const result = await classified(tx, project.id, contract.id);
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: "contract.create",
+      entity: "contract",
+      entityId: contract.id,
+      before: null,
+      after: { projectId: project.id, ...contract, role: result.role, counted: result.counted },
+    });
+    return result;
   });
 }
 

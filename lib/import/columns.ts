@@ -17,6 +17,8 @@ export const IMPORT_COLUMNS = [
   { key: "project_title", maxChars: 200, zh: "项目名称", required: true, example: "年产10GWh动力电池项目" },
   { key: "investor_name", maxChars: 200, zh: "投资方名称", required: true, example: "示例新能源科技有限公司" },
   { key: "investor_country", maxChars: 100, zh: "投资方国家或地区", required: false, example: "CN" },
+  // The investor's 统一社会信用代码 (checked per GB 32100-2015): a row whose code is an existing company's uses it.
+  { key: "investor_credit_code", maxChars: 30, zh: "投资方统一社会信用代码", required: false, example: "" },
   { key: "sector", maxChars: 100, zh: ZH_FORM.sector, required: false, example: "" },
   { key: "industry_chain", maxChars: 100, zh: ZH_FORM.chain, required: false, example: "" },
   { key: "unit", maxChars: 100, zh: "所属单位", required: true, example: "" },

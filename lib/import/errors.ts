@@ -13,8 +13,11 @@ export type ImportIssue = {
   params?: Record<string, string | number>;
 };
 
-/** An investor name of the file that is an existing company under another spelling (same name once normalised): the row uses it. */
-export type MatchedCompany = { name: string; companyId: number; company: string };
+/**
+ * An investor of the file whose rows use a company under another name: an existing company with the same credit code
+ * (`code`), or the same name once normalised (a likely duplicate, used and listed for the official to check).
+ */
+export type MatchedCompany = { name: string; companyId: number; company: string; reason: "creditCode" | "name"; code?: string };
 export type ImportOutcome = { ok: true; created: number; updated: number; matched: MatchedCompany[]; rows: number; ms: number } | { ok: false; errors: ImportIssue[] };
 
 /** Thrown inside the import transaction to roll it back with the issues found. */

@@ -18,7 +18,8 @@ import { may } from "@/lib/domain/policy";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferenceKind, Stage } from "@/lib/generated/prisma/enums";
-import { ImportCrashed, ImportRejected, type ImportIssue, type ImportOutcome } from "@/lib/import/errors";
+import { ImportCrashed, ImportRejected, type ImportIssue, type ImportOutcome, type MatchedCompany } from "@/lib/import/errors";
+import { matchCompanies } from "@/lib/data/company-duplicates";
 import { parseImportFile, type ParsedFile } from "@/lib/import/parse";
 import { validateRows, type ExistingJourney, type ExistingProject, type GoodRow, type Lookups, type Named } from "@/lib/import/validate";
 import type { ColumnKey } from "@/lib/import/columns";
@@ -160,47 +161,73 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
   const now = new Date();
   const audits: AuditEntry[] = [];
 
-  // 1. Companies by Chinese name: the same name, else the same name once normalised (company_name_key, the
-  //    duplicate finder's definition, through the name key indexes); the missing ones created. A row whose
-  //    investor is an existing company under another spelling is reported (`matched`).
-  const names = [...new Set(rows.map((r) => r.investorName))];
-  const found = await tx.$queryRaw<{ name: string; id: number; name_zh: string }[]>`
-    WITH n AS MATERIALIZED (SELECT name, company_name_key(name) AS key FROM unnest(${names}::text[]) AS name)
-    SELECT DISTINCT ON (n.name) n.name, c.id, c.name_zh
-      FROM n JOIN company c ON c.name_zh = n.name OR c.name_key = n.key OR c.name_en_key = n.key
-     ORDER BY n.name, (c.name_zh = n.name) DESC, c.id`;
-  const companyIds = new Map(found.map((c) => [c.name, c.id]));
-  const matched = found.filter((c) => c.name_zh !== c.name).map((c) => ({ name: c.name, companyId: c.id, company: c.name_zh }));
-  const missing = names.filter((n) => !companyIds.has(n));
-  // Spellings of one new investor within the file become one company (the first spelling names it).
-  const keys = missing.length === 0 ? [] : await tx.$queryRaw<{ name: string; key: string | null }[]>`
-    SELECT n AS name, company_name_key(n) AS key FROM unnest(${missing}::text[]) AS n`;
-  const firstOfKey = new Map<string, string>();
-  const sameAs = new Map<string, string>();
-  for (const { name, key } of keys) {
-    const first = key === null ? undefined : firstOfKey.get(key);
-    if (first !== undefined) sameAs.set(name, first);
-    else if (key !== null) firstOfKey.set(key, name);
-  }
-  const toCreate = missing.filter((n) => !sameAs.has(n));
-  if (toCreate.length > 0) {
-    const countryOf = new Map<string, string>();
-    for (const r of rows) if (!countryOf.has(r.investorName)) countryOf.set(r.investorName, r.countryCode);
-    const countries = toCreate.map((n) => countryOf.get(n)!);
-    const created = await tx.$queryRaw<{ id: number; name_zh: string; name_en: string | null; country_code: string; ownership_type: string }[]>`
-      INSERT INTO company (name_zh, country_code, ownership_type, updated_at)
-      SELECT n, c, o::"OwnershipType", ${now} FROM unnest(${toCreate}::text[], ${countries}::text[], ${countries.map(ownershipFor)}::text[]) AS u(n, c, o)
-      RETURNING id, name_zh, name_en, country_code, ownership_type::text AS ownership_type`;
-    for (const c of created) {
-      companyIds.set(c.name_zh, c.id);
-      // The row lib/data/projects.ts writes for a new company.
-      const after = { id: c.id, nameZh: c.name_zh, nameEn: c.name_en, countryCode: c.country_code, ownershipType: c.ownership_type };
-      audits.push({ actorId: actor.id, action: "company.import_create", entity: "company", entityId: c.id, after });
+  // 1. Companies (lib/data/company-duplicates.ts matchCompanies, the duplicate finder's rule): the same credit code,
+  //    else the same name once normalised (company_name_key) of a company with no other code; the missing ones
+  //    created. A row whose investor is an existing company under another name is reported (`matched`).
+  const investorKey = (r: { investorName: string; creditCode: string | null }) => `${r.creditCode ?? ""}\u0000${r.investorName}`;
+  const investors = [...new Map(rows.map((r) => [investorKey(r), { name: r.investorName, code: r.creditCode, country: r.countryCode }])).values()];
+  const found = await matchCompanies(tx, investors);
+  const companyIds = new Map<string, number>();
+  const matched: MatchedCompany[] = [];
+  // Every row with one code is one company: the first match found for the code (a company found by name that has no
+  // code yet takes the file's, and so belongs to that code only).
+  const codeGiven = new Map<number, string>();
+  const codeMatch = new Map<string, NonNullable<(typeof found)[number]>>();
+  investors.forEach((it, i) => {
+    const m = found[i];
+    if (!it.code || !m || codeMatch.has(it.code)) return;
+    if (m.creditCode === null) {
+      if (codeGiven.has(m.id)) return;
+      codeGiven.set(m.id, it.code);
     }
+    codeMatch.set(it.code, m);
+  });
+  investors.forEach((it, i) => {
+    const m = it.code ? codeMatch.get(it.code) : found[i];
+    if (!m) return;
+    companyIds.set(investorKey({ investorName: it.name, creditCode: it.code }), m.id);
+    if (m.nameZh !== it.name) matched.push({ name: it.name, companyId: m.id, company: m.nameZh, reason: m.reason, ...(it.code ? { code: it.code } : {}) });
+  });
+  for (const [id, code] of codeGiven) {
+    const [before] = await tx.$queryRaw<{ version: number }[]>`
+      UPDATE company SET credit_code = ${code}, version = version + 1, updated_at = ${now} WHERE id = ${id} AND credit_code IS NULL RETURNING version`;
+    if (before) audits.push({ actorId: actor.id, action: "company.import_update", entity: "company", entityId: id, before: { creditCode: null }, after: { creditCode: code, version: before.version } });
   }
-  for (const [name, first] of sameAs) {
-    companyIds.set(name, companyIds.get(first)!);
-    matched.push({ name, companyId: companyIds.get(first)!, company: first });
+  // New investors: one company per code, else per normalised name (spellings within the file become one; the first names it).
+  const missing = investors.filter((it) => !companyIds.has(investorKey({ investorName: it.name, creditCode: it.code })));
+  missing.sort((a, b) => Number(b.code !== null) - Number(a.code !== null));
+  const keys = missing.length === 0 ? [] : await tx.$queryRaw<{ key: string | null }[]>`
+    SELECT company_name_key(n) AS key FROM unnest(${missing.map((m) => m.name)}::text[]) WITH ORDINALITY AS u(n, i) ORDER BY i`;
+  const groupOf = new Map<string, (typeof missing)[number]>();
+  const sameAs: [(typeof missing)[number], (typeof missing)[number]][] = [];
+  const toCreate: (typeof missing)[number][] = [];
+  missing.forEach((it, i) => {
+    const nameGroup = keys[i].key === null ? `name:${it.name}` : `key:${keys[i].key}`;
+    const first = it.code ? groupOf.get(`code:${it.code}`) : groupOf.get(nameGroup);
+    if (first) sameAs.push([it, first]);
+    else toCreate.push(it);
+    if (it.code && !groupOf.has(`code:${it.code}`)) groupOf.set(`code:${it.code}`, first ?? it);
+    if (!groupOf.has(nameGroup)) groupOf.set(nameGroup, first ?? it);
+  });
+  if (toCreate.length > 0) {
+    const countries = toCreate.map((n) => n.country);
+    const created = await tx.$queryRaw<{ id: number; name_zh: string; name_en: string | null; country_code: string; ownership_type: string; credit_code: string | null }[]>`
+      INSERT INTO company (name_zh, country_code, ownership_type, credit_code, updated_at)
+      SELECT n, c, o::"OwnershipType", k, ${now}
+        FROM unnest(${toCreate.map((n) => n.name)}::text[], ${countries}::text[], ${countries.map(ownershipFor)}::text[], ${toCreate.map((n) => n.code)}::text[]) WITH ORDINALITY AS u(n, c, o, k, i)
+       ORDER BY i
+      RETURNING id, name_zh, name_en, country_code, ownership_type::text AS ownership_type, credit_code`;
+    created.forEach((c, i) => {
+      companyIds.set(investorKey({ investorName: toCreate[i].name, creditCode: toCreate[i].code }), c.id);
+      // The row lib/data/projects.ts writes for a new company.
+      const after = { id: c.id, nameZh: c.name_zh, nameEn: c.name_en, countryCode: c.country_code, ownershipType: c.ownership_type, creditCode: c.credit_code };
+      audits.push({ actorId: actor.id, action: "company.import_create", entity: "company", entityId: c.id, after });
+    });
+  }
+  for (const [it, first] of sameAs) {
+    const id = companyIds.get(investorKey({ investorName: first.name, creditCode: first.code }))!;
+    companyIds.set(investorKey({ investorName: it.name, creditCode: it.code }), id);
+    if (it.name !== first.name) matched.push({ name: it.name, companyId: id, company: first.name, reason: it.code ? "creditCode" : "name", ...(it.code ? { code: it.code } : {}) });
   }
 
   // 2. The values each project ends up with. On an update a column absent
@@ -213,7 +240,7 @@ async function writeRows(tx: Tx, actor: ImportActor, rows: GoodRow[], lookups: L
     return {
       externalId: r.externalId,
       title: r.title,
-      companyId: companyIds.get(r.investorName)!,
+      companyId: companyIds.get(investorKey(r))!,
       sectorId: keep("sector", r.sectorId, old?.sectorId),
       chainId: keep("industry_chain", r.chainId, old?.chainId),
       unitId: r.unitId,

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { CommitmentKind, ReferenceKind, Stage } from "@/lib/generated/prisma/enums";
 import { zAmount } from "@/lib/validation/fields";
+import { zCreditCode } from "@/lib/validation/company";
 import { COUNTRIES } from "@/lib/validation/countries";
 import { COMMITMENT_COLUMNS, COMMITMENT_COLUMN_KEYS, stageCode, stageFromCell, type ColumnKey } from "@/lib/import/columns";
 import { COLUMN_OF_FIELD, importRoute, moveData, NEW_PROJECT_FACTS, type RouteMove } from "@/lib/import/journey";
@@ -105,6 +106,7 @@ export const ZImportRow = z.object({
   project_title: zText(200),
   investor_name: zText(200),
   investor_country: opt(zText(100)),
+  investor_credit_code: zCreditCode,
   sector: opt(zText(100)),
   industry_chain: opt(zText(100)),
   unit: zText(100),
@@ -136,7 +138,7 @@ export const ZImportRow = z.object({
 });
 type RowInput = z.output<typeof ZImportRow>;
 
-const ZOD_KEYS = new Set(["date", "amount", "amountAmbiguous", "amountPrecision", "amountTooLarge"]);
+const ZOD_KEYS = new Set(["date", "amount", "amountAmbiguous", "amountPrecision", "amountTooLarge", "creditCodeLength", "creditCodeCharacters", "creditCodeCheck"]);
 
 function zodIssueKey(issue: z.core.$ZodIssue): { key: string; params?: Record<string, string | number> } {
   if (ZOD_KEYS.has(issue.message)) return { key: issue.message };
@@ -156,6 +158,8 @@ export type GoodRow = {
   externalId: string;
   title: string;
   investorName: string;
+  /** The investor's credit code, cleaned (lib/domain/credit-code.ts), when the file gives one. */
+  creditCode: string | null;
   countryCode: string;
   sectorId: number | null;
   chainId: number | null;
@@ -374,6 +378,7 @@ export function validateRows(file: ParsedFile, lookups: Lookups): { ok: true; ro
       externalId: d.external_id,
       title: d.project_title,
       investorName: d.investor_name,
+      creditCode: d.investor_credit_code ?? null,
       countryCode,
       sectorId,
       chainId,

@@ -84,3 +84,15 @@ export const ZMergeCompanies = z
   .object({ survivorId: zId, survivorVersion: zVersion, mergedId: zId, mergedVersion: zVersion })
   .refine((v) => v.survivorId !== v.mergedId, { message: "mergeSame", path: ["mergedId"] });
 export type MergeCompaniesInput = z.output<typeof ZMergeCompanies>;
+
+/**
+ * What the inline duplicate check sends while the officer types (the project
+ * form's new company): the names, the country and the code if it is a valid
+ * one (a code still being typed is left out, not refused).
+ */
+export const ZDuplicateQuery = z.object({
+  nameZh: zText(200),
+  nameEn: zOptionalText(200),
+  countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  creditCode: zCreditCode.optional().catch(undefined),
+});

@@ -3,6 +3,7 @@
  * is the project filter, lib/domain/project-filter.ts). Shared by the forms (client) and the actions (server).
  */
 import { z } from "zod";
+import { zCreditCode } from "@/lib/validation/company";
 import { zAmount, zDate, zId, zOptionalAmount, zOptionalText, zRequestId, zString, zText, zVersion } from "@/lib/validation/fields";
 
 export const OWNERSHIP_TYPES = ["STATE", "PRIVATE", "FOREIGN", "JOINT_VENTURE", "HMT", "COLLECTIVE", "OTHER"] as const;
@@ -45,6 +46,9 @@ export const ZCreateProject = z
       .regex(/^[A-Z]{2}$/, "invalid")
       .optional(),
     newCompanyOwnership: z.enum(OWNERSHIP_TYPES).optional(),
+    newCompanyCreditCode: zCreditCode,
+    /** The officer saw the likely duplicates (same name only) and says the new company is another one. */
+    newCompanyConfirmDistinct: z.union([z.literal("true"), z.boolean()]).optional().transform((v) => v === true || v === "true"),
     unitId: zId.optional(),
     ownerId: zId.optional(),
     firstContactOn: zDate.optional(),

@@ -1,6 +1,9 @@
 /** Count once (lib/domain/signings.ts): 不予认定 on a project, and the installation's automatic rules. */
 import { z } from "zod";
-import { zAmount, zId, zOptionalText, zVersion } from "@/lib/validation/fields";
+import { zAmount, zId, zOptionalText, zRequestId, zVersion } from "@/lib/validation/fields";
+import { zPastDate } from "@/lib/validation/round";
+import { STAGE_LIMITS, zPositiveAmount } from "@/lib/validation/stage";
+import { CONTRACT_KINDS } from "@/lib/domain/signings";
 
 export const RECOGNITION_LIMITS = { note: 500 } as const;
 
@@ -20,3 +23,25 @@ export const ZCountingRules = z.object({
   notRecognisedSectorIds: z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(zId).max(200)),
 });
 export type CountingRulesInput = z.output<typeof ZCountingRules>;
+
+/**
+ * A further contract on a project already signed (lib/data/signings.ts
+ * addContract): an upgrade (升格), a capital increase (增资), or another
+ * formal/framework signing — which the rule then counts as a repeat. How it
+ * counts is never chosen here: the rule (lib/domain/signings.ts) says so.
+ */
+export const ZAddContract = z.object({
+  projectId: zId,
+  /** The project's version: a contract changes what the project counts. */
+  version: zVersion,
+  requestId: zRequestId,
+  kind: z.enum(CONTRACT_KINDS),
+  signedOn: zPastDate,
+  agreementKindId: zId,
+  contractedInvestmentCny: zPositiveAmount,
+  contractedForeignUsd: zPositiveAmount.optional(),
+  /** The promotion event it was signed at, if any. */
+  eventId: zId.optional(),
+  note: zOptionalText(STAGE_LIMITS.contractNote),
+});
+export type AddContractInput = z.output<typeof ZAddContract>;

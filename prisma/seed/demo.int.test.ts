@@ -21,6 +21,9 @@ import { projectColour } from "@/lib/domain/milestones";
 import { STALL_LIMITS, isStalled } from "@/lib/domain/stages";
 import { listProjects } from "@/lib/data/project-list";
 import { fromSearchParams } from "@/lib/domain/project-filter";
+import { quarterPeriod } from "@/lib/domain/period";
+import { getProjectRecognition, getReconciliation } from "@/lib/data/signings";
+import { REPEAT_NOTE } from "./demo-counting";
 
 const DAY_MS = 86_400_000;
 
@@ -264,6 +267,21 @@ describe("the demo seed", () => {
     const stalledBy = (limit: number) =>
       intent.filter((p) => isStalled({ stage: p.stage, lastActivityOn: (p.lastRoundOn ?? p.firstContactOn).toISOString().slice(0, 10) }, today, { ...STALL_LIMITS, INTENT: limit })).length;
     expect(stalledBy(30) - stalledBy(45)).toBe(3);
+  });
+
+  it("carries this year's targets for the city and every county, and a repeat signing and a 不予认定 project in the current quarter's reconciliation (issue 16)", async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.local" }, include: { unit: true } });
+    const actor = { id: admin.id, role: admin.role, unitId: admin.unitId, unitIsCity: admin.unit.kind === "CITY" };
+    const today = todayYmd();
+    const year = Number(today.slice(0, 4));
+    const units = await db.unit.count();
+    expect(await db.target.count({ where: { year } })).toBe(units * 6);
+    const quarter = quarterPeriod(year, Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1);
+    const r = await getReconciliation(db, actor, { period: quarter });
+    expect(r.repeats.signings).toBe(1);
+    expect(r.notRecognised.byReason.map((l) => [l.nameZh, l.projects])).toEqual([["纯本地或财政资金", 1]]);
+    const repeat = await db.contract.findFirstOrThrow({ where: { note: REPEAT_NOTE }, select: { projectId: true } });
+    expect((await getProjectRecognition(db, actor, { projectId: repeat.projectId })).signings.map((s) => s.role)).toEqual(["BASE", "REPEAT"]);
   });
 
   it("builds the same rows on every run", () => {

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD } from "./demo-data";
 import { seedDemoSupervision } from "./demo-supervision";
 import { seedDemoCommitments } from "./demo-commitments";
 import { seedDemoStallAges } from "./demo-stalls";
+import { seedDemoCounting } from "./demo-counting";
 
 export { DEMO_PASSWORD };
 
@@ -59,6 +60,7 @@ async function insertAll(tx: Prisma.TransactionClient, rows: DemoRows): Promise<
   await tx.fundsInPlace.createMany({ data: rows.funds });
   await seedDemoSupervision(tx);
   await seedDemoCommitments(tx);
+  await seedDemoCounting(tx);
   const extraRounds = await seedDemoStallAges(tx);
 
   // Rows inserted with explicit ids leave their sequences at 1: move them

@@ -7,7 +7,22 @@ import { ROLES_FOR } from "@/lib/domain/policy";
 import { formDataToObject } from "@/lib/actions/form-data";
 import { addContact, createCompany, removeContact, updateCompany, updateContact } from "@/lib/data/companies";
 import { mergeCompanies } from "@/lib/data/company-merge";
-import { ZAddContact, ZCreateCompany, ZMergeCompanies, ZRemoveContact, ZUpdateCompany, ZUpdateContact } from "@/lib/validation/company";
+import { ZAddContact, ZCreateCompany, ZDuplicateQuery, ZMergeCompanies, ZRemoveContact, ZUpdateCompany, ZUpdateContact } from "@/lib/validation/company";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { may } from "@/lib/domain/policy";
+import { findDuplicateCompanies, type DuplicateCandidate } from "@/lib/data/company-duplicates";
+
+/**
+ * The likely duplicates of a company typed where one is created inline (the
+ * project form): the companies page's finder, read-only, for a user who may
+ * create companies. Nothing is returned for a signed-out user or a bad query.
+ */
+export async function findCompanyDuplicatesAction(query: unknown): Promise<DuplicateCandidate[]> {
+  const user = await getCurrentUser();
+  const parsed = ZDuplicateQuery.safeParse(query);
+  if (!user || !may(user, "editCompanies") || !parsed.success) return [];
+  return findDuplicateCompanies(db(), parsed.data);
+}
 
 
 export async function createCompanyAction(_prev: unknown, formData: FormData) {

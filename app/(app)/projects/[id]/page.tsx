@@ -24,7 +24,7 @@ import { ReassignOwnerForm } from "@/components/projects/reassign-owner-form";
 import { ProjectJourney } from "@/components/journey/project-journey";
 import { SupervisionSection } from "@/components/projects/supervision-section";
 import { listProjectSupervision } from "@/lib/data/supervision";
-import { getProjectRecognition, listNotRecognisedReasons } from "@/lib/data/signings";
+import { contractFormOptions, getProjectRecognition, listNotRecognisedReasons } from "@/lib/data/signings";
 import { SigningsSection } from "@/components/projects/signings-section";
 import { isoDay } from "@/lib/domain/period";
 import { reassignOwnerAction } from "../actions";
@@ -72,12 +72,14 @@ export default async function ProjectPage({ params }: { params: Params }) {
   const stageHistory = p.timeline.filter((e) => e.kind === "stage");
   const supervise = may(user, "superviseProjects");
   const recognise = may(user, "recogniseProjects");
-  const [supervision, assignees, talks, recognition, reasons] = await Promise.all([
+  const recordContracts = may(user, "moveStages");
+  const [supervision, assignees, talks, recognition, reasons, contractOptions] = await Promise.all([
     listProjectSupervision(db(), user, p.id, todayDate()),
     supervise ? (reassign ? owners : reassignableOwners(db(), p.unitId)) : [],
     otherUnitsInTalksForProject(db(), user, { companyId: p.company.id, unitId: p.unitId }),
     getProjectRecognition(db(), user, { projectId: p.id }),
     recognise ? listNotRecognisedReasons(db()) : [],
+    recordContracts ? contractFormOptions(db(), user) : null,
   ]);
 
   const fact = (label: string, value: React.ReactNode) => (
@@ -161,7 +163,9 @@ export default async function ProjectPage({ params }: { params: Params }) {
             </dl>
           </Card>
 
-          <SigningsSection recognition={recognition} locale={locale} edit={recognise ? { projectId: p.id, reasons } : null} />
+          <SigningsSection recognition={recognition} locale={locale} edit={recognise ? { projectId: p.id, reasons } : null}
+            addContract={contractOptions && { projectId: p.id, today: isoDay(todayDate()), options: contractOptions }}
+          />
 
           <SupervisionSection orders={supervision} locale={locale} issue={supervise ? { projectId: p.id, today: isoDay(todayDate()), ownerId: p.ownerId, assignees } : null} />
 
