@@ -11,7 +11,7 @@ export function CountingRulesForm(props: { minRecognisedCny: string | null; sect
   const tc = useTranslations("admin.common");
   const locale = useLocale();
   return (
-    <VersionedSettingsForm id="counting-rules-title" title={t("counting")} description={t("countingIntro")} version={props.version} action={updateCountingRulesAction} saved={tc("saved")} saveLabel={tc("save")} className="mt-6 max-w-xl">
+    <VersionedSettingsForm id="counting-rules-title" title={t("counting")} description={t("countingIntro")} version={props.version} action={updateCountingRulesAction} saved={tc("saved")} saveLabel={tc("save")} savingLabel={tc("saving")} className="mt-6 max-w-xl">
       {(errorOf) => (
         <>
           <AmountField name="minRecognisedCny" label={t("minRecognisedCny")} hint={t("minRecognisedCnyHint")} error={errorOf("minRecognisedCny")} defaultValue={props.minRecognisedCny ?? ""} />

@@ -12,7 +12,7 @@ export function MilestoneSettingsForm(props: { warnDays: number; fundsBehindPerc
   const t = useTranslations("admin.settings");
   const tc = useTranslations("admin.common");
   return (
-    <VersionedSettingsForm id="milestone-settings-title" title={t("milestones")} version={props.version} action={updateMilestoneSettingsAction} saved={tc("saved")} saveLabel={tc("save")} className="max-w-xl">
+    <VersionedSettingsForm id="milestone-settings-title" title={t("milestones")} version={props.version} action={updateMilestoneSettingsAction} saved={tc("saved")} saveLabel={tc("save")} savingLabel={tc("saving")} className="max-w-xl">
       {(errorOf) => (
         <>
           <TextField name="warnDays" label={t("warnDays")} hint={t("warnDaysHint")} error={errorOf("warnDays")} defaultValue={props.warnDays} inputMode="numeric" required />

@@ -11,7 +11,7 @@ import { ASSESSMENT_METHODS } from "@/lib/domain/assessment";
 export function AssessmentSettingsForm(props: { method: string; deductionPerLateStart: number; version: number }) {
   const t = useTranslations("targets.assessment");
   return (
-    <VersionedSettingsForm id="assessment-settings-title" title={t("title")} description={t("description")} version={props.version} action={updateAssessmentSettingsAction} saved={t("saved")} saveLabel={t("save")} refresh>
+    <VersionedSettingsForm id="assessment-settings-title" title={t("title")} description={t("description")} version={props.version} action={updateAssessmentSettingsAction} saved={t("saved")} saveLabel={t("save")} savingLabel="…" refresh>
       {(errorOf) => (
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField name="method" label={t("method")} defaultValue={props.method} error={errorOf("method")} options={ASSESSMENT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} />

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormSummary } from "@/components/ui/form-summary";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
@@ -17,6 +16,8 @@ type Props = {
   /** Announced after a save. */
   saved: string;
   saveLabel: string;
+  /** The button while saving (the button is disabled either way). */
+  savingLabel?: string;
   /** Re-render the page after a save (what it changes shows elsewhere on the page). */
   refresh?: boolean;
   className?: string;
@@ -31,8 +32,7 @@ type Props = {
  * Several such forms share one row on a page, so a save by another arrives as
  * a new `version` prop and is taken over.
  */
-export function VersionedSettingsForm({ id, title, description, version: initial, action, saved, saveLabel, refresh, className, children }: Props) {
-  const tc = useTranslations("admin.common");
+export function VersionedSettingsForm({ id, title, description, version: initial, action, saved, saveLabel, savingLabel, refresh, className, children }: Props) {
   const [version, setVersion] = useState(initial);
   useEffect(() => setVersion(initial), [initial]);
   const { pending, failure, success, onSubmit, errorOf } = useActionForm(action, {
@@ -52,7 +52,7 @@ export function VersionedSettingsForm({ id, title, description, version: initial
       {children(errorOf)}
       <FormSummary error={failure?.message} success={success} />
       <Button type="submit" disabled={pending}>
-        {pending ? tc("saving") : saveLabel}
+        {pending && savingLabel ? savingLabel : saveLabel}
       </Button>
     </form>
   );

@@ -262,8 +262,8 @@ describe("import", () => {
     expect(await testDb().company.count({ where: { nameZh: { contains: `远航${s}` } } })).toBe(1);
     expect(result.matched).toEqual(
       expect.arrayContaining([
-        { name: `恒宁${s}新能源（集团）股份有限公司`, companyId: existing.id, company: existing.nameZh },
-        { name: `远航${s}材料（集团）有限公司`, companyId: await companyOf("c"), company: `远航${s}材料有限公司` },
+        { name: `恒宁${s}新能源（集团）股份有限公司`, companyId: existing.id, company: existing.nameZh, reason: "name" },
+        { name: `远航${s}材料（集团）有限公司`, companyId: await companyOf("c"), company: `远航${s}材料有限公司`, reason: "name" },
       ]),
     );
     expect(result.matched).toHaveLength(2);

@@ -540,13 +540,19 @@ async function runImport(db: Db, actor: ImportActor, bytes: Uint8Array, runId: s
   const earlier = await storedOutcome(db, actor, runId);
   if (earlier) return earlier;
   const parsed = await parseImportFile(bytes);
+  // A file refused as read (too big, a cell over its limit…) opens no transaction and looks nothing up: the
+  // same bytes are refused the same way on a retry, and the notice is once per run id by its own key.
+  if (!parsed.ok) {
+    await notifyFailed(db, actor, runId, parsed.errors);
+    return parsed;
+  }
   return db.$transaction(
     async (tx) => {
       const [claimed] = await tx.$queryRaw<{ id: bigint }[]>`
         INSERT INTO import_run (user_id, request_id) VALUES (${actor.id}, ${runId}::uuid)
         ON CONFLICT (user_id, request_id) DO NOTHING RETURNING id`;
       if (!claimed) return (await storedOutcome(tx, actor, runId))!;
-      const outcome = parsed.ok ? await writeFile(tx, actor, parsed.file, runId, started) : parsed;
+      const outcome = await writeFile(tx, actor, parsed.file, runId, started);
       if (!outcome.ok) await notifyFailed(tx, actor, runId, outcome.errors);
       await tx.$executeRaw`UPDATE import_run SET outcome = ${JSON.stringify(outcome)}::jsonb WHERE id = ${claimed.id}`;
       return outcome;
