@@ -65,7 +65,7 @@ test("an officer's bell rises when a follow-up falls due, they open it and mark 
   await expect(async () => {
     await page.reload();
     await expect(item).toHaveCount(1);
-  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+  }).toPass({ timeout: 120_000, intervals: [1_000, 2_000] });
   const risen = await bellCount(page);
   expect(risen).toBeGreaterThan(before);
   await expect(page.getByTestId("notification-bell").first()).toHaveAccessibleName(`通知，${risen > 99 ? "99+" : risen} 条未读`);
@@ -93,7 +93,7 @@ test("an officer's bell rises when a follow-up falls due, they open it and mark 
   await expect(async () => {
     await manager.reload();
     await expect(escalation).toHaveCount(1);
-  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+  }).toPass({ timeout: 120_000, intervals: [1_000, 2_000] });
   await expect(escalation).toContainText("李明 负责的");
   await managerContext.close();
 });
