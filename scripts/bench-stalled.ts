@@ -11,7 +11,8 @@
 import { performance } from "node:perf_hooks";
 import os from "node:os";
 import { createPrismaClient } from "../lib/db";
-import type { Actor } from "../lib/data/dashboard/sql";
+import pg from "pg";
+import { benchActors } from "./lib/bench-actors";
 import { countedFromProjects, countedFromSummaries } from "../lib/data/dashboard/work";
 import { getActivitySections } from "../lib/data/dashboard";
 import { yearPeriod } from "../lib/domain/period";
@@ -26,16 +27,8 @@ const stat = (xs: number[]) => {
 };
 
 async function main() {
-  const users = await db.$queryRaw<{ id: number; role: "MANAGER"; unit_id: number; kind: string; email: string }[]>`
-    SELECT a.id, a.role, a.unit_id, u.kind, a.email FROM app_user a JOIN unit u ON u.id = a.unit_id
-     WHERE a.email IN ('large-manager-city@bench.local', 'large-manager-3@bench.local')`;
-  const actor = (email: string): Actor => {
-    const u = users.find((x) => x.email === email);
-    if (!u) throw new Error(`${email} not found: run npm run seed:large first`);
-    return { id: u.id, role: u.role, unitId: u.unit_id, unitIsCity: u.kind === "CITY" };
-  };
-  const city = actor("large-manager-city@bench.local");
-  const county = actor("large-manager-3@bench.local");
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+  const { city, county } = await benchActors(pool).finally(() => pool.end());
   const now = new Date();
   const today = todayDate(now);
   const filters = { period: yearPeriod(today.getUTCFullYear()) };

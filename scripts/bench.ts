@@ -28,7 +28,7 @@ import { performance } from "node:perf_hooks";
 import os from "node:os";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db";
-import type { Actor } from "../lib/data/dashboard/sql";
+import { benchActors } from "./lib/bench-actors";
 import { funnelDurations, funnelStages } from "../lib/data/dashboard/funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "../lib/data/dashboard/signed";
 import { getDelivery } from "../lib/data/dashboard/delivery";
@@ -555,18 +555,7 @@ const loadStart = os.loadavg().map((n) => n.toFixed(1)).join(", ");
 const busyAtStart = os.loadavg()[0] > 1;
 
 async function main() {
-  const { rows: users } = await pool.query<{ id: number; role: "MANAGER" | "OFFICER"; unit_id: number; kind: string; email: string }>(
-    `SELECT a.id, a.role, a.unit_id, u.kind, a.email FROM app_user a JOIN unit u ON u.id = a.unit_id
-      WHERE a.email IN ('large-manager-city@bench.local', 'large-manager-3@bench.local', 'large-officer-3-0@bench.local')`,
-  );
-  const actor = (email: string): Actor => {
-    const u = users.find((x) => x.email === email);
-    if (!u) throw new Error(`${email} not found: run npm run seed:large first`);
-    return { id: u.id, role: u.role, unitId: u.unit_id, unitIsCity: u.kind === "CITY" };
-  };
-  const city = actor("large-manager-city@bench.local");
-  const county = actor("large-manager-3@bench.local");
-  const officer = actor("large-officer-3-0@bench.local");
+  const { city, county, officer } = await benchActors(pool);
   const counts = (await pool.query(`SELECT (SELECT count(*) FROM project)::int p, (SELECT count(*) FROM negotiation_round)::int r, (SELECT count(*) FROM company)::int c`)).rows[0];
   console.log(`Data: ${counts.p} projects, ${counts.c} companies, ${counts.r} rounds. ${RUNS} runs after ${WARMUP} warm-up; times in ms (median / p95).`);
 
