@@ -1,5 +1,5 @@
 /**
- * The morning digest's rules (lib/notify/scan.ts digest()) on a database of its own: what it counts is what the
+ * The morning digest's rules (lib/notify/digest.ts) on a database of its own: what it counts is what the
  * user may see (the scope rule, lib/domain/scope.ts / userSeesProjectSql), nothing goes to a disabled user or one
  * who muted it, and read in slices (low priority: a pause after each) with the same result as in one —
  * once per user and day, a run cut short finishing where it stopped.
@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { ownDatabase } from "@/test/own-database";
-import { digest } from "@/lib/notify/scan";
+import { digest } from "@/lib/notify/digest";
 import type { NotificationKind, Role } from "@/lib/generated/prisma/enums";
 
 const date = (ymd: string) => new Date(`${ymd}T00:00:00Z`);

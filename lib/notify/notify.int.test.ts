@@ -329,7 +329,7 @@ describe("the morning digest", () => {
     const company = await db.company.create({ data: { nameZh: "批量", countryCode: "CN", ownershipType: "PRIVATE" } });
     await db.project.createMany({ data: users.flatMap((u, i) => Array.from({ length: 10 }, (_, j) => ({ companyId: company.id, title: `B${i}-${j}`, unitId: county.id, ownerId: u.id, nextFollowUpOn: date(j % 2 ? "2026-06-15" : "2026-06-01"), firstContactOn: date("2026-06-01"), lastRoundOn: date("2026-06-10") }))) });
     const started = performance.now();
-    const { digest } = await import("@/lib/notify/scan");
+    const { digest } = await import("@/lib/notify/digest");
     expect(await digest(db, date("2026-06-15"), { email: false })).toBe(500);
     expect(performance.now() - started).toBeLessThan(10_000);
   });

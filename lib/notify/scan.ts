@@ -14,11 +14,12 @@ import { DAY_MS, isoDay } from "@/lib/domain/period";
 import { UNRESOLVED_SUPERVISION } from "@/lib/domain/supervision";
 import { milestoneColour } from "@/lib/domain/milestones";
 import { SUPERVISION_WARN_DAYS, digestDue, escalationLadder, remindersBacklogDay, sentOnceDue, type NotificationSettings } from "@/lib/domain/notifications";
-import { inPlaySql, lastActivitySql, overdueByAtLeastSql, overdueSql, stalledSql, supervisionFirstProjectSql, supervisionRedSql, unreachedMilestoneSql, userSeesProjectSql } from "@/lib/data/sql-rules";
+import { inPlaySql, lastActivitySql, overdueByAtLeastSql, overdueSql, stalledSql, supervisionFirstProjectSql, supervisionRedSql, unreachedMilestoneSql } from "@/lib/data/sql-rules";
 import { getMilestoneSettings } from "@/lib/data/settings";
 import { getNotificationSettings } from "@/lib/data/notification-settings";
 import { todayDate } from "@/lib/validation/fields";
 import { insertNotifications, recipientSql } from "@/lib/notify/insert";
+import { digest } from "@/lib/notify/digest";
 
 export type ScanResult = Partial<Record<NotificationKind, number>>;
 
@@ -116,97 +117,4 @@ export async function scan(db: Db, { now, email }: { now: Date; email?: boolean 
 
   if (digestDue(now, settings.digestTime)) out.DIGEST = await digest(db, today, { email });
   return out;
-}
-
-/**
- * The morning digest, one per user and day, for every enabled user with
- * something in it: follow-ups due today (the planned meetings) and overdue on
- * their projects, promotion events of their unit today, red milestones and
- * supervision orders, and their unread notifications — each counted only on
- * projects the user sees (the scope rule). Set-based and at low priority: the
- * counts are read for all users at once, a slice of each table's id range per
- * statement (`slices` slices, none under `minSliceIds` ids: a small
- * installation reads each table in one), and between slices it pauses
- * `yieldFactor` times as long as the last took, so the pages served meanwhile
- * keep most of the database (bench/digest-100k.md); then one statement writes
- * every digest and its deliveries. Each table is read once in all.
- */
-export async function digest(
-  db: Db,
-  today: Date,
-  { email, slices = 10, minSliceIds = 10_000, yieldFactor = 2 }: { email?: boolean; slices?: number; minSliceIds?: number; yieldFactor?: number } = {},
-): Promise<number> {
-  const todayIso = isoDay(today);
-  // Red milestones: unreached and due before today (milestoneColour's red), i.e. the candidates up to yesterday.
-  const yesterday = new Date(today.getTime() - DAY_MS);
-  type Counts = { user_id: number; due_today: number; overdue: number; red: number; unread: number };
-  const counts = new Map<number, Counts>();
-  let rest = 0;
-  const read = async (slice: () => Promise<Counts[]>) => {
-    if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
-    const started = performance.now();
-    for (const r of await slice()) {
-      const c = counts.get(r.user_id) ?? { user_id: r.user_id, due_today: 0, overdue: 0, red: 0, unread: 0 };
-      c.due_today += r.due_today;
-      c.overdue += r.overdue;
-      c.red += r.red;
-      c.unread += r.unread;
-      counts.set(r.user_id, c);
-    }
-    rest = (performance.now() - started) * yieldFactor;
-  };
-  const [b] = await db.$queryRaw<{ p0: number | null; p1: number | null; n0: number | null; n1: number | null }[]>`
-    SELECT (SELECT min(id) FROM project) AS p0, (SELECT max(id) FROM project) AS p1,
-           (SELECT min(id) FROM notification)::float8 AS n0, (SELECT max(id) FROM notification)::float8 AS n1`;
-  const ranges = (lo: number | null, hi: number | null): [number, number][] => {
-    if (lo === null || hi === null) return [];
-    const step = Math.max(1, minSliceIds, Math.ceil((hi - lo + 1) / slices));
-    const out: [number, number][] = [];
-    for (let from = lo; from <= hi; from += step) out.push([from, from + step]);
-    return out;
-  };
-  // Follow-ups due today and overdue, and red milestones, on the projects each user owns and sees.
-  for (const [from, to] of ranges(b.p0, b.p1)) {
-    await read(() => db.$queryRaw<Counts[]>`
-      SELECT p.owner_id AS user_id,
-             count(*) FILTER (WHERE p.next_follow_up_on = ${today}::date AND ${inPlaySql("p")})::int AS due_today,
-             count(*) FILTER (WHERE ${overdueSql(today, "p")})::int AS overdue, 0 AS red, 0 AS unread
-        FROM project p JOIN app_user o ON o.id = p.owner_id
-       WHERE p.id >= ${from}::int AND p.id < ${to}::int AND p.next_follow_up_on <= ${today}::date AND ${userSeesProjectSql("o", "p")}
-       GROUP BY p.owner_id
-      UNION ALL
-      SELECT p.owner_id, 0, 0, count(*)::int, 0
-        FROM commitment m JOIN project p ON p.id = m.project_id JOIN app_user o ON o.id = p.owner_id
-       WHERE m.project_id >= ${from}::int AND m.project_id < ${to}::int AND ${unreachedMilestoneSql(yesterday, "m", "p")} AND ${userSeesProjectSql("o", "p")}
-       GROUP BY p.owner_id`);
-  }
-  // Unread notifications (a digest is not one).
-  for (const [from, to] of ranges(b.n0, b.n1)) {
-    await read(() => db.$queryRaw<Counts[]>`
-      SELECT n.user_id, 0 AS due_today, 0 AS overdue, 0 AS red, count(*)::int AS unread
-        FROM notification n WHERE n.id >= ${from}::bigint AND n.id < ${to}::bigint AND n.read_at IS NULL AND n.kind <> 'DIGEST'
-       GROUP BY n.user_id`);
-  }
-  const c = [...counts.values()];
-  const col = (k: keyof Counts) => c.map((x) => x[k]);
-  return insertNotifications(db, "DIGEST", Prisma.sql`
-    WITH c AS (
-      SELECT * FROM unnest(${col("user_id")}::int[], ${col("due_today")}::int[], ${col("overdue")}::int[], ${col("red")}::int[], ${col("unread")}::int[])
-        AS c(user_id, due_today, overdue, red, unread)),
-    sup AS (
-      SELECT o.assignee_id AS user_id, count(*)::int AS n
-        FROM supervision_order o JOIN LATERAL ${supervisionFirstProjectSql("o")} p ON TRUE JOIN app_user a ON a.id = o.assignee_id
-       WHERE ${supervisionRedSql(today, "o")} AND ${userSeesProjectSql("a", "p")}
-       GROUP BY o.assignee_id),
-    ev AS (
-      SELECT e.unit_id, count(*)::int AS n FROM promotion_event e WHERE e.starts_on <= ${today}::date AND e.ends_on >= ${today}::date GROUP BY e.unit_id)
-    SELECT u.id AS user_id, 'digest' AS subject, ${todayIso}::varchar AS occasion, NULL::int AS project_id,
-           jsonb_build_object('day', ${todayIso}::text, 'dueToday', COALESCE(c.due_today, 0), 'overdue', COALESCE(c.overdue, 0),
-                              'events', COALESCE(ev.n, 0), 'red', COALESCE(c.red, 0) + COALESCE(sup.n, 0), 'unread', COALESCE(c.unread, 0)) AS data
-      FROM app_user u
-      LEFT JOIN c ON c.user_id = u.id
-      LEFT JOIN sup ON sup.user_id = u.id
-      LEFT JOIN ev ON ev.unit_id = u.unit_id
-     WHERE ${recipientSql("DIGEST", "u", null)}
-       AND COALESCE(c.due_today, 0) + COALESCE(c.overdue, 0) + COALESCE(ev.n, 0) + COALESCE(c.red, 0) + COALESCE(sup.n, 0) + COALESCE(c.unread, 0) > 0`, { email });
 }
