@@ -13,7 +13,7 @@ import type { Db } from "@/lib/db";
 import { DAY_MS, isoDay } from "@/lib/domain/period";
 import { UNRESOLVED_SUPERVISION } from "@/lib/domain/supervision";
 import { milestoneColour } from "@/lib/domain/milestones";
-import { SUPERVISION_WARN_DAYS, digestDue, escalationLadder, remindersBacklogDay, sentOnceDue, type NotificationSettings } from "@/lib/domain/notifications";
+import { SUPERVISION_WARN_DAYS, digestDue, escalationLadder, remindersBacklogDay, sentOnceDue } from "@/lib/domain/notifications";
 import { inPlaySql, lastActivitySql, overdueByAtLeastSql, overdueSql, stalledSql, supervisionFirstProjectSql, supervisionRedSql, unreachedMilestoneSql } from "@/lib/data/sql-rules";
 import { getMilestoneSettings } from "@/lib/data/settings";
 import { getNotificationSettings } from "@/lib/data/notification-settings";
