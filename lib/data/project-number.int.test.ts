@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterAll, describe, expect, it } from "vitest";
 import { createProject } from "@/lib/data/projects";
 import { listProjects } from "@/lib/data/project-list";
@@ -31,6 +32,37 @@ describe("project number", () => {
     const rows = await testDb().project.findMany({ where: { id: { in: created.map((c) => c.id) } }, select: { number: true } });
     const numbers = rows.map((r) => r.number).sort();
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `${unit.code.toUpperCase()}-${year}-${String(i + 1).padStart(4, "0")}`));
+  });
+
+  it("numbers a bulk insert in order, writing its counter once per statement, and a savepoint rolled back gives its numbers again", async () => {
+    const officer = await makeActor("OFFICER");
+    const unit = await testDb().unit.findUniqueOrThrow({ where: { id: officer.unitId } });
+    const company = await testDb().company.create({ data: { nameZh: `批量编号企业${uniq()}`, countryCode: "CN", ownershipType: "PRIVATE" } });
+    const insert = (tx: Prisma.TransactionClient, n: number, tag: string) =>
+      tx.$executeRaw`INSERT INTO project (company_id, title, unit_id, owner_id, updated_at)
+                     SELECT ${company.id}, ${tag} || g, ${unit.id}, ${officer.id}, now() FROM generate_series(1, ${n}::int) g`;
+    const counterWrites = await testDb().$transaction(async (tx) => {
+      await insert(tx, 300, "bulk-a-");
+      await tx.$executeRawUnsafe("SAVEPOINT numbers");
+      await insert(tx, 5, "bulk-gone-");
+      await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT numbers");
+      await insert(tx, 2, "bulk-b-");
+      const [w] = await tx.$queryRaw<{ n: number }[]>`
+        SELECT (n_tup_ins + n_tup_upd)::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'project_number_counter'`;
+      return w.n;
+    });
+    // One row written per statement (and one to take the row), not one per project: numbering n projects in one
+    // transaction walked n row versions per project before (O(n²); migration 20261201190000).
+    expect(counterWrites).toBeLessThanOrEqual(5);
+    const rows = await testDb().project.findMany({ where: { unitId: unit.id }, select: { title: true, number: true }, orderBy: { id: "asc" } });
+    const prefix = `${unit.code.toUpperCase()}-${year}-`;
+    expect(rows.map((r) => r.number)).toEqual(Array.from({ length: 302 }, (_, i) => prefix + String(i + 1).padStart(4, "0")));
+    expect(rows.at(-1)?.title).toBe("bulk-b-2");
+    const counter = await testDb().$queryRaw<{ last: number }[]>`SELECT last FROM project_number_counter WHERE unit_id = ${unit.id} AND year = ${year}`;
+    expect(counter).toEqual([{ last: 302 }]);
+    // The next create, in its own transaction, continues from the counter.
+    const next = await makeProject(officer);
+    expect(next.number).toBe(prefix + "0303");
   });
 
   it("is given to projects written outside the app's forms too (seeds, import)", async () => {
