@@ -24,6 +24,9 @@
  *    list's data functions (no rendering, no HTTP), and the results say so.
  *
  * Writes BENCH_OUT (default bench/digest-100k.md) with the load average at the start and the end.
+ *
+ * BENCH_SCAN_ONLY=1: after the set-up, only the minute scan before and after it looked at what changed
+ * (scripts/bench-scan.ts), printed and written to BENCH_SCAN_OUT if set; no digest, no pages.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -31,6 +34,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createPrismaClient, poolOf, type Db } from "../lib/db";
 import { scan } from "../lib/notify/scan";
+import { benchScan } from "./bench-scan";
 import { digest } from "../lib/notify/digest";
 import { getNotificationSettings } from "../lib/data/notification-settings";
 import { getDashboard } from "../lib/data/dashboard";
@@ -242,6 +246,13 @@ async function main() {
   const db = counted.db;
   console.log("Set-up:");
   await setUp(db);
+  if (process.env.BENCH_SCAN_ONLY === "1") {
+    // The minute scan before/after it looked only at what changed (scripts/bench-scan.ts); no digest, no pages.
+    const lines = await benchScan({ db, statements: counted.statements, pool, day: DAY });
+    if (process.env.BENCH_SCAN_OUT) writeFileSync(process.env.BENCH_SCAN_OUT, lines.join("\n"));
+    await db.$disconnect();
+    return;
+  }
   const facts = (
     await pool.query(`SELECT (SELECT count(*) FROM project)::int projects, (SELECT count(*) FROM app_user WHERE disabled_at IS NULL)::int users,
                              (SELECT count(*) FROM app_user WHERE disabled_at IS NOT NULL)::int disabled,
