@@ -212,6 +212,23 @@ describe("audit", () => {
     expect(audit.before).toMatchObject({ project: { roundCount: 0, lastRoundOn: null, nextFollowUpOn: null } });
     expect(audit.after).toMatchObject({ number: 1, topics: ["land"], heldOn: "2024-05-05T00:00:00.000Z", project: { roundCount: 1, lastRoundOn: "2024-05-05T00:00:00.000Z", nextFollowUpOn: `${ymd(7)}T00:00:00.000Z` } });
   });
+
+  it("the audit row is whole: every field of the round and the project's counters as they became (one statement writes it with the project's update)", async () => {
+    const p = await makeProject(officer, { path: ["INTENT", "NEGOTIATION"] });
+    await logRound(db, officer, input(p.id, { heldOn: "2024-05-01" }));
+    const r = await logRound(db, officer, input(p.id, { heldOn: "2024-04-01", place: "会议室", investorParticipants: "张总", leaderOther: "区长", nextSteps: "报价" }));
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "round.create", entityId: String(r.id) } });
+    const row = await db.negotiationRound.findUniqueOrThrow({ where: { id: r.id } });
+    const project = await db.project.findUniqueOrThrow({ where: { id: p.id } });
+    expect(audit.before).toEqual({ project: { roundCount: 1, lastRoundOn: "2024-05-01T00:00:00.000Z", nextFollowUpOn: null, version: p.version + 1 } });
+    expect(audit.after).toEqual({
+      id: row.id, projectId: p.id, number: 2, heldOn: "2024-04-01T00:00:00.000Z", format: "VISIT_HERE", place: "会议室",
+      ourParticipants: officer.name, investorParticipants: "张总", topics: [], summary: row.summary, nextSteps: "报价",
+      nextMeetingOn: null, leaderId: null, leaderOther: "区长",
+      project: { roundCount: 2, lastRoundOn: "2024-05-01T00:00:00.000Z", nextFollowUpOn: null, version: project.version },
+    });
+    expect(project.version).toBe(p.version + 2);
+  });
 });
 
 describe("bad input is refused by the shared schema", () => {

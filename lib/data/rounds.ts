@@ -9,7 +9,6 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { isOverdue, projectScopeSql } from "@/lib/data/sql-rules";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { RuleError } from "@/lib/errors";
 import { createOnce, type Tx } from "@/lib/data/transactions";
 import { lockProject } from "@/lib/data/stage";
@@ -165,40 +164,46 @@ export async function logRound(db: Db, user: Actor, input: LogRoundInput): Promi
     const round: RoundRow = { ...inserted, actor: user.name, leader_zh: leader?.nameZh ?? leaderOther, leader_en: leader?.nameEn ?? leaderOther };
 
     const before = { roundCount: project.roundCount, lastRoundOn: project.lastRoundOn, nextFollowUpOn: project.nextFollowUpOn, version: project.version };
+    const roundAfter = {
+      id: round.id,
+      projectId: project.id,
+      number: round.number,
+      heldOn: round.held_on,
+      format: round.format,
+      place: round.place,
+      ourParticipants: round.our_participants,
+      investorParticipants: round.investor_participants,
+      topics: round.topics,
+      summary: round.summary,
+      nextSteps: round.next_steps,
+      nextMeetingOn: round.next_meeting_on,
+      leaderId: input.leaderId ?? null,
+      leaderOther,
+    };
     // round_count / last_round_on from the rounds (ROUND_STATS_COLUMNS, lib/data/round-stats.ts: the seeds use the
     // same definition), the follow-up when a next meeting is set, and the version: one UPDATE, so project's
-    // triggers run once.
+    // triggers run once. Its audit row (writeAudit's shape: the round, and the project's counters as they became)
+    // is written by the same statement: the update's triggers lock rows that colleagues logging rounds in the same
+    // unit and stage today also update (project_day_summary, project_month_summary), held until the commit, so
+    // nothing but the COMMIT follows it (issue 14: with a statement after it, ten writers queued on those rows
+    // for one more round trip each). Dates as writeAudit writes a Date: ISO at UTC midnight.
+    const iso = (column: string) => Prisma.raw(`to_char(u.${column}, 'YYYY-MM-DD"T00:00:00.000Z"')`);
     const [updated] = await tx.$queryRaw<ProjectAfter[]>`
-      UPDATE project p SET round_count = s.n, last_round_on = s.last,
-             next_follow_up_on = COALESCE(${input.nextMeetingOn ?? null}::date, p.next_follow_up_on),
-             version = p.version + 1, updated_at = now()
-        FROM (SELECT ${Prisma.raw(ROUND_STATS_COLUMNS)} FROM negotiation_round r WHERE r.project_id = ${project.id}) s
-       WHERE p.id = ${project.id}
-      RETURNING p.version, p.round_count, p.last_round_on, p.next_follow_up_on, p.stage`;
-    await writeAudit(tx, {
-      actorId: user.id,
-      action: "round.create",
-      entity: "negotiation_round",
-      entityId: round.id,
-      before: { project: before },
-      after: {
-        id: round.id,
-        projectId: project.id,
-        number: round.number,
-        heldOn: round.held_on,
-        format: round.format,
-        place: round.place,
-        ourParticipants: round.our_participants,
-        investorParticipants: round.investor_participants,
-        topics: round.topics,
-        summary: round.summary,
-        nextSteps: round.next_steps,
-        nextMeetingOn: round.next_meeting_on,
-        leaderId: input.leaderId ?? null,
-        leaderOther,
-        project: { roundCount: updated.round_count, lastRoundOn: updated.last_round_on, nextFollowUpOn: updated.next_follow_up_on, version: updated.version },
-      },
-    });
+      WITH u AS (
+        UPDATE project p SET round_count = s.n, last_round_on = s.last,
+               next_follow_up_on = COALESCE(${input.nextMeetingOn ?? null}::date, p.next_follow_up_on),
+               version = p.version + 1, updated_at = now()
+          FROM (SELECT ${Prisma.raw(ROUND_STATS_COLUMNS)} FROM negotiation_round r WHERE r.project_id = ${project.id}) s
+         WHERE p.id = ${project.id}
+        RETURNING p.version, p.round_count, p.last_round_on, p.next_follow_up_on, p.stage
+      ), audit AS (
+        INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
+        SELECT ${user.id}, 'round.create', 'negotiation_round', ${String(round.id)}, ${JSON.stringify({ project: before })}::jsonb,
+               ${JSON.stringify(roundAfter)}::jsonb || jsonb_build_object('project', jsonb_build_object(
+                 'roundCount', u.round_count, 'lastRoundOn', ${iso("last_round_on")}, 'nextFollowUpOn', ${iso("next_follow_up_on")}, 'version', u.version))
+          FROM u
+      )
+      SELECT * FROM u`;
     return resultOf(project.id, round, updated);
   });
 }
