@@ -11,6 +11,7 @@ import { isFunded, isPaused, takesRounds } from "@/lib/domain/stages";
 import type { Locale } from "@/i18n/locales";
 import { JourneyActions } from "@/components/journey/journey-actions";
 import { listLeaders } from "@/lib/data/rounds";
+import { LiveDate, LiveJourneyRounds } from "@/components/projects/project-live";
 
 /**
  * The journey part of the project page: where the project stands, and the
@@ -57,13 +58,14 @@ export async function ProjectJourney({ projectId }: { projectId: number }) {
         <div>
           <dt className="text-slate-500">{t("facts.rounds")}</dt>
           <dd data-testid="journey-round-count">
-            <span className="font-medium">{state.roundCount}</span>
-            {state.lastRoundOn && <span className="text-slate-500"> · {t("facts.lastRound", { date: formatDate(state.lastRoundOn, locale) })}</span>}
+            <LiveJourneyRounds count={state.roundCount} lastRoundOn={iso(state.lastRoundOn)} />
           </dd>
         </div>
         <div>
           <dt className="text-slate-500">{t("facts.nextFollowUp")}</dt>
-          <dd data-testid="journey-follow-up">{formatDate(state.nextFollowUpOn, locale)}</dd>
+          <dd data-testid="journey-follow-up">
+            <LiveDate field="nextFollowUpOn" value={iso(state.nextFollowUpOn)} />
+          </dd>
         </div>
         {state.contract && (
           <div>

@@ -13,6 +13,7 @@ import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { submitOnCtrlEnter, useActionForm } from "@/components/ui/use-action-form";
+import { useAddLoggedRound, useNextRoundNumber } from "@/components/projects/project-live";
 
 type Props = {
   projectId: number;
@@ -34,14 +35,25 @@ type Props = {
  * when the form opens, everything else has a sensible default, Ctrl/⌘+Enter
  * saves.
  */
-export function LogRoundForm({ projectId, nextRoundNumber, today, officerName, disabled = false, onCancel, leaders = [] }: Props) {
+export function LogRoundForm({ projectId, nextRoundNumber: renderedNextNumber, today, officerName, disabled = false, onCancel, leaders = [] }: Props) {
   const t = useTranslations("journey.round");
   const tFormat = useTranslations("roundFormats");
   const locale = useLocale();
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const [leader, setLeader] = useState("");
+  // The page shows the logged round from the reply, without re-rendering (components/projects/project-live.tsx).
+  const showLogged = useAddLoggedRound();
+  const nextRoundNumber = useNextRoundNumber(renderedNextNumber);
   const { pending, failure, success, requestId, onSubmit, errorOf } = useActionForm(logRoundAction, {
     onSuccess: (data, form) => {
+      showLogged(data.entry, {
+        version: data.projectVersion,
+        roundCount: data.roundCount,
+        lastRoundOn: data.lastRoundOn,
+        nextFollowUpOn: data.nextFollowUpOn,
+        overdue: data.overdue,
+        nextRoundNumber: data.number + 1,
+      });
       form.reset();
       setLeader("");
       summaryRef.current?.focus();

@@ -13,6 +13,7 @@ import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
 import { StageFields } from "@/components/journey/stage-fields";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useProjectVersion } from "@/components/projects/project-live";
 
 type Props = {
   projectId: number;
@@ -27,6 +28,8 @@ type Props = {
 
 /** Moving a project: pick the target stage, then fill only what that move needs. */
 export function MoveStageForm({ projectId, version, stage, facts, agreementKinds, today, onCancel }: Props) {
+  // A round logged on the page moved the project's version (components/projects/project-live.tsx).
+  const projectVersion = useProjectVersion(version);
   const t = useTranslations("journey.stage");
   const ts = useTranslations("stages");
   const targets = targetStages(stage, facts);
@@ -52,7 +55,7 @@ export function MoveStageForm({ projectId, version, stage, facts, agreementKinds
         {t("current", { stage: ts(stage) })}
       </p>
       <input type="hidden" name="projectId" value={projectId} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={projectVersion} />
       <input type="hidden" name="requestId" value={requestId} />
       {targets.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noTargets")}</p>

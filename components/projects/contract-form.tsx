@@ -12,6 +12,7 @@ import { CONTRACT_KINDS } from "@/lib/domain/signings";
 import { STAGE_LIMITS } from "@/lib/validation/stage";
 import type { ContractFormOptions } from "@/lib/data/signings";
 import { addContractAction } from "@/app/(app)/projects/[id]/contract-actions";
+import { useProjectVersion } from "@/components/projects/project-live";
 
 /** The kinds a further contract is offered as, the likely ones first. */
 const FURTHER_KINDS = ["UPGRADE", "CAPITAL_INCREASE", "FORMAL", "FRAMEWORK"] as const satisfies readonly (typeof CONTRACT_KINDS)[number][];
@@ -23,6 +24,8 @@ const FURTHER_KINDS = ["UPGRADE", "CAPITAL_INCREASE", "FORMAL", "FRAMEWORK"] as 
  * shows it.
  */
 export function ContractForm({ projectId, version, today, options }: { projectId: number; version: number; today: string; options: ContractFormOptions }) {
+  // A round logged on the page moved the project's version (components/projects/project-live.tsx).
+  const projectVersion = useProjectVersion(version);
   const t = useTranslations("signings.add");
   const tr = useTranslations("signings.roles");
   const locale = useLocale();
@@ -43,7 +46,7 @@ export function ContractForm({ projectId, version, today, options }: { projectId
         </h3>
         <p className="text-xs text-slate-500">{t("hint")}</p>
         <input type="hidden" name="projectId" value={projectId} />
-        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="version" value={projectVersion} />
         <input type="hidden" name="requestId" value={form.requestId} />
         <div className="grid gap-3 sm:grid-cols-2">
           <SelectField name="kind" label={t("kind")} error={form.errorOf("kind")} defaultValue="UPGRADE" className="sm:col-span-2">

@@ -7,6 +7,7 @@ import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { formatFieldValue } from "@/lib/format/field-value";
 import { TimelineFilter } from "@/components/projects/timeline-filter";
+import { LoggedRounds } from "@/components/projects/project-live";
 import { FIELD_LABEL, localName } from "@/components/projects/names";
 import { AttachmentList } from "@/components/projects/attachment-list";
 import type { TimelineAttachment } from "@/lib/data/project-page";
@@ -62,6 +63,27 @@ const TIMELINE = [
 
 /** One timeline, newest first: rounds (numbered, collapsible), stage changes, contracts, starts, funds and edits. */
 export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const t = await getTranslations("projects.timeline");
+  const counts: Partial<Record<TimelineKind, number>> = {};
+  for (const e of entries) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
+  const newestRound = entries.find((e) => e.kind === "round")?.id;
+
+  // Rounds logged on this page since it was rendered come first (LoggedRounds: the round form's reply, issue 14).
+  return (
+    <TimelineFilter counts={counts} leaderCount={entries.filter((e) => e.data.leaderZh).length} empty={t("empty")}>
+      <ol className={TIMELINE} data-testid="timeline">
+        <LoggedRounds />
+        <TimelineItems entries={entries} newestRound={newestRound} />
+      </ol>
+    </TimelineFilter>
+  );
+}
+
+/**
+ * The timeline's entries (its <li>s), `newestRound` open. Also what the round
+ * form's action renders for the round it logged (round-actions.ts).
+ */
+export async function TimelineItems({ entries, newestRound }: { entries: TimelineEntry[]; newestRound?: string }) {
   const [t, tf, ts, tt, tFormat, locale] = await Promise.all([
     getTranslations("projects.timeline"),
     getTranslations("projects.form"),
@@ -70,14 +92,8 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
     getTranslations("roundFormats"),
     getLocale() as Promise<Locale>,
   ]);
-  if (entries.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
-
   const label = remembered((key) => t(key as never));
   const topic = remembered((key) => (tt.has(key as never) ? tt(key as never) : key));
-
-  const counts: Partial<Record<TimelineKind, number>> = {};
-  for (const e of entries) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
-  const newestRound = entries.find((e) => e.kind === "round")?.id;
 
   const meta = (e: TimelineEntry) => (
     <span className="text-xs text-slate-500">
@@ -202,12 +218,11 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
   }
 
   return (
-    <TimelineFilter counts={counts} leaderCount={entries.filter((e) => e.data.leaderZh).length}>
-      <ol className={TIMELINE} data-testid="timeline">
+    <>
         {entries.map((e) => {
           const { title, details } = body(e);
           return (
-            <li key={e.id} data-kind={e.kind} data-leader={e.data.leaderZh ? "" : undefined}>
+            <li key={e.id} data-kind={e.kind} data-leader={e.data.leaderZh ? "" : undefined} data-newest={e.id === newestRound ? "" : undefined}>
               <span className={DOT[e.kind]} aria-hidden="true" />
               {details ? (
                 <details open={e.id === newestRound || (e.kind !== "round" && e.kind !== "edit")}>
@@ -226,7 +241,6 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
             </li>
           );
         })}
-      </ol>
-    </TimelineFilter>
+    </>
   );
 }

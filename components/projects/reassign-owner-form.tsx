@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { useProjectVersion } from "@/components/projects/project-live";
 
 type Action = FormAction<{ id: number; version: number }>;
 
@@ -23,6 +24,8 @@ export function ReassignOwnerForm({
 }) {
   const t = useTranslations("projects.owner");
   const uid = useId();
+  // A round logged on the page moved the project's version (components/projects/project-live.tsx).
+  const projectVersion = useProjectVersion(version);
   const form = useActionForm(action, { refresh: true, onSuccess: () => t("done") });
   const [chosen, setChosen] = useState(String(owners.find((o) => o.id !== ownerId)?.id ?? ""));
   const ownerError = form.errorOf("ownerId");
@@ -30,7 +33,7 @@ export function ReassignOwnerForm({
   return (
     <form method="post" noValidate onSubmit={form.onSubmit} className="mt-3 space-y-2">
       <input type="hidden" name="projectId" value={projectId} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={projectVersion} />
       <label htmlFor={`${uid}-owner`} className="block text-sm font-medium text-slate-700">
         {t("newOwner")}
       </label>

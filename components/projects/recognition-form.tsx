@@ -8,9 +8,12 @@ import { FormSummary } from "@/components/ui/form-summary";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { RECOGNITION_LIMITS } from "@/lib/validation/signings";
 import { setRecognitionAction } from "@/app/(app)/projects/[id]/recognition-actions";
+import { useProjectVersion } from "@/components/projects/project-live";
 
 /** Managers and admins: 不予认定 with a reason from the admin-kept list, or recognised again (no reason). */
 export function RecognitionForm(props: { projectId: number; version: number; reasonId: number | null; note: string | null; reasons: { id: number; nameZh: string; nameEn: string }[] }) {
+  // A round logged on the page moved the project's version (components/projects/project-live.tsx).
+  const projectVersion = useProjectVersion(props.version);
   const t = useTranslations("signings.form");
   const locale = useLocale();
   const form = useActionForm(setRecognitionAction, { refresh: true, onSuccess: () => t("saved") });
@@ -20,7 +23,7 @@ export function RecognitionForm(props: { projectId: number; version: number; rea
         {t("heading")}
       </h3>
       <input type="hidden" name="projectId" value={props.projectId} />
-      <input type="hidden" name="version" value={props.version} />
+      <input type="hidden" name="version" value={projectVersion} />
       <SelectField name="reasonId" label={t("reason")} error={form.errorOf("reasonId")} defaultValue={props.reasonId ?? ""}>
         <option value="">{t("noReason")}</option>
         {props.reasons.map((r) => (

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { TimelineKind } from "@/lib/data/project-page";
+import { useLoggedRounds } from "@/components/projects/project-live";
 
 const KINDS: TimelineKind[] = ["round", "stage", "contract", "start", "funds", "edit"];
 
@@ -10,18 +11,24 @@ const KINDS: TimelineKind[] = ["round", "stage", "contract", "start", "funds", "
  * Filter chips and expand/collapse for the server-rendered timeline (its
  * entries carry data-kind); the entries themselves stay server components.
  */
-export function TimelineFilter({ counts, leaderCount = 0, children }: { counts: Partial<Record<TimelineKind, number>>; leaderCount?: number; children: React.ReactNode }) {
+export function TimelineFilter({ counts: rendered, leaderCount: renderedLeaders = 0, empty, children }: { counts: Partial<Record<TimelineKind, number>>; leaderCount?: number; empty?: string; children: React.ReactNode }) {
   const t = useTranslations("projects.timeline");
   // "leader": the rounds a leader attended (entries marked data-leader).
   const [kind, setKind] = useState<TimelineKind | "all" | "leader">("all");
   const list = useRef<HTMLDivElement>(null);
+  // With the rounds logged here since the page was rendered (project-live.tsx).
+  const logged = useLoggedRounds();
+  const counts = logged.length ? { ...rendered, round: (rendered.round ?? 0) + logged.length } : rendered;
+  const leaderCount = renderedLeaders + logged.filter((r) => r.leader).length;
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
 
   useEffect(() => {
     list.current?.querySelectorAll<HTMLElement>("[data-kind]").forEach((el) => {
       el.hidden = kind === "leader" ? el.dataset.leader === undefined : kind !== "all" && el.dataset.kind !== kind;
     });
-  }, [kind]);
+  }, [kind, logged]);
+
+  if (total === 0 && empty) return <p className="text-sm text-slate-600">{empty}</p>;
 
   const toggleAll = (open: boolean) => list.current?.querySelectorAll<HTMLDetailsElement>("details").forEach((d) => (d.open = open));
   const chip = (value: TimelineKind | "all" | "leader", label: string) => (

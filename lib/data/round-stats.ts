@@ -11,9 +11,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * Sets round_count / last_round_on of the projects in $1 (an int[]; NULL for
  * every project) from their rounds; a project without rounds gets 0 / NULL.
  */
+/** The two stats of one project's rounds `r` (what ROUND_STATS_SQL and logging a round both write). */
+export const ROUND_STATS_COLUMNS = "COUNT(r.id)::int AS n, MAX(r.held_on) AS last";
+
 export const ROUND_STATS_SQL = `
   UPDATE project p SET round_count = s.n, last_round_on = s.last
-    FROM (SELECT q.id, COUNT(r.id)::int AS n, MAX(r.held_on) AS last
+    FROM (SELECT q.id, ${ROUND_STATS_COLUMNS}
             FROM project q LEFT JOIN negotiation_round r ON r.project_id = q.id
            WHERE $1::int[] IS NULL OR q.id = ANY($1::int[])
            GROUP BY q.id) s

@@ -8,6 +8,8 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { logRound } from "@/lib/data/rounds";
 import { getJourneyState } from "@/lib/data/stage";
+import { getProjectPage } from "@/lib/data/project-page";
+import { isoDay } from "@/lib/domain/period";
 import { ZLogRound } from "@/lib/validation/round";
 import { footprint, makeActor, makeProject, newRequestId, ymd, type TestActor } from "@/lib/data/stage.test-helpers";
 
@@ -90,6 +92,46 @@ describe("logging a round", () => {
   });
 });
 
+describe("the reply: what logging a round changed, as the project page shows it (issue 14)", () => {
+  // The round form shows the reply in place of a page render (components/projects/project-live.tsx): its entry and
+  // project facts must be what the page would render right after, or the officer sees something a reload changes.
+  it("the round's entry and the project's round count, dates, overdue flag and version equal a fresh read of the page", async () => {
+    const leader = await db.referenceItem.create({ data: { kind: "LEADER", code: `leader-${newRequestId()}`, nameZh: "市长", nameEn: "Mayor" } });
+    const p = await makeProject(officer, { path: ["INTENT", "NEGOTIATION"] });
+    await db.project.update({ where: { id: p.id }, data: { nextFollowUpOn: new Date(`${ymd(-5)}T00:00:00Z`) } }); // overdue before
+    const first = input(p.id, { heldOn: "2024-03-01", leaderId: String(leader.id), place: "市政府", topics: ["land", "energy"], nextSteps: "报价" });
+    const replies = [
+      await logRound(db, officer, first),
+      // Still overdue: no next meeting set, held earlier than the last round.
+      await logRound(db, officer, input(p.id, { heldOn: "2024-02-01", leaderId: "other", leaderOther: "区长", investorParticipants: "张总" })),
+      await logRound(db, officer, input(p.id, { nextMeetingOn: ymd(7) })),
+    ];
+    for (const [i, reply] of replies.entries()) {
+      if (i < 2) expect(reply.overdue).toBe(true);
+      else expect(reply.overdue).toBe(false);
+    }
+    const page = await getProjectPage(db, officer, p.id);
+    const last = replies.at(-1)!;
+    expect(last).toMatchObject({
+      projectVersion: page.version,
+      roundCount: page.roundCount,
+      lastRoundOn: isoDay(page.lastRoundOn!),
+      nextFollowUpOn: isoDay(page.nextFollowUpOn!),
+      overdue: page.overdue,
+      number: 3,
+    });
+    for (const reply of replies) {
+      const onPage = page.timeline.find((e) => e.id === reply.entry.id);
+      expect(reply.entry).toEqual(onPage);
+    }
+    expect(replies[0].entry.data).toMatchObject({ leaderZh: "市长", leaderEn: "Mayor", place: "市政府", topics: ["land", "energy"] });
+    // The same request again (a double submit) answers with the same round and the project as it is now.
+    const again = await logRound(db, officer, first);
+    expect(again.entry).toEqual(replies[0].entry);
+    expect(again.projectVersion).toBe(page.version);
+  });
+});
+
 describe("long minutes: nothing is cut, an over-long summary is refused with its length", () => {
   /** The form's fields as the browser sends them (a textarea's line breaks as CRLF), through the action's steps. */
   async function send(projectId: number, summary: string) {
@@ -169,6 +211,23 @@ describe("audit", () => {
     expect(audit.actorId).toBe(officer.id);
     expect(audit.before).toMatchObject({ project: { roundCount: 0, lastRoundOn: null, nextFollowUpOn: null } });
     expect(audit.after).toMatchObject({ number: 1, topics: ["land"], heldOn: "2024-05-05T00:00:00.000Z", project: { roundCount: 1, lastRoundOn: "2024-05-05T00:00:00.000Z", nextFollowUpOn: `${ymd(7)}T00:00:00.000Z` } });
+  });
+
+  it("the audit row is whole: every field of the round and the project's counters as they became (one statement writes it with the project's update)", async () => {
+    const p = await makeProject(officer, { path: ["INTENT", "NEGOTIATION"] });
+    await logRound(db, officer, input(p.id, { heldOn: "2024-05-01" }));
+    const r = await logRound(db, officer, input(p.id, { heldOn: "2024-04-01", place: "会议室", investorParticipants: "张总", leaderOther: "区长", nextSteps: "报价" }));
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "round.create", entityId: String(r.id) } });
+    const row = await db.negotiationRound.findUniqueOrThrow({ where: { id: r.id } });
+    const project = await db.project.findUniqueOrThrow({ where: { id: p.id } });
+    expect(audit.before).toEqual({ project: { roundCount: 1, lastRoundOn: "2024-05-01T00:00:00.000Z", nextFollowUpOn: null, version: p.version + 1 } });
+    expect(audit.after).toEqual({
+      id: row.id, projectId: p.id, number: 2, heldOn: "2024-04-01T00:00:00.000Z", format: "VISIT_HERE", place: "会议室",
+      ourParticipants: officer.name, investorParticipants: "张总", topics: [], summary: row.summary, nextSteps: "报价",
+      nextMeetingOn: null, leaderId: null, leaderOther: "区长",
+      project: { roundCount: 2, lastRoundOn: "2024-05-01T00:00:00.000Z", nextFollowUpOn: null, version: project.version },
+    });
+    expect(project.version).toBe(p.version + 2);
   });
 });
 

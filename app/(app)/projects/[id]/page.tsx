@@ -30,6 +30,7 @@ import { isoDay } from "@/lib/domain/period";
 import { reassignOwnerAction } from "../actions";
 import { otherUnitsInTalksForProject } from "@/lib/data/company-talks";
 import { OtherUnitsInTalks } from "@/components/companies/other-units-in-talks";
+import { LiveDate, LiveFollowUp, LiveRoundCount, ProjectLive } from "@/components/projects/project-live";
 
 type Params = Promise<{ id: string }>;
 
@@ -90,7 +91,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
   );
 
   return (
-    <>
+    <ProjectLive projectId={p.id} version={p.version}>
       <p className="mb-2 text-sm">
         <Link href="/projects" className="text-brand-700 hover:underline">
           ← {t("back")}
@@ -149,17 +150,10 @@ export default async function ProjectPage({ params }: { params: Params }) {
               {fact(t("facts.land"), p.landMu && t("facts.landValue", { value: p.landMu }))}
               {fact(t("facts.source"), p.source && localName(p.source, locale))}
               {fact(t("facts.firstContact"), formatDate(p.firstContactOn, locale))}
-              {fact(
-                t("facts.nextFollowUp"),
-                p.nextFollowUpOn && (
-                  <span className={p.overdue ? "font-medium text-red-700" : undefined}>
-                    {formatDate(p.nextFollowUpOn, locale)}
-                    {p.overdue && <span className="ml-1 rounded bg-red-100 px-1 text-xs">{t("overdue")}</span>}
-                  </span>
-                ),
-              )}
-              {fact(t("facts.lastRound"), formatDate(p.lastRoundOn, locale))}
-              {fact(t("facts.rounds"), formatCount(p.roundCount, locale))}
+              {/* What a logged round moves: shown from the round form's reply once one is logged (ProjectLive). */}
+              {fact(t("facts.nextFollowUp"), <LiveFollowUp value={p.nextFollowUpOn && isoDay(p.nextFollowUpOn)} overdue={p.overdue} overdueLabel={t("overdue")} />)}
+              {fact(t("facts.lastRound"), <LiveDate field="lastRoundOn" value={p.lastRoundOn && isoDay(p.lastRoundOn)} />)}
+              {fact(t("facts.rounds"), <LiveRoundCount count={p.roundCount} />)}
             </dl>
           </Card>
 
@@ -227,6 +221,6 @@ export default async function ProjectPage({ params }: { params: Params }) {
           </Card>
         </div>
       </div>
-    </>
+    </ProjectLive>
   );
 }

@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test.use({ locale: "zh-CN" });
+
+/** YYYY-MM-DD, `days` from today in the bureau's time zone. */
+function ymd(days = 0) {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+const shown = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+/**
+ * Logging a round answers with what changed and the page shows it in place, without re-rendering the page
+ * (issue 14): everything a round moves must show at once, as after a reload, and the page's other forms must save
+ * against the project's version the round moved to.
+ */
+test("a logged round shows at once everywhere on the page; the stage form saves after it without a conflict; Back and reload agree", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "officer@demo.local");
+  const title = `回执测试项目 ${Math.random().toString(36).slice(2, 8)}`;
+  await page.goto("/projects/new");
+  await page.getByLabel("查找企业").fill("格元");
+  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
+  await page.getByLabel("项目名称").fill(title);
+  await page.getByLabel("首次接洽日期").fill(ymd(-60));
+  await page.getByRole("button", { name: "创建项目" }).click();
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  const url = page.url();
+
+  const journey = page.getByTestId("project-journey");
+  const timeline = page.getByTestId("timeline");
+  const facts = page.getByTestId("facts");
+  const rounds = timeline.locator('li[data-kind="round"]');
+  await expect(rounds).toHaveCount(0);
+
+  await journey.getByRole("button", { name: "记录洽谈" }).click();
+  const roundForm = journey.getByRole("form", { name: /记录洽谈/ });
+  await roundForm.getByLabel("洽谈纪要").fill("首轮：介绍用地。");
+  await roundForm.getByRole("button", { name: "保存第 1 轮" }).click();
+  await expect(roundForm.getByRole("status")).toHaveText("第 1 轮洽谈已记录。");
+  await roundForm.getByLabel("洽谈纪要").fill("第二轮：能耗指标。");
+  await roundForm.getByLabel("下次跟进").fill(ymd(5));
+  await roundForm.getByRole("button", { name: "保存第 2 轮" }).click();
+  await expect(roundForm.getByRole("status")).toHaveText("第 2 轮洽谈已记录。");
+
+  // Without a reload: the timeline (newest first, only the newest open), its filter's counts, the facts, the journey.
+  const showsBothRounds = async () => {
+    await expect(rounds).toHaveCount(2);
+    await expect(rounds.nth(0)).toContainText("第 2 轮");
+    await expect(rounds.nth(0)).toContainText("第二轮：能耗指标。");
+    await expect(rounds.nth(0).locator("details")).toHaveAttribute("open", "");
+    await expect(rounds.nth(1).locator("details")).not.toHaveAttribute("open", "");
+    await expect(page.getByRole("group", { name: "显示" }).getByRole("button", { name: "洽谈 (2)" })).toBeVisible();
+    await expect(facts).toContainText(shown(ymd(5)));
+    await expect(facts).toContainText(shown(ymd(0)));
+    await expect(journey.getByTestId("journey-round-count")).toHaveText(`2 · 最近一次 ${shown(ymd(0))}`);
+    await expect(journey.getByTestId("journey-follow-up")).toHaveText(shown(ymd(5)));
+  };
+  await showsBothRounds();
+  await expect(journey.getByTestId("next-round-number")).toHaveText("第 3 轮");
+
+  // Back to the page from another one (in the app: the router restores the page as first rendered): still shown.
+  await page.getByRole("link", { name: /全部项目/ }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+  await page.goBack();
+  await expect(page).toHaveURL(url);
+  await showsBothRounds();
+
+  // The stage form saves against the version the rounds moved the project to: no conflict.
+  await journey.getByRole("button", { name: "变更阶段" }).click();
+  const stageForm = journey.getByRole("form", { name: "变更阶段" });
+  await stageForm.getByLabel("变更为").selectOption({ label: "考察/意向" });
+  await stageForm.getByLabel("投资意向说明").fill("对方表示有意落户");
+  await stageForm.getByRole("button", { name: "变更为“考察/意向”" }).click();
+  await expect(stageForm.getByRole("status")).toHaveText("已变更为“考察/意向”。");
+
+  await page.reload();
+  await showsBothRounds();
+});
