@@ -28,6 +28,8 @@ import { NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { todayDate } from "@/lib/validation/fields";
 import { isoDay } from "@/lib/domain/period";
+import { getMyWork } from "@/lib/data/my-work";
+import { supervisionWork } from "@/lib/data/supervision";
 
 let own: Awaited<ReturnType<typeof ownDatabase>> | undefined;
 let db: Db;
@@ -188,5 +190,26 @@ describe("the project page as served", () => {
     expect(view.milestoneSettings).toEqual(await getMilestoneSettings(db));
     expect(view.recognition).toEqual(await getProjectRecognition(db, manager, { projectId: signed }));
     expect(view.commitments).toEqual(await getCommitments(db, manager, signed, isoDay(today), await getMilestoneSettings(db)));
+  });
+});
+
+describe("My work as served", () => {
+  it("reads 8 statements, in the officer's own view and in a manager's unit view (the shell's 2 included)", async () => {
+    for (const [user, view] of [[officer, "mine"], [manager, "unit"], [cityManager, "unit"], [admin, "unit"]] as const) {
+      const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+      const { value, statements } = await statementsOf(async () => {
+        const session = await resolveSessionUser(db, { uid: user.id, sv: sessionVersion, signedInAt: Math.floor(Date.now() / 1000) });
+        const [, work, supervision] = await Promise.all([unreadCount(db, session!), getMyWork(db, session!, { view, today }), supervisionWork(db, session!, today)]);
+        return { work, supervision };
+      });
+      expect({ who: `${user.role} ${view}`, statements }).toEqual({ who: `${user.role} ${view}`, statements: 8 });
+      expect(value.work.view).toBe(view);
+      // The overdue milestone and the order to answer are there to be read (the settings row and both lists in their statements).
+      if (user === officer) {
+        expect(value.work.milestones.map((m) => [m.projectId, m.colour])).toEqual([[signed, "RED"]]);
+        expect(value.supervision.toAnswer).toHaveLength(1);
+        expect(value.supervision.toReview).toBeNull();
+      } else expect(value.supervision.toReview).toEqual([]);
+    }
   });
 });

@@ -126,6 +126,10 @@ export function settingsColumnsSql(alias: string): Prisma.Sql {
     ${s}.version AS setting_version, ${s}.min_recognised_cny::text AS setting_min_recognised_cny,
     ${s}.not_recognised_sector_ids AS setting_not_recognised_sector_ids`;
 }
+/** The milestone warning days of the settings row aliased `alias` (LEFT JOINed: the default without a row), as SQL. */
+export function milestoneWarnDaysSql(alias: string): Prisma.Sql {
+  return Prisma.sql`COALESCE(${Prisma.raw(`"${alias}"`)}.milestone_warn_days, ${DEFAULT_ROW.milestoneWarnDays}::int)`;
+}
 export type SettingsColumns = {
   setting_warn_days: number | null;
   setting_funds_behind_percent: number | null;
