@@ -4,8 +4,8 @@
  * lists are installation-wide, and the test compares them whole.
  *
  * The count is taken on the wire side of the pool (every pg query of this process while the page is read): the
- * shell's two reads (lib/auth/session-user.ts resolveSessionUser, the bell's unreadCount) and everything the page
- * reads (lib/data/project-page.ts getProjectPageView). A section that reads a row again — a second read of the
+ * shell's read (the session user with the bell's unread count, as lib/auth/current-user.ts getSessionUser reads
+ * them) and everything the page reads (lib/data/project-page.ts getProjectPageView). A section that reads a row again — a second read of the
  * project, of the settings row or of a list — makes it fail.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +14,7 @@ import { createPrismaClient, type Db } from "@/lib/db";
 import { ownDatabase } from "@/test/own-database";
 import { hashPassword } from "@/lib/auth/password";
 import { resolveSessionUser, type CurrentUser } from "@/lib/auth/session-user";
-import { unreadCount } from "@/lib/data/notifications";
+import { unreadCount, unreadCountColumnSql } from "@/lib/data/notifications";
 import { getProjectPage, getProjectPageView } from "@/lib/data/project-page";
 import { getJourneyState, listAgreementKinds } from "@/lib/data/stage";
 import { listLeaders } from "@/lib/data/rounds";
@@ -63,14 +63,24 @@ async function statementsOf<T>(read: () => Promise<T>): Promise<{ value: T; stat
 
 /** One request as served: the signed-in user from the session token, the shell's bell, then the page. */
 async function servePage(user: CurrentUser, projectId: number) {
-  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
-  const token = { uid: user.id, sv: sessionVersion, signedInAt: Math.floor(Date.now() / 1000) };
+  const token = await tokenOf(user);
   return statementsOf(async () => {
-    const session = await resolveSessionUser(db, token);
-    expect(session?.id).toBe(user.id);
-    const [, view] = await Promise.all([unreadCount(db, session!), getProjectPageView(db, session!, projectId, today)]);
-    return view;
+    const session = await shellUser(token);
+    return getProjectPageView(db, session, projectId, today);
   });
+}
+
+/** The session cookie's claims for `user`, signed in now. */
+async function tokenOf(user: CurrentUser) {
+  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+  return { uid: user.id, sv: sessionVersion, signedInAt: Math.floor(Date.now() / 1000) };
+}
+
+/** The shell's read as getSessionUser makes it: the user and the bell in one statement. */
+async function shellUser(token: Awaited<ReturnType<typeof tokenOf>>) {
+  const session = await resolveSessionUser(db, token, new Date(), unreadCountColumnSql("a"));
+  expect(session?.id).toBe(token.uid);
+  return session!;
 }
 
 async function person(role: Role, unitId: number, isCity = false): Promise<CurrentUser> {
@@ -135,10 +145,10 @@ afterAll(async () => {
 });
 
 describe("the project page as served", () => {
-  it("reads 7 statements before the signing and 8 after it, for every role (the shell's 2 included)", async () => {
+  it("reads 6 statements before the signing and 7 after it, for every role (the shell's one included)", async () => {
     for (const user of [officer, manager, cityManager, admin]) {
-      expect({ who: user.role, statements: (await servePage(user, unsigned)).statements }).toEqual({ who: user.role, statements: 7 });
-      expect({ who: user.role, statements: (await servePage(user, signed)).statements }).toEqual({ who: user.role, statements: 8 });
+      expect({ who: user.role, statements: (await servePage(user, unsigned)).statements }).toEqual({ who: user.role, statements: 6 });
+      expect({ who: user.role, statements: (await servePage(user, signed)).statements }).toEqual({ who: user.role, statements: 7 });
     }
   });
 
@@ -194,15 +204,15 @@ describe("the project page as served", () => {
 });
 
 describe("My work as served", () => {
-  it("reads 8 statements, in the officer's own view and in a manager's unit view (the shell's 2 included)", async () => {
+  it("reads 7 statements, in the officer's own view and in a manager's unit view (the shell's one included)", async () => {
     for (const [user, view] of [[officer, "mine"], [manager, "unit"], [cityManager, "unit"], [admin, "unit"]] as const) {
-      const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+      const token = await tokenOf(user);
       const { value, statements } = await statementsOf(async () => {
-        const session = await resolveSessionUser(db, { uid: user.id, sv: sessionVersion, signedInAt: Math.floor(Date.now() / 1000) });
-        const [, work, supervision] = await Promise.all([unreadCount(db, session!), getMyWork(db, session!, { view, today }), supervisionWork(db, session!, today)]);
+        const session = await shellUser(token);
+        const [work, supervision] = await Promise.all([getMyWork(db, session, { view, today }), supervisionWork(db, session, today)]);
         return { work, supervision };
       });
-      expect({ who: `${user.role} ${view}`, statements }).toEqual({ who: `${user.role} ${view}`, statements: 8 });
+      expect({ who: `${user.role} ${view}`, statements }).toEqual({ who: `${user.role} ${view}`, statements: 7 });
       expect(value.work.view).toBe(view);
       // The overdue milestone and the order to answer are there to be read (the settings row and both lists in their statements).
       if (user === officer) {
@@ -211,5 +221,27 @@ describe("My work as served", () => {
         expect(value.supervision.toReview).toBeNull();
       } else expect(value.supervision.toReview).toEqual([]);
     }
+  });
+});
+
+describe("the shell's bell, read with the session user", () => {
+  it("counts what unreadCount counts: the user's unread notifications about no project or a project in scope", async () => {
+    const about = (userId: number, projectId: number | null, read = false) =>
+      db.notification.create({ data: { userId, kind: "FOLLOW_UP_DUE", subject: `s-${Math.random()}`, occasion: "o", projectId, data: {}, readAt: read ? new Date() : null } });
+    const elsewhere = (await db.project.findFirstOrThrow({ where: { unitId: otherCounty } })).id;
+    for (const user of [officer, manager, cityManager, admin]) {
+      await about(user.id, null);
+      await about(user.id, signed);
+      await about(user.id, elsewhere); // in scope of the city level and admins only
+      await about(user.id, null, true);
+    }
+    for (const user of [officer, manager, cityManager, admin]) {
+      const session = await shellUser(await tokenOf(user));
+      expect(session.unreadNotifications).toBe(await unreadCount(db, user));
+    }
+    expect((await shellUser(await tokenOf(officer))).unreadNotifications).toBe(2);
+    expect((await shellUser(await tokenOf(cityManager))).unreadNotifications).toBe(3);
+    // Without the column nothing extra is read.
+    expect((await resolveSessionUser(db, await tokenOf(officer)))?.unreadNotifications).toBeUndefined();
   });
 });

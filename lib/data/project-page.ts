@@ -293,8 +293,8 @@ type ViewRow = ProjectRow &
  * 4. every picker's list (lib/data/reference.ts pickerLists);
  * 5. its supervision orders;
  * 6. its commitments — only for a signed project (the section shows nothing before the signing).
- * With the signed-in user and the bell (the shell), a page is 7 statements, 8 when signed, for every role: pinned
- * by lib/data/project-page-statements.int.test.ts.
+ * With the shell's one (the signed-in user and the bell: lib/auth/current-user.ts getSessionUser), a page is 6
+ * statements, 7 when signed, for every role: pinned by lib/data/project-page-statements.int.test.ts.
  */
 export async function getProjectPageView(db: Db, user: Actor & Pick<CurrentUser, "name">, id: number, today: Date = todayDate()) {
   const handsOver = may(user, "reassignOwners") || may(user, "superviseProjects");
