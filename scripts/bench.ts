@@ -792,7 +792,7 @@ async function main() {
     "",
     "Right after a logged round, the cache (lib/data/dashboard/cache.ts) computes again only what a round changes (getActivitySections: rounds per week/owner/unit from round_day_summary, stalled and overdue, the pipeline's closest projects); everything else is served as it was (its data version, records, did not move).",
     "",
-    "The project page reads a project in three SQL statements (lib/data/project-page.ts getProjectPage: the project, the projects it drew, one UNION ALL timeline); the page as served adds one for the signed-in user, one for its journey panel (getJourneyState), one for the agreement kinds and, for managers, one for the owners it can be handed to.",
+    "The project page reads a project in three SQL statements (lib/data/project-page.ts getProjectPage: the project, the projects it drew, one UNION ALL timeline); as served (getProjectPageView) the first also reads what the journey panel, signings, settings, talks and owners need, and the page adds one for the signed-in user and the bell, one for every picker's list, one for supervision orders and, once signed, one for commitments.",
     "",
     ...(http.length
       ? [

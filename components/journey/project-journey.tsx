@@ -1,38 +1,23 @@
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/errors";
-import { getJourneyState, listAgreementKinds } from "@/lib/data/stage";
+import type { JourneyState, AgreementKind } from "@/lib/data/stage";
+import type { LeaderOption } from "@/lib/data/rounds";
 import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatDate } from "@/lib/format/dates";
 import { todayDate } from "@/lib/validation/fields";
 import { isFunded, isPaused, takesRounds } from "@/lib/domain/stages";
 import type { Locale } from "@/i18n/locales";
 import { JourneyActions } from "@/components/journey/journey-actions";
-import { listLeaders } from "@/lib/data/rounds";
 import { LiveDate, LiveJourneyRounds } from "@/components/projects/project-live";
 
 /**
  * The journey part of the project page: where the project stands, and the
  * forms that move it along — log a round, move the stage, record funds in
- * place — each opened on demand (JourneyActions). A project outside the
- * user's scope is not found.
+ * place — each opened on demand (JourneyActions). Its data comes with the
+ * page's (lib/data/project-page.ts getProjectPageView: the state is read with
+ * the project, the lists with the page's other pickers), read in the user's scope.
  */
-export async function ProjectJourney({ projectId }: { projectId: number }) {
-  const user = await requireUser();
-  // Read side by side: the state, the agreement kinds and the words do not depend on one another.
-  const [state, agreementKinds, leaders, t, ts, locale] = await Promise.all([
-    getJourneyState(db(), user, { projectId }).catch((error: unknown) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }),
-    listAgreementKinds(db(), user),
-    listLeaders(db()),
-    getTranslations("journey"),
-    getTranslations("stages"),
-    getLocale() as Promise<Locale>,
-  ]);
+export async function ProjectJourney({ state, agreementKinds, leaders, officerName }: { state: JourneyState; agreementKinds: AgreementKind[]; leaders: LeaderOption[]; officerName: string }) {
+  const [t, ts, locale] = await Promise.all([getTranslations("journey"), getTranslations("stages"), getLocale() as Promise<Locale>]);
   const today = todayDate().toISOString().slice(0, 10);
   const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   const funded = isFunded(state.stage) && state.firstSignedOn !== null;
@@ -89,7 +74,7 @@ export async function ProjectJourney({ projectId }: { projectId: number }) {
         )}
       </dl>
       <JourneyActions
-        round={{ projectId: state.id, nextRoundNumber: state.nextRoundNumber, today, officerName: user.name, disabled: !takesRounds(state.stage), leaders }}
+        round={{ projectId: state.id, nextRoundNumber: state.nextRoundNumber, today, officerName, disabled: !takesRounds(state.stage), leaders }}
         stage={{ projectId: state.id, version: state.version, stage: state.stage, facts: state.facts, agreementKinds, today }}
         funds={funded ? { projectId: state.id, today, signedOn: iso(state.firstSignedOn) } : null}
       />

@@ -1,10 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
-import { may } from "@/lib/domain/policy";
-import { getCommitments, type FigureRow, type PromiseRow } from "@/lib/data/commitments";
-import { getMilestoneSettings } from "@/lib/data/settings";
-import { todayYmd } from "@/lib/validation/fields";
+import type { CommitmentsView, FigureRow, PromiseRow } from "@/lib/data/commitments";
+import type { MilestoneSettings } from "@/lib/domain/milestones";
 import { formatPercent } from "@/lib/format/numbers";
 import { formatCny } from "@/lib/format/money";
 import { FIGURE_KINDS, REPORTED_FIGURE_KINDS } from "@/lib/domain/milestones";
@@ -20,12 +16,23 @@ import { ColourBadge } from "@/components/projects/colour-badge";
  * promised versus actual for the figures, and the forms that record them.
  * Renders nothing before the signing.
  */
-export async function CommitmentsSection({ projectId }: { projectId: number }) {
-  const user = await requireUser();
-  const today = todayYmd();
-  const settings = await getMilestoneSettings(db());
-  const [view, t, td, locale] = await Promise.all([getCommitments(db(), user, projectId, today, settings), getTranslations("commitments"), getTranslations("delivery"), getLocale() as Promise<Locale>]);
+export async function CommitmentsSection({
+  projectId,
+  view,
+  settings,
+  today,
+  mayRecord,
+}: {
+  projectId: number;
+  /** The project's commitments (getCommitments, read with the page: lib/data/project-page.ts getProjectPageView); null before the signing. */
+  view: CommitmentsView | null;
+  settings: MilestoneSettings;
+  /** YYYY-MM-DD, the day the colours are as of. */
+  today: string;
+  mayRecord: boolean;
+}) {
   if (!view) return null;
+  const [t, td, locale] = await Promise.all([getTranslations("commitments"), getTranslations("delivery"), getLocale() as Promise<Locale>]);
 
   const value = (row: Pick<FigureRow, "unit">, v: string | null) => formatFigure(row.unit, v, locale, t);
   const history = (rows: PromiseRow[], show: (r: PromiseRow) => string) =>
@@ -158,7 +165,7 @@ export async function CommitmentsSection({ projectId }: { projectId: number }) {
         <p className="mb-4 text-sm text-slate-500">{td("perMu.noLand")}</p>
       )}
 
-      {may(user, "recordCommitments") && <CommitmentForms projectId={projectId} today={today} current={current} />}
+      {mayRecord && <CommitmentForms projectId={projectId} today={today} current={current} />}
     </section>
   );
 }

@@ -1,17 +1,15 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { unreadForShell, type CurrentUser } from "@/lib/auth/current-user";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { NavLinks } from "@/components/shell/nav-links";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { NotificationBell } from "@/components/shell/notification-bell";
-import { db } from "@/lib/db";
-import { unreadCount } from "@/lib/data/notifications";
 
 export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
-  const [t, locale, unread] = await Promise.all([getTranslations(), getLocale(), unreadCount(db(), user)]);
+  const [t, locale, unread] = await Promise.all([getTranslations(), getLocale(), unreadForShell()]);
   const unit = locale === "en" ? user.unitNameEn : user.unitNameZh;
   const items = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map(({ href, key }) => ({ href, key }));
   const userBlock = (

@@ -6,6 +6,7 @@ import { getToken } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { unreadCountColumnSql } from "@/lib/data/notifications";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { resolveSessionUser, type CurrentUser, type SessionUser } from "@/lib/auth/session-user";
 
@@ -13,7 +14,8 @@ export type { CurrentUser } from "@/lib/auth/session-user";
 
 /**
  * The user of this request's session, or null. Reads the JWT cookie and checks
- * it against the database (once per request: React's cache). Only the sign-in
+ * it against the database (once per request: React's cache), with the bell's
+ * unread count in the same statement. Only the sign-in
  * and change-password pages use it directly: everything else asks getCurrentUser.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
@@ -22,8 +24,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     req: { headers: Object.fromEntries(headerList), cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])) } as never,
     secret: env().NEXTAUTH_SECRET,
   });
-  return resolveSessionUser(db(), token);
+  // The shell's bell read with the user, in one statement: every signed-in page shows it (unreadForShell).
+  return resolveSessionUser(db(), token, new Date(), unreadCountColumnSql("a"));
 });
+
+/** The bell's number for this request's user, read with the session (getSessionUser): no statement of its own. */
+export async function unreadForShell(): Promise<number> {
+  return (await getSessionUser())?.unreadNotifications ?? 0;
+}
 
 /**
  * The signed-in user who may use the app, or null — also while the user must

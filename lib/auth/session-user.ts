@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type CurrentUser = {
@@ -14,7 +15,11 @@ export type CurrentUser = {
 };
 
 /** The user a session stands for, and whether an admin set their password (they must choose their own first: lib/auth/current-user.ts). */
-export type SessionUser = CurrentUser & { mustChangePassword: boolean };
+export type SessionUser = CurrentUser & {
+  mustChangePassword: boolean;
+  /** The bell's unread count when resolveSessionUser was asked for it (read in the same statement), else undefined. */
+  unreadNotifications?: number;
+};
 
 type SessionRow = {
   id: number;
@@ -28,6 +33,7 @@ type SessionRow = {
   name_zh: string;
   name_en: string;
   unit_kind: string;
+  unread: number | null;
 };
 
 type TokenClaims = { uid?: number; sv?: number; signedInAt?: number } | null;
@@ -51,13 +57,19 @@ export function sessionOutlived(token: TokenClaims, now = new Date()): boolean {
  * disabled, or its session version moved on (role or unit change, password
  * reset, sign-out).
  */
-export async function resolveSessionUser(db: Db, token: TokenClaims, now = new Date()): Promise<SessionUser | null> {
+export async function resolveSessionUser(
+  db: Db,
+  token: TokenClaims,
+  now = new Date(),
+  /** A column on the user's row `a` read in the same statement: the shell's unread count (lib/data/notifications.ts unreadCountColumnSql). */
+  unreadSql?: Prisma.Sql,
+): Promise<SessionUser | null> {
   if (typeof token?.uid !== "number" || typeof token.sv !== "number" || sessionOutlived(token, now)) return null;
   // Plain SQL: this runs on every request, and Prisma's query compiler cost
   // more than the statement itself (docs/ARCHITECTURE.md, "Reads on hot pages").
   const [user] = await db.$queryRaw<SessionRow[]>`
     SELECT a.id, a.email, a.name, a.role::text AS role, a.unit_id, a.disabled_at, a.session_version, a.must_change_password,
-           u.name_zh, u.name_en, u.kind::text AS unit_kind
+           u.name_zh, u.name_en, u.kind::text AS unit_kind, ${unreadSql ?? Prisma.sql`NULL::int`} AS unread
       FROM app_user a JOIN unit u ON u.id = a.unit_id
      WHERE a.id = ${token.uid}`;
   if (!user || user.disabled_at || user.session_version !== token.sv) return null;
@@ -71,5 +83,6 @@ export async function resolveSessionUser(db: Db, token: TokenClaims, now = new D
     unitNameEn: user.name_en,
     unitIsCity: user.unit_kind === "CITY",
     mustChangePassword: user.must_change_password,
+    ...(user.unread === null ? {} : { unreadNotifications: user.unread }),
   };
 }

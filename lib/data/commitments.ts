@@ -8,7 +8,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import type { CommitmentKind } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { milestoneWarnDaysSql, settingsColumnsSql, settingsOfColumns, type SettingsColumns } from "@/lib/data/settings";
 import { projectScope, unreachedMilestoneSql } from "@/lib/data/sql-rules";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { NotFoundError, RuleError } from "@/lib/errors";
@@ -261,22 +262,24 @@ export type MilestoneAlert = {
 /**
  * My work's red and yellow milestones on the projects in `where` (project
  * aliased p, the caller's scope and view): red first, then by due date. The
- * funds rule's yellow is shown on the project page only.
+ * funds rule's yellow is shown on the project page only. The settings row (the
+ * N days of the horizon and colours) is read in the same statement.
  */
-export async function listMilestoneAlerts(db: Db, where: Prisma.Sql, today: string, settings: MilestoneSettings, limit = 50): Promise<MilestoneAlert[]> {
-  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + settings.warnDays * DAY_MS);
-  const rows = await db.$queryRaw<{ id: number; number: string; title: string; company_zh: string; company_en: string | null; owner_name: string; kind: MilestoneKind; due_on: Date }[]>`
-    SELECT p.id, p.number, p.title, c.name_zh AS company_zh, c.name_en AS company_en, o.name AS owner_name, m.kind::text AS kind, m.due_on
+export async function listMilestoneAlerts(db: Db, where: Prisma.Sql, today: string, limit = 50): Promise<MilestoneAlert[]> {
+  const rows = await db.$queryRaw<({ id: number; number: string; title: string; company_zh: string; company_en: string | null; owner_name: string; kind: MilestoneKind; due_on: Date } & SettingsColumns)[]>`
+    SELECT p.id, p.number, p.title, c.name_zh AS company_zh, c.name_en AS company_en, o.name AS owner_name, m.kind::text AS kind, m.due_on,
+           ${settingsColumnsSql("setting")}
       FROM commitment m
       JOIN project p ON p.id = m.project_id
       JOIN company c ON c.id = p.company_id
       JOIN app_user o ON o.id = p.owner_id
-     WHERE ${where} AND ${unreachedMilestoneSql(horizon)}
+      LEFT JOIN installation_setting setting ON setting.id = 1
+     WHERE ${where} AND ${unreachedMilestoneSql(Prisma.sql`(${today}::date + ${milestoneWarnDaysSql("setting")})`)}
      ORDER BY m.due_on, p.id
      LIMIT ${limit}`;
   const alerts = rows.flatMap((r): MilestoneAlert[] => {
     const dueOn = isoDay(r.due_on);
-    const colour = milestoneColour({ dueOn, reachedOn: null }, today, settings);
+    const colour = milestoneColour({ dueOn, reachedOn: null }, today, settingsOfColumns(r).milestones);
     if (colour === "GREEN") return [];
     const daysUntil = Math.round((r.due_on.getTime() - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
     return [{ projectId: r.id, number: r.number, title: r.title, companyNameZh: r.company_zh, companyNameEn: r.company_en, ownerName: r.owner_name, kind: r.kind, dueOn, colour, daysUntil }];

@@ -33,3 +33,15 @@ async function talks(db: Db, companyId: number, which: Prisma.Sql) {
      WHERE p.company_id = ${companyId} AND ${inPlaySql("p")} AND ${which}
      ORDER BY u.name_zh, p.stage`);
 }
+
+/**
+ * otherUnitsInTalksForProject as a JSON column of a statement on the project `p` (the project page reads it with
+ * the project): the same rows, in the same order.
+ */
+export function otherUnitsInTalksColumnSql(): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(jsonb_agg(jsonb_build_object('unitId', t.unit_id, 'unitNameZh', t.name_zh, 'unitNameEn', t.name_en, 'stage', t.stage)
+                                      ORDER BY t.name_zh, t.stage), '[]'::jsonb)
+      FROM (SELECT DISTINCT u.id AS unit_id, u.name_zh, u.name_en, tp.stage
+              FROM project tp JOIN unit u ON u.id = tp.unit_id
+             WHERE tp.company_id = p.company_id AND ${inPlaySql("tp")} AND tp.unit_id <> p.unit_id) t)`;
+}

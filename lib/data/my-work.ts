@@ -16,7 +16,6 @@ import type { ProjectFilter } from "@/lib/domain/project-filter";
 import { todayDate } from "@/lib/validation/fields";
 import { daysBetween } from "@/lib/format/dates";
 import { listMilestoneAlerts, type MilestoneAlert } from "@/lib/data/commitments";
-import { getMilestoneSettings } from "@/lib/data/settings";
 import { isoDay } from "@/lib/domain/period";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
@@ -148,7 +147,7 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
     // Never-met projects first (by first contact), then the longest silence.
     workList(db, where({ stalled: STALLED_STEP }), Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`),
     recentActivity(db, where({})),
-    getMilestoneSettings(db).then((settings) => listMilestoneAlerts(db, where({}), isoDay(today), settings, LIST_LIMIT)),
+    listMilestoneAlerts(db, where({}), isoDay(today), LIST_LIMIT),
   ]);
 
   const followUp = (r: ListRow): FollowUpRow => ({ ...toWorkProject(r, user), nextFollowUpOn: r.next_follow_up_on!, daysUntil: daysBetween(today, r.next_follow_up_on!) });

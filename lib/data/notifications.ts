@@ -12,7 +12,7 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { assertVersion, formStrings, refuseStale } from "@/lib/data/transactions";
 import { assertAdmin } from "@/lib/data/users";
-import { projectScopeSql } from "@/lib/data/sql-rules";
+import { projectScopeSql, userSeesProjectSql } from "@/lib/data/sql-rules";
 import { ForbiddenError } from "@/lib/errors";
 import { may } from "@/lib/domain/policy";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "@/lib/domain/notifications";
@@ -28,11 +28,27 @@ function assertReader(user: User) {
 const visibleSql = (user: User) =>
   Prisma.sql`n.user_id = ${user.id} AND (n.project_id IS NULL OR EXISTS (SELECT 1 FROM project p WHERE p.id = n.project_id AND ${projectScopeSql(user, "p")}))`;
 
+/** The bell counts unread notifications up to this many (it says 99+). */
+const UNREAD_CAP = 100;
+
 /** The bell's number: unread, counted up to 100 (the bell says 99+). */
 export async function unreadCount(db: Db, user: User): Promise<number> {
   const [{ n }] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM notification n WHERE ${visibleSql(user)} AND n.read_at IS NULL LIMIT 100) x`;
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM notification n WHERE ${visibleSql(user)} AND n.read_at IS NULL LIMIT ${UNREAD_CAP}) x`;
   return n;
+}
+
+/**
+ * unreadCount as a column of a statement on the user's row (app_user aliased `userAlias`): the scope is that
+ * row's (userSeesProjectSql, projectScopeSql's rule on a row). Every signed-in page's shell reads its user and the
+ * bell in one statement this way (lib/auth/current-user.ts getSessionUser).
+ */
+export function unreadCountColumnSql(userAlias: string): Prisma.Sql {
+  const a = Prisma.raw(`"${userAlias}"`);
+  return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM notification n
+      WHERE n.user_id = ${a}.id AND n.read_at IS NULL
+        AND (n.project_id IS NULL OR EXISTS (SELECT 1 FROM project p WHERE p.id = n.project_id AND ${userSeesProjectSql(userAlias, "p")}))
+      LIMIT ${UNREAD_CAP}) x)`;
 }
 
 export type NotificationRow = {

@@ -11,6 +11,7 @@ import type { CurrentUser } from "@/lib/auth/session-user";
 import { allowedUnitIds } from "@/lib/domain/scope";
 import type { ReferenceKind } from "@/lib/generated/prisma/enums";
 import { likeLiteral } from "@/lib/data/like";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -58,7 +59,19 @@ export type ProjectOptions = Awaited<ReturnType<typeof projectOptions>>;
 export async function reassignableOwners(db: Db, unitId: number): Promise<{ id: number; name: string }[]> {
   // Plain SQL: read on every project page a manager opens; Prisma compiles a
   // findMany on every call (docs/ARCHITECTURE.md, "Reads on hot pages").
-  return db.$queryRaw`SELECT id, name FROM app_user WHERE unit_id = ${unitId} AND disabled_at IS NULL ORDER BY name, id`;
+  return db.$queryRaw`SELECT id, name FROM app_user a WHERE ${reassignableSql("a", Prisma.sql`${unitId}`)} ORDER BY name, id`;
+}
+
+/** reassignableOwners' rule on app_user aliased `userAlias`, for the unit given as an SQL expression. */
+function reassignableSql(userAlias: string, unitId: Prisma.Sql): Prisma.Sql {
+  const a = Prisma.raw(`"${userAlias}"`);
+  return Prisma.sql`${a}.unit_id = ${unitId} AND ${a}.disabled_at IS NULL`;
+}
+
+/** reassignableOwners for the project `p`, as a JSON column of a statement on it (the project page reads it with the project). */
+export function reassignableOwnersColumnSql(): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(jsonb_agg(jsonb_build_object('id', ro.id, 'name', ro.name) ORDER BY ro.name, ro.id), '[]'::jsonb)
+      FROM app_user ro WHERE ${reassignableSql("ro", Prisma.sql`p.unit_id`)})`;
 }
 
 /** Companies for the project form's picker: substring of either name, at most 20. */

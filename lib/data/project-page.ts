@@ -16,6 +16,17 @@ import { isOverdue } from "@/lib/data/sql-rules";
 import { formValues } from "@/lib/data/project-form-values";
 import { getChain, type AnchorOf } from "@/lib/data/anchors";
 import { mayDeleteAttachment } from "@/lib/data/attachments";
+import { may } from "@/lib/domain/policy";
+import { isFunded } from "@/lib/domain/stages";
+import { isoDay } from "@/lib/domain/period";
+import { journeyStateColumnsSql, journeyStateJoinSql, journeyStateOf, type JourneyStateRow } from "@/lib/data/stage";
+import { recognitionColumnsSql, recognitionOf, recognitionOfColumns, type ContractFormOptions, type RecognitionColumns } from "@/lib/data/signings";
+import { settingsColumnsSql, settingsOfColumns, type SettingsColumns } from "@/lib/data/settings";
+import { otherUnitsInTalksColumnSql, type OtherUnitTalk } from "@/lib/data/company-talks";
+import { reassignableOwnersColumnSql } from "@/lib/data/project-options";
+import { pickerLists } from "@/lib/data/reference";
+import { listProjectSupervision } from "@/lib/data/supervision";
+import { getCommitments } from "@/lib/data/commitments";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -110,7 +121,17 @@ function withDeleteRights(user: Actor, data: Record<string, unknown>): Record<st
  * ALL timeline, newest first. Outside the user's scope: NotFoundError.
  */
 export async function getProjectPage(db: Db, user: Actor, id: number) {
-  const [project] = await db.$queryRaw<ProjectRow[]>`
+  const row = await readProjectRow<ProjectRow>(db, user, id, null);
+  const [drawn, timeline] = await readChainAndTimeline(db, user, id);
+  return pageOf(user, row, drawn, timeline);
+}
+
+/**
+ * getProjectPage's project row in the user's scope (NotFoundError outside it), with `extra` columns (and joins)
+ * read in the same statement on the project `p`.
+ */
+async function readProjectRow<R extends ProjectRow>(db: Db, user: Actor, id: number, extra: { columns: Prisma.Sql; join: Prisma.Sql } | null): Promise<R> {
+  const [project] = await db.$queryRaw<R[]>`
     SELECT p.id, p.number, p.title, p.stage, p.stage_entered_at, p.stage_reason, p.phase,
            p.planned_investment_cny::text AS planned_investment_cny, p.foreign_investment_usd::text AS foreign_investment_usd,
            p.jobs, p.land_mu::text AS land_mu, p.first_contact_on, p.next_follow_up_on, p.last_round_on, p.round_count,
@@ -123,6 +144,7 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
            e.name_zh AS event_zh, e.name_en AS event_en, e.city_zh AS event_city_zh, e.city_en AS event_city_en, e.starts_on AS event_starts_on,
            a.id AS anchor_id, a.stage AS anchor_stage, ac.name_zh AS anchor_company_zh, ac.name_en AS anchor_company_en,
            an.title AS anchor_title, au.name_zh AS anchor_unit_zh, au.name_en AS anchor_unit_en
+           ${extra ? Prisma.sql`, ${extra.columns}` : Prisma.empty}
       FROM project p
       JOIN company c ON c.id = p.company_id
       JOIN app_user o ON o.id = p.owner_id
@@ -135,12 +157,19 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
       LEFT JOIN company ac ON ac.id = a.company_id
       LEFT JOIN project an ON an.id = p.anchor_project_id
       LEFT JOIN unit au ON au.id = an.unit_id
+      ${extra ? extra.join : Prisma.empty}
      WHERE p.id = ${id} AND ${projectScopeSql(user, "p")}`;
   if (!project) throw new NotFoundError();
+  return project;
+}
 
-  const [drawn, timeline] = await Promise.all([
+type TimelineRow = { kind: TimelineKind; id: string; on_date: Date; at: Date; actor: string | null; data: Record<string, unknown> };
+
+/** The chain the project drew and its timeline: two statements, side by side; only for a project already found in scope. */
+function readChainAndTimeline(db: Db, user: Actor, id: number) {
+  return Promise.all([
     getChain(db, user, id),
-    db.$queryRaw<{ kind: TimelineKind; id: string; on_date: Date; at: Date; actor: string | null; data: Record<string, unknown> }[]>`
+    db.$queryRaw<TimelineRow[]>`
       SELECT 'round' AS kind, r.id::text AS id, r.held_on AS on_date, r.created_at AS at, u.name AS actor,
              jsonb_build_object('number', r.number, 'format', r.format, 'place', r.place, 'ours', r.our_participants,
                'theirs', r.investor_participants, 'topics', to_jsonb(r.topics), 'summary', r.summary,
@@ -184,8 +213,9 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
        WHERE al.entity = 'project' AND al.entity_id = ${String(id)} AND al.action IN ('project.update', 'project.reassign')
       ORDER BY on_date DESC, at DESC, id DESC`,
   ]);
+}
 
-  const p = project;
+function pageOf(user: Actor, p: ProjectRow, drawn: Awaited<ReturnType<typeof getChain>>, timeline: TimelineRow[]) {
   return {
     id: p.id,
     number: p.number,
@@ -245,3 +275,64 @@ export async function getProjectPage(db: Db, user: Actor, id: number) {
   };
 }
 export type ProjectPage = Awaited<ReturnType<typeof getProjectPage>>;
+
+type ViewRow = ProjectRow &
+  JourneyStateRow &
+  RecognitionColumns &
+  SettingsColumns & { other_units_in_talks: OtherUnitTalk[]; owner_options: { id: number; name: string }[] | null };
+
+/**
+ * Everything the project page shows as served — the project (getProjectPage), its journey panel, signings,
+ * commitments, supervision orders, the other units in talks, the owners it can be handed to and every picker — in
+ * as few statements as the data allows, each row read once:
+ * 1. the project in the user's scope (NotFoundError outside it) with, in the same statement, its journey state
+ *    (lib/data/stage.ts), what its recognition reads (lib/data/signings.ts), the settings row (milestone colours and
+ *    counting rules, lib/data/settings.ts), the other units in talks and, for managers, the owners to hand it to;
+ * then, side by side, only once the project is found in scope:
+ * 2. the chain it drew and 3. its timeline (as getProjectPage);
+ * 4. every picker's list (lib/data/reference.ts pickerLists);
+ * 5. its supervision orders;
+ * 6. its commitments — only for a signed project (the section shows nothing before the signing).
+ * With the shell's one (the signed-in user and the bell: lib/auth/current-user.ts getSessionUser), a page is 6
+ * statements, 7 when signed, for every role: pinned by lib/data/project-page-statements.int.test.ts.
+ */
+export async function getProjectPageView(db: Db, user: Actor & Pick<CurrentUser, "name">, id: number, today: Date = todayDate()) {
+  const handsOver = may(user, "reassignOwners") || may(user, "superviseProjects");
+  const recognise = may(user, "recogniseProjects");
+  const recordContracts = may(user, "moveStages");
+  const row = await readProjectRow<ViewRow>(db, user, id, {
+    columns: Prisma.sql`${journeyStateColumnsSql()}, ${recognitionColumnsSql()}, ${settingsColumnsSql("setting")},
+           ${otherUnitsInTalksColumnSql()} AS other_units_in_talks,
+           ${handsOver ? Prisma.sql`${reassignableOwnersColumnSql()}` : Prisma.sql`NULL::jsonb`} AS owner_options`,
+    join: Prisma.sql`${journeyStateJoinSql()} LEFT JOIN installation_setting setting ON setting.id = 1`,
+  });
+  const journey = journeyStateOf(row);
+  const settings = settingsOfColumns(row);
+  const signed = isFunded(journey.stage) && journey.firstSignedOn !== null;
+  const kinds = ["AGREEMENT_KIND", "LEADER", ...(recognise ? (["NOT_RECOGNISED_REASON"] as const) : [])] as const;
+  // In scope: the rest side by side.
+  const [[drawn, timeline], pickers, supervision, commitments] = await Promise.all([
+    readChainAndTimeline(db, user, id),
+    pickerLists(db, kinds as readonly ("AGREEMENT_KIND" | "LEADER" | "NOT_RECOGNISED_REASON")[], { events: recordContracts }),
+    listProjectSupervision(db, user, id, today),
+    signed ? getCommitments(db, user, id, isoDay(today), settings.milestones) : null,
+  ]);
+  const page = pageOf(user, row, drawn, timeline);
+  const agreementKinds = pickers.items.AGREEMENT_KIND;
+  return {
+    project: page,
+    journey,
+    recognition: recognitionOf(recognitionOfColumns(row), settings.counting),
+    milestoneSettings: settings.milestones,
+    commitments,
+    supervision,
+    talks: row.other_units_in_talks,
+    /** Who it can be handed to (managers and admins; the supervision form's assignees too), else []. */
+    owners: row.owner_options ?? [],
+    agreementKinds,
+    leaders: pickers.items.LEADER,
+    notRecognisedReasons: recognise ? pickers.items.NOT_RECOGNISED_REASON : [],
+    contractOptions: recordContracts ? ({ agreementKinds, events: pickers.events } satisfies ContractFormOptions) : null,
+  };
+}
+export type ProjectPageView = Awaited<ReturnType<typeof getProjectPageView>>;

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { NotFoundError, RuleError } from "@/lib/errors";
-import type { Prisma, ReferenceKind } from "@/lib/generated/prisma/client";
+import { Prisma, type ReferenceKind } from "@/lib/generated/prisma/client";
 import { assertVersion, createOnce, formStrings, isUniqueViolation, refuseStale, type EditedRecord, type Tx } from "@/lib/data/transactions";
 import { assertAdmin } from "@/lib/data/users";
 import type { CreateReferenceItemInput, CreateUnitInput, RenameInput, SetRetiredInput } from "@/lib/validation/reference";
@@ -65,6 +65,43 @@ export async function listReferenceItems(db: Db, user: Actor, input: { kind: Ref
     ...r,
     usageCount: _count.sectorProjects + _count.chainProjects + _count.sourceProjects + _count.contracts + _count.leaderRounds,
   }));
+}
+
+/** An item a picker offers. */
+export type PickerItem = { id: number; nameZh: string; nameEn: string };
+export type EventPickerItem = { id: number; nameZh: string; nameEn: string | null };
+
+/** The promotion events a contract may name: the latest EVENT_PICKER_LIMIT. */
+export const EVENT_PICKER_LIMIT = 200;
+
+/**
+ * What a page's pickers offer, in ONE statement: the current items (retired ones stay on old records only) of each
+ * list in `kinds`, in the list's order; with `events`, the latest promotion events too. A page with several pickers
+ * (the project page: agreement kinds, leaders, 不予认定 reasons, events) reads them together instead of one
+ * statement per list.
+ */
+export async function pickerLists<K extends ReferenceKind>(
+  db: Pick<Db, "$queryRaw">,
+  kinds: readonly K[],
+  { events = false }: { events?: boolean } = {},
+): Promise<{ items: Record<K, PickerItem[]>; events: EventPickerItem[] }> {
+  const rows = await db.$queryRaw<{ list: string; id: number; nameZh: string; nameEn: string | null }[]>`
+    SELECT x.list, x.id, x.name_zh AS "nameZh", x.name_en AS "nameEn" FROM (
+      SELECT r.kind::text AS list, r.id, r.name_zh, r.name_en, row_number() OVER (PARTITION BY r.kind ORDER BY r.sort_order, r.id) AS ord
+        FROM reference_item r
+       WHERE r.kind = ANY(${[...kinds]}::"ReferenceKind"[]) AND r.retired_at IS NULL
+      ${events ? Prisma.sql`UNION ALL
+      (SELECT 'EVENT', e.id, e.name_zh, e.name_en, row_number() OVER (ORDER BY e.starts_on DESC, e.id DESC)
+         FROM promotion_event e ORDER BY e.starts_on DESC, e.id DESC LIMIT ${EVENT_PICKER_LIMIT})` : Prisma.empty}
+    ) x
+    ORDER BY x.list, x.ord`;
+  const items = Object.fromEntries(kinds.map((k) => [k, [] as PickerItem[]])) as Record<K, PickerItem[]>;
+  const eventRows: EventPickerItem[] = [];
+  for (const { list, ...item } of rows) {
+    if (list === "EVENT") eventRows.push(item);
+    else items[list as K].push(item as PickerItem);
+  }
+  return { items, events: eventRows };
 }
 
 // ---------------------------------------------------------------- writing: units

@@ -9,7 +9,7 @@ import "server-only";
  * the automatic 不予认定 rules of count once (lib/domain/signings.ts).
  */
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { assertVersion, formStrings, isUniqueViolation, refuseStale, type Tx } from "@/lib/data/transactions";
@@ -18,6 +18,7 @@ import { MILESTONE_SETTINGS, type MilestoneSettings } from "@/lib/domain/milesto
 import { STALL_LIMITS, type StallLimits } from "@/lib/domain/stages";
 import { stallLimitsOf, type MilestoneSettingsInput } from "@/lib/validation/settings";
 import type { CountingRulesInput } from "@/lib/validation/signings";
+import type { CountingRules } from "@/lib/domain/signings";
 import { RuleError } from "@/lib/errors";
 
 type Actor = Pick<CurrentUser, "id" | "role">;
@@ -112,6 +113,45 @@ export async function getMilestoneSettings(db: Reader): Promise<MilestoneSetting
 export async function getInstallationSettings(db: Reader): Promise<InstallationSettingsRecord> {
   const row: Row = (await db.installationSetting.findUnique({ where: { id: 1 } })) ?? DEFAULT_ROW;
   return { warnDays: row.milestoneWarnDays, fundsBehindShare: row.fundsBehindPercent / 100, stallLimits: stallLimitsOfRow(row), version: row.version };
+}
+
+/**
+ * The settings row as columns of a larger statement (a page that reads it beside other rows: the project page reads
+ * it with the project, once for the milestone colours and the counting rules): `LEFT JOIN installation_setting
+ * <alias> ON <alias>.id = 1` and these columns; settingsOfColumns reads them, the defaults when there is no row.
+ */
+export function settingsColumnsSql(alias: string): Prisma.Sql {
+  const s = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`${s}.milestone_warn_days AS setting_warn_days, ${s}.funds_behind_percent AS setting_funds_behind_percent,
+    ${s}.version AS setting_version, ${s}.min_recognised_cny::text AS setting_min_recognised_cny,
+    ${s}.not_recognised_sector_ids AS setting_not_recognised_sector_ids`;
+}
+/** The milestone warning days of the settings row aliased `alias` (LEFT JOINed: the default without a row), as SQL. */
+export function milestoneWarnDaysSql(alias: string): Prisma.Sql {
+  return Prisma.sql`COALESCE(${Prisma.raw(`"${alias}"`)}.milestone_warn_days, ${DEFAULT_ROW.milestoneWarnDays}::int)`;
+}
+export type SettingsColumns = {
+  setting_warn_days: number | null;
+  setting_funds_behind_percent: number | null;
+  setting_version: number | null;
+  setting_min_recognised_cny: string | null;
+  setting_not_recognised_sector_ids: number[] | null;
+};
+
+/** The counting rules of a settings row's two columns (none: no automatic rule). One reading for getCountingRules and settingsOfColumns. */
+export function countingRulesOf(min: string | null | undefined, sectors: number[] | null | undefined): CountingRules {
+  return { minRecognisedCny: min ? String(new Prisma.Decimal(min)) : null, notRecognisedSectorIds: sectors ?? [] };
+}
+
+/** settingsColumnsSql's columns as the milestone settings (getMilestoneSettings) and the counting rules (getCountingRules) they are. */
+export function settingsOfColumns(r: SettingsColumns): { milestones: MilestoneSettingsRecord; counting: CountingRules } {
+  const present = r.setting_version !== null;
+  return {
+    milestones: present
+      ? { warnDays: r.setting_warn_days!, fundsBehindShare: r.setting_funds_behind_percent! / 100, version: r.setting_version! }
+      : { warnDays: DEFAULT_ROW.milestoneWarnDays, fundsBehindShare: DEFAULT_ROW.fundsBehindPercent / 100, version: DEFAULT_ROW.version },
+    counting: countingRulesOf(r.setting_min_recognised_cny, r.setting_not_recognised_sector_ids),
+  };
 }
 
 /** The milestone form's fields as saved (the conflict answer and the audit show them by the form's names). */

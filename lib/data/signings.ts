@@ -19,6 +19,7 @@ import type { AddContractInput, SetRecognitionInput } from "@/lib/validation/sig
 import { assertVersion, createOnce, formStrings, refuseStale, type Tx } from "@/lib/data/transactions";
 import { listAgreementKinds, lockProject } from "@/lib/data/stage";
 import { assertJourneyDate } from "@/lib/domain/journey-dates";
+import { countingRulesOf } from "@/lib/data/settings";
 import { exclusionSql, money, narrowsProjects, projectFilterSql, projectScope, reconciliationLineSql, signingFactsFrom, signingFactsWindowSql, signingRoleSql } from "@/lib/data/sql-rules";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
@@ -27,7 +28,7 @@ type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 export async function getCountingRules(db: Pick<Db, "$queryRaw">): Promise<CountingRules> {
   const [row] = await db.$queryRaw<{ min: string | null; sectors: number[] | null }[]>`
     SELECT min_recognised_cny::text AS min, not_recognised_sector_ids AS sectors FROM installation_setting WHERE id = 1`;
-  return { minRecognisedCny: row?.min ? String(new Prisma.Decimal(row.min)) : null, notRecognisedSectorIds: row?.sectors ?? [] };
+  return countingRulesOf(row?.min, row?.sectors);
 }
 
 export type ProjectSigning = {
@@ -49,6 +50,16 @@ export type ProjectRecognition = {
   /** An automatic rule that excludes the whole project (its sector), when not marked by hand. */
   automatic: Exclude<Exclusion, "MANUAL" | "THRESHOLD"> | null;
   signings: ProjectSigning[];
+};
+
+/** What the recognition view reads of a project: its version, sector, 不予认定 and contracts (with their events). */
+export type RecognitionFacts = {
+  version: number;
+  sectorId: number | null;
+  notRecognisedReasonId: number | null;
+  notRecognisedNote: string | null;
+  notRecognisedReason: { nameZh: string; nameEn: string } | null;
+  contracts: { id: number; kind: ContractKind; signedOn: Date; cny: string; usd: string | null; event: ProjectSigning["event"] }[];
 };
 
 /** The project page's view: every contract with its role, and why it does not count. NotFoundError outside scope. */
@@ -76,6 +87,51 @@ export async function getProjectRecognition(db: Db | Tx, user: Actor, input: { p
     usd: k.contractedForeignUsd?.toString() ?? null,
     event: k.event,
   }));
+  return recognitionOf({ ...project, contracts }, rules);
+}
+
+/**
+ * getProjectRecognition's reading of the project `p` as columns of a larger statement (the project page reads them
+ * with the project): recognitionOfColumns turns them into RecognitionFacts. Amounts as text, read as Decimals print.
+ */
+export function recognitionColumnsSql(): Prisma.Sql {
+  return Prisma.sql`p.not_recognised_reason_id AS recognition_reason_id, p.not_recognised_note AS recognition_note,
+    (SELECT jsonb_build_object('nameZh', nr.name_zh, 'nameEn', nr.name_en) FROM reference_item nr WHERE nr.id = p.not_recognised_reason_id) AS recognition_reason,
+    (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', k.id, 'kind', k.kind, 'signedOn', k.signed_on, 'cny', k.contracted_investment_cny::text,
+              'usd', k.contracted_foreign_usd::text,
+              'event', CASE WHEN ke.id IS NULL THEN NULL ELSE jsonb_build_object('id', ke.id, 'nameZh', ke.name_zh, 'nameEn', ke.name_en) END) ORDER BY k.id), '[]'::jsonb)
+       FROM contract k LEFT JOIN promotion_event ke ON ke.id = k.event_id WHERE k.project_id = p.id) AS recognition_contracts`;
+}
+export type RecognitionColumns = {
+  version: number;
+  sector_id: number | null;
+  recognition_reason_id: number | null;
+  recognition_note: string | null;
+  recognition_reason: { nameZh: string; nameEn: string } | null;
+  recognition_contracts: { id: number; kind: ContractKind; signedOn: string; cny: string; usd: string | null; event: ProjectSigning["event"] }[];
+};
+export function recognitionOfColumns(r: RecognitionColumns): RecognitionFacts {
+  const decimal = (v: string) => new Prisma.Decimal(v).toString();
+  return {
+    version: r.version,
+    sectorId: r.sector_id,
+    notRecognisedReasonId: r.recognition_reason_id,
+    notRecognisedNote: r.recognition_note,
+    notRecognisedReason: r.recognition_reason,
+    contracts: r.recognition_contracts.map((k) => ({
+      id: k.id,
+      kind: k.kind,
+      signedOn: new Date(`${k.signedOn}T00:00:00Z`),
+      cny: decimal(k.cny),
+      usd: k.usd === null ? null : decimal(k.usd),
+      event: k.event,
+    })),
+  };
+}
+
+/** Every contract of a project with its role under the rules, and why it does not count. */
+export function recognitionOf(project: RecognitionFacts, rules: CountingRules): ProjectRecognition {
+  const { contracts } = project;
   const facts = { notRecognisedReasonId: project.notRecognisedReasonId, sectorId: project.sectorId };
   const byId = new Map(contracts.map((k) => [k.id, k]));
   const whole = projectExclusion(facts, rules);

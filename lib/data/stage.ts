@@ -204,41 +204,59 @@ export type JourneyState = {
 };
 
 /**
+ * getJourneyState's columns on the project `p`, beside the project's own (id, title, stage, version,
+ * stage_entered_at, stage_reason, round_count, last_round_on, next_follow_up_on), with journeyStateJoinSql in
+ * its FROM: one definition for the journey panel read alone and with the project page's project.
+ */
+export function journeyStateColumnsSql(): Prisma.Sql {
+  return Prisma.sql`
+           (SELECT MAX(r.number) FROM negotiation_round r WHERE r.project_id = p.id) AS max_round,
+           jk.signed_on AS contract_signed_on, jk.contracted_investment_cny::text AS contract_cny, jk.agreement_kind_id AS contract_kind_id,
+           (SELECT s.started_on FROM construction_start s WHERE s.project_id = p.id ORDER BY s.started_on, s.id LIMIT 1) AS started_on,
+           (SELECT COALESCE(json_agg(json_build_object('currency', f.currency, 'total', f.total) ORDER BY f.currency), '[]'::json)
+              FROM (SELECT currency::text AS currency, SUM(amount)::text AS total FROM funds_in_place WHERE project_id = p.id GROUP BY currency) f) AS funds,
+           ${journeyFactsSql()}`;
+}
+
+/** The latest contract (the one the journey panel shows), as `jk`. */
+export function journeyStateJoinSql(): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN LATERAL (SELECT * FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on DESC, k.id DESC LIMIT 1) jk ON TRUE`;
+}
+
+export type JourneyStateRow = FactsRow & {
+  id: number;
+  title: string;
+  stage: Stage;
+  version: number;
+  stage_entered_at: Date;
+  stage_reason: string | null;
+  round_count: number;
+  last_round_on: Date | null;
+  next_follow_up_on: Date | null;
+  max_round: number | null;
+  contract_signed_on: Date | null;
+  contract_cny: string | null;
+  contract_kind_id: number | null;
+  started_on: Date | null;
+  funds: { currency: "CNY" | "USD"; total: string }[];
+};
+
+/**
  * What the journey forms of one project need, in one statement; NotFoundError
  * outside the user's scope.
  */
 export async function getJourneyState(db: Db, user: Actor, input: { projectId: number }): Promise<JourneyState> {
-  const [row] = await db.$queryRaw<
-    (FactsRow & {
-      id: number;
-      title: string;
-      stage: Stage;
-      version: number;
-      stage_entered_at: Date;
-      stage_reason: string | null;
-      round_count: number;
-      last_round_on: Date | null;
-      next_follow_up_on: Date | null;
-      max_round: number | null;
-      contract_signed_on: Date | null;
-      contract_cny: string | null;
-      contract_kind_id: number | null;
-      started_on: Date | null;
-      funds: { currency: "CNY" | "USD"; total: string }[];
-    })[]
-  >`
+  const [row] = await db.$queryRaw<JourneyStateRow[]>`
     SELECT p.id, p.title, p.stage::text AS stage, p.version, p.stage_entered_at, p.stage_reason, p.round_count, p.last_round_on, p.next_follow_up_on,
-           (SELECT MAX(r.number) FROM negotiation_round r WHERE r.project_id = p.id) AS max_round,
-           k.signed_on AS contract_signed_on, k.contracted_investment_cny::text AS contract_cny, k.agreement_kind_id AS contract_kind_id,
-           (SELECT s.started_on FROM construction_start s WHERE s.project_id = p.id ORDER BY s.started_on, s.id LIMIT 1) AS started_on,
-           (SELECT COALESCE(json_agg(json_build_object('currency', f.currency, 'total', f.total) ORDER BY f.currency), '[]'::json)
-              FROM (SELECT currency::text AS currency, SUM(amount)::text AS total FROM funds_in_place WHERE project_id = p.id GROUP BY currency) f) AS funds,
-           ${journeyFactsSql()}
+           ${journeyStateColumnsSql()}
       FROM project p
-      -- The latest contract: the one the journey panel shows.
-      LEFT JOIN LATERAL (SELECT * FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on DESC, k.id DESC LIMIT 1) k ON TRUE
+      ${journeyStateJoinSql()}
      WHERE p.id = ${input.projectId} AND ${projectScopeSql(user, "p")}`;
   if (!row) throw new NotFoundError();
+  return journeyStateOf(row);
+}
+
+export function journeyStateOf(row: JourneyStateRow): JourneyState {
   const { firstSignedOn, ...facts } = factsOf(row);
   // Amounts as Prisma's Decimal prints them (no trailing zeros), like every other read.
   const decimal = (v: string) => new Prisma.Decimal(v).toString();
@@ -263,4 +281,3 @@ export async function getJourneyState(db: Db, user: Actor, input: { projectId: n
     funds: row.funds.map((f) => ({ currency: f.currency, total: decimal(f.total) })),
   };
 }
-

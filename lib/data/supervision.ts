@@ -260,27 +260,31 @@ export type SupervisionWorkRow = {
 const WORK_LIMIT = 20;
 
 /**
- * My work's two lists, one query each: the open orders the user must answer
+ * My work's two lists, in one statement: the open orders the user must answer
  * (supervisionAnswererSql: assigned to them, or on the one project they own), and — for managers — the
  * answered orders in their scope to review (with the escalated ones for the
- * city level, who resolve those). Red ones first, then by deadline.
+ * city level, who resolve those). Red ones first, then by deadline; WORK_LIMIT each.
  */
 export async function supervisionWork(db: Db, user: Actor, today: Date): Promise<{ toAnswer: SupervisionWorkRow[]; toReview: SupervisionWorkRow[] | null }> {
-  const rows = (where: Prisma.Sql) => db.$queryRaw<SupervisionWorkRow[]>`
-    SELECT o.id, p.id AS "projectId", p.title AS "projectTitle", p.set_size AS "projectCount", o.requirement, o.answer_due_on AS "answerDueOn",
+  const list = (name: "answer" | "review", where: Prisma.Sql) => Prisma.sql`(
+    SELECT ${name}::text AS list, o.id, p.id AS "projectId", p.title AS "projectTitle", p.set_size AS "projectCount", o.requirement, o.answer_due_on AS "answerDueOn",
            o.status::text AS status, ${supervisionRedSql(today, "o")} AS red, u.name AS assignee
       FROM supervision_order o
       JOIN LATERAL ${supervisionFirstProjectSql("o")} p ON TRUE
       JOIN app_user u ON u.id = o.assignee_id
      WHERE ${projectScopeSql(user, "p")} AND ${where}
      ORDER BY red DESC, o.answer_due_on, o.id
-     LIMIT ${WORK_LIMIT}`;
+     LIMIT ${WORK_LIMIT})`;
   const reviewStatuses = user.role === "ADMIN" || user.unitIsCity ? ["ANSWERED", "ESCALATED"] : ["ANSWERED"];
-  const [toAnswer, toReview] = await Promise.all([
-    rows(Prisma.sql`o.status = 'OPEN'::"SupervisionStatus" AND ${supervisionAnswererSql(user.id, "o", "p")}`),
-    may(user, "superviseProjects") ? rows(Prisma.sql`o.status::text = ANY(${reviewStatuses}::text[])`) : Promise.resolve(null),
-  ]);
-  return { toAnswer, toReview };
+  const review = may(user, "superviseProjects");
+  const rows = await db.$queryRaw<(SupervisionWorkRow & { list: "answer" | "review" })[]>`
+    SELECT x.* FROM (
+      ${list("answer", Prisma.sql`o.status = 'OPEN'::"SupervisionStatus" AND ${supervisionAnswererSql(user.id, "o", "p")}`)}
+      ${review ? Prisma.sql`UNION ALL ${list("review", Prisma.sql`o.status::text = ANY(${reviewStatuses}::text[])`)}` : Prisma.empty}
+    ) x
+    ORDER BY x.list, x.red DESC, x."answerDueOn", x.id`;
+  const of = (name: "answer" | "review") => rows.filter((r) => r.list === name).map(({ list: _list, ...r }) => r);
+  return { toAnswer: of("answer"), toReview: review ? of("review") : null };
 }
 
 export type SupervisionUnitRow = { unitId: number; nameZh: string; nameEn: string; open: number; overdue: number; closed: number };

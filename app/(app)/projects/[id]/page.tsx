@@ -5,8 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { may } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
-import { getProjectPage } from "@/lib/data/project-page";
-import { reassignableOwners } from "@/lib/data/project-options";
+import { getProjectPageView } from "@/lib/data/project-page";
 import { NotFoundError } from "@/lib/errors";
 import { todayDate, zId } from "@/lib/validation/fields";
 import { countryName } from "@/lib/validation/countries";
@@ -23,22 +22,22 @@ import { CommitmentsSection } from "@/components/projects/commitments-section";
 import { ReassignOwnerForm } from "@/components/projects/reassign-owner-form";
 import { ProjectJourney } from "@/components/journey/project-journey";
 import { SupervisionSection } from "@/components/projects/supervision-section";
-import { listProjectSupervision } from "@/lib/data/supervision";
-import { contractFormOptions, getProjectRecognition, listNotRecognisedReasons } from "@/lib/data/signings";
 import { SigningsSection } from "@/components/projects/signings-section";
 import { isoDay } from "@/lib/domain/period";
 import { reassignOwnerAction } from "../actions";
-import { otherUnitsInTalksForProject } from "@/lib/data/company-talks";
 import { OtherUnitsInTalks } from "@/components/companies/other-units-in-talks";
 import { LiveDate, LiveFollowUp, LiveRoundCount, ProjectLive } from "@/components/projects/project-live";
 
 type Params = Promise<{ id: string }>;
 
-/** Once per request (metadata and page share it). */
+/**
+ * Once per request (metadata and page share it): the user, then every read the page makes
+ * (getProjectPageView: the project in the user's scope first, the rest only then).
+ */
 const loadById = cache(async (id: number) => {
   const user = await requireUser();
   try {
-    return { user, project: await getProjectPage(db(), user, id) };
+    return { user, view: await getProjectPageView(db(), user, id, todayDate()) };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -52,8 +51,8 @@ async function load(params: Params) {
 }
 
 export async function generateMetadata({ params }: { params: Params }) {
-  const { project } = await load(params);
-  return { title: project.title };
+  const { view } = await load(params);
+  return { title: view.project.title };
 }
 
 function Card({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -66,22 +65,18 @@ function Card({ title, children, testId }: { title: string; children: React.Reac
 }
 
 export default async function ProjectPage({ params }: { params: Params }) {
-  const { user, project: p } = await load(params);
+  const { user, view } = await load(params);
+  const p = view.project;
   const [t, ts, locale] = await Promise.all([getTranslations("projects"), getTranslations("stages"), getLocale() as Promise<Locale>]);
   const reassign = may(user, "reassignOwners");
-  const owners = reassign ? await reassignableOwners(db(), p.unitId) : [];
+  const owners = view.owners;
   const stageHistory = p.timeline.filter((e) => e.kind === "stage");
   const supervise = may(user, "superviseProjects");
   const recognise = may(user, "recogniseProjects");
-  const recordContracts = may(user, "moveStages");
-  const [supervision, assignees, talks, recognition, reasons, contractOptions] = await Promise.all([
-    listProjectSupervision(db(), user, p.id, todayDate()),
-    supervise ? (reassign ? owners : reassignableOwners(db(), p.unitId)) : [],
-    otherUnitsInTalksForProject(db(), user, { companyId: p.company.id, unitId: p.unitId }),
-    getProjectRecognition(db(), user, { projectId: p.id }),
-    recognise ? listNotRecognisedReasons(db()) : [],
-    recordContracts ? contractFormOptions(db(), user) : null,
-  ]);
+  const { supervision, talks, recognition, contractOptions } = view;
+  const assignees = supervise ? owners : [];
+  const reasons = view.notRecognisedReasons;
+  const today = todayDate();
 
   const fact = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5">
@@ -127,11 +122,11 @@ export default async function ProjectPage({ params }: { params: Params }) {
       )}
 
       <div className="mb-6">
-        <ProjectJourney projectId={p.id} />
+        <ProjectJourney state={view.journey} agreementKinds={view.agreementKinds} leaders={view.leaders} officerName={user.name} />
       </div>
 
       <div className="mb-6">
-        <CommitmentsSection projectId={p.id} />
+        <CommitmentsSection projectId={p.id} view={view.commitments} settings={view.milestoneSettings} today={isoDay(today)} mayRecord={may(user, "recordCommitments")} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -158,10 +153,10 @@ export default async function ProjectPage({ params }: { params: Params }) {
           </Card>
 
           <SigningsSection recognition={recognition} locale={locale} edit={recognise ? { projectId: p.id, reasons } : null}
-            addContract={contractOptions && { projectId: p.id, today: isoDay(todayDate()), options: contractOptions }}
+            addContract={contractOptions && { projectId: p.id, today: isoDay(today), options: contractOptions }}
           />
 
-          <SupervisionSection orders={supervision} locale={locale} issue={supervise ? { projectId: p.id, today: isoDay(todayDate()), ownerId: p.ownerId, assignees } : null} />
+          <SupervisionSection orders={supervision} locale={locale} issue={supervise ? { projectId: p.id, today: isoDay(today), ownerId: p.ownerId, assignees } : null} />
 
           <Card title={t("timeline.heading")}>
             <ProjectTimeline entries={p.timeline} />
