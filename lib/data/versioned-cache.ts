@@ -34,6 +34,22 @@ export function versionKey(version: DataVersion, reads: "records" | "all"): stri
   return reads === "records" ? `r${version.records}` : `r${version.records}a${version.activity}`;
 }
 
+/**
+ * The stamps of data_source_version (migration 20261201230000): per source (a table, "project.<column>", "project",
+ * "*"), the records version of the last transaction that changed it, with data_version's two numbers (as "@1" and
+ * "@2"), all in one snapshot. A source never stamped is absent (read it as 0).
+ */
+export async function sourceVersions(db: Db): Promise<Map<string, bigint>> {
+  const rows = await db.$queryRaw<{ source: string; version: bigint }[]>`
+    SELECT source, version FROM data_source_version UNION ALL SELECT '@' || id, version FROM data_version`;
+  return new Map(rows.map((r) => [r.source, r.version]));
+}
+
+/** The version a value reading `sources` is keyed on: their stamps (a source never stamped: 0). */
+export function sourcesKey(stamps: Map<string, bigint>, sources: readonly string[]): string {
+  return sources.map((s) => String(stamps.get(s) ?? 0n)).join(",");
+}
+
 type Entry<T> = { version: string; value: Promise<T> };
 
 export class VersionedCache<T> {
