@@ -205,8 +205,8 @@ describe("cachedDashboard", () => {
     const current = await db.project.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } });
     await db.project.update({ where: { id: p.id }, data: { plannedInvestmentCny: "9900000000", version: current.version + 1 } });
     const edited = await cachedDashboard(db, manager, year);
-    expect(edited.pipeline.byStage.find((s) => s.stage === "INTENT")?.plannedCny).toBe("9900000000");
-    expect(after.pipeline.byStage.find((s) => s.stage === "INTENT")?.plannedCny).not.toBe("9900000000");
+    expect(edited.pipeline.byStage.find((s) => s.stage === "INTENT")?.plannedCny).toBe("9900000000.00");
+    expect(after.pipeline.byStage.find((s) => s.stage === "INTENT")?.plannedCny).not.toBe("9900000000.00");
   });
 
   it("shows a delivery rate moved by a milestone reached right after the dashboard was served", async () => {
