@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * The activity index's counts (lib/domain/activity.ts) per unit and ISO week
- * of a period: rounds from round_day_summary, visits from the rounds' format,
+ * of a period: rounds and visits from their summaries (round-summaries.ts),
  * events, new leads (first contact), signings (the first contract,
  * firstContractsSql) and first starts (firstStartsSql), in the user's scope.
  * Read in two statements by what changes them: the rounds and visits (a logged
@@ -15,6 +15,7 @@ import { firstContractsSql, firstStartsSql, projectScopeSql } from "@/lib/data/s
 import { ACTIVITY_PARTS, type ActivityCounts } from "@/lib/domain/activity";
 import type { Period } from "@/lib/domain/period";
 import type { Actor } from "./dashboard/sql";
+import { roundDaysSql, visitDaysSql } from "./round-summaries";
 
 export type ActivityRow = { unitId: number; nameZh: string; nameEn: string; week: Date; counts: ActivityCounts };
 
@@ -36,15 +37,15 @@ function perUnitWeek(db: Db, facts: Prisma.Sql): Promise<Raw[]> {
 
 const inDays = (period: Period, col: Prisma.Sql) => Prisma.sql`${col} >= ${period.from}::date AND ${col} < ${period.to}::date`;
 
-/** What a logged round changes: rounds (round_day_summary) and visits (the rounds' format). */
+/** What a logged round changes: rounds and visits (their summaries, lib/data/round-summaries.ts: days × owners rows). */
 export function activityRounds(db: Db, user: Actor, period: Period): Promise<ActivityRead> {
+  const scope = (alias: string) => projectScopeSql(user, alias);
   return perUnitWeek(db, Prisma.sql`
       SELECT s.unit_id, s.day, s.rounds, 0 AS visits_out, 0 AS visits_in, 0 AS events, 0 AS leads, 0 AS signings, 0 AS starts
-        FROM round_day_summary s WHERE ${inDays(period, Prisma.sql`s.day`)} AND ${projectScopeSql(user, "s")}
+        FROM (${roundDaysSql(period, scope)}) s
       UNION ALL
-      SELECT p.unit_id, r.held_on, 0, (r.format = 'VISIT_INVESTOR')::int, (r.format = 'VISIT_HERE')::int, 0, 0, 0, 0
-        FROM negotiation_round r JOIN project p ON p.id = r.project_id
-       WHERE ${inDays(period, Prisma.sql`r.held_on`)} AND r.format IN ('VISIT_INVESTOR', 'VISIT_HERE') AND ${projectScopeSql(user, "p")}`);
+      SELECT v.unit_id, v.day, 0, v.visits_out, v.visits_in, 0, 0, 0, 0
+        FROM (${visitDaysSql(period, scope)}) v`);
 }
 
 /** What no round changes: events, new leads, signings and first starts. */
