@@ -1,10 +1,13 @@
 import "server-only";
 /**
  * The activity index's counts (lib/domain/activity.ts) per unit and ISO week
- * of a period, in one statement: rounds from round_day_summary, visits from
- * the rounds' format, events, new leads (first contact), signings (the first
- * contract, firstContractsSql) and first starts (firstStartsSql), in the
- * user's scope. It reads rounds: the dashboard keeps it in the activity half.
+ * of a period: rounds and visits from their summaries (round-summaries.ts),
+ * events, new leads (first contact), signings (the first contract,
+ * firstContractsSql) and first starts (firstStartsSql), in the user's scope.
+ * Read in two statements by what changes them: the rounds and visits (a logged
+ * round: the dashboard's activity half) and the rest (records: the dashboard
+ * keeps them apart, so a logged round does not count a year's signings,
+ * starts and leads again); activityByUnitWeek puts the two together.
  */
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -12,47 +15,77 @@ import { firstContractsSql, firstStartsSql, projectScopeSql } from "@/lib/data/s
 import { ACTIVITY_PARTS, type ActivityCounts } from "@/lib/domain/activity";
 import type { Period } from "@/lib/domain/period";
 import type { Actor } from "./dashboard/sql";
+import { roundDaysSql, visitDaysSql } from "./round-summaries";
 
 export type ActivityRow = { unitId: number; nameZh: string; nameEn: string; week: Date; counts: ActivityCounts };
 
-type Raw = { unit_id: number; name_zh: string; name_en: string; week: Date } & Record<"rounds" | "visits_out" | "visits_in" | "events" | "leads" | "signings" | "starts", number>;
+type Counted = "rounds" | "visits_out" | "visits_in" | "events" | "leads" | "signings" | "starts";
+type Raw = { unit_id: number; name_zh: string; name_en: string; week: Date } & Record<Counted, number>;
+/** One of the two reads: rows per unit and week, with the counts of its own parts (the others 0). */
+export type ActivityRead = Raw[];
 
-export async function activityByUnitWeek(db: Db, user: Actor, period: Period): Promise<ActivityRow[]> {
-  const { from, to } = period;
-  const inDays = (col: Prisma.Sql) => Prisma.sql`${col} >= ${from}::date AND ${col} < ${to}::date`;
-  const rows = await db.$queryRaw<Raw[]>`
-    WITH facts AS (
+/** Per unit and week, the counts of `facts` (rows unit_id, day and the seven counts). */
+function perUnitWeek(db: Db, facts: Prisma.Sql): Promise<Raw[]> {
+  return db.$queryRaw<Raw[]>`
+    WITH facts AS (${facts})
+    SELECT f.unit_id, u.name_zh, u.name_en, date_trunc('week', f.day)::date AS week,
+           SUM(f.rounds)::int AS rounds, SUM(f.visits_out)::int AS visits_out, SUM(f.visits_in)::int AS visits_in, SUM(f.events)::int AS events,
+           SUM(f.leads)::int AS leads, SUM(f.signings)::int AS signings, SUM(f.starts)::int AS starts
+      FROM facts f JOIN unit u ON u.id = f.unit_id
+     GROUP BY f.unit_id, u.name_zh, u.name_en, 4`;
+}
+
+const inDays = (period: Period, col: Prisma.Sql) => Prisma.sql`${col} >= ${period.from}::date AND ${col} < ${period.to}::date`;
+
+/** What a logged round changes: rounds and visits (their summaries, lib/data/round-summaries.ts: days × owners rows). */
+export function activityRounds(db: Db, user: Actor, period: Period): Promise<ActivityRead> {
+  const scope = (alias: string) => projectScopeSql(user, alias);
+  return perUnitWeek(db, Prisma.sql`
       SELECT s.unit_id, s.day, s.rounds, 0 AS visits_out, 0 AS visits_in, 0 AS events, 0 AS leads, 0 AS signings, 0 AS starts
-        FROM round_day_summary s WHERE ${inDays(Prisma.sql`s.day`)} AND ${projectScopeSql(user, "s")}
+        FROM (${roundDaysSql(period, scope)}) s
       UNION ALL
-      SELECT p.unit_id, r.held_on, 0, (r.format = 'VISIT_INVESTOR')::int, (r.format = 'VISIT_HERE')::int, 0, 0, 0, 0
-        FROM negotiation_round r JOIN project p ON p.id = r.project_id
-       WHERE ${inDays(Prisma.sql`r.held_on`)} AND r.format IN ('VISIT_INVESTOR', 'VISIT_HERE') AND ${projectScopeSql(user, "p")}
-      UNION ALL
-      SELECT e.unit_id, e.starts_on, 0, 0, 0, 1, 0, 0, 0
-        FROM promotion_event e WHERE ${inDays(Prisma.sql`e.starts_on`)} AND ${projectScopeSql(user, "e")}
+      SELECT v.unit_id, v.day, 0, v.visits_out, v.visits_in, 0, 0, 0, 0
+        FROM (${visitDaysSql(period, scope)}) v`);
+}
+
+/** What no round changes: events, new leads, signings and first starts. */
+export function activityRecords(db: Db, user: Actor, period: Period): Promise<ActivityRead> {
+  return perUnitWeek(db, Prisma.sql`
+      SELECT e.unit_id, e.starts_on AS day, 0 AS rounds, 0 AS visits_out, 0 AS visits_in, 1 AS events, 0 AS leads, 0 AS signings, 0 AS starts
+        FROM promotion_event e WHERE ${inDays(period, Prisma.sql`e.starts_on`)} AND ${projectScopeSql(user, "e")}
       UNION ALL
       SELECT p.unit_id, p.first_contact_on, 0, 0, 0, 0, 1, 0, 0
-        FROM project p WHERE ${inDays(Prisma.sql`p.first_contact_on`)} AND ${projectScopeSql(user, "p")}
+        FROM project p WHERE ${inDays(period, Prisma.sql`p.first_contact_on`)} AND ${projectScopeSql(user, "p")}
       UNION ALL
       SELECT p.unit_id, fc.signed_on, 0, 0, 0, 0, 0, 1, 0
         FROM (${firstContractsSql([period])}) fc JOIN project p ON p.id = fc.project_id WHERE ${projectScopeSql(user, "p")}
       UNION ALL
       SELECT p.unit_id, fs.started_on, 0, 0, 0, 0, 0, 0, 1
-        FROM (${firstStartsSql([period])}) fs JOIN project p ON p.id = fs.project_id WHERE ${projectScopeSql(user, "p")}
-    )
-    SELECT f.unit_id, u.name_zh, u.name_en, date_trunc('week', f.day)::date AS week,
-           SUM(f.rounds)::int AS rounds, SUM(f.visits_out)::int AS visits_out, SUM(f.visits_in)::int AS visits_in, SUM(f.events)::int AS events,
-           SUM(f.leads)::int AS leads, SUM(f.signings)::int AS signings, SUM(f.starts)::int AS starts
-      FROM facts f JOIN unit u ON u.id = f.unit_id
-     GROUP BY f.unit_id, u.name_zh, u.name_en, 4
-     ORDER BY 4, f.unit_id`;
+        FROM (${firstStartsSql([period])}) fs JOIN project p ON p.id = fs.project_id WHERE ${projectScopeSql(user, "p")}`);
+}
+
+/** The two reads as one list: per unit and week (ordered by week, then unit), every part's count. */
+export function activityOf(rounds: ActivityRead, records: ActivityRead): ActivityRow[] {
   const col = { rounds: "rounds", visitsOut: "visits_out", visitsIn: "visits_in", events: "events", leads: "leads", signings: "signings", starts: "starts" } as const;
-  return rows.map((r) => ({
-    unitId: r.unit_id,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    week: r.week,
-    counts: Object.fromEntries(ACTIVITY_PARTS.map((p) => [p, r[col[p]]])) as ActivityCounts,
-  }));
+  const by = new Map<string, Raw>();
+  for (const r of [...rounds, ...records]) {
+    const key = `${r.week.toISOString()}|${r.unit_id}`;
+    const seen = by.get(key);
+    if (!seen) by.set(key, { ...r });
+    else for (const c of Object.values(col)) seen[c] += r[c];
+  }
+  return [...by.values()]
+    .sort((a, b) => a.week.getTime() - b.week.getTime() || a.unit_id - b.unit_id)
+    .map((r) => ({
+      unitId: r.unit_id,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      week: r.week,
+      counts: Object.fromEntries(ACTIVITY_PARTS.map((p) => [p, r[col[p]]])) as ActivityCounts,
+    }));
+}
+
+export async function activityByUnitWeek(db: Db, user: Actor, period: Period): Promise<ActivityRow[]> {
+  const [rounds, records] = await Promise.all([activityRounds(db, user, period), activityRecords(db, user, period)]);
+  return activityOf(rounds, records);
 }

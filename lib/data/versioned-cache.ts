@@ -39,6 +39,25 @@ export function versionKey(version: DataVersion, reads: "records" | "all"): stri
   return reads === "records" ? `r${version.records}` : `r${version.records}a${version.activity}`;
 }
 
+/**
+ * The stamps of data_source_version (migration 20261201230000): per source (a table, "project.<column>", "project",
+ * "*"), the records version of the last transaction that changed it, with data_version's two numbers (as "@1" and
+ * "@2", activity being the sum of its rows as in dataVersion), all in one snapshot. A source never stamped is absent
+ * (read it as 0).
+ */
+export async function sourceVersions(db: Db): Promise<Map<string, bigint>> {
+  const rows = await db.$queryRaw<{ source: string; version: bigint }[]>`
+    SELECT source, version FROM data_source_version
+    UNION ALL SELECT '@1', version FROM data_version WHERE id = 1
+    UNION ALL SELECT '@2', sum(version)::bigint FROM data_version WHERE id >= 2`;
+  return new Map(rows.map((r) => [r.source, r.version]));
+}
+
+/** The version a value reading `sources` is keyed on: their stamps (a source never stamped: 0). */
+export function sourcesKey(stamps: Map<string, bigint>, sources: readonly string[]): string {
+  return sources.map((s) => String(stamps.get(s) ?? 0n)).join(",");
+}
+
 type Entry<T> = { version: string; value: Promise<T> };
 
 export class VersionedCache<T> {

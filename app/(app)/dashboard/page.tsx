@@ -51,11 +51,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const filters: DashboardFilters = dashboardFiltersFor(actor, params);
   const allOfficersHref = params.officers === "all" ? null : `${hrefWith("/dashboard", params, { officers: "all" })}#work`;
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<Locale>]);
-  // One read of the data version serves the dashboard and its filter options.
+  // The filter options are kept by the data version (the dashboard reads its own stamps: lib/data/dashboard/cache.ts).
   const version = await dataVersion(db());
   const today = todayDate();
   const [data, options, supervision, weights] = await Promise.all([
-    cachedDashboard(db(), actor, filters, { version }),
+    cachedDashboard(db(), actor, filters),
     dashboardOptions(db(), actor, version),
     supervisionByUnit(db(), actor, filters, today),
     getActivityWeights(db()),

@@ -3,7 +3,9 @@
  * moved, and data_version moves at the commit of every write: the page never
  * shows numbers older than the last committed change. Its two numbers
  * (records, activity) let a logged round leave signed value and the other
- * record sections served, and recompute only what reads rounds.
+ * record sections served, and recompute only what reads rounds; the stamps of
+ * data_source_version let a write recompute only the sections reading what it
+ * changed (sections.int.test.ts checks them against real writes).
  */
 import { describe, expect, it, vi } from "vitest";
 import { withOwnWork } from "@/lib/domain/scope";
@@ -14,15 +16,13 @@ import { ZRecordCommitment, ZRecordCommitmentActual } from "@/lib/validation/com
 import { ZLogRound } from "@/lib/validation/round";
 import { type DashboardFilters } from "@/lib/validation/dashboard";
 import { quarterPeriod, yearPeriod } from "@/lib/domain/period";
-import { getActivitySections, getRecordSections } from "@/lib/data/dashboard";
+import { ACTIVITY_SECTIONS, RECORD_SECTIONS } from "@/lib/data/dashboard/sections";
 import { cachedDashboard } from "@/lib/data/dashboard/cache";
-import { dataVersion, type DataVersion } from "@/lib/data/versioned-cache";
+import { dataVersion } from "@/lib/data/versioned-cache";
 import { makeActor, makeProject, newRequestId, ymd } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();
 const q1: DashboardFilters = { period: quarterPeriod(2024, 1) };
-const v = (records: number, activity = 1): DataVersion => ({ records: BigInt(records), activity: BigInt(activity) });
-const spies = () => ({ records: vi.fn(getRecordSections), activity: vi.fn(getActivitySections) });
 
 describe("data_version", () => {
   it("moves when a write commits, and not while it is still open", async () => {
@@ -117,58 +117,78 @@ describe("data_version: a round that counts in rounds to signing", () => {
 });
 
 describe("cachedDashboard", () => {
-  it("computes once per version, scope and filters (an officer's own work is a filter); a moved version computes again", async () => {
+  /** Stamps as data_source_version would hold them: every source at `base`, some moved, activity at `activity`. */
+  const stampsOf = (activity: number, moved: Record<string, number> = {}) => new Map<string, bigint>([["@2", BigInt(activity)], ...Object.entries(moved).map(([s, n]) => [s, BigInt(n)] as [string, bigint])]);
+  const ALL = [...Object.keys(RECORD_SECTIONS), ...Object.keys(ACTIVITY_SECTIONS)].sort();
+  const counting = () => {
+    const computed: string[] = [];
+    const compute = vi.fn((name: string, fresh: () => Promise<unknown>) => (computed.push(name), fresh()));
+    return { compute, computed, take: () => computed.splice(0).sort() };
+  };
+
+  it("computes each section once per scope, filters and state of what it reads; a write computes again only the sections reading what it changed", async () => {
     const manager = await makeActor("MANAGER");
     const officer = await makeActor("OFFICER", manager.unitId);
     const otherManager = await makeActor("MANAGER");
-    let version = v(1);
-    const compute = spies();
-    const opts = () => ({ compute, version });
+    const { compute, take } = counting();
+    let stamps = stampsOf(1);
+    const opts = () => ({ compute, stamps });
     const a = await cachedDashboard(db, manager, q1, opts());
-    expect((await cachedDashboard(db, manager, q1, opts())).signed).toBe(a.signed);
-    expect(compute.records).toHaveBeenCalledTimes(1);
-    expect(compute.activity).toHaveBeenCalledTimes(1);
+    expect(take()).toEqual(ALL);
+    expect(await cachedDashboard(db, manager, q1, opts())).toEqual(a);
+    expect(take()).toEqual([]);
     // The same scope (an officer of the manager's unit) and filters: the same numbers.
-    expect((await cachedDashboard(db, officer, q1, opts())).work).toBe(a.work);
-    await cachedDashboard(db, otherManager, q1, opts()); // another scope
-    await cachedDashboard(db, manager, { period: yearPeriod(2024) }, opts()); // another period
-    const own = await cachedDashboard(db, officer, withOwnWork(officer, q1), opts()); // the officer's own work: an owner filter
-    expect(compute.records).toHaveBeenCalledTimes(4);
-    // The manager filtering on that officer sees the officer's own numbers.
-    expect((await cachedDashboard(db, manager, { ...q1, ownerId: officer.id }, opts())).signed).toBe(own.signed);
-    // Activity moved (a round): the record sections are served again, the activity sections computed.
-    version = v(1, 2);
-    const afterRound = await cachedDashboard(db, manager, q1, opts());
-    expect(afterRound.signed).toBe(a.signed);
-    expect(afterRound.work).not.toBe(a.work);
-    expect(compute.records).toHaveBeenCalledTimes(4);
-    expect(compute.activity).toHaveBeenCalledTimes(5);
-    // Records moved: both halves computed.
-    version = v(2, 2);
-    const afterEdit = await cachedDashboard(db, manager, q1, opts());
-    expect(afterEdit.signed).not.toBe(a.signed);
-    expect(afterEdit.work).not.toBe(afterRound.work);
-    expect(compute.records).toHaveBeenCalledTimes(5);
-    expect(compute.activity).toHaveBeenCalledTimes(6);
+    await cachedDashboard(db, officer, q1, opts());
+    expect(take()).toEqual([]);
+    for (const [user, filters] of [
+      [otherManager, q1], // another scope
+      [manager, { period: yearPeriod(2024) }], // another period
+      [officer, withOwnWork(officer, q1)], // the officer's own work: an owner filter
+    ] as const) {
+      await cachedDashboard(db, user, filters, opts());
+      expect(take()).toEqual(ALL);
+    }
+    // A logged round (activity moved): the sections reading rounds and follow-ups, no other.
+    stamps = stampsOf(2);
+    await cachedDashboard(db, manager, q1, opts());
+    expect(take()).toEqual(Object.keys(ACTIVITY_SECTIONS).sort());
+    // A title edited: the chains (an anchor's title) and the closest projects (their titles), not the funnel.
+    stamps = stampsOf(2, { "project.title": 3 });
+    await cachedDashboard(db, manager, q1, opts());
+    expect(take()).toEqual(["chains", "closest"]);
+    // A stage change: the funnel.
+    stamps = stampsOf(2, { "project.title": 3, stage_change: 4 });
+    await cachedDashboard(db, manager, q1, opts());
+    expect(take()).toEqual(["funnel"]);
+    // A contract: every section counting signings, not the work or the funnel's stages.
+    stamps = stampsOf(2, { "project.title": 3, stage_change: 4, contract: 5 });
+    await cachedDashboard(db, manager, q1, opts());
+    const signing = take();
+    expect(signing).toEqual(expect.arrayContaining(["totals", "series", "bySector", "byUnit", "byCountry", "bands", "delivery", "deliveryRates", "durations", "chains", "events", "targets", "activityCounts"]));
+    expect(signing).not.toContain("funnel");
+    expect(signing).not.toContain("rounds");
+    // A write whose trigger names no source: everything.
+    stamps = stampsOf(2, { "project.title": 3, stage_change: 4, contract: 5, "*": 6 });
+    await cachedDashboard(db, manager, q1, opts());
+    expect(take()).toEqual(ALL);
   });
 
   it("lets requests that arrive during a computation share it, and does not keep a failure", async () => {
     const manager = await makeActor("MANAGER");
-    const compute = spies();
-    const opts = { compute, version: v(7) };
-    const [x, y, z] = await Promise.all([1, 2, 3].map(() => cachedDashboard(db, manager, q1, opts)));
-    expect(compute.records).toHaveBeenCalledTimes(1);
-    expect(compute.activity).toHaveBeenCalledTimes(1);
-    expect(y.signed).toBe(x.signed);
-    expect(z.work).toBe(x.work);
+    const { compute, take } = counting();
+    const stamps = stampsOf(7);
+    const [x, y] = await Promise.all([1, 2, 3].map(() => cachedDashboard(db, manager, q1, { compute, stamps })));
+    expect(take()).toEqual(ALL);
+    expect(y).toEqual(x);
 
-    const failing = vi.fn(async () => {
-      throw new Error("database went away");
-    });
+    const failing = async (name: string, fresh: () => Promise<unknown>) => {
+      if (name === "totals") throw new Error("database went away");
+      return fresh();
+    };
     const other = { period: yearPeriod(2023) };
-    await expect(cachedDashboard(db, manager, other, { compute: { records: failing }, version: v(7) })).rejects.toThrow("database went away");
-    await cachedDashboard(db, manager, other, opts);
-    expect(compute.records).toHaveBeenCalledTimes(2);
+    await expect(cachedDashboard(db, manager, other, { compute: failing, stamps })).rejects.toThrow("database went away");
+    await cachedDashboard(db, manager, other, { compute, stamps });
+    expect(take()).toEqual(["totals"]);
   });
 
   it("shows a round logged after the dashboard was first served, and a contract's value after it is signed", async () => {
@@ -181,11 +201,12 @@ describe("cachedDashboard", () => {
     await logRound(db, officer, ZLogRound.parse({ projectId: String(p.id), requestId: newRequestId(), format: "VIDEO", summary: "视频会议。", heldOn: today }));
     const after = await cachedDashboard(db, manager, year);
     expect(after.work.roundsTotal).toBe(before.work.roundsTotal + 1);
-    // An edit the record sections read (the planned investment is in the size bands): shown at once.
+    // An edit a record section reads (the planned investment is in the pipeline's amounts per stage): shown at once.
     const current = await db.project.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } });
     await db.project.update({ where: { id: p.id }, data: { plannedInvestmentCny: "9900000000", version: current.version + 1 } });
     const edited = await cachedDashboard(db, manager, year);
-    expect(edited.signed).not.toBe(after.signed);
+    expect(edited.pipeline.byStage.find((s) => s.stage === "INTENT")?.plannedCny).toBe("9900000000.00");
+    expect(after.pipeline.byStage.find((s) => s.stage === "INTENT")?.plannedCny).not.toBe("9900000000.00");
   });
 
   it("shows a delivery rate moved by a milestone reached right after the dashboard was served", async () => {

@@ -5,20 +5,17 @@ import "server-only";
  * Definitions: lib/domain/ (stages, periods), lib/data/sql-rules.ts (first
  * contract, first start, stalled, overdue), sql.ts (the dashboard's scope and
  * filters), and the header comments of funnel.ts, signed.ts, delivery.ts,
- * work.ts, chains.ts.
+ * work.ts, chains.ts. Which section reads what, and which reads rounds:
+ * sections.ts.
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import type { Actor } from "./sql";
-import { funnelDurations, funnelOf, funnelStages } from "./funnel";
-import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "./signed";
-import { getDelivery } from "./delivery";
-import { projectsByDimension, roundsByDimension, stalledAndOverdue, workOf } from "./work";
-import { getDeliveryRates } from "./delivery-rates";
-import { getChains, getEvents } from "./chains";
-import { pipelineByStage, pipelineClosest, type Pipeline } from "./pipeline";
-import { getTargetBoard } from "@/lib/data/targets";
-import { activityByUnitWeek } from "@/lib/data/activity";
+import { funnelOf } from "./funnel";
+import { workOf } from "./work";
+import { type Pipeline } from "./pipeline";
+import { activityOf } from "@/lib/data/activity";
+import { ACTIVITY_SECTIONS, computeSections, RECORD_SECTIONS, type Values } from "./sections";
 
 export * from "./sql";
 export * from "./funnel";
@@ -29,64 +26,31 @@ export * from "./work";
 export * from "./chains";
 export * from "./pipeline";
 
-/**
- * What reads no round nor follow-up date (data_version's records alone): it stays valid while officers log rounds
- * (lib/data/dashboard/cache.ts). Besides the record sections: the funnel's durations (a round that counts in
- * "rounds to signing", held on or before its project's first contract, moves records: migration
- * 20261201100000_round_version_signing), the projects each owner and unit holds (work), and the pipeline's
- * counts and amounts per stage, and the targets' 目标完成 (target rows move records too).
- */
-export async function getRecordSections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
-  const [funnel, durations, totals, series, bySector, byUnit, byCountry, bands, delivery, deliveryRates, chains, events, projectCounts, pipelineStages, targets] = await Promise.all([
-    funnelStages(db, user, filters),
-    funnelDurations(db, user, filters),
-    signedTotals(db, user, filters),
-    signedSeries(db, user, filters),
-    signedBySector(db, user, filters),
-    signedByUnit(db, user, filters),
-    signedByCountry(db, user, filters),
-    sizeBands(db, user, filters),
-    getDelivery(db, user, filters),
-    getDeliveryRates(db, user, filters, now),
-    getChains(db, user, filters),
-    getEvents(db, user, filters),
-    projectsByDimension(db, user, filters),
-    pipelineByStage(db, user, filters),
-    getTargetBoard(db, user, filters),
-  ]);
-  return { funnel, durations, signed: { totals, series, bySector, byUnit, byCountry }, bands, delivery, deliveryRates, chains, events, projectCounts, pipelineStages, targets };
+export type RecordValues = Values<typeof RECORD_SECTIONS>;
+export type ActivityValues = Values<typeof ACTIVITY_SECTIONS>;
+
+/** What reads no round nor follow-up date (sections.ts RECORD_SECTIONS), computed afresh. */
+export function getRecordSections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<RecordValues> {
+  return computeSections(RECORD_SECTIONS, (_, s) => s.compute(db, user, filters, now));
 }
 
-/**
- * What a logged round changes, and only that: rounds per week, owner and unit (from round_day_summary: bounded by
- * days × owners, not by projects), stalled and overdue as of today, and the pipeline's closest projects (their
- * last round, rounds so far, next follow-up), and the activity index's counts per unit and week.
- */
-export async function getActivitySections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()) {
-  const [rounds, stalled, closest, activity] = await Promise.all([
-    roundsByDimension(db, user, filters),
-    stalledAndOverdue(db, user, filters, now),
-    pipelineClosest(db, user, filters),
-    activityByUnitWeek(db, user, filters.period),
-  ]);
-  return { rounds, stalled, closest, activity };
+/** What a logged round changes, and only that (sections.ts ACTIVITY_SECTIONS), computed afresh. */
+export function getActivitySections(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<ActivityValues> {
+  return computeSections(ACTIVITY_SECTIONS, (_, s) => s.compute(db, user, filters, now));
 }
 
-/** One dashboard from its two halves (computed together, or each kept by its own data version). */
-export function assembleDashboard(
-  filters: DashboardFilters,
-  records: Awaited<ReturnType<typeof getRecordSections>>,
-  activity: Awaited<ReturnType<typeof getActivitySections>>,
-) {
-  const { funnel, durations, projectCounts, pipelineStages, ...recordSections } = records;
+/** One dashboard from its sections (computed together, or each kept by the cache). */
+export function assembleDashboard(filters: DashboardFilters, records: RecordValues, activity: ActivityValues) {
+  const { funnel, durations, projectCounts, pipelineStages, activityCounts, totals, series, bySector, byUnit, byCountry, ...recordSections } = records;
   const { rounds, stalled, closest, activity: activityIndex } = activity;
   return {
     filters,
     funnel: funnelOf(funnel, durations),
+    signed: { totals, series, bySector, byUnit, byCountry },
     ...recordSections,
     work: workOf(rounds, projectCounts, stalled),
     pipeline: { byStage: pipelineStages, closest } satisfies Pipeline,
-    activity: activityIndex,
+    activity: activityOf(activityIndex, activityCounts),
   };
 }
 

@@ -34,6 +34,7 @@ import { todayDate } from "@/lib/validation/fields";
 import { STALL_STEPS, STALL_STAGES, type StallStep } from "@/lib/domain/stages";
 import { lastOverdueDaySql, overdueOnSql, overdueSql, projectFilterSql, stallCutoffRangeSql, stalledOnSql, stalledSql } from "@/lib/data/sql-rules";
 import { type Actor } from "./sql";
+import { roundDaysSql } from "@/lib/data/round-summaries";
 
 export type WeekRow = { week: Date; rounds: number };
 export type OwnerRow = { id: number; name: string; rounds: number; projects: number };
@@ -46,9 +47,7 @@ function roundsByDaySql(user: Actor, filters: DashboardFilters): Prisma.Sql {
   const { from, to } = filters.period;
   if (filters.sectorId === undefined && filters.chainId === undefined) {
     // The scope and the unit / owner filters name unit_id and owner_id, which the summary has.
-    return Prisma.sql`
-      SELECT s.day, s.unit_id, s.owner_id, s.rounds FROM round_day_summary s
-       WHERE s.day >= ${from}::date AND s.day < ${to}::date AND ${projectFilterSql(user, filters, { alias: "s" })}`;
+    return roundDaysSql(filters.period, (alias) => projectFilterSql(user, filters, { alias }));
   }
   return Prisma.sql`
     SELECT r.held_on AS day, p.unit_id, p.owner_id, 1 AS rounds

@@ -1,0 +1,99 @@
+import "server-only";
+/**
+ * The dashboard's sections, each with what it reads (its sources), so the cache (cache.ts) keeps each section until
+ * a write changes something it reads: a project's title edited recomputes the chains (an anchor's title), not the
+ * funnel's stage changes.
+ *
+ * A source is a table that moves data_version ("contract", "stage_change", …), a column of project
+ * ("project.stage"), or "project" for projects added or deleted (implied by any project column). The migration
+ * 20261201230000_data_source_version stamps each source with the records version of the last transaction that
+ * changed it; "*" (a write whose trigger names no source) is read by every section. `activity`: the section reads
+ * rounds or follow-up dates, and is keyed on data_version's activity number too (a logged round moves it alone).
+ *
+ * sections.int.test.ts checks each list against the SQL the section sends (every table it names, every project
+ * column it mentions) and that the dashboard served after each kind of write equals a fresh computation.
+ */
+import type { Db } from "@/lib/db";
+import type { DashboardFilters } from "@/lib/validation/dashboard";
+import { getTargetBoard } from "@/lib/data/targets";
+import { activityRecords, activityRounds } from "@/lib/data/activity";
+import { funnelDurations, funnelStages } from "./funnel";
+import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "./signed";
+import { getDelivery } from "./delivery";
+import { getDeliveryRates } from "./delivery-rates";
+import { getChains, getEvents } from "./chains";
+import { pipelineByStage, pipelineClosest } from "./pipeline";
+import { projectsByDimension, roundsByDimension, stalledAndOverdue } from "./work";
+import type { Actor } from "./sql";
+
+export type Section<T> = {
+  /** Reads rounds or follow-up dates: also keyed on data_version's activity number. */
+  activity: boolean;
+  reads: readonly string[];
+  compute: (db: Db, user: Actor, filters: DashboardFilters, now: Date) => Promise<T>;
+};
+
+const col = (...columns: string[]) => columns.map((c) => `project.${c}`);
+/** The scope and the dashboard's filters (projectFilterSql with DASHBOARD_FILTER_KEYS). */
+const FILTER = col("unit_id", "sector_id", "chain_id", "owner_id");
+/** Counted once (countedSigningSql, firstContractsSql): the contracts, the automatic rules, the project's exclusions. */
+const COUNTED = ["contract", "installation_setting", ...col("id", "not_recognised_reason_id", "sector_id")];
+/** signedInPeriodSql: the counted signings joined to their projects, filtered. */
+const SIGNED = [...COUNTED, ...FILTER, ...col("company_id", "first_contact_on")];
+
+const records = <T>(reads: string[], compute: Section<T>["compute"]): Section<T> => ({ activity: false, reads, compute });
+const activity = <T>(reads: string[], compute: Section<T>["compute"]): Section<T> => ({ activity: true, reads, compute });
+
+/** What no logged round changes (a round held before its project's signing moves records: migration 20261201100000). */
+export const RECORD_SECTIONS = {
+  // (project.stage: its SQL names stage columns of its own; a stage move writes a stage change anyway.)
+  funnel: records(["stage_change", ...FILTER, ...col("stage")], (db, u, f) => funnelStages(db, u, f)),
+  durations: records([...SIGNED, "negotiation_round", "construction_start"], (db, u, f) => funnelDurations(db, u, f)),
+  totals: records(SIGNED, (db, u, f) => signedTotals(db, u, f)),
+  series: records(SIGNED, (db, u, f) => signedSeries(db, u, f)),
+  bySector: records([...SIGNED, "reference_item"], (db, u, f) => signedBySector(db, u, f)),
+  byUnit: records([...SIGNED, "unit"], (db, u, f) => signedByUnit(db, u, f)),
+  byCountry: records([...SIGNED, "company"], (db, u, f) => signedByCountry(db, u, f)),
+  bands: records(SIGNED, (db, u, f) => sizeBands(db, u, f)),
+  delivery: records([...SIGNED, "construction_start", "funds_in_place"], (db, u, f) => getDelivery(db, u, f)),
+  deliveryRates: records([...SIGNED, "commitment", "commitment_actual", "construction_start", "funds_in_place", "unit"], (db, u, f, now) => getDeliveryRates(db, u, f, now)),
+  chains: records([...COUNTED, ...FILTER, ...col("anchor_project_id", "first_contact_on", "planned_investment_cny", "title")], (db, u, f) => getChains(db, u, f)),
+  events: records([...COUNTED, ...FILTER, "promotion_event", ...col("event_id")], (db, u, f) => getEvents(db, u, f)),
+  projectCounts: records([...FILTER, "app_user", "unit"], (db, u, f) => projectsByDimension(db, u, f)),
+  pipelineStages: records([...FILTER, ...col("stage", "planned_investment_cny", "foreign_investment_usd")], (db, u, f) => pipelineByStage(db, u, f)),
+  targets: records([...SIGNED, "target", "unit", "construction_start", "funds_in_place"], (db, u, f) => getTargetBoard(db, u, f)),
+  activityCounts: records([...SIGNED, "promotion_event", "construction_start", "unit"], (db, u, f) => activityRecords(db, u, f.period)),
+};
+
+/**
+ * What a logged round changes: rounds per week, owner and unit (round_day_summary: the rounds and their projects'
+ * unit and owner), stalled and overdue as of today (project_day_summary: stage, last activity, follow-up; the stall
+ * limits), the pipeline's closest projects, and the activity index's rounds and visits.
+ */
+export const ACTIVITY_SECTIONS = {
+  rounds: activity(["negotiation_round", ...FILTER, "app_user", "unit"], (db, u, f) => roundsByDimension(db, u, f)),
+  stalled: activity([...FILTER, "installation_setting", ...col("stage", "last_round_on", "first_contact_on", "next_follow_up_on")], (db, u, f, now) => stalledAndOverdue(db, u, f, now)),
+  closest: activity(
+    [...FILTER, "company", "app_user", ...col("id", "stage", "title", "company_id", "planned_investment_cny", "round_count", "last_round_on", "next_follow_up_on")],
+    (db, u, f) => pipelineClosest(db, u, f),
+  ),
+  activity: activity(["negotiation_round", "unit", ...FILTER], (db, u, f) => activityRounds(db, u, f.period)),
+};
+
+export type Sections = Record<string, Section<unknown>>;
+export type Values<S extends Sections> = { [K in keyof S]: S[K] extends Section<infer T> ? T : never };
+
+/** Every section of `sections`, each through `run` (computed, or served by the cache), in parallel. */
+export async function computeSections<S extends Sections>(sections: S, run: (name: string, section: Section<unknown>) => Promise<unknown>): Promise<Values<S>> {
+  const names = Object.keys(sections);
+  const values = await Promise.all(names.map((name) => run(name, sections[name])));
+  return Object.fromEntries(names.map((name, i) => [name, values[i]])) as Values<S>;
+}
+
+/** The sources a section's cache key is made of: its reads, "project" when it reads any project column, and "*". */
+export function sourcesOf(section: Section<unknown>): string[] {
+  const reads = new Set(section.reads);
+  if ([...reads].some((s) => s.startsWith("project."))) reads.add("project");
+  reads.add("*");
+  return [...reads].sort();
+}
