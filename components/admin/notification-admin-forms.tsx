@@ -1,41 +1,30 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { SelectField } from "@/components/ui/select-field";
+import { VersionedSettingsForm } from "@/components/ui/versioned-settings-form";
 import { FormSummary } from "@/components/ui/form-summary";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { saveWebhookAction, updateNotificationSettingsAction } from "@/app/(app)/admin/notifications/actions";
 
 type Settings = { digestTime: string; ownerOnlyDays: number; copyManagerDays: number; highRiskDays: number; version: number };
 
-/** The morning digest's time and the escalation ladder's days (lib/domain/notifications.ts). */
+/** The morning digest's time and the escalation ladder's days (lib/domain/notifications.ts), on notification_setting's version. */
 export function NotificationSettingsForm(props: Settings) {
   const t = useTranslations("notifications.admin");
-  const [version, setVersion] = useState(props.version);
-  const { pending, failure, success, onSubmit, errorOf } = useActionForm(updateNotificationSettingsAction, {
-    onSuccess: (data) => {
-      setVersion(data.version);
-      return t("saved");
-    },
-  });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="notify-settings-title" className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="notify-settings-title" className="text-lg font-semibold text-slate-900">
-        {t("settingsLegend")}
-      </h2>
-      <input type="hidden" name="version" value={version} />
-      <TextField name="digestTime" label={t("digestTime")} error={errorOf("digestTime")} defaultValue={props.digestTime} placeholder="08:30" required />
-      <TextField name="ownerOnlyDays" label={t("ownerOnlyDays")} hint={t("ladderHint")} error={errorOf("ownerOnlyDays")} defaultValue={props.ownerOnlyDays} inputMode="numeric" required />
-      <TextField name="copyManagerDays" label={t("copyManagerDays")} error={errorOf("copyManagerDays")} defaultValue={props.copyManagerDays} inputMode="numeric" required />
-      <TextField name="highRiskDays" label={t("highRiskDays")} error={errorOf("highRiskDays")} defaultValue={props.highRiskDays} inputMode="numeric" required />
-      <FormSummary error={failure?.message} success={success} />
-      <Button type="submit" disabled={pending}>
-        {t("save")}
-      </Button>
-    </form>
+    <VersionedSettingsForm id="notify-settings-title" title={t("settingsLegend")} version={props.version} action={updateNotificationSettingsAction} saved={t("saved")} saveLabel={t("save")} className="max-w-xl">
+      {(errorOf) => (
+        <>
+          <TextField name="digestTime" label={t("digestTime")} error={errorOf("digestTime")} defaultValue={props.digestTime} placeholder="08:30" required />
+          <TextField name="ownerOnlyDays" label={t("ownerOnlyDays")} hint={t("ladderHint")} error={errorOf("ownerOnlyDays")} defaultValue={props.ownerOnlyDays} inputMode="numeric" required />
+          <TextField name="copyManagerDays" label={t("copyManagerDays")} error={errorOf("copyManagerDays")} defaultValue={props.copyManagerDays} inputMode="numeric" required />
+          <TextField name="highRiskDays" label={t("highRiskDays")} error={errorOf("highRiskDays")} defaultValue={props.highRiskDays} inputMode="numeric" required />
+        </>
+      )}
+    </VersionedSettingsForm>
   );
 }
 

@@ -24,6 +24,15 @@ export async function getNotificationSettings(db: Reader): Promise<Row> {
   return row ? pick(row) : DEFAULT_ROW;
 }
 
+/**
+ * The day reminders were switched on (notification_start, written by the first scan; lib/domain/notifications.ts
+ * remindersBacklogDay), null before the worker's first run. Shown to admins, read-only: it explains why what was
+ * already overdue or stalled then got no reminder of its own.
+ */
+export async function getRemindersStart(db: Pick<Db, "notificationStart">): Promise<Date | null> {
+  return (await db.notificationStart.findUnique({ where: { id: 1 } }))?.since ?? null;
+}
+
 /** Admins change them; refused when made against an older version; audited. */
 export async function updateNotificationSettings(db: Db, user: Actor, input: NotificationSettingsInput): Promise<{ version: number }> {
   assertAdmin(user);

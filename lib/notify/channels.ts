@@ -20,16 +20,20 @@ export type Transports = {
   baseUrl: string;
 };
 
+/** The notification's other links (the digest's stalled projects), as absolute addresses. */
+const linksOf = (r: Rendered, baseUrl: string) => r.links.map((l) => ({ label: l.label, url: new URL(l.href, baseUrl).toString() }));
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** The email of a notification: plain text and HTML with the same words. */
 export function emailOf(r: Rendered, to: string, words: { open: string; footer: string }, baseUrl: string): EmailMessage {
   const link = new URL(r.href, baseUrl).toString();
+  const more = linksOf(r, baseUrl);
   return {
     to,
     subject: r.title,
-    text: `${r.body}\n\n${words.open}: ${link}\n\n${words.footer}\n`,
-    html: `<!doctype html><html><body><p>${escapeHtml(r.body)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(words.open)}</a></p><p style="color:#64748b;font-size:12px">${escapeHtml(words.footer)}</p></body></html>`,
+    text: `${r.body}\n${more.map((l) => `\n${l.label}: ${l.url}`).join("")}\n${words.open}: ${link}\n\n${words.footer}\n`,
+    html: `<!doctype html><html><body><p>${escapeHtml(r.body)}</p>${more.map((l) => `<p><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></p>`).join("")}<p><a href="${escapeHtml(link)}">${escapeHtml(words.open)}</a></p><p style="color:#64748b;font-size:12px">${escapeHtml(words.footer)}</p></body></html>`,
   };
 }
 
@@ -40,8 +44,9 @@ export function emailOf(r: Rendered, to: string, words: { open: string; footer: 
  */
 export function wecomBody(r: Rendered, recipientName: string, open: string, baseUrl: string, mobile: string | null = null) {
   const link = new URL(r.href, baseUrl).toString();
-  if (mobile) return { msgtype: "text", text: { content: `${r.title}\n${recipientName}：${r.body}\n${open}: ${link}`, mentioned_mobile_list: [mobile] } };
-  return { msgtype: "markdown", markdown: { content: `**${r.title}**\n> ${recipientName}：${r.body}\n[${open}](${link})` } };
+  const more = linksOf(r, baseUrl);
+  if (mobile) return { msgtype: "text", text: { content: `${r.title}\n${recipientName}：${r.body}${more.map((l) => `\n${l.label}: ${l.url}`).join("")}\n${open}: ${link}`, mentioned_mobile_list: [mobile] } };
+  return { msgtype: "markdown", markdown: { content: `**${r.title}**\n> ${recipientName}：${r.body}${more.map((l) => `\n[${l.label}](${l.url})`).join("")}\n[${open}](${link})` } };
 }
 
 /**
@@ -51,7 +56,8 @@ export function wecomBody(r: Rendered, recipientName: string, open: string, base
 export function dingtalkBody(r: Rendered, recipientName: string, open: string, baseUrl: string, mobile: string | null = null) {
   const link = new URL(r.href, baseUrl).toString();
   const who = mobile ? `${recipientName} @${mobile}` : recipientName;
-  const body = { msgtype: "markdown", markdown: { title: r.title, text: `#### ${r.title}\n> ${who}：${r.body}\n\n[${open}](${link})` } };
+  const more = linksOf(r, baseUrl).map((l) => `[${l.label}](${l.url})\n\n`).join("");
+  const body = { msgtype: "markdown", markdown: { title: r.title, text: `#### ${r.title}\n> ${who}：${r.body}\n\n${more}[${open}](${link})` } };
   return mobile ? { ...body, at: { atMobiles: [mobile], isAtAll: false } } : body;
 }
 

@@ -355,9 +355,10 @@ describe("the first deployment", () => {
     expect(await kinds(officer.id)).toEqual([`FOLLOW_UP_DUE:${dueToday.id}`, `FOLLOW_UP_OVERDUE:${overdueToday.id}`].sort());
     expect(await kinds(manager.id)).toEqual([]);
 
-    // The morning digest counts everything already due: the three overdue follow-ups and the one due today.
+    // The morning digest counts everything already due: the three overdue follow-ups, the one due today and the
+    // project stalled since May (no STALLED reminder: its silence began before the first day).
     await tick(db, { now: at("2026-06-15", "08:30"), transports });
-    expect((await notes(officer.id, "DIGEST"))[0].data).toMatchObject({ dueToday: 1, overdue: 3 });
+    expect((await notes(officer.id, "DIGEST"))[0].data).toMatchObject({ dueToday: 1, overdue: 3, stalled: 1 });
 
     // The next days: what becomes due from then on is sent (the 3-day step of the follow-up missed on the 13th,
     // the 16th's new overdue), never the backlog. The switch-on day stays.
@@ -374,8 +375,10 @@ describe("the first deployment", () => {
         `DIGEST:`,
       ].sort(),
     );
-    // The manager: the 5-day step of the follow-up missed on the 13th (the 18th), nothing of the backlog.
-    expect(await kinds(manager.id)).toEqual([`ESCALATION:${overdueBefore.id}`]);
+    // The manager: the 5-day step of the follow-up missed on the 13th (the 18th), nothing of the backlog one by
+    // one; their digest counts the unit's stalled project.
+    expect(await kinds(manager.id)).toEqual([`DIGEST:`, `ESCALATION:${overdueBefore.id}`]);
+    expect((await notes(manager.id, "DIGEST"))[0].data).toMatchObject({ stalled: 1, dueToday: 0, overdue: 0 });
     expect((await db.notificationStart.findUniqueOrThrow({ where: { id: 1 } })).since).toEqual(date("2026-06-15"));
     void longOverdue;
   });

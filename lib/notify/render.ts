@@ -8,6 +8,7 @@ import { createTranslator } from "use-intl/core";
 import zh from "@/messages/zh-CN";
 import en from "@/messages/en";
 import { formatDate } from "@/lib/format/dates";
+import { projectsHref } from "@/lib/domain/project-filter";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
 export type NotifyLocale = "zh-CN" | "en";
@@ -26,7 +27,10 @@ export type NotificationFacts = {
   data: unknown;
 };
 
-export type Rendered = { title: string; body: string; href: string };
+/** A page a part of the notification leads to, beside the notification's own `href` (the digest's stalled projects). */
+export type RenderedLink = { label: string; href: string };
+
+export type Rendered = { title: string; body: string; href: string; links: RenderedLink[] };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -47,7 +51,20 @@ export function renderNotification(n: NotificationFacts, locale: NotifyLocale): 
     title: t(`${key}.title` as never, values as never),
     body: t(`${key}.${body}` as never, values as never),
     href: n.projectId ? `/projects/${n.projectId}` : "/notifications",
+    links: n.kind === "DIGEST" ? digestLinks(data, t) : [],
   };
+}
+
+/**
+ * The digest's stalled projects, as the project list filtered to them: stalled at all (the list's `stalled` filter,
+ * the digest's rule) and, when the digest counted the user's own (an officer's), their owner filter — so the list
+ * shows what the digest counted, within the reader's scope.
+ */
+function digestLinks(data: Record<string, unknown>, t: (typeof T)["en"]): RenderedLink[] {
+  const stalled = typeof data.stalled === "number" ? data.stalled : 0;
+  if (stalled <= 0) return [];
+  const ownerId = typeof data.stalledOwnerId === "number" ? data.stalledOwnerId : undefined;
+  return [{ label: t("notifications.messages.DIGEST.stalledLink" as never, { stalled } as never), href: projectsHref({ stalled: 0, ownerId }) }];
 }
 
 /** Labels of a kind and a channel, for the admin log and the preferences. */

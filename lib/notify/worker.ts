@@ -7,6 +7,8 @@
  * (lib/notify/deliver.ts). Neither relies on the queue for exactly-once: the
  * notification and delivery rows' unique keys and the delivery claims do, so a
  * second worker, a restart mid-tick or a duplicate job sends nothing twice.
+ * A second schedule runs the daily clean-up (`import-runs-prune`: old import
+ * outcomes, lib/import/import-runs.ts) once a day across every instance.
  */
 import PgBoss from "pg-boss";
 import pg from "pg";
@@ -14,8 +16,15 @@ import type { Db } from "@/lib/db";
 import { scan, type ScanResult } from "@/lib/notify/scan";
 import { sendDue, type SendResult } from "@/lib/notify/deliver";
 import type { Transports } from "@/lib/notify/channels";
+import { pruneImportRuns } from "@/lib/import/import-runs";
 
 export const TICK_QUEUE = "notify-tick";
+/**
+ * The daily clean-up: at 04:00 Beijing time, off hours. pg-boss puts one job per cron slot whatever the number of
+ * instances (and the delete is idempotent), so it runs at most once a day.
+ */
+export const PRUNE_QUEUE = "import-runs-prune";
+export const PRUNE_SCHEDULE = { cron: "0 4 * * *", tz: "Asia/Shanghai" } as const;
 
 /** One round of the worker as of `now`. */
 export async function tick(db: Db, { now, transports }: { now: Date; transports: Transports }): Promise<{ scanned: ScanResult; sent: SendResult }> {
@@ -35,11 +44,17 @@ export async function startNotifyWorker(opts: { databaseUrl: string; db: Db; tra
     await boss.start();
     await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: "singleton", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
     await boss.schedule(TICK_QUEUE, "* * * * *");
+    await boss.createQueue(PRUNE_QUEUE, { name: PRUNE_QUEUE, policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 600 });
+    await boss.schedule(PRUNE_QUEUE, PRUNE_SCHEDULE.cron, {}, { tz: PRUNE_SCHEDULE.tz });
   });
   await boss.work(TICK_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     const { scanned, sent } = await tick(opts.db, { now: clock(), transports: opts.transports });
     const made = Object.values(scanned).reduce((a, b) => a + (b ?? 0), 0);
     if (made + sent.sent + sent.retrying + sent.failed > 0) opts.log?.(`notify worker: ${made} new notifications, ${sent.sent} sent, ${sent.retrying} to retry, ${sent.failed} failed`);
+  });
+  await boss.work(PRUNE_QUEUE, async () => {
+    const pruned = await pruneImportRuns(opts.db, clock());
+    if (pruned > 0) opts.log?.(`notify worker: ${pruned} import outcomes past their retention deleted`);
   });
   await boss.send(TICK_QUEUE, {});
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };

@@ -50,6 +50,13 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   </Link>
                 </p>
                 <p className="mt-1 text-sm text-slate-700">{n.body}</p>
+                {n.links.map((l) => (
+                  <p key={l.href} className="mt-1 text-sm">
+                    <Link href={l.href} className="text-brand-700 underline-offset-2 hover:underline">
+                      {l.label}
+                    </Link>
+                  </p>
+                ))}
                 <p className="mt-1 text-xs text-slate-500">{formatDateTime(n.createdAt, locale as Locale)}</p>
               </div>
               {!n.readAt && <MarkReadForm id={String(n.id)} label={`${t("markRead")}: ${n.title}`} />}

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { ROLES_FOR } from "@/lib/domain/policy";
 import { db } from "@/lib/db";
-import { getNotificationSettings } from "@/lib/data/notification-settings";
+import { getNotificationSettings, getRemindersStart } from "@/lib/data/notification-settings";
 import { listDeliveries, listWebhooks } from "@/lib/data/notifications";
 import { emailConfigured } from "@/lib/notify/insert";
 import { formatDateTime } from "@/lib/format/dates";
@@ -11,6 +11,7 @@ import type { Locale } from "@/i18n/locales";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { BackToAdmin } from "@/components/admin/back-link";
+import { RemindersSince } from "@/components/admin/reminders-since";
 import { NotificationSettingsForm, WebhookForm } from "@/components/admin/notification-admin-forms";
 
 const STATUSES = ["PENDING", "SENDING", "SENT", "RETRYING", "FAILED"] as const;
@@ -19,10 +20,11 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
   const user = await requirePageRole(...ROLES_FOR.administer);
   const wanted = (await searchParams).status;
   const status = STATUSES.find((s) => s === wanted);
-  const [t, locale, settings, hooks, log, units] = await Promise.all([
+  const [t, locale, settings, since, hooks, log, units] = await Promise.all([
     getTranslations("notifications"),
     getLocale(),
     getNotificationSettings(db()),
+    getRemindersStart(db()),
     listWebhooks(db(), user),
     listDeliveries(db(), user, { status }),
     db().unit.findMany({ where: { retiredAt: null }, select: { id: true, nameZh: true, nameEn: true }, orderBy: { id: "asc" } }),
@@ -32,6 +34,7 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
     <>
       <BackToAdmin />
       <PageHeader title={t("admin.title")} description={emailConfigured() ? undefined : t("admin.emailOff")} />
+      <RemindersSince since={since} locale={locale as Locale} />
       <div className="grid gap-6 lg:grid-cols-2">
         <NotificationSettingsForm {...settings} />
         <div className="space-y-4">
