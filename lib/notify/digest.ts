@@ -30,13 +30,16 @@ const OWN_WORK_ROLES: Role[] = Object.values(Role).filter((role) => ownWorkFilte
  * statement (`slices` slices, none under `minSliceIds` ids: a small
  * installation reads each table in one), and between slices it pauses
  * `yieldFactor` times as long as the last took, so the pages served meanwhile
- * keep most of the database (bench/digest-100k.md); then one statement writes
+ * keep most of the database: at 5 the digest uses at most a sixth of one
+ * core's time while it runs (on 2 cores under 10 readers, 2 made pages
+ * 1.2–1.7× slower in one run: bench/digest-100k.md), and 500 users over 100k
+ * projects still take well under the minute; then one statement writes
  * every digest and its deliveries. Each table is read once in all.
  */
 export async function digest(
   db: Db,
   today: Date,
-  { email, slices = 10, minSliceIds = 10_000, yieldFactor = 2 }: { email?: boolean; slices?: number; minSliceIds?: number; yieldFactor?: number } = {},
+  { email, slices = 10, minSliceIds = 10_000, yieldFactor = 5 }: { email?: boolean; slices?: number; minSliceIds?: number; yieldFactor?: number } = {},
 ): Promise<number> {
   const todayIso = isoDay(today);
   // Red milestones: unreached and due before today (milestoneColour's red), i.e. the candidates up to yesterday.
