@@ -27,6 +27,12 @@ export const UPCOMING_DAYS = 14;
 /** My work lists what is stalled at all: past its stage's limit (the dashboard's first count, the list's stalled=0). */
 const STALLED_STEP = 0;
 export const LIST_LIMIT = 50;
+/**
+ * The stalled list's order: never-met projects first (by first contact), then the longest silence. An index
+ * holds the stall stages' projects in it (project_silence_idx, migration 20261201250200), so the first
+ * LIST_LIMIT are read along it instead of sorting every stalled project in scope.
+ */
+export const STALLED_ORDER = Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`;
 export const ACTIVITY_LIMIT = 20;
 
 export type WorkProject = {
@@ -145,8 +151,7 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
   const [overdue, upcoming, stalled, activity, milestones] = await Promise.all([
     workList(db, where(overdueFilter), byFollowUp),
     workList(db, Prisma.sql`${where({})} AND p.next_follow_up_on >= ${today}::date AND p.next_follow_up_on <= ${horizon}::date AND ${inPlaySql()}`, byFollowUp),
-    // Never-met projects first (by first contact), then the longest silence.
-    workList(db, where({ stalled: STALLED_STEP }), Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`),
+    workList(db, where({ stalled: STALLED_STEP }), STALLED_ORDER),
     recentActivity(db, where({})),
     getMilestoneSettings(db).then((settings) => listMilestoneAlerts(db, where({}), isoDay(today), settings, LIST_LIMIT)),
   ]);
