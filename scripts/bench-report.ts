@@ -11,12 +11,12 @@
 import { performance } from "node:perf_hooks";
 import os from "node:os";
 import { Writable } from "node:stream";
-import { createPrismaClient } from "../lib/db";
+import { createBatchClient } from "./lib/batch-db";
 import { openReport } from "../lib/reports/build-report";
 import { writeXlsx } from "../lib/reports/to-xlsx";
 
 const period = process.argv.includes("--period") ? process.argv[process.argv.indexOf("--period") + 1] : "2025";
-const db = createPrismaClient(process.env.DATABASE_URL!, 4);
+const db = createBatchClient(process.env.DATABASE_URL!, 4);
 const load = () => os.loadavg().map((n) => n.toFixed(1)).join(", ");
 const mb = () => (process.memoryUsage().rss / 2 ** 20).toFixed(0);
 
