@@ -7,7 +7,7 @@
  */
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
-import { createPrismaClient } from "@/lib/db";
+import { createBatchClient } from "./lib/batch-db";
 import { JSON_LIST_LIMIT, buildReport, openReport } from "@/lib/reports/build-report";
 import type { ReportLocale } from "@/lib/reports/sections";
 import { writeCsv } from "@/lib/reports/to-csv";
@@ -49,7 +49,7 @@ async function main() {
   const locale: ReportLocale = opts.lang === "en" ? "en" : "zh-CN";
   const url = process.env.DATABASE_URL ?? usage("DATABASE_URL is not set.");
 
-  const db = createPrismaClient(url, 4);
+  const db = createBatchClient(url, 4);
   try {
     const user = await db.user.findFirst({
       where: { role: "ADMIN", disabledAt: null, ...(opts.as ? { email: { equals: opts.as, mode: "insensitive" } } : {}) },

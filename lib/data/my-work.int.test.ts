@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
-import { getMyWork } from "@/lib/data/my-work";
+import { LIST_LIMIT, STALLED_ORDER, getMyWork } from "@/lib/data/my-work";
+import { projectFilterSql } from "@/lib/data/sql-rules";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
 
@@ -100,6 +101,20 @@ describe("my work", () => {
       [p.silent90Signed, 90, false],
       [p.silent30, 30, false],
     ]);
+  });
+
+  it("reads the stalled list along an index in its order, not by sorting every stalled project in scope", async () => {
+    // The unit view of a city manager: every project in the city. On a database this small a sort is cheapest, so
+    // sorts and table scans are priced out: the plan shows whether an index can give the list's order at all.
+    const where = projectFilterSql(cityManager, { stalled: 0 }, { today: TODAY });
+    const plan = await testDb().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_sort = off`;
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT p.id FROM project p WHERE ${where} ORDER BY ${STALLED_ORDER} LIMIT ${LIST_LIMIT}`;
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("Index Scan using project_silence_idx on project p");
+    expect(plan).not.toMatch(/Sort/);
   });
 
   it("lists only the user's own projects, even when an officer asks for the unit view", async () => {

@@ -10,7 +10,7 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { may } from "@/lib/domain/policy";
 import { DAY_MS } from "@/lib/domain/period";
-import { boundedCountSql, COUNT_CAP, inPlaySql, lastActivitySql, projectFilterSql } from "@/lib/data/sql-rules";
+import { boundedCountSql, inPlaySql, lastActivitySql, projectFilterSql } from "@/lib/data/sql-rules";
 import { ownProjectsFilter } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
 import { todayDate } from "@/lib/validation/fields";
@@ -26,6 +26,12 @@ export const UPCOMING_DAYS = 14;
 /** My work lists what is stalled at all: past its stage's limit (the dashboard's first count, the list's stalled=0). */
 const STALLED_STEP = 0;
 export const LIST_LIMIT = 50;
+/**
+ * The stalled list's order: never-met projects first (by first contact), then the longest silence. An index
+ * holds the stall stages' projects in it (project_silence_idx, migration 20261201250200), so the first
+ * LIST_LIMIT are read along it instead of sorting every stalled project in scope.
+ */
+export const STALLED_ORDER = Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`;
 export const ACTIVITY_LIMIT = 20;
 
 export type WorkProject = {
@@ -63,7 +69,14 @@ export type MyWork = {
   milestones: MilestoneAlert[];
 };
 
-/** A list's matches: exact, or COUNT_CAP when `totalIsAtLeast` (there are more). */
+/**
+ * My work counts each list's matches up to this many ("more than 1,000"): it shows 50 of each, and a count up to
+ * COUNT_CAP (10,000) grew with the data for a manager's unit view (a county of 10,000 projects counted ten times
+ * what one of 1,000 did, issue 14); the overdue total links to the project list, which counts further.
+ */
+export const WORK_COUNT_CAP = 1_000;
+
+/** A list's matches: exact, or WORK_COUNT_CAP when `totalIsAtLeast` (there are more). */
 type Counted = { total: number; totalIsAtLeast: boolean };
 
 type ListRow = {
@@ -87,7 +100,7 @@ type ListRow = {
  * (on `project` aliased p) in `order`, and how many match. The ids are found
  * on `project` alone, then only those rows are joined to their company and
  * owner. The total is an uncorrelated subquery (run once), bounded at
- * COUNT_CAP: unlike a window count it leaves the page its top-N sort, and the
+ * WORK_COUNT_CAP: unlike a window count it leaves the page its top-N sort, and the
  * count its index-only scan. With no row the total is 0.
  */
 async function workList(db: Db, where: Prisma.Sql, order: Prisma.Sql): Promise<{ rows: ListRow[] } & Counted> {
@@ -95,14 +108,14 @@ async function workList(db: Db, where: Prisma.Sql, order: Prisma.Sql): Promise<{
     SELECT p.id, p.number, p.title, p.stage::text AS stage, p.owner_id, o.name AS owner_name,
            c.name_zh AS company_zh, c.name_en AS company_en,
            p.next_follow_up_on, p.last_round_on, ${lastActivitySql()} AS last_activity_on,
-           ${boundedCountSql(where)} AS total
+           ${boundedCountSql(where, WORK_COUNT_CAP)} AS total
       FROM (SELECT p.id FROM project p WHERE ${where} ORDER BY ${order} LIMIT ${LIST_LIMIT}) pg
       JOIN project p ON p.id = pg.id
       JOIN company c ON c.id = p.company_id
       JOIN app_user o ON o.id = p.owner_id
      ORDER BY ${order}`;
   const counted = rows.length > 0 ? rows[0].total : 0;
-  return { rows, total: Math.min(counted, COUNT_CAP), totalIsAtLeast: counted > COUNT_CAP };
+  return { rows, total: Math.min(counted, WORK_COUNT_CAP), totalIsAtLeast: counted > WORK_COUNT_CAP };
 }
 
 function toWorkProject(r: ListRow, user: Actor): WorkProject {
@@ -144,8 +157,7 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
   const [overdue, upcoming, stalled, activity, milestones] = await Promise.all([
     workList(db, where(overdueFilter), byFollowUp),
     workList(db, Prisma.sql`${where({})} AND p.next_follow_up_on >= ${today}::date AND p.next_follow_up_on <= ${horizon}::date AND ${inPlaySql()}`, byFollowUp),
-    // Never-met projects first (by first contact), then the longest silence.
-    workList(db, where({ stalled: STALLED_STEP }), Prisma.sql`p.last_round_on ASC NULLS FIRST, p.first_contact_on, p.id`),
+    workList(db, where({ stalled: STALLED_STEP }), STALLED_ORDER),
     recentActivity(db, where({})),
     listMilestoneAlerts(db, where({}), isoDay(today), LIST_LIMIT),
   ]);

@@ -96,7 +96,19 @@ type Row = {
   not_recognised: boolean;
 };
 
-export async function listProjects(db: Db, user: Actor, query: ProjectFilter, now = new Date(), countCap = COUNT_CAP) {
+/**
+ * A search counts its matches up to this many ("more than 1,000"), the other lists up to COUNT_CAP. A search's
+ * matches are found by its grams, but each must then be read from the table to check the substring: counting
+ * 10,000 of them cost 8× what counting 1,000 does (about 0.8 s at 100k projects with 电池 in 12% of the titles),
+ * and grew with the data; past 40 pages a number only says "many". A list without a search counts from an index
+ * alone and keeps COUNT_CAP.
+ */
+export const SEARCH_COUNT_CAP = 1_000;
+
+/** How far the list counts its matches (listProjects): SEARCH_COUNT_CAP for a search, COUNT_CAP otherwise. */
+export const listCountCap = (query: Pick<ProjectFilter, "q">) => (query.q ? SEARCH_COUNT_CAP : COUNT_CAP);
+
+export async function listProjects(db: Db, user: Actor, query: ProjectFilter, now = new Date(), countCap = listCountCap(query)) {
   const today = todayDate(now);
   const where = await projectWhereSql(db, user, query, today);
   const page = query.page ?? 1;

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createProject, getProjectForEdit, reassignOwner, updateProject } from "@/lib/data/projects";
 import { getProjectPage } from "@/lib/data/project-page";
-import { listProjects } from "@/lib/data/project-list";
+import { SEARCH_COUNT_CAP, listCountCap, listProjects } from "@/lib/data/project-list";
+import { COUNT_CAP } from "@/lib/data/sql-rules";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { ZCreateProject, ZReassignOwner, ZUpdateProject } from "@/lib/validation/project";
 import { fromSearchParams } from "@/lib/domain/project-filter";
@@ -166,6 +167,12 @@ describe("projects: list filters, search and sort", () => {
     const capped = await counted(2);
     expect(capped).toMatchObject({ total: 2, totalIsAtLeast: true, hasNextPage: false });
     expect(capped.rows).toHaveLength(3); // the page itself is whole
+  });
+
+  it("a search counts up to 1,000, a list without one up to 10,000", () => {
+    expect(listCountCap(q({ q: tag }))).toBe(SEARCH_COUNT_CAP);
+    expect(listCountCap(q({ stage: "NEGOTIATION" }))).toBe(COUNT_CAP);
+    expect([SEARCH_COUNT_CAP, COUNT_CAP]).toEqual([1_000, 10_000]);
   });
 
   it("searches titles and company names in both languages, case-insensitively", async () => {

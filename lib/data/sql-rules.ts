@@ -660,10 +660,13 @@ const COMPANY_ID_LIST_MAX = 1000;
  * `project` aliased p. The grams (migration 20261201070822: every character
  * and pair of a title or name, one definition in SQL for rows and terms) find
  * the candidates through GIN indexes — two-character Chinese words included —
- * and ILIKE keeps the true substrings; numbers by their trigram index.
- * Matching companies are read first, so the project side is an index OR
- * (title grams ∪ number trigrams ∪ company_id btree) rather than a filter run
- * on every project.
+ * and ILIKE keeps the true substrings. A project's grams are its title's and
+ * its number's (migration 20261201250100), so one index serves both: a number
+ * matched apart (`number ILIKE`, its trigram index) had no index for a term of
+ * one or two characters, and one unindexed branch made the whole OR a walk
+ * over every project. Matching companies are read first, so the project side
+ * is an index OR (grams ∪ company_id btree) rather than a filter run on every
+ * project.
  */
 export async function projectSearchSql(db: Pick<Db, "$queryRaw">, search: string): Promise<Prisma.Sql> {
   const pattern = containsPattern(search);
@@ -673,10 +676,10 @@ export async function projectSearchSql(db: Pick<Db, "$queryRaw">, search: string
     companies.length > COMPANY_ID_LIST_MAX
       ? Prisma.sql`p.company_id IN (SELECT c.id FROM company c WHERE ${companyMatch})`
       : Prisma.sql`p.company_id = ANY(${companies.map((c) => c.id)}::int[])`;
-  return Prisma.sql`(${titleContainsSql(search)} OR p.number ILIKE ${pattern} OR ${byCompany})`;
+  return Prisma.sql`((p.title_grams @> search_term_grams(${search}) AND (p.title ILIKE ${pattern} OR p.number ILIKE ${pattern})) OR ${byCompany})`;
 }
 
-/** The project's title contains the search, on `project` aliased p: its grams find the candidates, ILIKE the substrings. */
+/** The project's title contains the search, on `project` aliased p: its grams (title and number) find the candidates, ILIKE the title's substrings. */
 export function titleContainsSql(search: string): Prisma.Sql {
   return Prisma.sql`(p.title_grams @> search_term_grams(${search}) AND p.title ILIKE ${containsPattern(search)})`;
 }

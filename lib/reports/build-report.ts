@@ -371,66 +371,89 @@ export const LIST_PAGE_SIZE = 2000;
 /** Above every contracted amount: where a project without an amount sorts (cny DESC NULLS LAST as an ascending key). */
 const NO_AMOUNT_KEY = "1e30";
 
+type SignedRow = { project_id: number; number: string; investor_zh: string; investor_en: string | null; country_code: string; title: string; sector_zh: string | null; sector_en: string | null; unit_zh: string; unit_en: string; signed_on: Date; cny: string | null; usd: string | null };
+
+/** The signed list's order: by signing day, the largest amount first, then the project. */
+const SIGNED_ORDER = Prisma.sql`s.signed_on, COALESCE(-s.cny, ${NO_AMOUNT_KEY}::numeric), s.project_id`;
+
+/** Lines of the signed list that meet `cond` (on the signed row aliased s), in the list's order. */
+function signedRowsSql({ actor, filters }: ListContext, cond: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s.project_id, p.number, c.name_zh AS investor_zh, c.name_en AS investor_en, c.country_code, p.title,
+           ri.name_zh AS sector_zh, ri.name_en AS sector_en, u.name_zh AS unit_zh, u.name_en AS unit_en,
+           s.signed_on, s.cny::text AS cny, s.usd::text AS usd
+      FROM (${signedInPeriodSql(actor, filters)}) s
+      JOIN project p ON p.id = s.project_id
+      JOIN company c ON c.id = s.company_id
+      JOIN unit u ON u.id = s.unit_id
+      LEFT JOIN reference_item ri ON ri.id = s.sector_id
+     WHERE ${cond}
+     ORDER BY ${SIGNED_ORDER}`;
+}
+
+const signedLine = (r: SignedRow): SignedProjectLine => ({
+  projectId: r.project_id,
+  number: r.number,
+  investorZh: r.investor_zh,
+  investorEn: r.investor_en,
+  countryCode: r.country_code,
+  title: r.title,
+  sectorZh: r.sector_zh,
+  sectorEn: r.sector_en,
+  unitZh: r.unit_zh,
+  unitEn: r.unit_en,
+  signedOn: isoDay(r.signed_on),
+  contractedCny: money(r.cny),
+  contractedUsd: money(r.usd),
+});
+
+/** One page of the signed list: the lines of these projects (signedPages), in the list's order. */
+export function signedPageSql(ctx: ListContext, ids: number[]): Prisma.Sql {
+  return signedRowsSql(ctx, Prisma.sql`s.project_id = ANY(${ids}::int[])`);
+}
+
 /**
- * One long list, page by page: keyset pagination on the list's own order,
- * ending in the project id (unique per row), so each page is one query of at
- * most `pageSize` rows with the same scope and period conditions, and nothing
- * but the current page is held. pageSize null: the whole list in one query.
+ * The signed list page by page. Its order is on values aggregated per project (the first counted signing's day,
+ * the amounts summed: firstContractsSql), which no index holds, so a keyset page had to compute and sort the whole
+ * period's signings again (pages × the period: quadratic in the data). Instead its order is read once as project
+ * ids (one statement; a number per line held), then each page's lines are read for its ids alone: the condition
+ * on the grouped project id reaches the contracts' project_id index, so a page costs its own lines.
+ */
+async function* signedPages(db: Db, ctx: ListContext, pageSize: number): AsyncGenerator<SignedProjectLine[]> {
+  const { actor, filters } = ctx;
+  const order = await db.$queryRaw<{ project_id: number }[]>`
+    SELECT s.project_id FROM (${signedInPeriodSql(actor, filters)}) s ORDER BY ${SIGNED_ORDER}`;
+  for (let i = 0; i < order.length; i += pageSize) {
+    const ids = order.slice(i, i + pageSize).map((r) => r.project_id);
+    const rows = await db.$queryRaw<SignedRow[]>(signedPageSql(ctx, ids));
+    if (rows.length) yield rows.map(signedLine);
+  }
+}
+
+/**
+ * One long list, page by page, in the report's order, each page one query of at most `pageSize` rows with the
+ * same scope and period conditions, holding nothing but the current page: the signed list by its ids
+ * (signedPages); the starts and the stalled list by keyset pagination on the list's own order, ending in the
+ * project id (unique per row), along an index. pageSize null: the whole list in one query.
  */
 async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: K, pageSize: number | null): AsyncGenerator<Report[K]> {
-  const { actor, filters, today } = ctx;
-  const where = projectFilterSql(actor, filters);
+  if (key === "signedProjects") {
+    if (pageSize === null) yield (await db.$queryRaw<SignedRow[]>(signedRowsSql(ctx, Prisma.sql`TRUE`))).map(signedLine) as Report[K];
+    else yield* signedPages(db, ctx, pageSize) as AsyncGenerator<Report[K]>;
+    return;
+  }
+  const { today } = ctx;
   const limit = pageSize === null ? Prisma.empty : Prisma.sql`LIMIT ${pageSize}`;
   let after: Prisma.Sql | null = null;
   for (;;) {
     let lines: Report[K];
     let next: Prisma.Sql;
-    if (key === "signedProjects") {
-      const rows = await db.$queryRaw<
-        { project_id: number; number: string; investor_zh: string; investor_en: string | null; country_code: string; title: string; sector_zh: string | null; sector_en: string | null; unit_zh: string; unit_en: string; signed_on: Date; cny: string | null; usd: string | null }[]
-      >`
-        SELECT s.project_id, p.number, c.name_zh AS investor_zh, c.name_en AS investor_en, c.country_code, p.title,
-               ri.name_zh AS sector_zh, ri.name_en AS sector_en, u.name_zh AS unit_zh, u.name_en AS unit_en,
-               s.signed_on, s.cny::text AS cny, s.usd::text AS usd
-          FROM (${signedInPeriodSql(actor, filters)}) s
-          JOIN project p ON p.id = s.project_id
-          JOIN company c ON c.id = s.company_id
-          JOIN unit u ON u.id = s.unit_id
-          LEFT JOIN reference_item ri ON ri.id = s.sector_id
-         WHERE ${after ?? Prisma.sql`TRUE`}
-         ORDER BY s.signed_on, COALESCE(-s.cny, ${NO_AMOUNT_KEY}::numeric), s.project_id ${limit}`;
+    if (key === "constructionStartsList") {
+      const rows = await db.$queryRaw<{ project_id: number; number: string; investor_zh: string; title: string; unit_zh: string; unit_en: string; started_on: Date; signed_on: Date | null; cny: string | null }[]>(
+        startsPageSql(ctx, after, limit),
+      );
       const last = rows[rows.length - 1];
-      next = last
-        ? Prisma.sql`(s.signed_on, COALESCE(-s.cny, ${NO_AMOUNT_KEY}::numeric), s.project_id) > (${last.signed_on}::date, COALESCE(-(${last.cny}::numeric), ${NO_AMOUNT_KEY}::numeric), ${last.project_id}::int)`
-        : Prisma.empty;
-      lines = rows.map((r) => ({
-        projectId: r.project_id,
-        number: r.number,
-        investorZh: r.investor_zh,
-        investorEn: r.investor_en,
-        countryCode: r.country_code,
-        title: r.title,
-        sectorZh: r.sector_zh,
-        sectorEn: r.sector_en,
-        unitZh: r.unit_zh,
-        unitEn: r.unit_en,
-        signedOn: isoDay(r.signed_on),
-        contractedCny: money(r.cny),
-        contractedUsd: money(r.usd),
-      })) as Report[K];
-    } else if (key === "constructionStartsList") {
-      const rows = await db.$queryRaw<{ project_id: number; number: string; investor_zh: string; title: string; unit_zh: string; unit_en: string; started_on: Date; signed_on: Date | null; cny: string | null }[]>`
-        SELECT p.id AS project_id, p.number, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, cs.started_on,
-               fk.signed_on, fk.cny::text AS cny
-          FROM (${firstStartsSql([filters.period])}) cs
-          JOIN project p ON p.id = cs.project_id
-          JOIN company c ON c.id = p.company_id
-          JOIN unit u ON u.id = p.unit_id
-          LEFT JOIN LATERAL (SELECT k.signed_on, k.contracted_investment_cny AS cny FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on, k.id LIMIT 1) fk ON TRUE
-         WHERE ${where} AND ${after ?? Prisma.sql`TRUE`}
-         ORDER BY cs.started_on, p.id ${limit}`;
-      const last = rows[rows.length - 1];
-      next = last ? Prisma.sql`(cs.started_on, p.id) > (${last.started_on}::date, ${last.project_id}::int)` : Prisma.empty;
+      next = last ? startsAfterSql(last.started_on, last.project_id) : Prisma.empty;
       lines = rows.map((r) => ({
         projectId: r.project_id,
         number: r.number,
@@ -465,6 +488,30 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
     after = next;
   }
 }
+
+/**
+ * One page of the construction starts, in (first start's day, project) order after `after` (startsAfterSql of the
+ * previous page's last line): a range of construction_start_started_on_idx from that day on, so a page reads its
+ * own lines, not the whole period again.
+ */
+export function startsPageSql(ctx: ListContext, after: Prisma.Sql | null, limit: Prisma.Sql): Prisma.Sql {
+  const { actor, filters } = ctx;
+  return Prisma.sql`
+    SELECT p.id AS project_id, p.number, c.name_zh AS investor_zh, p.title, u.name_zh AS unit_zh, u.name_en AS unit_en, cs.started_on,
+           fk.signed_on, fk.cny::text AS cny
+      FROM (${firstStartsSql([filters.period])}) cs
+      JOIN project p ON p.id = cs.project_id
+      JOIN company c ON c.id = p.company_id
+      JOIN unit u ON u.id = p.unit_id
+      LEFT JOIN LATERAL (SELECT k.signed_on, k.contracted_investment_cny AS cny FROM contract k WHERE k.project_id = p.id ORDER BY k.signed_on, k.id LIMIT 1) fk ON TRUE
+     WHERE ${projectFilterSql(actor, filters)} AND ${after ?? Prisma.sql`TRUE`}
+     ORDER BY cs.started_on, cs.project_id ${limit}`;
+}
+/**
+ * After the line (day, project) in the starts' order. Both columns from construction_start: PostgreSQL reads a row
+ * comparison whose first column leads an index as a range of it (with p.id, the same project, it could not).
+ */
+export const startsAfterSql = (startedOn: Date, projectId: number) => Prisma.sql`(cs.started_on, cs.project_id) > (${startedOn}::date, ${projectId}::int)`;
 
 /**
  * One page of the stalled list, in (last activity, id) order after `after` (stalledAfterSql of the previous page's

@@ -62,14 +62,27 @@ export async function writeSectionsXlsx(sections: Section[], stream: Writable, l
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
     });
     header.commit();
+    // One style object per column and number format, shared by the cells: ExcelJS finds a style object it has seen
+    // by identity, while a style of the cell's own is rendered to XML to be looked up (most of a long list's time).
+    const styles = section.columns.map((c) => {
+      const wrap = c.kind === "text" && c.width > 60;
+      const byFormat = new Map<string | undefined, Partial<ExcelJS.Style>>();
+      return (numFmt: string | undefined) => {
+        let style = byFormat.get(numFmt);
+        if (!style) {
+          style = { ...(numFmt ? { numFmt } : {}), ...(wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}) };
+          byFormat.set(numFmt, style);
+        }
+        return style;
+      };
+    });
     const addRow = (row: Cell[]) => {
       const xrow = ws.addRow([]);
       row.forEach((v, i) => {
         const { value, numFmt } = cellValue(v, section.columns[i].kind);
         const cell = xrow.getCell(i + 1);
         cell.value = value;
-        if (numFmt) cell.numFmt = numFmt;
-        if (section.columns[i].kind === "text" && section.columns[i].width > 60) cell.alignment = { wrapText: true, vertical: "top" };
+        cell.style = styles[i](numFmt);
       });
       xrow.commit();
     };
