@@ -35,7 +35,7 @@ import pg from "pg";
 import { createPrismaClient, poolOf, type Db } from "../lib/db";
 import { scan } from "../lib/notify/scan";
 import { benchScan } from "./bench-scan";
-import { digest } from "../lib/notify/digest";
+import { DIGEST_SLICES, DIGEST_YIELD, digest } from "../lib/notify/digest";
 import { getNotificationSettings } from "../lib/data/notification-settings";
 import { getDashboard } from "../lib/data/dashboard";
 import { listProjects } from "../lib/data/project-list";
@@ -346,7 +346,7 @@ async function main() {
     `| digest() for every user | ${f0(digestStat.median)} | ${f0(digestStat.p95)} | ${last.statements} | ${last.notifications} | ${last.deliveries} |`,
     `| the whole ${settings.digestTime} scan (every rule, the digest among them; one run) | ${f0(scanMs)} | | ${scanStatements} | ${scanned.DIGEST ?? 0} | |`,
     "",
-    `Slices: ${SLICES ?? "digest()'s default (10)"} per table, pause ${YIELD ?? "digest()'s default (2)"} × the slice's time after each. Per-user times: none — the digest is set-based (one statement per slice of the projects' and of the notifications' id range reads every section's counts for all users, then one statement writes every digest and its deliveries), so there is no per-user loop to time.`,
+    `Slices: ${SLICES ?? `digest()'s default (${DIGEST_SLICES})`} per table, pause ${YIELD ?? `digest()'s default (${DIGEST_YIELD})`} × the slice's time after each. Per-user times: none — the digest is set-based (one statement per slice of the projects' and of the notifications' id range reads every section's counts for all users, then one statement writes every digest and its deliveries), so there is no per-user loop to time.`,
     `Statements are counted on the client's pool connections (every query sent to PostgreSQL, BEGIN/COMMIT included). Runs: ${runs.map((r) => f0(r.ms)).join(", ")} ms.`,
     "",
     "## The pages while it runs",

@@ -36,10 +36,14 @@ const OWN_WORK_ROLES: Role[] = Object.values(Role).filter((role) => ownWorkFilte
  * projects still take well under the minute; then one statement writes
  * every digest and its deliveries. Each table is read once in all.
  */
+/** How the digest reads: slices per table, and its rest after each slice as a multiple of the slice's time. */
+export const DIGEST_SLICES = 10;
+export const DIGEST_YIELD = 5;
+
 export async function digest(
   db: Db,
   today: Date,
-  { email, slices = 10, minSliceIds = 10_000, yieldFactor = 5 }: { email?: boolean; slices?: number; minSliceIds?: number; yieldFactor?: number } = {},
+  { email, slices = DIGEST_SLICES, minSliceIds = 10_000, yieldFactor = DIGEST_YIELD }: { email?: boolean; slices?: number; minSliceIds?: number; yieldFactor?: number } = {},
 ): Promise<number> {
   const todayIso = isoDay(today);
   // Red milestones: unreached and due before today (milestoneColour's red), i.e. the candidates up to yesterday.
