@@ -209,7 +209,13 @@ export async function createCompany(db: Db, user: Actor, input: Omit<CreateCompa
     async (tx) => {
       await checkParent(tx, null, input.parentId);
       const duplicates = await findDuplicateCompanies(tx, input);
-      if (duplicates.some(isSameRecord) || (duplicates.length > 0 && !input.confirmDistinct)) return { duplicates };
+      if (duplicates.some(isSameRecord) || (duplicates.length > 0 && !input.confirmDistinct)) {
+        // A second submit of this same form that raced the first finds the first's company among the duplicates
+        // once it has committed: that is this request's company, not a duplicate (each statement sees what has
+        // committed so far).
+        const mine = await tx.company.findUnique({ where: { requestId: input.requestId }, select: { id: true, version: true } });
+        return mine ?? { duplicates };
+      }
       const created = await tx.company.create({ data: { ...companyData(input), requestId: input.requestId }, select: companyFields });
       await writeAudit(tx, {
         actorId: user.id,

@@ -42,14 +42,18 @@ describe("project number", () => {
       tx.$executeRaw`INSERT INTO project (company_id, title, unit_id, owner_id, updated_at)
                      SELECT ${company.id}, ${tag} || g, ${unit.id}, ${officer.id}, now() FROM generate_series(1, ${n}::int) g`;
     const counterWrites = await testDb().$transaction(async (tx) => {
+      // The transaction's own counts, read before and after: a pooled connection's view can still hold a
+      // previous transaction's.
+      const writes = async () =>
+        (await tx.$queryRaw<{ n: number }[]>`
+          SELECT COALESCE(sum(n_tup_ins + n_tup_upd), 0)::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'project_number_counter'`)[0].n;
+      const before = await writes();
       await insert(tx, 300, "bulk-a-");
       await tx.$executeRawUnsafe("SAVEPOINT numbers");
       await insert(tx, 5, "bulk-gone-");
       await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT numbers");
       await insert(tx, 2, "bulk-b-");
-      const [w] = await tx.$queryRaw<{ n: number }[]>`
-        SELECT (n_tup_ins + n_tup_upd)::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'project_number_counter'`;
-      return w.n;
+      return (await writes()) - before;
     });
     // One row written per statement (and one to take the row), not one per project: numbering n projects in one
     // transaction walked n row versions per project before (O(n²); migration 20261201190000).
