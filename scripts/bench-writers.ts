@@ -12,7 +12,7 @@
  */
 import os from "node:os";
 import pg from "pg";
-import { signIn } from "./bench";
+import { roundActionId, signIn } from "./bench";
 
 const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -30,19 +30,6 @@ function targets(): Omit<Target, "writers" | "actionId">[] {
     const at = rest.indexOf("@");
     return { name, base: rest.slice(0, at), db: rest.slice(at + 1) };
   });
-}
-
-/** As bench.ts: the action's id from the project page's scripts. */
-async function roundActionId(base: string, cookie: string, projectId: number): Promise<string> {
-  if (process.env.BENCH_ROUND_ACTION_ID) return process.env.BENCH_ROUND_ACTION_ID;
-  const html = await (await fetch(`${base}/projects/${projectId}`, { headers: { cookie } })).text();
-  const scripts = [...new Set([...html.matchAll(/\/_next\/static\/[^"'\s\\]+?\.js/g)].map((m) => m[0]))];
-  for (const src of scripts) {
-    const js = await (await fetch(`${base}${src}`)).text();
-    const m = js.match(/createServerReference\)\(\s*"([0-9a-f]{20,})"[^)]*?"logRoundAction"\s*\)/);
-    if (m) return m[1];
-  }
-  throw new Error(`logRoundAction's id not found at ${base}`);
 }
 
 /** As bench.ts's logRoundHttp: the form's fields in React's reply encoding. Returns the time and the reply's size. */

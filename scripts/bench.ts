@@ -422,7 +422,7 @@ type Writer = { cookie: string; projectId: number };
  * The id of the server action `logRoundAction` in the build at `base`, read where the browser reads it: the
  * project page's JavaScript (`createServerReference("<id>", …, "logRoundAction")`). BENCH_ROUND_ACTION_ID overrides.
  */
-async function roundActionId(base: string, cookie: string, projectId: number): Promise<string> {
+export async function roundActionId(base: string, cookie: string, projectId: number): Promise<string> {
   if (process.env.BENCH_ROUND_ACTION_ID) return process.env.BENCH_ROUND_ACTION_ID;
   const html = await (await fetch(`${base}/projects/${projectId}`, { headers: { cookie } })).text();
   const scripts = [...new Set([...html.matchAll(/\/_next\/static\/[^"'\s\\]+?\.js/g)].map((m) => m[0]))];
