@@ -44,7 +44,8 @@ import { yearPeriod } from "../lib/domain/period";
 import { todayDate } from "../lib/validation/fields";
 import type { Actor } from "../lib/data/dashboard/sql";
 import type { DashboardFilters } from "../lib/validation/dashboard";
-import { FLOOR_HANDLER, FLOOR_PAGE, HTTP_USERS, QUARTER, YEAR, loadStat, mixedLoad, signIn, stats, timedGet, type Stat } from "./bench";
+import { FLOOR_HANDLER, FLOOR_PAGE, HTTP_USERS, QUARTER, YEAR, loadStat, mixedLoad, stats, timedGet, type Stat } from "./bench";
+import { signIn } from "./lib/bench-http";
 
 const url = process.env.DATABASE_URL ?? "";
 const HTTP = process.env.BENCH_HTTP_URL;

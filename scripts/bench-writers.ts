@@ -12,14 +12,14 @@
  */
 import os from "node:os";
 import pg from "pg";
-import { roundActionId, signIn } from "./bench";
+import { logRoundHttp, officersWithProjects, roundActionId, type Writer } from "./lib/bench-http";
 
 const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 10);
 const PASSWORD = process.env.BENCH_PASSWORD ?? "bench-password-123";
+const BY = "scripts/bench-writers.ts";
 
-type Writer = { cookie: string; projectId: number };
 type Target = { name: string; base: string; db: string; writers: Writer[]; actionId: string };
 
 function targets(): Omit<Target, "writers" | "actionId">[] {
@@ -32,40 +32,9 @@ function targets(): Omit<Target, "writers" | "actionId">[] {
   });
 }
 
-/** As bench.ts's logRoundHttp: the form's fields in React's reply encoding. Returns the time and the reply's size. */
-async function logRoundHttp(base: string, actionId: string, w: Writer): Promise<{ ms: number; ok: boolean; bytes: number }> {
-  const form = new FormData();
-  const fields: Record<string, string> = {
-    projectId: String(w.projectId),
-    requestId: crypto.randomUUID(),
-    format: "PHONE",
-    summary: "Bench: 电话沟通用地与能耗指标 (scripts/bench-writers.ts)",
-    "topics[]": "land",
-  };
-  for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
-  form.append("0", JSON.stringify([null, "$K1"]));
-  const t = performance.now();
-  const res = await fetch(`${base}/projects/${w.projectId}`, {
-    method: "POST",
-    headers: { cookie: w.cookie, "next-action": actionId, accept: "text/x-component", origin: base },
-    body: form,
-    redirect: "manual",
-  });
-  const text = await res.text();
-  return { ms: performance.now() - t, ok: res.status === 200 && text.includes('"ok":true'), bytes: Buffer.byteLength(text) };
-}
-
 async function setUp(t: Omit<Target, "writers" | "actionId">): Promise<Target> {
   const pool = new pg.Pool({ connectionString: t.db, max: 2 });
-  const { rows } = await pool.query<{ email: string; project_id: number }>(
-    `SELECT DISTINCT ON (a.id) a.email, p.id AS project_id
-       FROM app_user a JOIN project p ON p.owner_id = a.id AND p.stage IN ('INTENT', 'NEGOTIATION')
-      WHERE a.email LIKE 'large-officer-%@bench.local' ORDER BY a.id, p.id LIMIT $1`,
-    [WRITERS],
-  );
-  await pool.end();
-  const writers: Writer[] = [];
-  for (const r of rows) writers.push({ cookie: await signIn(t.base, r.email, PASSWORD), projectId: r.project_id });
+  const writers = await officersWithProjects(pool, t.base, WRITERS, PASSWORD).finally(() => pool.end());
   return { ...t, writers, actionId: await roundActionId(t.base, writers[0].cookie, writers[0].projectId) };
 }
 
@@ -77,7 +46,7 @@ async function run(t: Target) {
   const load0 = os.loadavg()[0];
   const t0 = performance.now();
   await Promise.all(t.writers.map(async (w) => {
-    while (performance.now() < until) results.push(await logRoundHttp(t.base, t.actionId, w));
+    while (performance.now() < until) results.push(await logRoundHttp(t.base, t.actionId, w, BY));
   }));
   const seconds = (performance.now() - t0) / 1000;
   const ok = results.filter((r) => r.ok);
@@ -89,7 +58,7 @@ async function run(t: Target) {
 async function main() {
   const all: Target[] = [];
   for (const t of targets()) all.push(await setUp(t)); // one after another: sign-ins hash passwords
-  for (const t of all) await logRoundHttp(t.base, t.actionId, t.writers[0]); // warm-up
+  for (const t of all) await logRoundHttp(t.base, t.actionId, t.writers[0], BY); // warm-up
   console.log(`| run | build | rounds/s | rounds | failed | p50 ms | p95 ms | reply bytes | load (start → end) |`);
   console.log(`| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`);
   for (let i = 0; i < RUNS; i++) {

@@ -29,6 +29,7 @@ import os from "node:os";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db";
 import { benchActors } from "./lib/bench-actors";
+import { logRoundHttp, officersWithProjects, roundActionId, signIn, type Writer } from "./lib/bench-http";
 import { funnelDurations, funnelStages } from "../lib/data/dashboard/funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "../lib/data/dashboard/signed";
 import { getDelivery } from "../lib/data/dashboard/delivery";
@@ -326,32 +327,6 @@ export const FLOOR_HANDLER = "floor: route handler (/api/health, one SELECT 1)";
 export const FLOOR_PAGE = "floor: smallest signed-in page (/forbidden)";
 const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 10);
 
-function cookiesOf(res: Response, jar: Map<string, string>) {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const i = pair.indexOf("=");
-    jar.set(pair.slice(0, i), pair.slice(i + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-/** Signs in through next-auth's credentials endpoint; returns the session cookies. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  cookiesOf(res, jar);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed for ${email} (${res.status})`);
-  return cookieHeader(jar);
-}
-
 /** One GET as a signed-in user: how long it took, and whether it answered 200. */
 export async function timedGet(base: string, path: string, cookie: string): Promise<{ ms: number; ok: boolean }> {
   const t = performance.now();
@@ -416,74 +391,18 @@ const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 20);
 /** scripts/sql-count-proxy.ts's control address; the server under test must reach PostgreSQL through it. */
 const SQL_COUNTER = process.env.BENCH_SQL_COUNTER_URL;
 
-type Writer = { cookie: string; projectId: number };
-
-/**
- * The id of the server action `logRoundAction` in the build at `base`, read where the browser reads it: the
- * project page's JavaScript (`createServerReference("<id>", …, "logRoundAction")`). BENCH_ROUND_ACTION_ID overrides.
- */
-export async function roundActionId(base: string, cookie: string, projectId: number): Promise<string> {
-  if (process.env.BENCH_ROUND_ACTION_ID) return process.env.BENCH_ROUND_ACTION_ID;
-  const html = await (await fetch(`${base}/projects/${projectId}`, { headers: { cookie } })).text();
-  const scripts = [...new Set([...html.matchAll(/\/_next\/static\/[^"'\s\\]+?\.js/g)].map((m) => m[0]))];
-  for (const src of scripts) {
-    const js = await (await fetch(`${base}${src}`)).text();
-    const m = js.match(/createServerReference\)\(\s*"([0-9a-f]{20,})"[^)]*?"logRoundAction"\s*\)/);
-    if (m) return m[1];
-  }
-  throw new Error("logRoundAction's id not found in the project page's scripts: set BENCH_ROUND_ACTION_ID");
-}
-
-/**
- * Logs one round as the round form does: a POST of the server action (React's reply encoding of
- * `(previousState, formData)`: the arguments in field "0", the form's fields prefixed "_1_", "0" sent last).
- */
-async function logRoundHttp(base: string, actionId: string, w: Writer): Promise<{ ms: number; ok: boolean }> {
-  const form = new FormData();
-  const fields: Record<string, string> = {
-    projectId: String(w.projectId),
-    requestId: crypto.randomUUID(),
-    format: "PHONE",
-    summary: "Bench: 电话沟通用地与能耗指标 (scripts/bench.ts)",
-    "topics[]": "land",
-  };
-  for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
-  form.append("0", JSON.stringify([null, "$K1"])); // last, as React sends it: the server reads the arguments when "0" arrives
-  const t = performance.now();
-  const res = await fetch(`${base}/projects/${w.projectId}`, {
-    method: "POST",
-    headers: { cookie: w.cookie, "next-action": actionId, accept: "text/x-component", origin: base },
-    body: form,
-    redirect: "manual",
-  });
-  const text = await res.text();
-  return { ms: performance.now() - t, ok: res.status === 200 && text.includes('"ok":true') };
-}
+/** What ends the summaries of the rounds this bench logs. */
+const BY = "scripts/bench.ts";
 
 /** Each writer logging rounds back to back until `until`. */
 async function writeUntil(base: string, actionId: string, writers: Writer[], until: number) {
   const results: { ms: number; ok: boolean }[] = [];
   await Promise.all(
     writers.map(async (w) => {
-      while (performance.now() < until) results.push(await logRoundHttp(base, actionId, w));
+      while (performance.now() < until) results.push(await logRoundHttp(base, actionId, w, BY));
     }),
   );
   return results;
-}
-
-/** Officers of the large data set, each with an open project of their own to log rounds on. */
-async function officersWithProjects(base: string, n: number, password: string): Promise<Writer[]> {
-  const { rows } = await pool.query<{ email: string; project_id: number }>(
-    `SELECT DISTINCT ON (a.id) a.email, p.id AS project_id
-       FROM app_user a JOIN project p ON p.owner_id = a.id AND p.stage IN ('INTENT', 'NEGOTIATION')
-      WHERE a.email LIKE 'large-officer-%@bench.local' ORDER BY a.id, p.id LIMIT $1`,
-    [n],
-  );
-  if (rows.length < n) throw new Error(`only ${rows.length} officers with an open project (need ${n})`);
-  // One after another: each sign-in hashes a password (Argon2), ten at once time out on a busy machine.
-  const writers: Writer[] = [];
-  for (const r of rows) writers.push({ cookie: await signIn(base, r.email, password), projectId: r.project_id });
-  return writers;
 }
 
 export type MixedResult = { seconds: number; pages: { what: string; stat: HttpStat }[]; rounds: HttpStat & { perSecond: number; count: number } };
@@ -728,7 +647,7 @@ async function main() {
     }
 
     // While people work: HTTP_USERS managers reading, 2 officers logging rounds through the server action.
-    const writers = await officersWithProjects(HTTP, 10, password);
+    const writers = await officersWithProjects(pool, HTTP, 10, password);
     const actionId = await roundActionId(HTTP, sessions[0], writers[0].projectId);
     const mixedPages: [string, string][] = [
       [FLOOR_PAGE, "/forbidden"],
@@ -761,7 +680,7 @@ async function main() {
         ...(pageId ? [["project page (50 rounds)", get(`/projects/${pageId}`), undefined]] : []),
         ["My work (officer, own work)", get("/", officer0.cookie), undefined],
         ["My work (city manager, unit view)", get("/?view=unit"), undefined],
-        ["logging a round (server action and its reply)", () => logRoundHttp(HTTP, actionId, officer0), undefined],
+        ["logging a round (server action and its reply)", () => logRoundHttp(HTTP, actionId, officer0, BY), undefined],
       ] as [string, () => Promise<unknown>, (() => Promise<unknown>) | undefined][]) {
         const st = await statementsOf(what, request, before);
         statements.push(st);
