@@ -10,6 +10,7 @@
 import { writeFileSync } from "node:fs";
 import pg from "pg";
 import { BENCH_USERS } from "./lib/bench-actors";
+import { signIn } from "./lib/bench-http";
 
 const HTTP = process.env.BENCH_HTTP_URL;
 const COUNTER = process.env.BENCH_SQL_COUNTER_URL;
@@ -17,31 +18,6 @@ const PASSWORD = process.env.BENCH_PASSWORD ?? "bench-password-123";
 if (!HTTP || !COUNTER || !process.env.DATABASE_URL) {
   console.error("Set BENCH_HTTP_URL, BENCH_SQL_COUNTER_URL and DATABASE_URL (see the header).");
   process.exit(1);
-}
-
-function cookiesOf(res: Response, jar: Map<string, string>) {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const i = pair.indexOf("=");
-    jar.set(pair.slice(0, i), pair.slice(i + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-async function signIn(email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${HTTP}/api/auth/csrf`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${HTTP}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  cookiesOf(res, jar);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed for ${email} (${res.status})`);
-  return cookieHeader(jar);
 }
 
 const counters = async () => ((await (await fetch(COUNTER!)).json()) as { statements: number; transactionControl: number }).statements;
@@ -80,7 +56,7 @@ async function main() {
   await pool.end();
 
   const users = { "city manager": BENCH_USERS.city, "county manager": BENCH_USERS.county, officer: officerEmail } as const;
-  const cookies = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([who, email]) => [who, await signIn(email)] as const)));
+  const cookies = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([who, email]) => [who, await signIn(HTTP!, email, PASSWORD)] as const)));
   const pages: [string, (who: string) => string][] = [
     ["smallest signed-in page (/forbidden: the shell alone)", () => "/forbidden"],
     [`project page, before the signing (#${unsigned.id}, ${unsigned.round_count} rounds)`, () => `/projects/${unsigned.id}`],
