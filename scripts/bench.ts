@@ -366,6 +366,14 @@ async function httpLoad(base: string, sessions: string[], path: string): Promise
 }
 
 /**
+ * A committed write as the triggers make it, without writing: 1 = records (data_version_move(false) moves row 1 and
+ * stamps "*", which every dashboard section reads: the whole dashboard is computed again), 2 = activity
+ * (data_version_move(true) moves one of the activity rows: the sections reading rounds and follow-ups). A bare
+ * UPDATE of data_version row 1 stamps no source (migration 20261201230000): every section would be served as it was.
+ */
+const moveDataVersion = (version: 1 | 2) => pool.query("SELECT data_version_move($1)", [version === 2]);
+
+/**
  * The same, but each of the HTTP_REQUESTS rounds starts right after a write
  * (data_version moved, as by any committed change), all users at once: the
  * dashboard is computed afresh, once, and shared by the users waiting for it.
@@ -373,8 +381,7 @@ async function httpLoad(base: string, sessions: string[], path: string): Promise
 async function httpLoadAfterWrites(base: string, sessions: string[], path: string, version: 1 | 2 = 1): Promise<Stat & { errors: number }> {
   const results: { ms: number; ok: boolean }[] = [];
   for (let i = 0; i < HTTP_REQUESTS; i++) {
-    // data_version 1 = records (any change: the whole dashboard is computed), 2 = activity (a logged round: its activity half).
-    await pool.query("UPDATE data_version SET version = version + 1 WHERE id = $1", [version]);
+    await moveDataVersion(version);
     results.push(...(await Promise.all(sessions.map((cookie) => timedGet(base, path, cookie)))));
   }
   return loadStat(results);
@@ -669,7 +676,7 @@ async function main() {
 
     if (SQL_COUNTER) {
       const get = (path: string, cookie = sessions[0]) => () => timedGet(HTTP, path, cookie);
-      const bump = (id: 1 | 2) => () => pool.query("UPDATE data_version SET version = version + 1 WHERE id = $1", [id]);
+      const bump = (id: 1 | 2) => () => moveDataVersion(id);
       const officer0 = writers[0];
       const dash = `/dashboard?period=year&year=${YEAR}`;
       for (const [what, request, before] of [
