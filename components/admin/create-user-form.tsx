@@ -3,11 +3,12 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createUserAction } from "@/app/(app)/admin/users/actions";
-import { PASSWORD_MIN, ROLES } from "@/lib/validation/user";
+import { ROLES } from "@/lib/validation/user";
 
 /** Creates an account with an initial password; the form clears after a success and keeps what was typed on an error. */
 export function CreateUserForm({ units }: { units: { value: string; label: string }[] }) {
@@ -32,18 +33,7 @@ export function CreateUserForm({ units }: { units: { value: string; label: strin
         <SelectField name="role" label={t("fields.role")} defaultValue="OFFICER" options={ROLES.map((r) => ({ value: r, label: tr(r) }))} required error={errors.role} />
         <SelectField name="unitId" label={t("fields.unit")} defaultValue="" placeholder={t("choose")} options={units} required error={errors.unitId} />
         <TextField name="mobile" type="tel" inputMode="tel" label={t("fields.mobile")} maxLength={40} autoComplete="off" hint={t("hints.mobile")} error={errors.mobile} />
-        <TextField
-          name="password"
-          type="password"
-          label={t("fields.password")}
-          required
-          minLength={PASSWORD_MIN}
-          maxLength={200}
-          autoComplete="new-password"
-          hint={t("hints.password")}
-          error={errors.password}
-          className="sm:col-span-2"
-        />
+        <NewPasswordField name="password" label={t("fields.password")} hint={t("hints.password")} error={errors.password} className="sm:col-span-2" />
       </div>
       <FormSummary id="create-user-summary" error={form.failure?.message} success={form.success} />
       <Button type="submit" disabled={form.pending}>

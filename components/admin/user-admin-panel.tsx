@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { ConflictBox } from "@/components/ui/conflict-box";
 import { formValuesOf, useConflictMerge } from "@/components/ui/use-conflict-rows";
 import type { ConflictAnswer } from "@/lib/actions/result";
@@ -11,7 +12,7 @@ import { FormSummary } from "@/components/ui/form-summary";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { resetPasswordAction, setUserDisabledAction, updateUserAccessAction } from "@/app/(app)/admin/users/actions";
-import { PASSWORD_MIN, ROLES } from "@/lib/validation/user";
+import { ROLES } from "@/lib/validation/user";
 
 /** What the three forms can find changed: the access form's fields and the account status. */
 const FIELDS = ["role", "unitId", "mobile", "disabled"] as const;
@@ -98,17 +99,7 @@ export function UserAdminPanel({ user, units }: Props) {
           <h2 id="reset-title" className="text-lg font-semibold">{t("resetTitle")}</h2>
           <input type="hidden" name="id" value={user.id} />
           <input type="hidden" name="version" value={version} />
-          <TextField
-            name="password"
-            type="password"
-            label={t("fields.newPassword")}
-            required
-            minLength={PASSWORD_MIN}
-            maxLength={200}
-            autoComplete="new-password"
-            hint={t("hints.password")}
-            error={reset.errors.password}
-          />
+          <NewPasswordField name="password" label={t("fields.newPassword")} hint={t("hints.password")} error={reset.errors.password} />
           <FormSummary id="reset-summary" error={reset.failure?.message} success={reset.success} />
           <Button type="submit" disabled={reset.pending}>{reset.pending ? t("resetting") : t("reset")}</Button>
         </form>

@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { FormSummary } from "@/components/ui/form-summary";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { changeOwnPasswordAction } from "@/app/(auth)/account/actions";
-import { PASSWORD_MIN } from "@/lib/validation/user";
 
 /**
  * The user's own password change. When the change was required (an admin set
@@ -30,17 +30,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
   return (
     <form method="post" onSubmit={form.onSubmit} noValidate aria-describedby="change-password-summary" className="space-y-4">
       <TextField name="currentPassword" type="password" label={t("current")} autoComplete="current-password" required maxLength={200} error={errors.currentPassword} />
-      <TextField
-        name="newPassword"
-        type="password"
-        label={t("new")}
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        maxLength={200}
-        hint={t("hint")}
-        error={errors.newPassword}
-      />
+      <NewPasswordField name="newPassword" label={t("new")} hint={t("hint")} error={errors.newPassword} />
       <TextField name="confirmPassword" type="password" label={t("confirm")} autoComplete="new-password" required maxLength={200} error={errors.confirmPassword} />
       <FormSummary id="change-password-summary" error={form.failure?.message} success={form.success} />
       <Button type="submit" disabled={form.pending} className="w-full">
