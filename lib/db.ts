@@ -133,6 +133,22 @@ export function poolOf(client: Db): pg.Pool {
   return pool;
 }
 
+/**
+ * For tests and benchmarks: counts the statements a client made by createPrismaClient sends to PostgreSQL from now
+ * on (every query on the connections its pool opens after this call); returns the count so far.
+ */
+export function countStatements(client: Db): () => number {
+  let n = 0;
+  poolOf(client).on("connect", (connection) => {
+    const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+    connection.query = ((...args: unknown[]) => {
+      n++;
+      return query(...args);
+    }) as typeof connection.query;
+  });
+  return () => n;
+}
+
 /** For tests and monitoring: connections open, idle, and requests waiting for one. */
 export function poolStats(client: Db) {
   const pool = poolOf(client);

@@ -32,7 +32,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { createPrismaClient, poolOf, type Db } from "../lib/db";
+import { countStatements, createPrismaClient, type Db } from "../lib/db";
 import { scan } from "../lib/notify/scan";
 import { benchScan } from "./bench-scan";
 import { DIGEST_SLICES, DIGEST_YIELD, digest } from "../lib/notify/digest";
@@ -72,15 +72,7 @@ const pool = new pg.Pool({ connectionString: url, max: 4 });
 /** A Prisma client whose statements are counted as they go to PostgreSQL (every query on its pool's connections). */
 function countedClient(max: number): { db: Db; statements: () => number } {
   const db = createPrismaClient(url, max);
-  let n = 0;
-  poolOf(db).on("connect", (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    client.query = ((...args: unknown[]) => {
-      n++;
-      return query(...args);
-    }) as typeof client.query;
-  });
-  return { db, statements: () => n };
+  return { db, statements: countStatements(db) };
 }
 
 const step = async (what: string, sql: string, params: unknown[] = []) => {

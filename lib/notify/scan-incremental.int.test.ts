@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPrismaClient, poolOf, type Db } from "@/lib/db";
+import { countStatements, createPrismaClient, type Db } from "@/lib/db";
 import { ownDatabase } from "@/test/own-database";
 import { scan } from "@/lib/notify/scan";
 import { reassignOwner } from "@/lib/data/projects";
@@ -23,19 +23,13 @@ let db: Db;
 let db2: Db;
 let n = 0;
 /** Statements sent by `db` to PostgreSQL (every query on its pool's connections, BEGIN/COMMIT included). */
-let statements = 0;
+let statements: () => number;
 
 beforeAll(async () => {
   own = await ownDatabase("crm_scan_inc");
   db = createPrismaClient(own.url, 4);
   db2 = createPrismaClient(own.url, 4);
-  poolOf(db).on("connect", (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    client.query = ((...args: unknown[]) => {
-      statements++;
-      return query(...args);
-    }) as typeof client.query;
-  });
+  statements = countStatements(db);
 });
 
 afterAll(async () => {
@@ -123,9 +117,9 @@ const COUNTERS = Prisma.sql`
 async function measured(now: Date, opts: { full?: boolean } = {}) {
   return db.$transaction(async (tx) => {
     const [a] = await tx.$queryRaw<{ project_rows: number; written: number }[]>(COUNTERS);
-    const s0 = statements;
+    const s0 = statements();
     await scan(tx as unknown as Db, { now, email: false, full: opts.full });
-    const sent = statements - s0;
+    const sent = statements() - s0;
     const [b] = await tx.$queryRaw<{ project_rows: number; written: number }[]>(COUNTERS);
     return { projectRows: b.project_rows - a.project_rows, written: b.written - a.written, statements: sent };
   }, { timeout: 60_000, maxWait: 10_000 });
