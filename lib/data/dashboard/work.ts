@@ -170,39 +170,45 @@ export async function countedFromProjects(db: Db, user: Actor, filters: Omit<Das
  * month holding c is completed from its days: a day row counts when its day is ≤ c and its month's last day is
  * not. Outside the months holding a cutoff no day row is in that case, so only the days from a month before the
  * earliest cutoff to the latest are read.
+ *
+ * Because each rule holds for every day before one that it holds for, "the day holds and its month's last day does
+ * not" is rule(day) − rule(month's last day) (1 or 0): each day row is read as two rows, its counts at its day and
+ * minus them at its month's last day, and every rule is written once over the month rows and those (the rules read
+ * the stall limits in subqueries the planner plans one by one: written three times over, they were most of the
+ * statement's time).
  */
 export async function countedFromSummaries(db: Db, user: Actor, filters: Omit<DashboardFilters, "period">, today: Date): Promise<StalledCounts> {
   const inScope = projectFilterSql(user, filters, { alias: "s" });
   const stall = stallCutoffRangeSql(today, STALL_STEPS[0], STALL_STEPS[STALL_STEPS.length - 1]);
   const lastOverdue = lastOverdueDaySql(today);
   const monthEnd = (day: Prisma.Sql) => Prisma.sql`(date_trunc('month', ${day}::timestamp) + INTERVAL '1 month - 1 day')::date`;
-  const stage = Prisma.sql`s.stage`;
-  const stalled = (step: (typeof STALL_STEPS)[number], on: Prisma.Sql) => stalledOnSql(today, step, stage, on);
-  const overdue = (on: Prisma.Sql) => overdueOnSql(today, stage, on);
-  // Month rows count at their last day; day rows at their day, when their month's last day does not.
-  const monthly = (rule: (on: Prisma.Sql) => Prisma.Sql) => rule(monthEnd(Prisma.sql`s.month`));
-  const daily = (rule: (on: Prisma.Sql) => Prisma.Sql) => Prisma.sql`(${rule(Prisma.sql`s.day`)} AND NOT ${rule(monthEnd(Prisma.sql`s.day`))})`;
-  const select = (grain: (rule: (on: Prisma.Sql) => Prisma.Sql) => Prisma.Sql) => Prisma.join(
-    [
-      ...STALL_STEPS.map((step) => Prisma.sql`COALESCE(SUM(s.last_activity) FILTER (WHERE ${grain((on) => stalled(step, on))}), 0)`),
-      Prisma.sql`COALESCE(SUM(s.follow_ups) FILTER (WHERE ${grain(overdue)}), 0)`,
-    ],
-  );
+  const stage = Prisma.sql`x.stage`;
+  const on = Prisma.sql`x.on_day`;
+  const counts = Prisma.join([
+    ...STALL_STEPS.map((step) => Prisma.sql`COALESCE(SUM(x.last_activity) FILTER (WHERE ${stalledOnSql(today, step, stage, on)}), 0)::int`),
+    Prisma.sql`COALESCE(SUM(x.follow_ups) FILTER (WHERE ${overdueOnSql(today, stage, on)}), 0)::int`,
+  ]);
   // The rules do not read the unit: the rows are summed per stage and day first (a few hundred rows, whatever the
   // number of units), and the rules applied to those.
-  const [row] = await db.$queryRaw<StalledCounts[]>`
-    SELECT (m.c[1] + d.c[1])::int AS s0, (m.c[2] + d.c[2])::int AS s30, (m.c[3] + d.c[3])::int AS s60, (m.c[4] + d.c[4])::int AS overdue
-      FROM (SELECT ARRAY[${select(monthly)}] AS c
-              FROM (SELECT s.stage, s.month, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
-                      FROM project_month_summary s WHERE ${inScope} GROUP BY 1, 2) s) m,
-           (SELECT ARRAY[${select(daily)}] AS c
-              FROM (SELECT s.stage, s.day, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
-                      FROM project_day_summary s
-                     WHERE ${inScope}
-                       AND ((s.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) AND s.day > ${stall.earliest} - 31 AND s.day <= ${stall.latest})
-                            OR (s.day > ${lastOverdue} - 31 AND s.day <= ${lastOverdue}))
-                     GROUP BY 1, 2) s) d`;
-  return row;
+  const [row] = await db.$queryRaw<{ c: number[] }[]>`
+    WITH d AS (
+      SELECT s.stage, s.day, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
+        FROM project_day_summary s
+       WHERE ${inScope}
+         AND ((s.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) AND s.day > ${stall.earliest} - 31 AND s.day <= ${stall.latest})
+              OR (s.day > ${lastOverdue} - 31 AND s.day <= ${lastOverdue}))
+       GROUP BY 1, 2
+    ), x AS (
+      SELECT s.stage, ${monthEnd(Prisma.sql`s.month`)} AS on_day, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
+        FROM project_month_summary s WHERE ${inScope} GROUP BY 1, 2
+      UNION ALL
+      SELECT d.stage, d.day, d.last_activity, d.follow_ups FROM d
+      UNION ALL
+      SELECT d.stage, ${monthEnd(Prisma.sql`d.day`)}, -d.last_activity, -d.follow_ups FROM d
+    )
+    SELECT ARRAY[${counts}] AS c FROM x`;
+  const [s0, s30, s60, overdue] = row.c;
+  return { s0, s30, s60, overdue };
 }
 
 export type Work = {
