@@ -227,3 +227,8 @@ SELECT round_week_part(day), unit_id, (owner_id % 8)::smallint, SUM(rounds)::int
 INSERT INTO round_month_summary (month, unit_id, owner_id, rounds)
 SELECT date_trunc('month', day::timestamp)::date, unit_id, owner_id, SUM(rounds)::int
   FROM round_day_summary GROUP BY 1, 2, 3;
+
+-- Statistics for the new tables and the new index now, not at autovacuum's next visit.
+ANALYZE round_day_summary;
+ANALYZE round_week_summary;
+ANALYZE round_month_summary;
