@@ -9,6 +9,8 @@
  *
  *   DATABASE_URL=… npx tsx --conditions=react-server scripts/bench-dashboard-writes.ts
  *   BENCH_RUNS (default 9), BENCH_WHO=city|county|officer (default city), BENCH_FRESH=0 (no afresh row)
+ *   BENCH_HALF=1: instead, what a logged round recomputes, computed afresh: each activity section alone
+ *   (lib/data/dashboard/sections.ts ACTIVITY_SECTIONS) and the half together (getActivitySections), interleaved.
  */
 import { performance } from "node:perf_hooks";
 import os from "node:os";
@@ -16,7 +18,8 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db";
 import { cachedDashboard } from "../lib/data/dashboard/cache";
-import { getDashboard } from "../lib/data/dashboard";
+import { getActivitySections, getDashboard } from "../lib/data/dashboard";
+import { ACTIVITY_SECTIONS } from "../lib/data/dashboard/sections";
 import { logRound } from "../lib/data/rounds";
 import { ZLogRound } from "../lib/validation/round";
 import { yearPeriod } from "../lib/domain/period";
@@ -41,6 +44,7 @@ async function main() {
   const actors = await benchActors(pool);
   const user = actors[WHO];
   const filters: DashboardFilters = withOwnWork(user, { period: yearPeriod(YEAR) } as DashboardFilters);
+  if (process.env.BENCH_HALF === "1") return activityHalf(user, filters);
   const officer = actors.officer;
   const { rows: own } = await pool.query<{ id: number }>(`SELECT id FROM project WHERE owner_id = $1 AND stage = 'NEGOTIATION' ORDER BY id LIMIT 1`, [officer.id]);
   const { rows: any } = await pool.query<{ id: number }>(`SELECT id FROM project WHERE unit_id = $1 AND stage = 'INTENT' ORDER BY id LIMIT 1`, [officer.unitId]);
@@ -81,11 +85,39 @@ async function main() {
     console.log(`| ${what} | ${s.median.toFixed(1)} | ${s.p95.toFixed(1)} | ${(s.median / served).toFixed(1)} |`);
   }
   console.log(`load at the end ${os.loadavg().map((x) => x.toFixed(1)).join(", ")}`);
-  await db.$disconnect();
-  await pool.end();
 }
 
-main().catch((e) => {
+/** Each activity section alone and the half together, computed afresh (no cache), interleaved run by run. */
+async function activityHalf(user: Awaited<ReturnType<typeof benchActors>>["city"], filters: DashboardFilters) {
+  const now = new Date();
+  const pieces: [string, () => Promise<unknown>][] = [
+    ...Object.entries(ACTIVITY_SECTIONS).map(([name, s]) => [name, () => s.compute(db, user, filters, now)] as [string, () => Promise<unknown>]),
+    ["the activity half (getActivitySections)", () => getActivitySections(db, user, filters, now)],
+  ];
+  const times = new Map<string, number[]>(pieces.map(([w]) => [w, []]));
+  console.log(`${WHO}, year ${YEAR}, activity half: ${RUNS} runs after 2 warm-up; load ${os.loadavg().map((x) => x.toFixed(1)).join(", ")}`);
+  for (let run = -2; run < RUNS; run++) {
+    for (const [what, f] of pieces) {
+      const t = performance.now();
+      await f();
+      if (run >= 0) times.get(what)!.push(performance.now() - t);
+    }
+  }
+  console.log("| piece | median ms | p95 ms |");
+  console.log("| --- | ---: | ---: |");
+  for (const [what] of pieces) {
+    const s = stats(times.get(what)!);
+    console.log(`| ${what} | ${s.median.toFixed(1)} | ${s.p95.toFixed(1)} |`);
+  }
+  console.log(`load at the end ${os.loadavg().map((x) => x.toFixed(1)).join(", ")}`);
+}
+
+main()
+  .then(async () => {
+    await db.$disconnect();
+    await pool.end();
+  })
+  .catch((e) => {
   console.error(e);
   process.exit(1);
 });

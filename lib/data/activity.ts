@@ -15,7 +15,7 @@ import { firstContractsSql, firstStartsSql, projectScopeSql } from "@/lib/data/s
 import { ACTIVITY_PARTS, type ActivityCounts } from "@/lib/domain/activity";
 import type { Period } from "@/lib/domain/period";
 import type { Actor } from "./dashboard/sql";
-import { roundDaysSql, visitDaysSql } from "./round-summaries";
+import { roundUnitWeeksSql } from "./round-summaries";
 
 export type ActivityRow = { unitId: number; nameZh: string; nameEn: string; week: Date; counts: ActivityCounts };
 
@@ -32,20 +32,22 @@ function perUnitWeek(db: Db, facts: Prisma.Sql): Promise<Raw[]> {
            SUM(f.rounds)::int AS rounds, SUM(f.visits_out)::int AS visits_out, SUM(f.visits_in)::int AS visits_in, SUM(f.events)::int AS events,
            SUM(f.leads)::int AS leads, SUM(f.signings)::int AS signings, SUM(f.starts)::int AS starts
       FROM facts f JOIN unit u ON u.id = f.unit_id
-     GROUP BY f.unit_id, u.name_zh, u.name_en, 4`;
+     GROUP BY f.unit_id, u.name_zh, u.name_en, 4
+     -- Summary rows brought to zero stay: a unit and week with nothing counted is no row.
+    HAVING SUM(f.rounds) <> 0 OR SUM(f.visits_out) <> 0 OR SUM(f.visits_in) <> 0 OR SUM(f.events) <> 0
+        OR SUM(f.leads) <> 0 OR SUM(f.signings) <> 0 OR SUM(f.starts) <> 0`;
 }
 
 const inDays = (period: Period, col: Prisma.Sql) => Prisma.sql`${col} >= ${period.from}::date AND ${col} < ${period.to}::date`;
 
-/** What a logged round changes: rounds and visits (their summaries, lib/data/round-summaries.ts: days × owners rows). */
+/**
+ * What a logged round changes: rounds and visits, from the week parts by unit (lib/data/round-summaries.ts: rows
+ * bounded by units × weeks, whatever the number of projects).
+ */
 export function activityRounds(db: Db, user: Actor, period: Period): Promise<ActivityRead> {
-  const scope = (alias: string) => projectScopeSql(user, alias);
   return perUnitWeek(db, Prisma.sql`
-      SELECT s.unit_id, s.day, s.rounds, 0 AS visits_out, 0 AS visits_in, 0 AS events, 0 AS leads, 0 AS signings, 0 AS starts
-        FROM (${roundDaysSql(period, scope)}) s
-      UNION ALL
-      SELECT v.unit_id, v.day, 0, v.visits_out, v.visits_in, 0, 0, 0, 0
-        FROM (${visitDaysSql(period, scope)}) v`);
+      SELECT s.unit_id, s.day, s.rounds, s.visits_out, s.visits_in, 0 AS events, 0 AS leads, 0 AS signings, 0 AS starts
+        FROM (${roundUnitWeeksSql(period, (alias) => projectScopeSql(user, alias))}) s`);
 }
 
 /** What no round changes: events, new leads, signings and first starts. */

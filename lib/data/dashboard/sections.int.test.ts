@@ -33,7 +33,8 @@ const SECTIONS: Record<string, Section<unknown>> = { ...RECORD_SECTIONS, ...ACTI
 /** The summaries stand for what their triggers make them of. */
 const MADE_OF: Record<string, string[]> = {
   round_day_summary: ["negotiation_round", "project.unit_id", "project.owner_id"],
-  round_visit_day_summary: ["negotiation_round", "project.unit_id", "project.owner_id"],
+  round_week_summary: ["negotiation_round", "project.unit_id", "project.owner_id"],
+  round_month_summary: ["negotiation_round", "project.unit_id", "project.owner_id"],
   project_day_summary: ["project.stage", "project.unit_id", "project.last_round_on", "project.first_contact_on", "project.next_follow_up_on"],
   project_month_summary: ["project.stage", "project.unit_id", "project.last_round_on", "project.first_contact_on", "project.next_follow_up_on"],
 };

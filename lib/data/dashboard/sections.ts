@@ -66,9 +66,9 @@ export const RECORD_SECTIONS = {
 };
 
 /**
- * What a logged round changes: rounds per week, owner and unit (round_day_summary: the rounds and their projects'
- * unit and owner), stalled and overdue as of today (project_day_summary: stage, last activity, follow-up; the stall
- * limits), the pipeline's closest projects, and the activity index's rounds and visits.
+ * What a logged round changes: rounds per week, owner and unit (the rounds' summaries, lib/data/round-summaries.ts:
+ * the rounds and their projects' unit and owner), stalled and overdue as of today (project_day_summary: stage, last
+ * activity, follow-up; the stall limits), the pipeline's closest projects, and the activity index's rounds and visits.
  */
 export const ACTIVITY_SECTIONS = {
   rounds: activity(["negotiation_round", ...FILTER, "app_user", "unit"], (db, u, f) => roundsByDimension(db, u, f)),

@@ -21,11 +21,12 @@ import "server-only";
  * (projects per stage, unit and day; see countedFromSummaries) unless filtered by
  * owner, sector or chain, which those do not hold.
  *
- * Rounds are read from round_day_summary (rounds per day, unit and owner,
- * kept current by triggers in the round's own transaction: see its
- * migration), about 36k rows a year against ~400k rounds each joined to its
- * project. Sector and chain are not keys of the summary: filtered by them,
- * the rounds are counted from negotiation_round itself.
+ * Rounds are read from the rounds' summaries (lib/data/round-summaries.ts,
+ * kept current by triggers in the round's own transaction): per week from
+ * the week parts by unit, per owner from the months by owner — a few thousand
+ * rows a year against ~400k rounds each joined to its project. Sector and
+ * chain are not keys of the summaries: filtered by them, the rounds are
+ * counted from negotiation_round itself.
  */
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -34,7 +35,7 @@ import { todayDate } from "@/lib/validation/fields";
 import { STALL_STEPS, STALL_STAGES, type StallStep } from "@/lib/domain/stages";
 import { lastOverdueDaySql, overdueOnSql, overdueSql, projectFilterSql, stallCutoffRangeSql, stalledOnSql, stalledSql } from "@/lib/data/sql-rules";
 import { type Actor } from "./sql";
-import { roundDaysSql } from "@/lib/data/round-summaries";
+import { roundDaysSql, roundOwnersSql, roundUnitWeeksSql } from "@/lib/data/round-summaries";
 
 export type WeekRow = { week: Date; rounds: number };
 export type OwnerRow = { id: number; name: string; rounds: number; projects: number };
@@ -42,38 +43,53 @@ export type UnitRow = { id: number; nameZh: string; nameEn: string; rounds: numb
 /** `days`: days past the stage's limit (a STALL_STEPS value). */
 export type StalledRow = { days: StallStep; count: number };
 
-/** Rows (day, unit_id, owner_id, rounds) of the rounds held in the period, in scope and filters. */
-function roundsByDaySql(user: Actor, filters: DashboardFilters): Prisma.Sql {
-  const { from, to } = filters.period;
-  if (filters.sectorId === undefined && filters.chainId === undefined) {
-    // The scope and the unit / owner filters name unit_id and owner_id, which the summary has.
-    return roundDaysSql(filters.period, (alias) => projectFilterSql(user, filters, { alias }));
+/**
+ * The rounds held in the period, in scope and filters, as two row sources: `weeks` (day, unit_id, rounds: each row's
+ * day in the week it counts for) and `owners` (unit_id, owner_id, rounds).
+ * - Scope and unit filter: the week parts and months of lib/data/round-summaries.ts (rows bounded by units × weeks
+ *   and owners × months, whatever the number of projects).
+ * - An owner filter (an officer's own work): that owner's days (round_day_summary by owner: at most a row a day).
+ * - Sector or chain, which no summary holds: the rounds themselves.
+ */
+function roundSources(user: Actor, filters: DashboardFilters): Prisma.Sql {
+  const { period } = filters;
+  const where = (alias: string) => projectFilterSql(user, filters, { alias });
+  const fromDays = (days: Prisma.Sql) => Prisma.sql`d AS (${days}),
+      weeks AS (SELECT d.day, d.unit_id, d.rounds FROM d),
+      owners AS (SELECT d.unit_id, d.owner_id, d.rounds FROM d)`;
+  if (filters.sectorId !== undefined || filters.chainId !== undefined) {
+    return fromDays(Prisma.sql`
+      SELECT r.held_on AS day, p.unit_id, p.owner_id, 1 AS rounds
+        FROM negotiation_round r JOIN project p ON p.id = r.project_id
+       WHERE r.held_on >= ${period.from}::date AND r.held_on < ${period.to}::date AND ${projectFilterSql(user, filters)}`);
   }
-  return Prisma.sql`
-    SELECT r.held_on AS day, p.unit_id, p.owner_id, 1 AS rounds
-      FROM negotiation_round r JOIN project p ON p.id = r.project_id
-     WHERE r.held_on >= ${from}::date AND r.held_on < ${to}::date AND ${projectFilterSql(user, filters)}`;
+  if (filters.ownerId !== undefined) return fromDays(roundDaysSql(period, where));
+  // The scope and the unit filter name unit_id, which every grain has.
+  return Prisma.sql`weeks AS (${roundUnitWeeksSql(period, where)}), owners AS (${roundOwnersSql(period, where)})`;
 }
 
 type RoundsRow = { dim: "w" | "o" | "u"; week: Date | null; id: number; name: string | null; name_zh: string | null; name_en: string | null; rounds: number };
 type ProjectsRow = { dim: "o" | "u"; id: number; name: string | null; name_zh: string | null; name_en: string | null; projects: number };
 
 /**
- * Rounds held in the period per week, per owner and per unit (GROUPING SETS over the rounds by day): what a
- * logged round changes. From round_day_summary, its rows are bounded by days × owners, not by projects.
+ * Rounds held in the period per week, per owner and per unit: what a logged round changes. Owners and units with
+ * no round in the period are left out (roundsWithProjects lists them with 0 beside their projects).
  */
 export async function roundsByDimension(db: Db, user: Actor, filters: DashboardFilters): Promise<RoundsRow[]> {
   return db.$queryRaw<RoundsRow[]>`
-    WITH r AS (
-      SELECT CASE WHEN GROUPING(x.week) = 0 THEN 'w' WHEN GROUPING(x.owner_id) = 0 THEN 'o' ELSE 'u' END AS dim,
-             x.week, COALESCE(x.owner_id, x.unit_id) AS id, SUM(x.rounds)::int AS rounds
-        FROM (SELECT date_trunc('week', d.day)::date AS week, d.owner_id, d.unit_id, d.rounds FROM (${roundsByDaySql(user, filters)}) d) x
-       GROUP BY GROUPING SETS ((x.week), (x.owner_id), (x.unit_id))
+    WITH ${roundSources(user, filters)},
+    r AS (
+      SELECT 'w' AS dim, date_trunc('week', weeks.day)::date AS week, NULL::int AS id, SUM(weeks.rounds)::int AS rounds FROM weeks GROUP BY 2
+      UNION ALL
+      SELECT 'u', NULL, weeks.unit_id, SUM(weeks.rounds)::int FROM weeks GROUP BY weeks.unit_id
+      UNION ALL
+      SELECT 'o', NULL, owners.owner_id, SUM(owners.rounds)::int FROM owners GROUP BY owners.owner_id
     )
     SELECT r.dim, r.week, r.id, o.name, un.name_zh, un.name_en, r.rounds
       FROM r
       LEFT JOIN app_user o ON r.dim = 'o' AND o.id = r.id
-      LEFT JOIN unit un ON r.dim = 'u' AND un.id = r.id`;
+      LEFT JOIN unit un ON r.dim = 'u' AND un.id = r.id
+     WHERE r.rounds <> 0`;
 }
 
 /** The projects each owner and unit holds in the scope and filters: no round changes them (data_version's records). */
@@ -154,39 +170,45 @@ export async function countedFromProjects(db: Db, user: Actor, filters: Omit<Das
  * month holding c is completed from its days: a day row counts when its day is ≤ c and its month's last day is
  * not. Outside the months holding a cutoff no day row is in that case, so only the days from a month before the
  * earliest cutoff to the latest are read.
+ *
+ * Because each rule holds for every day before one that it holds for, "the day holds and its month's last day does
+ * not" is rule(day) − rule(month's last day) (1 or 0): each day row is read as two rows, its counts at its day and
+ * minus them at its month's last day, and every rule is written once over the month rows and those (the rules read
+ * the stall limits in subqueries the planner plans one by one: written three times over, they were most of the
+ * statement's time).
  */
 export async function countedFromSummaries(db: Db, user: Actor, filters: Omit<DashboardFilters, "period">, today: Date): Promise<StalledCounts> {
   const inScope = projectFilterSql(user, filters, { alias: "s" });
   const stall = stallCutoffRangeSql(today, STALL_STEPS[0], STALL_STEPS[STALL_STEPS.length - 1]);
   const lastOverdue = lastOverdueDaySql(today);
   const monthEnd = (day: Prisma.Sql) => Prisma.sql`(date_trunc('month', ${day}::timestamp) + INTERVAL '1 month - 1 day')::date`;
-  const stage = Prisma.sql`s.stage`;
-  const stalled = (step: (typeof STALL_STEPS)[number], on: Prisma.Sql) => stalledOnSql(today, step, stage, on);
-  const overdue = (on: Prisma.Sql) => overdueOnSql(today, stage, on);
-  // Month rows count at their last day; day rows at their day, when their month's last day does not.
-  const monthly = (rule: (on: Prisma.Sql) => Prisma.Sql) => rule(monthEnd(Prisma.sql`s.month`));
-  const daily = (rule: (on: Prisma.Sql) => Prisma.Sql) => Prisma.sql`(${rule(Prisma.sql`s.day`)} AND NOT ${rule(monthEnd(Prisma.sql`s.day`))})`;
-  const select = (grain: (rule: (on: Prisma.Sql) => Prisma.Sql) => Prisma.Sql) => Prisma.join(
-    [
-      ...STALL_STEPS.map((step) => Prisma.sql`COALESCE(SUM(s.last_activity) FILTER (WHERE ${grain((on) => stalled(step, on))}), 0)`),
-      Prisma.sql`COALESCE(SUM(s.follow_ups) FILTER (WHERE ${grain(overdue)}), 0)`,
-    ],
-  );
+  const stage = Prisma.sql`x.stage`;
+  const on = Prisma.sql`x.on_day`;
+  const counts = Prisma.join([
+    ...STALL_STEPS.map((step) => Prisma.sql`COALESCE(SUM(x.last_activity) FILTER (WHERE ${stalledOnSql(today, step, stage, on)}), 0)::int`),
+    Prisma.sql`COALESCE(SUM(x.follow_ups) FILTER (WHERE ${overdueOnSql(today, stage, on)}), 0)::int`,
+  ]);
   // The rules do not read the unit: the rows are summed per stage and day first (a few hundred rows, whatever the
   // number of units), and the rules applied to those.
-  const [row] = await db.$queryRaw<StalledCounts[]>`
-    SELECT (m.c[1] + d.c[1])::int AS s0, (m.c[2] + d.c[2])::int AS s30, (m.c[3] + d.c[3])::int AS s60, (m.c[4] + d.c[4])::int AS overdue
-      FROM (SELECT ARRAY[${select(monthly)}] AS c
-              FROM (SELECT s.stage, s.month, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
-                      FROM project_month_summary s WHERE ${inScope} GROUP BY 1, 2) s) m,
-           (SELECT ARRAY[${select(daily)}] AS c
-              FROM (SELECT s.stage, s.day, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
-                      FROM project_day_summary s
-                     WHERE ${inScope}
-                       AND ((s.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) AND s.day > ${stall.earliest} - 31 AND s.day <= ${stall.latest})
-                            OR (s.day > ${lastOverdue} - 31 AND s.day <= ${lastOverdue}))
-                     GROUP BY 1, 2) s) d`;
-  return row;
+  const [row] = await db.$queryRaw<{ c: number[] }[]>`
+    WITH d AS (
+      SELECT s.stage, s.day, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
+        FROM project_day_summary s
+       WHERE ${inScope}
+         AND ((s.stage = ANY(${[...STALL_STAGES]}::"Stage"[]) AND s.day > ${stall.earliest} - 31 AND s.day <= ${stall.latest})
+              OR (s.day > ${lastOverdue} - 31 AND s.day <= ${lastOverdue}))
+       GROUP BY 1, 2
+    ), x AS (
+      SELECT s.stage, ${monthEnd(Prisma.sql`s.month`)} AS on_day, SUM(s.last_activity) AS last_activity, SUM(s.follow_ups) AS follow_ups
+        FROM project_month_summary s WHERE ${inScope} GROUP BY 1, 2
+      UNION ALL
+      SELECT d.stage, d.day, d.last_activity, d.follow_ups FROM d
+      UNION ALL
+      SELECT d.stage, ${monthEnd(Prisma.sql`d.day`)}, -d.last_activity, -d.follow_ups FROM d
+    )
+    SELECT ARRAY[${counts}] AS c FROM x`;
+  const [s0, s30, s60, overdue] = row.c;
+  return { s0, s30, s60, overdue };
 }
 
 export type Work = {
