@@ -2,8 +2,11 @@ import "server-only";
 /**
  * The delivery rates (履约率, 开工率, 按期开工率, 投产率, 按期投产率,
  * 资金到位率, past a deadline), as lib/domain/delivery-rates.ts defines them,
- * in one statement: for the period overall and per unit, and for each quarter
- * of the period's year (up to today) overall — the trend. The rules' SQL is
+ * for the period overall and per unit, and for each quarter of the period's
+ * year (up to today) overall — the trend: the signed cohort's counts
+ * (deliveryCohort, with the figures) and the milestones due (deliveryDue) in a
+ * statement each, cached apart by the dashboard (a contract changes only the
+ * first), joined by deliveryRatesOf. The rules' SQL is
  * sql-rules.ts ("Delivery rates"), shared with the project list's `delivery`
  * filter, so each count opens exactly its projects.
  */
