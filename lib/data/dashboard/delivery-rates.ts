@@ -2,8 +2,11 @@ import "server-only";
 /**
  * The delivery rates (履约率, 开工率, 按期开工率, 投产率, 按期投产率,
  * 资金到位率, past a deadline), as lib/domain/delivery-rates.ts defines them,
- * in one statement: for the period overall and per unit, and for each quarter
- * of the period's year (up to today) overall — the trend. The rules' SQL is
+ * for the period overall and per unit, and for each quarter of the period's
+ * year (up to today) overall — the trend: the signed cohort's counts
+ * (deliveryCohort, with the figures) and the milestones due (deliveryDue) in a
+ * statement each, cached apart by the dashboard (a contract changes only the
+ * first), joined by deliveryRatesOf. The rules' SQL is
  * sql-rules.ts ("Delivery rates"), shared with the project list's `delivery`
  * filter, so each count opens exactly its projects.
  */
@@ -97,17 +100,35 @@ const countsOf = (r: Row | undefined): RateCounts => ({
   productionMet: r?.production_met ?? 0,
 });
 
-export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<DeliveryRates> {
+/** The periods the rates are read for (i = 0: the period itself; 1…: the trend's quarters) and each one's cutoff. */
+function ratePeriods(filters: DashboardFilters, now: Date) {
   const today = todayDate(now);
   const quarters = trendQuarters(filters.period, today);
-  // i = 0: the period itself; 1…: the trend's quarters.
   const periods = [filters.period, ...quarters];
   const cutoffs = periods.map((p) => deliveryCutoff(p, today));
-  const maxCutoff = cutoffs.reduce((a, b) => (a > b ? a : b));
-  const perCut = Prisma.sql`per.cut`;
-  const reached = (kind: string, projectId: string) => milestoneReachedOnSql(Prisma.raw(kind), Prisma.raw(projectId));
+  return { today, quarters, periods, cutoffs, maxCutoff: cutoffs.reduce((a, b) => (a > b ? a : b)) };
+}
 
+const perSql = (periods: Period[], cutoffs: Date[]) =>
+  Prisma.sql`SELECT * FROM unnest(${periods.map((_, i) => i)}::int[], ${periods.map((p) => p.from)}::date[], ${periods.map((p) => p.to)}::date[], ${cutoffs}::date[]) AS per(i, pfrom, pto, cut)`;
+const perCut = Prisma.sql`per.cut`;
+const reached = (kind: string, projectId: string) => milestoneReachedOnSql(Prisma.raw(kind), Prisma.raw(projectId));
+
+/** The cohort's half (what a contract changes): per period overall and (the period itself) per unit, and the figures. */
+export type DeliveryCohort = { rows: Row[]; figures: FigureTotal[]; quarters: Period[]; cutoffs: Date[] };
+/** The milestones' half (no contract changes it: which projects have a milestone due, met, past its deadline). */
+export type DeliveryDue = { rows: Row[] };
+
+/**
+ * The projects signed in each period and what they did by its cutoff (started, producing, funds in place), and the
+ * figures promised against reached: everything of the rates that counts signings.
+ */
+export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<DeliveryCohort> {
+  const { quarters, periods, cutoffs } = ratePeriods(filters, now);
+  // The signed projects read once (MATERIALIZED), each then asked per figure kind: as a LATERAL per kind, the
+  // signing rule ran once per kind (7 times).
   const figureRows = db.$queryRaw<{ kind: FigureKind; promised_projects: number; promised: string | null; reached_projects: number; reached: string | null }[]>`
+    WITH s AS MATERIALIZED (SELECT s.project_id FROM (${signedInPeriodSql(user, filters)}) s)
     SELECT k.kind, COUNT(v.promised)::int AS promised_projects, SUM(v.promised)::text AS promised,
            COUNT(v.reached) FILTER (WHERE v.promised IS NOT NULL)::int AS reached_projects,
            SUM(v.reached) FILTER (WHERE v.promised IS NOT NULL)::text AS reached
@@ -115,12 +136,47 @@ export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFi
       LEFT JOIN LATERAL (
         SELECT ${figurePromisedSql(Prisma.sql`k.kind`, Prisma.sql`s.project_id`)} AS promised,
                ${figureReachedSql(Prisma.sql`k.kind`, Prisma.sql`${cutoffs[0]}::date`, Prisma.sql`s.project_id`)} AS reached
-          FROM (${signedInPeriodSql(user, filters)}) s) v ON TRUE
+          FROM s) v ON TRUE
      GROUP BY k.kind`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH per AS (
-      SELECT * FROM unnest(${periods.map((_, i) => i)}::int[], ${periods.map((p) => p.from)}::date[], ${periods.map((p) => p.to)}::date[], ${cutoffs}::date[]) AS per(i, pfrom, pto, cut)
+    WITH per AS (${perSql(periods, cutoffs)}),
+    cohort AS (
+      SELECT per.i, s.project_id, s.unit_id, s.cny, s.usd,
+             ${reached("'CONSTRUCTION_START'::\"CommitmentKind\"", "s.project_id")} < per.cut AS started,
+             ${reached("'PRODUCTION'::\"CommitmentKind\"", "s.project_id")} < per.cut AS producing,
+             ${fundsBeforeSql("CNY", perCut, Prisma.raw("s.project_id"))} AS f_cny,
+             ${fundsBeforeSql("USD", perCut, Prisma.raw("s.project_id"))} AS f_usd
+        FROM (${signedInPeriodSql(user, filters, periods)}) s
+        JOIN per ON s.signed_on >= per.pfrom AND s.signed_on < per.pto
     ),
+    c AS (
+      SELECT i, unit_id, GROUPING(unit_id) AS g, COUNT(*)::int AS signed,
+             COUNT(*) FILTER (WHERE started)::int AS started, COUNT(*) FILTER (WHERE producing)::int AS producing,
+             COUNT(f_cny)::int AS funded_cny, COUNT(f_usd)::int AS funded_usd,
+             SUM(cny)::text AS contracted_cny, SUM(usd)::text AS contracted_usd, SUM(f_cny)::text AS funds_cny, SUM(f_usd)::text AS funds_usd
+        FROM cohort GROUP BY GROUPING SETS ((i), (i, unit_id))
+    )
+    SELECT c.i, c.unit_id, u.name_zh, u.name_en,
+           c.signed, c.started, c.producing, c.funded_cny, c.funded_usd, c.contracted_cny, c.contracted_usd, c.funds_cny, c.funds_usd
+      FROM c LEFT JOIN unit u ON u.id = c.unit_id
+     WHERE c.g = 1 OR c.i = 0`;
+  const figures = await figureRows;
+  return {
+    rows,
+    quarters,
+    cutoffs,
+    figures: FIGURE_KIND_LIST.map((kind) => {
+      const f = figures.find((x) => x.kind === kind);
+      return { kind, promisedProjects: f?.promised_projects ?? 0, promised: money(f?.promised), reachedProjects: f?.reached_projects ?? 0, reached: money(f?.reached) };
+    }),
+  };
+}
+
+/** The projects with a milestone due by each period's cutoff: all due met, one past its deadline, start and production on time. */
+export async function deliveryDue(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<DeliveryDue> {
+  const { today, periods, cutoffs, maxCutoff } = ratePeriods(filters, now);
+  const rows = await db.$queryRaw<Row[]>`
+    WITH per AS (${perSql(periods, cutoffs)}),
     ms AS MATERIALIZED (
       SELECT m.project_id, p.unit_id, m.kind, m.due_on, ${reached("m.kind", "m.project_id")} AS reached_on
         FROM commitment m JOIN project p ON p.id = m.project_id
@@ -137,22 +193,6 @@ export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFi
         FROM ms JOIN per ON ${dueBeforeSql(perCut, "ms")}
        GROUP BY per.i, ms.project_id, ms.unit_id
     ),
-    cohort AS (
-      SELECT per.i, s.project_id, s.unit_id, s.cny, s.usd,
-             ${reached("'CONSTRUCTION_START'::\"CommitmentKind\"", "s.project_id")} < per.cut AS started,
-             ${reached("'PRODUCTION'::\"CommitmentKind\"", "s.project_id")} < per.cut AS producing,
-             ${fundsBeforeSql("CNY", perCut, Prisma.raw("s.project_id"))} AS f_cny,
-             ${fundsBeforeSql("USD", perCut, Prisma.raw("s.project_id"))} AS f_usd
-        FROM (${signedInPeriodSql(user, filters, periods)}) s
-        JOIN per ON s.signed_on >= per.pfrom AND s.signed_on < per.pto
-    ),
-    c AS (
-      SELECT i, unit_id, GROUPING(unit_id) AS g, COUNT(*)::int AS signed,
-             COUNT(*) FILTER (WHERE started)::int AS started, COUNT(*) FILTER (WHERE producing)::int AS producing,
-             COUNT(f_cny)::int AS funded_cny, COUNT(f_usd)::int AS funded_usd,
-             SUM(cny)::text AS contracted_cny, SUM(usd)::text AS contracted_usd, SUM(f_cny)::text AS funds_cny, SUM(f_usd)::text AS funds_usd
-        FROM cohort GROUP BY GROUPING SETS ((i), (i, unit_id))
-    ),
     d AS (
       SELECT i, unit_id, GROUPING(unit_id) AS g, COUNT(*)::int AS due, COUNT(*) FILTER (WHERE met)::int AS met,
              COUNT(*) FILTER (WHERE past_due)::int AS past_due,
@@ -160,26 +200,38 @@ export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFi
              COUNT(*) FILTER (WHERE production_due)::int AS production_due, COUNT(*) FILTER (WHERE production_met)::int AS production_met
         FROM due GROUP BY GROUPING SETS ((i), (i, unit_id))
     )
-    SELECT COALESCE(c.i, d.i) AS i, COALESCE(c.unit_id, d.unit_id) AS unit_id, u.name_zh, u.name_en,
-           c.signed, c.started, c.producing, c.funded_cny, c.funded_usd, c.contracted_cny, c.contracted_usd, c.funds_cny, c.funds_usd,
+    SELECT d.i, d.unit_id, u.name_zh, u.name_en,
            d.due, d.met, d.past_due, d.start_due, d.start_met, d.production_due, d.production_met
-      FROM c FULL JOIN d ON c.i = d.i AND c.g = d.g AND COALESCE(c.unit_id, 0) = COALESCE(d.unit_id, 0)
-      LEFT JOIN unit u ON u.id = COALESCE(c.unit_id, d.unit_id)
-     WHERE COALESCE(c.g, d.g) = 1 OR COALESCE(c.i, d.i) = 0
-     ORDER BY 1, u.name_zh, 2`;
+      FROM d LEFT JOIN unit u ON u.id = d.unit_id
+     WHERE d.g = 1 OR d.i = 0`;
+  return { rows };
+}
 
+/** The rates from their two halves (the dashboard caches them apart: a contract changes the cohort's only). */
+export function deliveryRatesOf(cohort: DeliveryCohort, due: DeliveryDue): DeliveryRates {
+  const { quarters, cutoffs } = cohort;
+  // One row per (period, unit or all), the two halves' columns side by side (a unit with signings and no milestone
+  // due, or the reverse, has the other half's counts at zero).
+  const key = (r: Row) => `${r.i}:${r.unit_id ?? ""}`;
+  const merged = new Map<string, Row>();
+  for (const r of [...cohort.rows, ...due.rows]) merged.set(key(r), { ...merged.get(key(r)), ...r, name_zh: r.name_zh ?? merged.get(key(r))?.name_zh ?? null });
+  const rows = [...merged.values()];
   const total = (i: number) => rows.find((r) => r.i === i && r.unit_id === null);
-  const figures = await figureRows;
+  // By unit name, then id (as ORDER BY name_zh, unit_id under the databases' C collation: code point order).
+  const byName = (a: Row, b: Row) => (a.name_zh === b.name_zh ? a.unit_id! - b.unit_id! : a.name_zh === null ? 1 : b.name_zh === null ? -1 : a.name_zh < b.name_zh ? -1 : 1);
   return {
-    figures: FIGURE_KIND_LIST.map((kind) => {
-      const f = figures.find((x) => x.kind === kind);
-      return { kind, promisedProjects: f?.promised_projects ?? 0, promised: money(f?.promised), reachedProjects: f?.reached_projects ?? 0, reached: money(f?.reached) };
-    }),
+    figures: cohort.figures,
     cutoff: cutoffs[0],
     overall: countsOf(total(0)),
     byUnit: rows
       .filter((r) => r.i === 0 && r.unit_id !== null)
+      .sort(byName)
       .map((r) => ({ id: r.unit_id!, nameZh: r.name_zh ?? "", nameEn: r.name_en ?? "", ...countsOf(r) })),
     trend: quarters.map((q, k) => ({ label: q.label, period: q, cutoff: cutoffs[k + 1], ...countsOf(total(k + 1)) })),
   };
+}
+
+export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<DeliveryRates> {
+  const [cohort, due] = await Promise.all([deliveryCohort(db, user, filters, now), deliveryDue(db, user, filters, now)]);
+  return deliveryRatesOf(cohort, due);
 }

@@ -12,6 +12,7 @@ import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import type { Actor } from "./sql";
 import { funnelOf } from "./funnel";
+import { deliveryRatesOf } from "./delivery-rates";
 import { workOf } from "./work";
 import { type Pipeline } from "./pipeline";
 import { activityOf } from "@/lib/data/activity";
@@ -41,13 +42,14 @@ export function getActivitySections(db: Db, user: Actor, filters: DashboardFilte
 
 /** One dashboard from its sections (computed together, or each kept by the cache). */
 export function assembleDashboard(filters: DashboardFilters, records: RecordValues, activity: ActivityValues) {
-  const { funnel, durations, projectCounts, pipelineStages, activityCounts, totals, series, bySector, byUnit, byCountry, ...recordSections } = records;
+  const { funnel, durations, projectCounts, pipelineStages, activityCounts, totals, series, bySector, byUnit, byCountry, deliveryRates, deliveryDue, ...recordSections } = records;
   const { rounds, stalled, closest, activity: activityIndex } = activity;
   return {
     filters,
     funnel: funnelOf(funnel, durations),
     signed: { totals, series, bySector, byUnit, byCountry },
     ...recordSections,
+    deliveryRates: deliveryRatesOf(deliveryRates, deliveryDue),
     work: workOf(rounds, projectCounts, stalled),
     pipeline: { byStage: pipelineStages, closest } satisfies Pipeline,
     activity: activityOf(activityIndex, activityCounts),

@@ -20,7 +20,7 @@ import { activityRecords, activityRounds } from "@/lib/data/activity";
 import { funnelDurations, funnelStages } from "./funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "./signed";
 import { getDelivery } from "./delivery";
-import { getDeliveryRates } from "./delivery-rates";
+import { deliveryCohort, deliveryDue } from "./delivery-rates";
 import { getChains, getEvents } from "./chains";
 import { pipelineByStage, pipelineClosest } from "./pipeline";
 import { projectsByDimension, roundsByDimension, stalledAndOverdue } from "./work";
@@ -56,7 +56,10 @@ export const RECORD_SECTIONS = {
   byCountry: records([...SIGNED, "company"], (db, u, f) => signedByCountry(db, u, f)),
   bands: records(SIGNED, (db, u, f) => sizeBands(db, u, f)),
   delivery: records([...SIGNED, "construction_start", "funds_in_place"], (db, u, f) => getDelivery(db, u, f)),
-  deliveryRates: records([...SIGNED, "commitment", "commitment_actual", "construction_start", "funds_in_place", "unit"], (db, u, f, now) => getDeliveryRates(db, u, f, now)),
+  // The delivery rates in two halves (index.ts deliveryRatesOf): the signed cohort's (a contract changes it) and the
+  // milestones due (which no contract changes: at 100k, most of the rates' cost).
+  deliveryRates: records([...SIGNED, "commitment", "commitment_actual", "construction_start", "funds_in_place", "unit"], (db, u, f, now) => deliveryCohort(db, u, f, now)),
+  deliveryDue: records([...FILTER, "commitment", "commitment_actual", "construction_start", "unit"], (db, u, f, now) => deliveryDue(db, u, f, now)),
   chains: records([...COUNTED, ...FILTER, ...col("anchor_project_id", "first_contact_on", "planned_investment_cny", "title")], (db, u, f) => getChains(db, u, f)),
   events: records([...COUNTED, ...FILTER, "promotion_event", ...col("event_id")], (db, u, f) => getEvents(db, u, f)),
   projectCounts: records([...FILTER, "app_user", "unit"], (db, u, f) => projectsByDimension(db, u, f)),

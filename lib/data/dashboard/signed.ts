@@ -61,10 +61,12 @@ export async function signedSeries(db: Db, user: Actor, filters: DashboardFilter
   const unit = Prisma.raw(`'${bucket}'`);
   const cur = filters.period;
   const prior = priorYear(cur);
+  // Each signing's sides (this period, a year earlier; both where a long period overlaps its prior year) listed from
+  // its own row: joined to a two-row list of sides, the signings were grouped and sorted once per side.
   const rows = await db.$queryRaw<(AmountRow & { which: "c" | "p"; start: Date })[]>`
     SELECT w.which, date_trunc(${unit}, CASE WHEN w.which = 'c' THEN s.signed_on ELSE (s.signed_on + interval '1 year')::date END)::date AS start, ${AGG}
       FROM (${signedAmountsSql(user, filters, [cur, prior])}) s
-      JOIN (VALUES ('c'), ('p')) w(which) ON (w.which = 'c' AND ${inRange(cur)}) OR (w.which = 'p' AND ${inRange(prior)})
+     CROSS JOIN LATERAL (SELECT 'c' WHERE ${inRange(cur)} UNION ALL SELECT 'p' WHERE ${inRange(prior)}) w(which)
      GROUP BY 1, 2`;
   const key = (w: string, d: Date) => `${w}${d.toISOString().slice(0, 10)}`;
   const by = new Map(rows.map((r) => [key(r.which, r.start), r]));
@@ -103,10 +105,12 @@ export async function signedByCountry(db: Db, user: Actor, filters: DashboardFil
 
 /** Signed projects at or above each band (cumulative: a 12-billion project is in all three). */
 export async function sizeBands(db: Db, user: Actor, filters: DashboardFilters): Promise<BandRow[]> {
+  // The signings read once, each band summed over them (no join of bands × signings to sort and group).
   const rows = await db.$queryRaw<(AmountRow & { min: string })[]>`
-    SELECT b.min::text AS min, COUNT(s.project_id)::int AS count, SUM(s.cny)::text AS cny, SUM(s.usd)::text AS usd
+    WITH s AS MATERIALIZED (SELECT s.cny, s.usd FROM (${signedAmountsSql(user, filters)}) s)
+    SELECT b.min::text AS min, a.count, a.cny, a.usd
       FROM unnest(${[...SIZE_BANDS]}::numeric[]) b(min)
-      LEFT JOIN (${signedAmountsSql(user, filters)}) s ON s.cny >= b.min
-     GROUP BY b.min ORDER BY b.min`;
+      CROSS JOIN LATERAL (SELECT COUNT(*)::int AS count, SUM(s.cny)::text AS cny, SUM(s.usd)::text AS usd FROM s WHERE s.cny >= b.min) a
+     ORDER BY b.min`;
   return rows.map((r) => ({ min: r.min, ...amounts(r) }));
 }
