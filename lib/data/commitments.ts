@@ -288,18 +288,26 @@ export async function listMilestoneAlerts(db: Db, where: Prisma.Sql, today: stri
   return alerts.sort((a, b) => colourRank(a.colour) - colourRank(b.colour));
 }
 
-/** listMilestoneAlerts' statement (exported for its plan test). */
+/**
+ * listMilestoneAlerts' statement (exported for its plan test): the walk (the rule on the milestone, its project `mp`
+ * and the scope on `p`) apart, with its horizon read once before it (then also the walk's end on the index), and the
+ * columns shown joined to the `limit` found — fewer relations to order in one join, less planning.
+ */
 export function milestoneAlertsSql(where: Prisma.Sql, today: string, limit: number): Prisma.Sql {
+  const warnDays = Prisma.sql`(SELECT ${milestoneWarnDaysSql("s")} FROM (SELECT 1) one LEFT JOIN installation_setting s ON s.id = 1)`;
   return Prisma.sql`
-    SELECT mp.id, mp.number, mp.title, c.name_zh AS company_zh, c.name_en AS company_en, o.name AS owner_name, m.kind::text AS kind, m.due_on,
+    SELECT mp.id, mp.number, mp.title, c.name_zh AS company_zh, c.name_en AS company_en, o.name AS owner_name, a.kind::text AS kind, a.due_on,
            ${settingsColumnsSql("setting")}
-      FROM commitment m
-      JOIN project p ON p.id = m.project_id
-      JOIN project mp ON mp.id = m.project_id
+      FROM (SELECT m.project_id, m.kind, m.due_on
+              FROM commitment m
+              JOIN project p ON p.id = m.project_id
+              JOIN project mp ON mp.id = m.project_id
+             WHERE ${where} AND ${unreachedMilestoneSql(Prisma.sql`(${today}::date + ${warnDays})`, "m", "mp")}
+             ORDER BY m.due_on, m.project_id, m.kind
+             LIMIT ${limit}) a
+      JOIN project mp ON mp.id = a.project_id
       JOIN company c ON c.id = mp.company_id
       JOIN app_user o ON o.id = mp.owner_id
       LEFT JOIN installation_setting setting ON setting.id = 1
-     WHERE ${where} AND ${unreachedMilestoneSql(Prisma.sql`(${today}::date + ${milestoneWarnDaysSql("setting")})`, "m", "mp")}
-     ORDER BY m.due_on, m.project_id, m.kind
-     LIMIT ${limit}`;
+     ORDER BY a.due_on, a.project_id, a.kind`;
 }
