@@ -20,6 +20,8 @@ import { fromSearchParams } from "../lib/domain/project-filter";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const TERMS = (process.env.BENCH_TERMS ?? "电池,光伏,汽车,物流").split(",");
+/** BENCH_ONLY=<regex>: only the measures whose label matches (e.g. BENCH_ONLY="My work"). */
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
 const base = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 const names = (process.env.BENCH_DBS ?? "").split(",").filter(Boolean);
 if (names.length === 0) throw new Error("BENCH_DBS=db_a,db_b[,…] (seed:large databases, smallest first)");
@@ -64,7 +66,7 @@ async function main() {
   for (const name of names) {
     const url = urlOf(name);
     const pool = new pg.Pool({ connectionString: url, max: 1 });
-    const { city, county } = await benchActors(pool);
+    const { city, county, officer } = await benchActors(pool);
     const [{ projects }] = (await pool.query<{ projects: number }>(`SELECT count(*)::int AS projects FROM project`)).rows;
     const matches: string[] = [];
     for (const term of TERMS) {
@@ -76,10 +78,12 @@ async function main() {
     const measures: Measure[] = [
       ["My work, city manager, unit view", (db) => getMyWork(db, city, { view: "unit" })],
       ["My work, county manager, unit view", (db) => getMyWork(db, county, { view: "unit" })],
+      ["My work, county manager, own view", (db) => getMyWork(db, county, { view: "mine" })],
+      ["My work, officer, own view", (db) => getMyWork(db, officer, { view: "mine" })],
       ["list, unfiltered (city manager)", (db) => listProjects(db, city, fromSearchParams({}))],
       ...TERMS.map((term): Measure => [`list, search ${term}`, (db) => listProjects(db, city, fromSearchParams({ q: term }))]),
     ];
-    sizes.push({ name, db: createPrismaClient(url, 4), measures });
+    sizes.push({ name, db: createPrismaClient(url, 4), measures: measures.filter(([label]) => !ONLY || ONLY.test(label)) });
   }
   console.log(`${RUNS} runs after 2 warm-up; load before: ${load()}`);
   const times = sizes.map((s) => s.measures.map(() => [] as number[]));

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/test/factories";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { getCommitments, recordCommitment, recordCommitmentActual } from "@/lib/data/commitments";
+import { getCommitments, milestoneAlertsSql, recordCommitment, recordCommitmentActual } from "@/lib/data/commitments";
+import { projectFilterSql } from "@/lib/data/sql-rules";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { MILESTONE_SETTINGS } from "@/lib/domain/milestones";
 import { recordFunds } from "@/lib/data/funds";
 import { getMyWork } from "@/lib/data/my-work";
 import { ZRecordCommitment, ZRecordCommitmentActual } from "@/lib/validation/commitments";
@@ -193,5 +196,53 @@ describe("My work's milestones", () => {
     const later = await getMyWork(db, owner, { today: new Date("2025-03-06T00:00:00Z") });
     expect(later.milestones.map((m) => m.colour)).toEqual(["RED", "RED"]);
     expect((await getMyWork(db, otherOfficer, { today: new Date("2025-03-01T00:00:00Z") })).milestones.filter((m) => m.projectId === p.id)).toEqual([]);
+  });
+});
+
+describe("My work's milestones at the edge days, and how they are read", () => {
+  const TODAY = "2025-05-10";
+  const shift = (days: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  it("due yesterday is red, due today and due in N days are yellow, due in N + 1 days is not listed; a started project's other milestones still are", async () => {
+    const [setting] = await db.$queryRaw<{ n: number | null }[]>`SELECT milestone_warn_days AS n FROM installation_setting WHERE id = 1`;
+    const warnDays = setting?.n ?? MILESTONE_SETTINGS.warnDays;
+    const owner = await makeActor("OFFICER");
+    const p = await makeProject(owner, { path: ["INTENT", "NEGOTIATION", "SIGNED"], contractOn: "2024-06-01" });
+    const started = await makeProject(owner, { path: ["INTENT", "NEGOTIATION", "SIGNED", "CONSTRUCTION"], contractOn: "2024-06-01", startedOn: "2024-09-01" });
+    const mine = (projectId: number, kind: string, dueOn: string) => recordCommitment(db, owner, promise(projectId, { kind, dueOn }));
+    await mine(p.id, "LAND_HANDOVER", shift(-1));
+    await mine(p.id, "CONSTRUCTION_START", shift(0));
+    await mine(p.id, "PRODUCTION", shift(warnDays));
+    await mine(p.id, "FULL_PRODUCTION", shift(warnDays + 1));
+    // The start record reaches only the construction start: its production, due the same day, is still red.
+    await mine(started.id, "CONSTRUCTION_START", shift(-1));
+    await mine(started.id, "PRODUCTION", shift(-1));
+
+    const work = await getMyWork(db, owner, { today: new Date(`${TODAY}T00:00:00Z`) });
+    const [first, second] = [p.id, started.id].sort((a, b) => a - b);
+    const red = (id: number) => (id === p.id ? [[p.id, "LAND_HANDOVER", "RED", -1]] : [[started.id, "PRODUCTION", "RED", -1]]);
+    // By deadline, then project, then kind.
+    expect(work.milestones.map((m) => [m.projectId, m.kind, m.colour, m.daysUntil])).toEqual([
+      ...red(first),
+      ...red(second),
+      [p.id, "CONSTRUCTION_START", "YELLOW", 0],
+      [p.id, "PRODUCTION", "YELLOW", warnDays],
+    ]);
+  });
+
+  it("reads milestones along their deadline index, checking reached ones by index probes, not by hashing every construction start", async () => {
+    const manager = await makeActor("MANAGER");
+    // A county manager's unit view; sequential scans priced out (this database is small): can the index give the order at all?
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      await tx.$executeRaw`SET LOCAL enable_sort = off`;
+      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${milestoneAlertsSql(projectFilterSql(manager, {}), TODAY, 50)}`);
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("Index Only Scan using commitment_milestone_due_idx on commitment m");
+    expect(plan).not.toMatch(/Sort/);
+    // "Reached" as anti joins: no subplan run per milestone or hashed over every start or actual.
+    expect(plan).not.toMatch(/SubPlan/);
+    expect(plan).toMatch(/Anti Join/);
   });
 });

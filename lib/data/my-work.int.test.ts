@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
-import { LIST_LIMIT, STALLED_ORDER, getMyWork } from "@/lib/data/my-work";
+import { ACTIVITY_LIMIT, LIST_LIMIT, STALLED_ORDER, getMyWork, recentActivitySql } from "@/lib/data/my-work";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { projectFilterSql } from "@/lib/data/sql-rules";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
@@ -180,5 +181,71 @@ describe("my work", () => {
     const unit = await getMyWork(testDb(), manager, { today: TODAY, view: "unit" });
     expect(unit.activity.map((a) => a.projectId)).toContain(p.colleagueOverdue);
     expect(unit.activity.map((a) => a.projectId)).not.toContain(p.otherUnitOverdue);
+  });
+
+  it("recent activity: each source's newest, merged by time; on one instant rounds, then stage changes, then audit entries; only projects in view", async () => {
+    const db = testDb();
+    const owner = actor(await makeUser({ unitId: unitA }));
+    const mine = (await makeProject({ unitId: unitA, ownerId: owner.id })).id;
+    const theirs = (await makeProject({ unitId: unitB, ownerId: otherOfficer.id })).id;
+    // In the future, so that they are the newest in a database other test files share.
+    const at = (minutes: number) => new Date(Date.UTC(2099, 0, 1) + minutes * 60_000);
+    const round = (projectId: number, number: number, when: Date) =>
+      db.negotiationRound.create({ data: { projectId, number, heldOn: day(-1), format: "VIDEO", ourParticipants: owner.name, summary: `第${number}轮`, createdById: owner.id, createdAt: when } });
+    // More rounds than the feed shows, all newer than the project's stage change: the stage change is not shown.
+    for (let i = 1; i <= ACTIVITY_LIMIT + 2; i++) await round(mine, i, at(100 + i));
+    await db.stageChange.create({ data: { projectId: mine, fromStage: "INTENT", toStage: "NEGOTIATION", changedById: owner.id, changedAt: at(50) } });
+    // Three sources at one instant, newest of all.
+    const tie = at(1000);
+    await round(mine, ACTIVITY_LIMIT + 3, tie);
+    await db.stageChange.create({ data: { projectId: mine, fromStage: "NEGOTIATION", toStage: "SIGNED", changedById: owner.id, changedAt: tie } });
+    await db.auditLog.create({ data: { actorId: owner.id, action: "project.update", entity: "project", entityId: String(mine), at: tie } });
+    await db.auditLog.create({ data: { actorId: owner.id, action: "funds.create", entity: "funds_in_place", entityId: "1", after: { projectId: mine }, at: tie } });
+    // Out of view, newer still: another unit's project, and entries whose project cannot be read.
+    await round(theirs, 1, at(2000));
+    await db.stageChange.create({ data: { projectId: theirs, fromStage: null, toStage: "INTENT", changedById: otherOfficer.id, changedAt: at(2000) } });
+    await db.auditLog.create({ data: { actorId: otherOfficer.id, action: "project.update", entity: "project", entityId: String(theirs), at: at(2000) } });
+    await db.auditLog.create({ data: { actorId: otherOfficer.id, action: "funds.create", entity: "funds_in_place", entityId: "2", after: { projectId: theirs }, at: at(2000) } });
+    await db.auditLog.create({ data: { actorId: owner.id, action: "project.update", entity: "project", entityId: "not-a-number", at: at(2000) } });
+    await db.auditLog.create({ data: { actorId: owner.id, action: "funds.create", entity: "funds_in_place", entityId: "3", after: { projectId: "99999999999" }, at: at(2000) } });
+
+    const work = await getMyWork(db, owner, { today: TODAY });
+    expect(work.activity).toHaveLength(ACTIVITY_LIMIT);
+    expect(work.activity.every((a) => a.projectId === mine)).toBe(true);
+    // The tie: round, stage change, then the audit entries (newest id first).
+    expect(work.activity.slice(0, 4).map((a) => a.kind)).toEqual(["round", "stage", "audit", "audit"]);
+    expect(work.activity.slice(2, 4).map((a) => (a.kind === "audit" ? a.action : null))).toEqual(["funds.create", "project.update"]);
+    expect(work.activity[1]).toMatchObject({ kind: "stage", fromStage: "NEGOTIATION", toStage: "SIGNED", actorName: owner.name });
+    // Then the rounds, newest first; the older stage change does not make it.
+    const rounds = work.activity.slice(4).map((a) => (a.kind === "round" ? a.number : null));
+    expect(rounds).toEqual(Array.from({ length: ACTIVITY_LIMIT - 4 }, (_, i) => ACTIVITY_LIMIT + 2 - i));
+    expect(work.activity.slice(4).every((a) => a.at > at(50))).toBe(true);
+
+    // A manager of the other unit sees that unit's entries, not these.
+    const otherManager = actor(await makeUser({ unitId: unitB, role: "MANAGER" }));
+    const theirView = await getMyWork(db, otherManager, { today: TODAY, view: "unit" });
+    expect(theirView.activity.slice(0, 4).map((a) => [a.kind, a.projectId])).toEqual([
+      ["round", theirs],
+      ["stage", theirs],
+      ["audit", theirs],
+      ["audit", theirs],
+    ]);
+  });
+
+  it("recent activity reads each source newest first along an index holding its project: no sort of everything in view", async () => {
+    // A county manager's unit view; sorts and table scans priced out (this database is small): the plan shows
+    // whether each source's index gives its order and its project without reading the rows.
+    const plan = await testDb().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_sort = off`;
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
+      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${recentActivitySql(projectFilterSql(manager, {}))}`);
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("Index Only Scan Backward using negotiation_round_created_at_id_project_id_idx");
+    expect(plan).toContain("Index Only Scan Backward using stage_change_changed_at_cover_idx");
+    expect(plan).toContain("Index Only Scan Backward using audit_log_project_feed_idx");
+    expect(plan).toContain("Index Scan Backward using audit_log_funds_feed_idx");
+    expect(plan).not.toMatch(/Seq Scan/);
   });
 });

@@ -205,48 +205,61 @@ type ActivityRow = {
  * (created, edited, owner changed …) and their funds in place. Each source
  * gives its latest ACTIVITY_LIMIT, then the newest of those are kept; on the
  * same instant rounds come before stage changes, and those before audit entries.
+ *
+ * Each source is read newest first along an index that holds its time, id and
+ * project (migration 20261202020000; stage changes: stage_change_changed_at_cover_idx),
+ * so an entry out of view is passed over on the index and the scope (`inView`,
+ * project aliased p) is an index-only probe of the project: a source reads about
+ * ACTIVITY_LIMIT ÷ (its share in view) index entries, whatever the size of the data
+ * (issue 14). Only the ACTIVITY_LIMIT entries kept are then read in full.
  */
 async function recentActivity(db: Db, inView: Prisma.Sql): Promise<ActivityItem[]> {
-  const rows = await db.$queryRaw<ActivityRow[]>`
-    SELECT x.kind, x.at, p.id AS project_id, p.title AS project_title, u.name AS actor_name,
-           x.number, x.held_on, x.summary, x.from_stage, x.to_stage, x.reason, x.action
-      FROM (
-            (SELECT 'round' AS kind, 1 AS rank, r.id, r.created_at AS at, r.project_id, r.created_by_id AS actor_id,
-                    r.number, r.held_on, r.summary, NULL::text AS from_stage, NULL::text AS to_stage, NULL::text AS reason, NULL::text AS action
-               FROM negotiation_round r JOIN project p ON p.id = r.project_id
-              WHERE ${inView}
-              ORDER BY r.created_at DESC, r.id DESC LIMIT ${ACTIVITY_LIMIT})
-            UNION ALL
-            (SELECT 'stage', 2, s.id, s.changed_at, s.project_id, s.changed_by_id,
-                    NULL, NULL, NULL, s.from_stage::text, s.to_stage::text, s.reason, NULL
-               FROM stage_change s JOIN project p ON p.id = s.project_id
-              WHERE ${inView}
-              ORDER BY s.changed_at DESC, s.id DESC LIMIT ${ACTIVITY_LIMIT})
-            UNION ALL
-            -- Rounds and stage moves are listed from their own tables, which say more.
-            (SELECT 'audit', 3, e.id, e.at, p.id, e.actor_id, NULL, NULL, NULL, NULL, NULL, NULL, e.action
-               FROM (
-                     SELECT a.id, a.at, a.action, a.actor_id, a.entity_id AS project_key
-                       FROM audit_log a
-                      WHERE a.entity = 'project' AND a.action NOT ILIKE '%stage%' AND a.action NOT ILIKE '%round%'
-                     UNION ALL
-                     SELECT a.id, a.at, a.action, a.actor_id, a.after->>'projectId' AS project_key
-                       FROM audit_log a
-                      WHERE a.entity = 'funds_in_place'
-                    ) e
-               JOIN project p ON p.id::text = e.project_key
-              WHERE ${inView}
-              ORDER BY e.at DESC, e.id DESC LIMIT ${ACTIVITY_LIMIT})
-           ) x
-      JOIN project p ON p.id = x.project_id
-      LEFT JOIN app_user u ON u.id = x.actor_id
-     ORDER BY x.at DESC, x.rank, x.id DESC
-     LIMIT ${ACTIVITY_LIMIT}`;
-
+  const rows = await db.$queryRaw<ActivityRow[]>(recentActivitySql(inView));
   return rows.map((r): ActivityItem => {
     const about = { at: r.at, projectId: r.project_id, projectTitle: r.project_title, actorName: r.actor_name };
     if (r.kind === "round") return { kind: "round", ...about, number: r.number!, heldOn: r.held_on!, summary: r.summary! };
     if (r.kind === "stage") return { kind: "stage", ...about, fromStage: r.from_stage, toStage: r.to_stage!, reason: r.reason };
     return { kind: "audit", ...about, action: r.action! };
   });
+}
+
+/** recentActivity's statement (exported for its plan test). */
+export function recentActivitySql(inView: Prisma.Sql): Prisma.Sql {
+  // An audit entry's project: the entry's own id for a project, the funds' projectId for funds in place (text).
+  const auditProject = (key: Prisma.Sql) => Prisma.sql`(CASE WHEN ${key} ~ '^[0-9]{1,9}$' THEN ${key}::int END)`;
+  return Prisma.sql`
+    SELECT x.kind, x.at, p.id AS project_id, p.title AS project_title, u.name AS actor_name,
+           r.number, r.held_on, r.summary, s.from_stage::text AS from_stage, s.to_stage::text AS to_stage, s.reason, a.action
+      FROM (
+            SELECT * FROM (
+                  (SELECT 'round' AS kind, 1 AS rank, r.id::bigint AS id, r.created_at AS at, r.project_id
+                     FROM negotiation_round r JOIN project p ON p.id = r.project_id
+                    WHERE ${inView}
+                    ORDER BY r.created_at DESC, r.id DESC LIMIT ${ACTIVITY_LIMIT})
+                  UNION ALL
+                  (SELECT 'stage', 2, s.id, s.changed_at, s.project_id
+                     FROM stage_change s JOIN project p ON p.id = s.project_id
+                    WHERE ${inView}
+                    ORDER BY s.changed_at DESC, s.id DESC LIMIT ${ACTIVITY_LIMIT})
+                  UNION ALL
+                  -- Rounds and stage moves are listed from their own tables, which say more.
+                  (SELECT 'audit', 3, a.id, a.at, p.id
+                     FROM audit_log a JOIN project p ON p.id = ${auditProject(Prisma.sql`a.entity_id`)}
+                    WHERE a.entity = 'project' AND a.action NOT ILIKE '%stage%' AND a.action NOT ILIKE '%round%' AND ${inView}
+                    ORDER BY a.at DESC, a.id DESC LIMIT ${ACTIVITY_LIMIT})
+                  UNION ALL
+                  (SELECT 'audit', 3, a.id, a.at, p.id
+                     FROM audit_log a JOIN project p ON p.id = ${auditProject(Prisma.sql`(a.after->>'projectId')`)}
+                    WHERE a.entity = 'funds_in_place' AND ${inView}
+                    ORDER BY a.at DESC, a.id DESC LIMIT ${ACTIVITY_LIMIT})
+                 ) newest
+             ORDER BY newest.at DESC, newest.rank, newest.id DESC
+             LIMIT ${ACTIVITY_LIMIT}
+           ) x
+      JOIN project p ON p.id = x.project_id
+      LEFT JOIN negotiation_round r ON x.kind = 'round' AND r.id = x.id
+      LEFT JOIN stage_change s ON x.kind = 'stage' AND s.id = x.id
+      LEFT JOIN audit_log a ON x.kind = 'audit' AND a.id = x.id
+      LEFT JOIN app_user u ON u.id = (CASE x.kind WHEN 'round' THEN r.created_by_id WHEN 'stage' THEN s.changed_by_id ELSE a.actor_id END)
+     ORDER BY x.at DESC, x.rank, x.id DESC`;
 }

@@ -152,7 +152,10 @@ export function overdueByAtLeastSql(today: Date, days: number | Prisma.Sql, proj
  * A milestone promise in force (commitment aliased `m`) of a signed project,
  * due by `horizon` and not reached: reached is an actual of its kind, or for
  * construction start the project's construction_start record. The candidates
- * of red and yellow (lib/domain/milestones.ts milestoneColour decides).
+ * of red and yellow (lib/domain/milestones.ts milestoneColour decides). Both
+ * "reached" tests are plain NOT EXISTS, which the planner turns into anti joins
+ * (an index probe per milestone read); written as NOT (kind AND EXISTS) the
+ * start's test was a subplan that hashed every construction start (issue 14).
  */
 export function unreachedMilestoneSql(horizon: Date | Prisma.Sql, commitmentAlias = "m", projectAlias = "p"): Prisma.Sql {
   const m = alias(commitmentAlias);
@@ -160,7 +163,7 @@ export function unreachedMilestoneSql(horizon: Date | Prisma.Sql, commitmentAlia
   return Prisma.sql`(${m}.replaced_at IS NULL AND ${m}.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]) AND ${m}.due_on <= ${horizon}::date
     AND ${p}.stage = ANY(${[...FUNDED_STAGES]}::"Stage"[])
     AND NOT EXISTS (SELECT 1 FROM commitment_actual ca WHERE ca.project_id = ${m}.project_id AND ca.kind = ${m}.kind)
-    AND NOT (${m}.kind = 'CONSTRUCTION_START' AND EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = ${m}.project_id)))`;
+    AND NOT EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = ${m}.project_id AND ${m}.kind = 'CONSTRUCTION_START'))`;
 }
 
 /**
