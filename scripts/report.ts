@@ -6,6 +6,7 @@
  * Exit code 0 on success, 1 on failure, 2 on misuse.
  */
 import { createWriteStream } from "node:fs";
+import v8 from "node:v8";
 import type { Writable } from "node:stream";
 import { createBatchClient } from "./lib/batch-db";
 import { JSON_LIST_LIMIT, buildReport, openReport } from "@/lib/reports/build-report";
@@ -14,6 +15,9 @@ import { writeCsv } from "@/lib/reports/to-csv";
 import { writeXlsx } from "@/lib/reports/to-xlsx";
 import { writePdf } from "@/lib/reports/to-pdf";
 import { REPORT_FORMATS, parseReportPeriod, type ReportFormat } from "@/lib/validation/report";
+
+/** How far (%) V8 lets the old generation grow past its live size before collecting it (see main). */
+const HEAP_GROWING_PERCENT = 25;
 
 function usage(message?: string): never {
   if (message) console.error(message);
@@ -29,6 +33,14 @@ function end(stream: Writable): Promise<void> {
 }
 
 async function main() {
+  // Reading and writing a long list makes garbage that lives across a few young collections (each page of rows as
+  // the driver receives it: ~30 MB moved to the old generation for 69k stalled rows at 100k projects), and V8 lets
+  // the old generation grow to a few times its live size (~45 MB) before collecting it: the process's peak grew
+  // with the rows although nothing holds them. Collecting when the old generation is a quarter above its live size
+  // keeps the peak near the live size for any number of rows. A GC setting, read at each collection (so it can be
+  // set here, after start); unlike --max-old-space-size it is no limit: a report whose live data is larger (the
+  // PDF holds its lists) still runs, collecting more often.
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const opts: Record<string, string> = {};
   const args = process.argv.slice(2);
   for (let i = 0; i < args.length; i++) {

@@ -1,9 +1,10 @@
 import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Report } from "./build-report";
 import { BOM, toCsv } from "./to-csv";
-import { toXlsx, writeXlsx } from "./to-xlsx";
+import { toXlsx, writeSectionsXlsx, writeXlsx, zipEntryOf } from "./to-xlsx";
+import type { Cell, Section } from "./sections";
 import { toPdf } from "./to-pdf";
 import { reportFileName } from "./sections";
 import { deliveryRatesOf } from "./delivery-rates.test-helpers";
@@ -151,6 +152,88 @@ describe("XLSX", () => {
     await writeXlsx(report, sink, "en");
     await finished;
     expect(bytes).toBeGreaterThan(1000);
+  });
+});
+
+describe("XLSX: a long list is written at the pace of its reader", () => {
+  // ExcelJS's worksheet buffer hands each 64 KB of sheet XML to the zip entry archiver compresses from, without
+  // looking at write()'s answer; what that entry holds is XML written and not yet compressed.
+  const StreamBuf = require("exceljs/lib/utils/stream-buf") as { prototype: { _pipe(chunk: unknown): Promise<void>; pipes: Writable[] } };
+  const buffered = (w: Writable) => w.writableLength ?? (w as unknown as { _writableState: { length: number } })._writableState.length;
+  afterEach(() => vi.restoreAllMocks());
+
+  /** rows × 6 cells of hard-to-compress text (so the zip's own buffers hold few rows), in pages of 500, counting what was read. */
+  function longList(rows: number) {
+    const read = { rows: 0 };
+    let seed = 1;
+    const text = () => {
+      let t = "";
+      for (let i = 0; i < 4; i++) t += (seed = (seed * 48271) % 2147483647).toString(36);
+      return t;
+    };
+    async function* pages(): AsyncGenerator<Cell[][]> {
+      for (let i = 0; i < rows; i += 500) {
+        const page: Cell[][] = [];
+        for (let j = i; j < Math.min(rows, i + 500); j++) page.push([`P-${j}`, text(), text(), text(), j, "2025-03-01"]);
+        read.rows += page.length;
+        yield page;
+      }
+    }
+    const kinds = ["text", "text", "text", "text", "int", "date"] as const;
+    const section: Section = { key: "list", title: "list", columns: kinds.map((kind, i) => ({ key: `c${i}`, header: `c${i}`, kind, width: 20 })), rows: [], pages };
+    return { section, read };
+  }
+
+  /** A reader that takes a chunk every `ms` milliseconds (a slow download), counting bytes. */
+  function slowSink(ms: number) {
+    const got = { bytes: 0 };
+    const sink = new Writable({ highWaterMark: 4096, write(chunk: Buffer, _e, cb) { got.bytes += chunk.length; setTimeout(cb, ms); } });
+    return { sink, got, finished: new Promise((r) => sink.on("finish", r)) };
+  }
+
+  it("holds a bounded amount of uncompressed XML whatever the length of the list", async () => {
+    let most = 0;
+    const pipe = StreamBuf.prototype._pipe;
+    vi.spyOn(StreamBuf.prototype, "_pipe").mockImplementation(function (this: { pipes: Writable[] }, chunk) {
+      const p = pipe.call(this, chunk);
+      for (const w of this.pipes) most = Math.max(most, buffered(w));
+      return p;
+    });
+    const { section } = longList(20_000);
+    const { sink, got, finished } = slowSink(1);
+    await writeSectionsXlsx([section], sink);
+    await finished;
+    expect(got.bytes).toBeGreaterThan(1_000_000);
+    // Without waiting for the zip entry the writer ran ahead of the reader by megabytes (one page per drain of the
+    // output); with it, one 64 KB chunk at a time.
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(256 * 1024);
+  }, 60_000);
+
+  it("stops reading the list when the reader stalls, and stops writing when the output is closed", async () => {
+    const { section, read } = longList(20_000);
+    const sink = new Writable({ highWaterMark: 4096, write(_c, _e, _cb) { /* never takes the next chunk */ } });
+    const writing = writeSectionsXlsx([section], sink);
+    let last = -1;
+    for (let waited = 0; waited < 10_000 && read.rows !== last; waited += 300) {
+      last = read.rows;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(read.rows).toBeLessThan(5_000);
+    sink.destroy();
+    await expect(writing).rejects.toThrow(/closed/);
+    expect(read.rows).toBeLessThan(5_000);
+  }, 30_000);
+
+  it("finds the zip entry of a worksheet in this ExcelJS (the internals zipEntryOf reads)", () => {
+    const sink = new Writable({ write(_c, _e, cb) { cb(); } });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink });
+    const ws = wb.addWorksheet("x");
+    ws.addRow(["a"]).commit();
+    const entry = zipEntryOf(ws);
+    expect(entry).not.toBeNull();
+    expect(typeof entry!.write).toBe("function");
+    expect(typeof buffered(entry!)).toBe("number");
   });
 });
 

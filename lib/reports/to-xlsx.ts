@@ -86,27 +86,72 @@ export async function writeSectionsXlsx(sections: Section[], stream: Writable, l
       });
       xrow.commit();
     };
-    for (const row of section.rows) addRow(row);
+    // Every ROWS_PER_WAIT rows, wait until the zip has taken what was committed (roomFor): ExcelJS writes a row's
+    // XML on at once whatever the zip's state, so without the wait a slow reader lets the rows pile up uncompressed.
+    let sinceWait = 0;
+    const add = (row: Cell[]): Promise<void> | null => {
+      addRow(row);
+      if (++sinceWait < ROWS_PER_WAIT) return null;
+      sinceWait = 0;
+      return roomFor(ws, stream);
+    };
+    for (const row of section.rows) await add(row);
     if (section.pages) {
       for await (const page of section.pages()) {
-        for (const row of page) addRow(row);
-        // Let the zip stream flush the committed rows before the next page is read.
-        await drained(stream);
+        for (const row of page) {
+          const wait = add(row);
+          if (wait) await wait;
+        }
       }
     }
+    await roomFor(ws, stream);
     ws.commit();
   }
   await wb.commit();
 }
 
-/** Resolves when `stream` has room again (at once unless its buffer is full). */
-function drained(stream: Writable): Promise<void> {
-  if (!stream.writableNeedDrain) return Promise.resolve();
+/** Rows written between two waits for the zip (roomFor): about 30 KB of sheet XML. */
+export const ROWS_PER_WAIT = 64;
+
+/**
+ * Where a worksheet's XML waits to be compressed: ExcelJS writes a sheet into a buffer of its own (StreamBuf), which
+ * hands each full 64 KB chunk to the zip entry archiver reads from (the stream it piped that buffer to, `pipes`)
+ * without looking at write()'s answer. That entry's buffered length is the XML written and not yet compressed.
+ * ExcelJS internals (exceljs 4.4): formats.test.ts pins them, so an upgrade that moves them fails there, not silently.
+ */
+export function zipEntryOf(ws: ExcelJS.Worksheet): Writable | null {
+  const buffer = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream;
+  return buffer?.pipes?.length === 1 ? buffer.pipes[0] : null;
+}
+
+/** Whether a writable asked its writer to wait ('drain' will follow): readable-stream 2's streams lack writableNeedDrain. */
+const needsDrain = (w: Writable) => Boolean(w.writableNeedDrain ?? (w as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain);
+
+/**
+ * Resolves when both the worksheet's zip entry (zipEntryOf) and the output have room again, at once when neither
+ * is full; throws when the output was closed or failed before that (a download given up: stop writing).
+ */
+export async function roomFor(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  const entry = zipEntryOf(ws);
+  for (const w of entry ? [entry, out] : [out]) {
+    if (out.destroyed) throw new Error("The report's output was closed before the report was written.");
+    if (needsDrain(w)) await drained(w, out);
+  }
+  if (out.destroyed) throw new Error("The report's output was closed before the report was written.");
+}
+
+/** Resolves on `w`'s next 'drain', or when `out` closes or fails. */
+function drained(w: Writable, out: Writable): Promise<void> {
   return new Promise((ok) => {
-    const done = () => { stream.off("drain", done); stream.off("close", done); stream.off("error", done); ok(); };
-    stream.once("drain", done);
-    stream.once("close", done);
-    stream.once("error", done);
+    const done = () => {
+      w.off("drain", done);
+      out.off("close", done);
+      out.off("error", done);
+      ok();
+    };
+    w.once("drain", done);
+    out.once("close", done);
+    out.once("error", done);
   });
 }
 
