@@ -27,26 +27,19 @@
  * submit's held commit would stop every other connection, the test's own.
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createCompany } from "@/lib/data/companies";
-import { createPrismaClient, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { makeUnit, makeUser, testDb, uniq } from "@/test/factories";
 import { freshCreditCode } from "@/test/credit-codes";
+import { blockedBy, holder, namedClient } from "@/test/held";
 import { servesDatabasesByName } from "@/scripts/lib/scratch-db";
 
 const onServer = await servesDatabasesByName(process.env.DATABASE_URL!);
 
 /** The first submit's own client, named, so that its backend can be found in pg_stat_activity. */
-const FIRST = `double-submit-first-${uniq()}`;
-let firstDb: Db | undefined;
-afterAll(async () => firstDb?.$disconnect());
-
-function withApplicationName(url: string, name: string) {
-  const u = new URL(url);
-  u.searchParams.set("application_name", name);
-  return u.toString();
-}
+let first: ReturnType<typeof namedClient> | undefined;
+afterAll(async () => first?.db.$disconnect());
 
 /** `db` whose raw queries wait for `go` (after calling `reached`), and hand their rows to `seen`. */
 function rawQueriesWaitFor(db: Db, reached: () => void, go: Promise<void>, seen: (rows: unknown) => void): Db {
@@ -63,14 +56,6 @@ function rawQueriesWaitFor(db: Db, reached: () => void, go: Promise<void>, seen:
   }) as unknown as Db;
 }
 
-async function until(what: string, check: () => Promise<boolean>, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 async function manager() {
   const unit = await makeUnit("COUNTY");
   const user = await makeUser({ role: "MANAGER", unitId: unit.id });
@@ -82,27 +67,19 @@ type Input = Parameters<typeof createCompany>[2];
 /** Submits `input` twice in the order above; returns both answers and what the second's duplicate check found. */
 async function firstCommitsBeforeSecondChecks(input: Input) {
   const user = await manager();
-  firstDb ??= createPrismaClient(withApplicationName(process.env.DATABASE_URL!, FIRST), 1);
-  const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await holder.connect();
+  first ??= namedClient("double-submit-first", 1);
+  const held = await holder();
+  let go = () => {};
   try {
     // 1. Hold the first submit at its commit.
-    await holder.query("BEGIN");
-    await holder.query("SELECT version FROM data_version WHERE id = 1 FOR UPDATE");
-    const holderPid = (await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
-    const first = createCompany(firstDb, user, input);
-    first.catch(() => {});
-    await until("the first submit waits on the held row at its commit", async () => {
-      // Asked outside the holder's transaction: a transaction sees one snapshot of pg_stat_activity.
-      const rows = await testDb().$queryRaw<unknown[]>`
-        SELECT 1 FROM pg_stat_activity WHERE application_name = ${FIRST} AND ${holderPid}::int = ANY(pg_blocking_pids(pid)) AND query ILIKE 'COMMIT%'`;
-      return rows.length > 0;
-    });
+    await held.query("SELECT version FROM data_version WHERE id = 1 FOR UPDATE");
+    const firstSubmit = createCompany(first.db, user, input);
+    firstSubmit.catch(() => {});
+    await blockedBy(first.name, held.pid, "COMMIT%");
 
     // 2. The second submit, up to its duplicate check.
     let reached!: () => void;
     const atCheck = new Promise<void>((resolve) => (reached = resolve));
-    let go!: () => void;
     const released = new Promise<void>((resolve) => (go = resolve));
     let found: unknown;
     const second = createCompany(rawQueriesWaitFor(testDb(), reached, released, (rows) => (found = rows)), user, input);
@@ -118,8 +95,8 @@ async function firstCommitsBeforeSecondChecks(input: Input) {
     expect(await testDb().company.count({ where: { requestId: input.requestId } })).toBe(0);
 
     // 3. The first commits.
-    await holder.query("ROLLBACK");
-    const a = await first;
+    await held.release();
+    const a = await firstSubmit;
     if (a.id === undefined) throw new Error(`the first submit found duplicates: ${JSON.stringify(a.duplicates)}`);
 
     // 4. The second's duplicate check, after the first's commit.
@@ -127,8 +104,8 @@ async function firstCommitsBeforeSecondChecks(input: Input) {
     const b = await second;
     return { a, b, found: found as { id: number }[] };
   } finally {
-    await holder.query("ROLLBACK").catch(() => {});
-    await holder.end();
+    go();
+    await held.release();
   }
 }
 
