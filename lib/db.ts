@@ -19,6 +19,15 @@ export const POOL_LIMITS = {
   queryTimeoutMillis: 120_000,
   /** The server ends a session left idle inside a transaction this long, releasing its locks. */
   idleInTransactionMillis: 60_000,
+  /**
+   * Prisma's limit for a transaction to start (its `maxWait`: a connection from the pool, then BEGIN), set past the
+   * pool's own wait for a connection so that the pool's is the one that decides. Prisma's default, 2 s, refused
+   * transactions queued behind colleagues' — creates of one unit and year wait on its project-number counter row, and
+   * hold their connections meanwhile — sooner than the pool would have, and only after waiting for the connection
+   * anyway (its timer does not stop the wait: it throws once the connection comes). A user who saves while colleagues
+   * do gets a short wait, up to the pool's 5 s (connectionTimeoutMillis; then 2 s for BEGIN), not "try again" at 2 s.
+   */
+  transactionStartMillis: 7_000,
 } as const;
 
 const TRANSACTION_END = /^\s*(COMMIT|ROLLBACK)\b/i;
@@ -119,7 +128,11 @@ const POOL = Symbol.for("investment-crm.db.pool");
 
 export function createPrismaClient(url: string, poolMax = 10) {
   const pool = createPool(url, poolMax);
-  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    // The one setting for every transaction the app opens (db.$transaction, createOnce); a call may still pass its own.
+    transactionOptions: { maxWait: POOL_LIMITS.transactionStartMillis },
+  });
   Object.defineProperty(client, POOL, { value: pool });
   return client;
 }

@@ -18,6 +18,12 @@ import { getPipeline } from "@/lib/data/pipeline";
 import { getMyWork } from "@/lib/data/my-work";
 import { importProjects } from "@/lib/import/import-projects";
 import { makeUser } from "@/test/factories";
+import { blockedBy, holder, namedClient } from "@/test/held";
+import { POOL_LIMITS } from "@/lib/db";
+import { servesDatabasesByName } from "@/scripts/lib/scratch-db";
+
+/** The waits below need a PostgreSQL server: on the embedded PGlite (one backend) a held lock stops every connection. */
+const onServer = await servesDatabasesByName(process.env.DATABASE_URL!);
 
 const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
 
@@ -32,6 +38,45 @@ describe("project number", () => {
     const rows = await testDb().project.findMany({ where: { id: { in: created.map((c) => c.id) } }, select: { number: true } });
     const numbers = rows.map((r) => r.number).sort();
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `${unit.code.toUpperCase()}-${year}-${String(i + 1).padStart(4, "0")}`));
+  });
+
+  it.skipIf(!onServer)("makes a create wait for a connection, not fail, while colleagues' creates hold them all waiting on the counter", async () => {
+    // Creates of one unit and year take turns on its counter row, holding their connections while they wait: at
+    // busy times a create waits for a connection. That wait is bounded by the pool (POOL_LIMITS.connectionTimeoutMillis,
+    // 5 s); Prisma's own limit for a transaction to start (maxWait, 2 s by default) used to end it sooner, with
+    // "try again". Made to happen, not timed: one connection; a colleague's create on it waits on the counter row
+    // held by the test, longer than Prisma's default; the next create waits for the connection meanwhile.
+    const hold = 2_500;
+    expect(hold).toBeLessThan(POOL_LIMITS.connectionTimeoutMillis - 1_500);
+    const officer = await makeActor("OFFICER");
+    const unit = await testDb().unit.findUniqueOrThrow({ where: { id: officer.unitId } });
+    const company = await testDb().company.create({ data: { nameZh: `等待编号企业${uniq()}`, countryCode: "CN", ownershipType: "PRIVATE" } });
+    const { db, name } = namedClient("numbers-one-connection", 1);
+    const counter = await holder();
+    try {
+      // The counter row, written and not committed: the first create's INSERT waits for this transaction.
+      await counter.query("INSERT INTO project_number_counter (unit_id, year, last) VALUES ($1, $2, 0)", [unit.id, year]);
+      const create = (i: number) => createProject(db, officer, { title: `等待项目${i}`, companyId: company.id, requestId: newRequestId() } as never);
+      const colleague = create(1);
+      colleague.catch(() => {});
+      await blockedBy(name, counter.pid, "INSERT%");
+      const waited = performance.now();
+      const mine = create(2);
+      mine.catch(() => {});
+      await new Promise((r) => setTimeout(r, hold));
+      await counter.release();
+      const created = await Promise.all([colleague, mine]);
+      expect(performance.now() - waited).toBeGreaterThanOrEqual(hold);
+      const rows = await testDb().project.findMany({ where: { id: { in: created.map((c) => c.id) } }, select: { title: true, number: true }, orderBy: { id: "asc" } });
+      const prefix = `${unit.code.toUpperCase()}-${year}-`;
+      expect(rows).toEqual([
+        { title: "等待项目1", number: `${prefix}0001` },
+        { title: "等待项目2", number: `${prefix}0002` },
+      ]);
+    } finally {
+      await counter.release();
+      await db.$disconnect();
+    }
   });
 
   it("numbers a bulk insert in order, writing its counter once per statement, and a savepoint rolled back gives its numbers again", async () => {

@@ -3,7 +3,10 @@
  * 20261129070000_request_ids (companies, contacts, events, users, units,
  * reference items, API tokens): two submits of one form AT ONCE (the race the
  * unique index settles) and a third one later give one row carrying the
- * request id, and one audit row.
+ * request id, and one audit row. These races happen as the timing falls; the
+ * company's worst order (the first commits between the second's request-id
+ * lookup and its duplicate check) is made every run in
+ * company-double-submit.int.test.ts.
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
