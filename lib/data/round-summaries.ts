@@ -16,10 +16,10 @@ import "server-only";
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DayRange } from "@/lib/data/sql-rules";
+import { DAY_MS } from "@/lib/domain/period";
 
 type Where = (alias: string) => Prisma.Sql;
 
-const DAY_MS = 86_400_000;
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
 const firstOfMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 /** The Monday of a UTC-midnight day's ISO week. */
