@@ -61,18 +61,27 @@ export async function signedSeries(db: Db, user: Actor, filters: DashboardFilter
   const unit = Prisma.raw(`'${bucket}'`);
   const cur = filters.period;
   const prior = priorYear(cur);
-  // Each signing's sides (this period, a year earlier; both where a long period overlaps its prior year) listed from
-  // its own row: joined to a two-row list of sides, the signings were grouped and sorted once per side.
-  const rows = await db.$queryRaw<(AmountRow & { which: "c" | "p"; start: Date })[]>`
-    SELECT w.which, date_trunc(${unit}, CASE WHEN w.which = 'c' THEN s.signed_on ELSE (s.signed_on + interval '1 year')::date END)::date AS start, ${AGG}
+  // One group per bucket of the signing's own day, each side summed by FILTER (as the totals are): a signing in both
+  // sides (a long period overlapping its prior year) is in both sums. The prior side's bucket is read a year later
+  // below. Before, each signing was listed once per side (a LATERAL) and grouped by side and a date_trunc of the date
+  // as timestamptz (zone arithmetic per row): ~1.5× the totals' time at 100k.
+  const side = (p: Period, as: "c" | "p") =>
+    Prisma.sql`COUNT(*) FILTER (WHERE ${inRange(p)})::int AS ${Prisma.raw(as)}, (SUM(s.cny) FILTER (WHERE ${inRange(p)}))::text AS ${Prisma.raw(`${as}_cny`)},
+               (SUM(s.usd) FILTER (WHERE ${inRange(p)}))::text AS ${Prisma.raw(`${as}_usd`)}`;
+  const rows = await db.$queryRaw<{ start: Date; c: number; c_cny: string | null; c_usd: string | null; p: number; p_cny: string | null; p_usd: string | null }[]>`
+    SELECT date_trunc(${unit}, s.signed_on::timestamp)::date AS start, ${side(cur, "c")}, ${side(prior, "p")}
       FROM (${signedAmountsSql(user, filters, [cur, prior])}) s
-     CROSS JOIN LATERAL (SELECT 'c' WHERE ${inRange(cur)} UNION ALL SELECT 'p' WHERE ${inRange(prior)}) w(which)
-     GROUP BY 1, 2`;
-  const key = (w: string, d: Date) => `${w}${d.toISOString().slice(0, 10)}`;
-  const by = new Map(rows.map((r) => [key(r.which, r.start), r]));
+     GROUP BY 1`;
+  const key = (d: Date) => d.toISOString().slice(0, 10);
+  const by = new Map(rows.map((r) => [key(r.start), r]));
+  const yearBefore = (d: Date) => new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), 1));
   return {
     bucket,
-    points: bucketStarts(filters.period, bucket).map((start) => ({ start, current: amounts(by.get(key("c", start))), prior: amounts(by.get(key("p", start))) })),
+    points: bucketStarts(filters.period, bucket).map((start) => {
+      const c = by.get(key(start));
+      const p = by.get(key(yearBefore(start)));
+      return { start, current: amounts(c && { count: c.c, cny: c.c_cny, usd: c.c_usd }), prior: amounts(p && { count: p.p, cny: p.p_cny, usd: p.p_usd }) };
+    }),
   };
 }
 
