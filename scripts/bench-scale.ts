@@ -51,7 +51,10 @@ if (STATEMENTS || EXPLAIN) {
       if (!explained.has(key)) explained.set(key, { label: current, text, values: (args[0] as { values?: unknown[] })?.values ?? [] });
     }
     if (current && text && result instanceof Promise) {
-      const key = `${current}\u0000${text.replace(/\s+/g, " ").slice(0, 140)}`;
+      // The statement's opening and the start of its first WHERE: My work's three lists open alike and differ there.
+      const flat = text.replace(/\s+/g, " ");
+      const where = flat.indexOf(" WHERE ");
+      const key = `${current}\u0000${flat.slice(0, 100)}${where < 0 ? "" : ` …${flat.slice(where, where + 90)}`}`;
       const t0 = performance.now();
       result.then(() => (statementTimes.get(key) ?? statementTimes.set(key, []).get(key)!).push(performance.now() - t0), () => {});
     }

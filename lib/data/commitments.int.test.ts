@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/test/factories";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { getCommitments, milestoneAlertsSql, recordCommitment, recordCommitmentActual } from "@/lib/data/commitments";
-import { projectFilterSql } from "@/lib/data/sql-rules";
+import { projectScopeSql } from "@/lib/data/sql-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MILESTONE_SETTINGS } from "@/lib/domain/milestones";
 import { recordFunds } from "@/lib/data/funds";
@@ -10,6 +10,7 @@ import { getMyWork } from "@/lib/data/my-work";
 import { ZRecordCommitment, ZRecordCommitmentActual } from "@/lib/validation/commitments";
 import { ZRecordFunds } from "@/lib/validation/stage";
 import { makeActor, makeProject, newRequestId, type TestActor } from "@/lib/data/stage.test-helpers";
+import { blockedBy, holder, namedClient } from "@/test/held";
 
 const db = testDb();
 let officer: TestActor;
@@ -230,19 +231,123 @@ describe("My work's milestones at the edge days, and how they are read", () => {
     ]);
   });
 
-  it("reads milestones along their deadline index, checking reached ones by index probes, not by hashing every construction start", async () => {
+  it("reads milestones along their deadline index — a unit's along its own range — checking reached ones by index probes, not by hashing every construction start", async () => {
     const manager = await makeActor("MANAGER");
-    // A county manager's unit view; sequential scans priced out (this database is small): can the index give the order at all?
-    const plan = await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-      await tx.$executeRaw`SET LOCAL enable_sort = off`;
-      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${milestoneAlertsSql(projectFilterSql(manager, {}), TODAY, 50)}`);
-      return rows.map((r) => r["QUERY PLAN"]).join("\n");
-    });
-    expect(plan).toContain("Index Only Scan using commitment_milestone_due_idx on commitment m");
-    expect(plan).not.toMatch(/Sort/);
-    // "Reached" as anti joins: no subplan run per milestone or hashed over every start or actual.
-    expect(plan).not.toMatch(/SubPlan/);
-    expect(plan).toMatch(/Anti Join/);
+    const city = await makeActor("MANAGER", undefined, "CITY");
+    // Sequential scans and sorts priced out (this database is small): can the index give the order at all?
+    const planOf = (user: TestActor) =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+        await tx.$executeRaw`SET LOCAL enable_sort = off`;
+        const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${milestoneAlertsSql({ scope: projectScopeSql(user, "m"), where: null }, TODAY, 50)}`);
+        return rows.map((r) => r["QUERY PLAN"]).join("\n");
+      });
+    // A county manager's unit view: its unit's range only.
+    const county = await planOf(manager);
+    expect(county).toMatch(new RegExp(`Index Only Scan using commitment_unit_milestone_due_idx on commitment m [^\\n]*\\n\\s+Index Cond: \\(\\(unit_id = ${manager.unitId}\\) AND \\(due_on <=`));
+    // Every unit: by deadline alone.
+    expect(await planOf(city)).toContain("Index Only Scan using commitment_milestone_due_idx on commitment m");
+    for (const plan of [county, await planOf(city)]) {
+      expect(plan).not.toMatch(/Sort/);
+      // "Reached" as anti joins: no subplan run per milestone or hashed over every start or actual.
+      expect(plan).not.toMatch(/SubPlan/);
+      expect(plan).toMatch(/Anti Join/);
+    }
+  });
+});
+
+describe("a commitment's unit (commitment.unit_id, kept by triggers)", () => {
+  /** The test's commitments whose unit is not their project's; and how many there are, so that none is not vacuous. */
+  async function expectUnitsInStep(projectIds: number[]) {
+    const off = await db.$queryRaw<unknown[]>`
+      SELECT m.id, m.unit_id, p.unit_id AS project_unit FROM commitment m JOIN project p ON p.id = m.project_id
+       WHERE m.project_id = ANY(${projectIds}::int[]) AND m.unit_id IS DISTINCT FROM p.unit_id`;
+    expect(off).toEqual([]);
+    expect(await db.commitment.count({ where: { projectId: { in: projectIds } } })).toBeGreaterThan(0);
+  }
+  const unitOf = async (commitmentId: number) => (await db.commitment.findUniqueOrThrow({ where: { id: commitmentId }, select: { unitId: true } })).unitId;
+
+  it("is its project's unit after every kind of write that can change it", async () => {
+    const elsewhere = await makeActor("OFFICER");
+    const [p, q] = [await signed(), await signed()];
+    // Inserted (the form, the importer: writeCommitment), amended (a new row, the old one replaced).
+    const first = await recordCommitment(db, officer, promise(p.id, { kind: "LAND_HANDOVER", dueOn: "2025-03-01" }));
+    await recordCommitment(db, officer, promise(p.id, { kind: "LAND_HANDOVER", dueOn: "2025-06-01", replacesId: first.id, version: 1 }));
+    await recordCommitment(db, officer, promise(p.id, { kind: "JOBS", value: "800" }));
+    const onQ = await recordCommitment(db, officer, promise(q.id, { kind: "PRODUCTION", dueOn: "2026-06-30" }));
+    await expectUnitsInStep([p.id, q.id]);
+    expect(await unitOf(first.id)).toBe(officer.unitId);
+
+    // A project moved to another unit, and back; edited without moving.
+    await db.$executeRaw`UPDATE project SET unit_id = ${elsewhere.unitId} WHERE id = ${p.id}`;
+    await expectUnitsInStep([p.id, q.id]);
+    expect(await unitOf(first.id)).toBe(elsewhere.unitId);
+    await db.$executeRaw`UPDATE project SET unit_id = ${officer.unitId}, title = title || '′' WHERE id = ${p.id}`;
+    await db.$executeRaw`UPDATE project SET title = title || '″' WHERE id = ${p.id}`;
+    await expectUnitsInStep([p.id, q.id]);
+    expect(await unitOf(first.id)).toBe(officer.unitId);
+
+    // Two projects moved in one statement.
+    await db.$executeRaw`UPDATE project SET unit_id = ${elsewhere.unitId} WHERE id IN (${p.id}, ${q.id})`;
+    await expectUnitsInStep([p.id, q.id]);
+    expect(await unitOf(onQ.id)).toBe(elsewhere.unitId);
+
+    // A commitment given to another project; its unit written by hand is put right.
+    const r = await signed();
+    await db.$executeRaw`UPDATE commitment SET project_id = ${r.id} WHERE id = ${onQ.id}`;
+    expect(await unitOf(onQ.id)).toBe(officer.unitId);
+    await db.$executeRaw`UPDATE commitment SET unit_id = ${elsewhere.unitId} WHERE id = ${onQ.id}`;
+    await expectUnitsInStep([p.id, q.id, r.id]);
+  });
+
+  it("an insert waits for a move of its project in progress and takes the unit it committed; a move waits for an insert in progress and takes it along", async () => {
+    const elsewhere = await makeActor("OFFICER");
+    const { db: named, name } = namedClient("commitment-unit", 2);
+    try {
+      // The move first: the insert, past its scope check (the project is still the officer's), waits for it.
+      const p = await signed();
+      const move = await holder();
+      await move.query(`UPDATE project SET unit_id = $1 WHERE id = $2`, [elsewhere.unitId, p.id]);
+      const insert = recordCommitment(named, officer, promise(p.id, { kind: "PRODUCTION", dueOn: "2026-06-30" }));
+      await blockedBy(name, move.pid, "%commitment%");
+      await move.query("COMMIT");
+      await move.release();
+      expect(await unitOf((await insert).id)).toBe(elsewhere.unitId);
+
+      // The insert first: the move waits for it, then carries the inserted row along.
+      const q = await signed();
+      const add = await holder();
+      const { rows } = await add.query<{ id: number }>(
+        `INSERT INTO commitment (project_id, contract_id, kind, due_on, created_by_id, updated_at)
+         SELECT $1, k.id, 'STATISTICS', '2027-01-01', $2, now() FROM contract k WHERE k.project_id = $1 LIMIT 1 RETURNING id`,
+        [q.id, officer.id],
+      );
+      // .then: a Prisma query is sent when asked for its result.
+      const moved = named.$executeRaw`UPDATE project SET unit_id = ${elsewhere.unitId} WHERE id = ${q.id}`.then((n) => n);
+      await blockedBy(name, add.pid, "%UPDATE project%");
+      await add.query("COMMIT");
+      await add.release();
+      await moved;
+      expect(await unitOf(rows[0].id)).toBe(elsewhere.unitId);
+      await expectUnitsInStep([p.id, q.id]);
+    } finally {
+      await named.$disconnect();
+    }
+  });
+
+  it("a unit's My work shows the milestones of its projects, and they follow a project moved to another unit", async () => {
+    const owner = await makeActor("OFFICER");
+    const manager = await makeActor("MANAGER", owner.unitId);
+    const other = await makeActor("OFFICER");
+    const otherManager = await makeActor("MANAGER", other.unitId);
+    const p = await makeProject(owner, { path: ["INTENT", "NEGOTIATION", "SIGNED"], contractOn: "2024-06-01" });
+    await recordCommitment(db, owner, promise(p.id, { kind: "LAND_HANDOVER", dueOn: "2025-02-01" }));
+    const today = new Date("2025-03-01T00:00:00Z");
+    const shown = async (user: TestActor) => (await getMyWork(db, user, { view: "unit", today })).milestones.filter((m) => m.projectId === p.id).map((m) => m.kind);
+    expect(await shown(manager)).toEqual(["LAND_HANDOVER"]);
+    expect(await shown(otherManager)).toEqual([]);
+    await db.$executeRaw`UPDATE project SET unit_id = ${other.unitId}, owner_id = ${other.id} WHERE id = ${p.id}`;
+    expect(await shown(manager)).toEqual([]);
+    expect(await shown(otherManager)).toEqual(["LAND_HANDOVER"]);
   });
 });

@@ -260,23 +260,30 @@ export type MilestoneAlert = {
 };
 
 /**
- * My work's red and yellow milestones on the projects in `where` (project
- * aliased p, the caller's scope and view): red first, then by due date. The
- * funds rule's yellow is shown on the project page only. The settings row (the
- * N days of the horizon and colours) is read in the same statement.
+ * My work's red and yellow milestones on the projects in view, red first, then
+ * by due date. The funds rule's yellow is shown on the project page only. The
+ * settings row (the N days of the horizon and colours) is read in the same
+ * statement.
  *
- * Read from the earliest deadline along commitment_milestone_due_idx (migration
- * 20261202020000: the promises in force of the milestone kinds, with project and
- * kind), stopping at `limit` in view — what it reads depends on the share of
- * milestones in view, not on how many there are (issue 14). The scope is
- * checked on `p` (for a unit or an owner, an index-only probe of
- * project_dashboard_cover_idx); the rule (unreachedMilestoneSql) and the
- * columns shown come from the milestone's project `mp`, read only for the
- * milestones in view. Among the same deadline: by project, then kind.
+ * `scope` is the user's scope as SQL on the milestone aliased m
+ * (projectScopeSql(user, "m")): commitment.unit_id is its project's unit, kept by
+ * triggers (migration 20261202100000). `where` narrows the view further on the
+ * milestone's project aliased p (a project filter: an officer's own projects), or
+ * is null when the view is the scope itself — then no project is probed for it.
+ *
+ * Read from the earliest deadline along an index of the promises in force of the
+ * milestone kinds, with project and kind, stopping at `limit` in view (issue 14):
+ * for one unit, that unit's own range of commitment_unit_milestone_due_idx, so it
+ * reads about `limit` ÷ (the share of the unit's milestones that are red or
+ * yellow) entries whatever the size of the data or the number of units; for
+ * every unit (a city manager), commitment_milestone_due_idx (migration
+ * 20261202020000). The rule (unreachedMilestoneSql) and the columns shown come
+ * from the milestone's project `mp`, read only for the milestones the walk
+ * reaches. Among the same deadline: by project, then kind.
  */
-export async function listMilestoneAlerts(db: Db, where: Prisma.Sql, today: string, limit = 50): Promise<MilestoneAlert[]> {
+export async function listMilestoneAlerts(db: Db, inView: MilestonesInView, today: string, limit = 50): Promise<MilestoneAlert[]> {
   const rows = await db.$queryRaw<({ id: number; number: string; title: string; company_zh: string; company_en: string | null; owner_name: string; kind: MilestoneKind; due_on: Date } & SettingsColumns)[]>(
-    milestoneAlertsSql(where, today, limit),
+    milestoneAlertsSql(inView, today, limit),
   );
   const alerts = rows.flatMap((r): MilestoneAlert[] => {
     const dueOn = isoDay(r.due_on);
@@ -288,21 +295,26 @@ export async function listMilestoneAlerts(db: Db, where: Prisma.Sql, today: stri
   return alerts.sort((a, b) => colourRank(a.colour) - colourRank(b.colour));
 }
 
+/** The milestones in view: the scope on the milestone m, and a narrower view on its project p (or null). */
+export type MilestonesInView = { scope: Prisma.Sql; where: Prisma.Sql | null };
+
 /**
- * listMilestoneAlerts' statement (exported for its plan test): the walk (the rule on the milestone, its project `mp`
- * and the scope on `p`) apart, with its horizon read once before it (then also the walk's end on the index), and the
- * columns shown joined to the `limit` found — fewer relations to order in one join, less planning.
+ * listMilestoneAlerts' statement (exported for its plan test): the walk (the rule on the milestone and its project
+ * `mp`, the scope on the milestone) apart, with its horizon read once before it (then also the walk's end on the
+ * index), and the columns shown joined to the `limit` found — fewer relations to order in one join, less planning.
+ * The scope is not asked again of the project: the planner would count its selectivity twice (the same unit on m and
+ * on p) and, expecting a few alerts where there are hundreds, sort every milestone of the unit instead of walking.
  */
-export function milestoneAlertsSql(where: Prisma.Sql, today: string, limit: number): Prisma.Sql {
+export function milestoneAlertsSql({ scope, where }: MilestonesInView, today: string, limit: number): Prisma.Sql {
   const warnDays = Prisma.sql`(SELECT ${milestoneWarnDaysSql("s")} FROM (SELECT 1) one LEFT JOIN installation_setting s ON s.id = 1)`;
   return Prisma.sql`
     SELECT mp.id, mp.number, mp.title, c.name_zh AS company_zh, c.name_en AS company_en, o.name AS owner_name, a.kind::text AS kind, a.due_on,
            ${settingsColumnsSql("setting")}
       FROM (SELECT m.project_id, m.kind, m.due_on
               FROM commitment m
-              JOIN project p ON p.id = m.project_id
               JOIN project mp ON mp.id = m.project_id
-             WHERE ${where} AND ${unreachedMilestoneSql(Prisma.sql`(${today}::date + ${warnDays})`, "m", "mp")}
+              ${where ? Prisma.sql`JOIN project p ON p.id = m.project_id AND ${where}` : Prisma.empty}
+             WHERE ${scope} AND ${unreachedMilestoneSql(Prisma.sql`(${today}::date + ${warnDays})`, "m", "mp")}
              ORDER BY m.due_on, m.project_id, m.kind
              LIMIT ${limit}) a
       JOIN project mp ON mp.id = a.project_id

@@ -10,7 +10,7 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { may } from "@/lib/domain/policy";
 import { DAY_MS } from "@/lib/domain/period";
-import { boundedCountSql, inPlaySql, lastActivitySql, projectFilterSql } from "@/lib/data/sql-rules";
+import { boundedCountSql, inPlaySql, lastActivitySql, projectFilterSql, projectScopeSql } from "@/lib/data/sql-rules";
 import { ownProjectsFilter } from "@/lib/domain/scope";
 import type { ProjectFilter } from "@/lib/domain/project-filter";
 import { todayDate } from "@/lib/validation/fields";
@@ -159,7 +159,8 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
     workList(db, Prisma.sql`${where({})} AND p.next_follow_up_on >= ${today}::date AND p.next_follow_up_on <= ${horizon}::date AND ${inPlaySql()}`, byFollowUp),
     workList(db, where({ stalled: STALLED_STEP }), STALLED_ORDER),
     recentActivity(db, where({})),
-    listMilestoneAlerts(db, where({}), isoDay(today), LIST_LIMIT),
+    // The scope on the milestone's own unit; its project joined only for a view narrower than the scope (mine).
+    listMilestoneAlerts(db, { scope: projectScopeSql(user, "m"), where: Object.keys(inView).length > 0 ? where({}) : null }, isoDay(today), LIST_LIMIT),
   ]);
 
   const followUp = (r: ListRow): FollowUpRow => ({ ...toWorkProject(r, user), nextFollowUpOn: r.next_follow_up_on!, daysUntil: daysBetween(today, r.next_follow_up_on!) });
