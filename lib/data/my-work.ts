@@ -159,8 +159,8 @@ export async function getMyWork(db: Db, user: Actor, input: { view?: MyWorkView;
     workList(db, Prisma.sql`${where({})} AND p.next_follow_up_on >= ${today}::date AND p.next_follow_up_on <= ${horizon}::date AND ${inPlaySql()}`, byFollowUp),
     workList(db, where({ stalled: STALLED_STEP }), STALLED_ORDER),
     recentActivity(db, where({})),
-    // The scope on the milestone's own unit; its project joined only for a view narrower than the scope (mine).
-    listMilestoneAlerts(db, { scope: projectScopeSql(user, "m"), where: Object.keys(inView).length > 0 ? where({}) : null }, isoDay(today), LIST_LIMIT),
+    // The scope on the milestone's own unit; its project joined only for "mine", the one view narrower than the scope.
+    listMilestoneAlerts(db, { scope: projectScopeSql(user, "m"), where: view === "mine" ? where({}) : null }, isoDay(today), LIST_LIMIT),
   ]);
 
   const followUp = (r: ListRow): FollowUpRow => ({ ...toWorkProject(r, user), nextFollowUpOn: r.next_follow_up_on!, daysUntil: daysBetween(today, r.next_follow_up_on!) });
