@@ -463,16 +463,6 @@ export function exclusionSql(contractAlias = "k", projectAlias = "p", role?: Pri
     END)`;
 }
 
-/** The contract counts (classifySignings' `counted`): a BASE or INCREASE signing of a recognised project, not below the threshold. */
-export function countedSigningSql(contractAlias = "k", projectAlias = "p"): Prisma.Sql {
-  const k = alias(contractAlias);
-  const p = alias(projectAlias);
-  return Prisma.sql`(${p}.not_recognised_reason_id IS NULL
-    AND NOT COALESCE(${p}.sector_id = ANY(${NOT_RECOGNISED_SECTORS}), FALSE)
-    AND NOT COALESCE(${k}.contracted_investment_cny < ${MIN_RECOGNISED_CNY}, FALSE)
-    AND (${k}.kind = 'CAPITAL_INCREASE' OR ${baseSigningSql(contractAlias)}))`;
-}
-
 /** The reconciliation's line (reconciliationLine): 'NOT_RECOGNISED' | 'REPEAT' | 'UPGRADE' | 'COUNTED'. */
 export function reconciliationLineSql(contractAlias = "k", projectAlias = "p", computed?: { role: Prisma.Sql; why: Prisma.Sql }): Prisma.Sql {
   const why = computed?.why ?? exclusionSql(contractAlias, projectAlias);
@@ -486,22 +476,23 @@ export function reconciliationLineSql(contractAlias = "k", projectAlias = "p", c
  * (lib/domain/signings.ts): rows (project_id, signed_on, cny, usd), one per
  * project and period, from its counted signings in that period — signed_on
  * the earliest of them, cny and usd their sums (a BASE signing and a capital
- * increase in the same period: one project, both amounts). The name stays
- * from when "signed" was the first contract: every contract recorded before
- * the rule is FORMAL, so those numbers did not move.
+ * increase in the same period: one project, both amounts). The counted
+ * signings are the table counted_signing, kept by triggers in the writing
+ * transaction from the rule's SQL form (migration 20261202120000: the view
+ * counted_signing_rule), so a period's signings are one index range. The name
+ * stays from when "signed" was the first contract.
  */
-export function firstContractsSql(periods: DayRange[], contractAlias = "k"): Prisma.Sql {
-  const a = alias(contractAlias);
+export function firstContractsSql(periods: DayRange[], countedAlias = "k"): Prisma.Sql {
+  const a = alias(countedAlias);
   const col = Prisma.sql`${a}.signed_on`;
   const bucket =
     periods.length > 1
       ? Prisma.sql`, CASE ${Prisma.join(periods.map((r, i) => Prisma.sql`WHEN ${col} >= ${r.from}::date AND ${col} < ${r.to}::date THEN ${i}::int`), " ")} END`
       : Prisma.empty;
   return Prisma.sql`
-    SELECT ${a}.project_id, MIN(${a}.signed_on) AS signed_on, SUM(${a}.contracted_investment_cny) AS cny, SUM(${a}.contracted_foreign_usd) AS usd
-      FROM contract ${a} JOIN project kp ON kp.id = ${a}.project_id
+    SELECT ${a}.project_id, MIN(${a}.signed_on) AS signed_on, SUM(${a}.cny) AS cny, SUM(${a}.usd) AS usd
+      FROM counted_signing ${a}
      WHERE (${inRangesSql(col, periods)})
-       AND ${countedSigningSql(contractAlias, "kp")}
      GROUP BY ${a}.project_id${bucket}`;
 }
 

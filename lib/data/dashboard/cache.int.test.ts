@@ -160,8 +160,14 @@ describe("cachedDashboard", () => {
     stamps = stampsOf(2, { "project.title": 3, stage_change: 4 });
     await cachedDashboard(db, manager, q1, opts());
     expect(take()).toEqual(["funnel"]);
-    // A contract: every section counting signings, not the work or the funnel's stages.
+    // A contract that changes no counted signing (a repeat signing): only what reads contracts themselves (the
+    // funnel's days to start run from the first contract of any kind).
     stamps = stampsOf(2, { "project.title": 3, stage_change: 4, contract: 5 });
+    await cachedDashboard(db, manager, q1, opts());
+    expect(take()).toEqual(["durations"]);
+    // A counted signing (its triggers stamp counted_signing): every section counting signings, not the work or the
+    // funnel's stages.
+    stamps = stampsOf(2, { "project.title": 3, stage_change: 4, contract: 6, counted_signing: 6 });
     await cachedDashboard(db, manager, q1, opts());
     const signing = take();
     expect(signing).toEqual(expect.arrayContaining(["totals", "series", "bySector", "byUnit", "byCountry", "bands", "delivery", "deliveryRates", "durations", "chains", "events", "targets", "activityCounts"]));
@@ -170,7 +176,7 @@ describe("cachedDashboard", () => {
     expect(signing).not.toContain("deliveryDue");
     expect(signing).not.toContain("rounds");
     // A write whose trigger names no source: everything.
-    stamps = stampsOf(2, { "project.title": 3, stage_change: 4, contract: 5, "*": 6 });
+    stamps = stampsOf(2, { "project.title": 3, stage_change: 4, contract: 6, counted_signing: 6, "*": 7 });
     await cachedDashboard(db, manager, q1, opts());
     expect(take()).toEqual(ALL);
   });

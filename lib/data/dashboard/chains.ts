@@ -13,7 +13,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { countedSigningSql, money, projectFilterSql, projectScopeSql } from "@/lib/data/sql-rules";
+import { money, projectFilterSql, projectScopeSql } from "@/lib/data/sql-rules";
 import { type Actor } from "./sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -33,11 +33,11 @@ export type ChainRow = {
 export type EventRow = { id: number; nameZh: string; nameEn: string | null; startsOn: Date; leads: number; signed: number; signedCny: string; signedUsd: string };
 
 /**
- * Project `d`'s signings counted once (countedSigningSql, lib/domain/signings.ts) before `to` (none: all): its first
+ * Project `d`'s signings counted once (counted_signing, lib/domain/signings.ts) before `to` (none: all): its first
  * signing's date, and the counted amounts. One row, signed_on NULL when it has none.
  */
-const countedSignings = (to?: Date) => Prisma.sql`(SELECT MIN(k.signed_on) AS signed_on, SUM(k.contracted_investment_cny) AS cny, SUM(k.contracted_foreign_usd) AS usd
-  FROM contract k WHERE k.project_id = d.id ${to ? Prisma.sql`AND k.signed_on < ${to}::date` : Prisma.empty} AND ${countedSigningSql("k", "d")})`;
+const countedSignings = (to?: Date) => Prisma.sql`(SELECT MIN(k.signed_on) AS signed_on, SUM(k.cny) AS cny, SUM(k.usd) AS usd
+  FROM counted_signing k WHERE k.project_id = d.id ${to ? Prisma.sql`AND k.signed_on < ${to}::date` : Prisma.empty})`;
 
 export async function getChains(db: Db, user: Actor, filters: DashboardFilters): Promise<ChainRow[]> {
   const { to } = filters.period;

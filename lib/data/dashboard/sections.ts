@@ -36,8 +36,11 @@ export type Section<T> = {
 const col = (...columns: string[]) => columns.map((c) => `project.${c}`);
 /** The scope and the dashboard's filters (projectFilterSql with DASHBOARD_FILTER_KEYS). */
 const FILTER = col("unit_id", "sector_id", "chain_id", "owner_id");
-/** Counted once (countedSigningSql, firstContractsSql): the contracts, the automatic rules, the project's exclusions. */
-const COUNTED = ["contract", "installation_setting", ...col("id", "not_recognised_reason_id", "sector_id")];
+/**
+ * Counted once (firstContractsSql): the table counted_signing, which the contracts, the automatic rules and the
+ * project's exclusions change through its triggers (a write that changes no counted signing stamps nothing here).
+ */
+const COUNTED = ["counted_signing"];
 /** signedInPeriodSql: the counted signings joined to their projects, filtered. */
 const SIGNED = [...COUNTED, ...FILTER, ...col("company_id", "first_contact_on")];
 
@@ -48,7 +51,8 @@ const activity = <T>(reads: string[], compute: Section<T>["compute"]): Section<T
 export const RECORD_SECTIONS = {
   // (project.stage: its SQL names stage columns of its own; a stage move writes a stage change anyway.)
   funnel: records(["stage_change", ...FILTER, ...col("stage")], (db, u, f) => funnelStages(db, u, f)),
-  durations: records([...SIGNED, "negotiation_round", "construction_start"], (db, u, f) => funnelDurations(db, u, f)),
+  // (Days to start run from the first contract of any kind.)
+  durations: records([...SIGNED, "contract", "negotiation_round", "construction_start"], (db, u, f) => funnelDurations(db, u, f)),
   totals: records(SIGNED, (db, u, f) => signedTotals(db, u, f)),
   series: records(SIGNED, (db, u, f) => signedSeries(db, u, f)),
   bySector: records([...SIGNED, "reference_item"], (db, u, f) => signedBySector(db, u, f)),
