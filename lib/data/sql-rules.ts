@@ -276,26 +276,39 @@ export function fundsBeforeSql(currency: "CNY" | "USD", cutoff: Prisma.Sql, proj
 }
 
 /**
- * Promised against actual (lib/domain/delivery-rates.ts): the value of figure
- * `kind` (an SQL CommitmentKind) promised on project `projectId` — the promise
- * in force, not one an amendment replaced. NULL when nothing is promised.
+ * Promised against actual (lib/domain/delivery-rates.ts): the figures promised
+ * on project `projectId`, rows (kind, value) — for each kind the promise in
+ * force, not one an amendment replaced; a kind with nothing promised has no row.
+ * One index range over the project's commitments.
  */
+export function figuresPromisedSql(projectId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT DISTINCT ON (fp.kind) fp.kind, fp.value FROM commitment fp
+     WHERE fp.project_id = ${projectId} AND fp.replaced_at IS NULL AND fp.value IS NOT NULL ORDER BY fp.kind, fp.id DESC`;
+}
+
+/** The value of figure `kind` (an SQL CommitmentKind) promised on project `projectId` (figuresPromisedSql); NULL when nothing. */
 export function figurePromisedSql(kind: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT fp.value FROM commitment fp WHERE fp.project_id = ${projectId} AND fp.kind = ${kind} AND fp.replaced_at IS NULL AND fp.value IS NOT NULL
-     ORDER BY fp.id DESC LIMIT 1)`;
+  return Prisma.sql`(SELECT x.value FROM (${figuresPromisedSql(projectId)}) x WHERE x.kind = ${kind})`;
 }
 
 /**
- * What was reached of figure `kind` on project `projectId` before `cutoff`:
- * funds in place for the investment (yuan) and foreign investment (US
- * dollars), the latest reported actual for the others. NULL when nothing.
+ * What was reached of each figure on project `projectId` before `cutoff`, rows
+ * (kind, value): funds in place for the investment (yuan) and foreign
+ * investment (US dollars), the latest reported actual for the others. A kind
+ * with nothing reached has no row, or a NULL value.
  */
+export function figuresReachedSql(cutoff: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT 'INVESTMENT_TOTAL'::"CommitmentKind" AS kind, ${fundsBeforeSql("CNY", cutoff, projectId)} AS value
+    UNION ALL SELECT 'FOREIGN_INVESTMENT'::"CommitmentKind", ${fundsBeforeSql("USD", cutoff, projectId)}
+    UNION ALL (SELECT DISTINCT ON (fr.kind) fr.kind, fr.value FROM commitment_actual fr
+                WHERE fr.project_id = ${projectId} AND fr.value IS NOT NULL AND fr.reported_on < ${cutoff}
+                  AND fr.kind NOT IN ('INVESTMENT_TOTAL', 'FOREIGN_INVESTMENT')
+                ORDER BY fr.kind, fr.reported_on DESC, fr.id DESC)`;
+}
+
+/** What was reached of figure `kind` on project `projectId` before `cutoff` (figuresReachedSql); NULL when nothing. */
 export function figureReachedSql(kind: Prisma.Sql, cutoff: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(CASE ${kind}
-    WHEN 'INVESTMENT_TOTAL' THEN ${fundsBeforeSql("CNY", cutoff, projectId)}
-    WHEN 'FOREIGN_INVESTMENT' THEN ${fundsBeforeSql("USD", cutoff, projectId)}
-    ELSE (SELECT fr.value FROM commitment_actual fr WHERE fr.project_id = ${projectId} AND fr.kind = ${kind} AND fr.value IS NOT NULL AND fr.reported_on < ${cutoff}
-           ORDER BY fr.reported_on DESC, fr.id DESC LIMIT 1) END)`;
+  return Prisma.sql`(SELECT x.value FROM (${figuresReachedSql(cutoff, projectId)}) x WHERE x.kind = ${kind})`;
 }
 
 /**

@@ -321,9 +321,9 @@ describe("long lists streamed in pages", () => {
   it("a page of the signed list groups only its own projects' contracts, not the period's signings again", async () => {
     const ctx = { actor: admin, filters: { period: parseReportPeriod("2023")! }, today: d("2024-01-10") };
     const nodes = await indexedPlan(signedPageSql(ctx, [1, 2, 3]));
-    // The page's ids reach the contracts' scan, under the grouping (where the project_id index can serve them on a
-    // large database; on this small one the planner may read them by day), rather than filtering the grouped rows.
-    const contracts = nodes.filter((n) => n["Relation Name"] === "contract" && n.Alias === "k");
+    // The page's ids reach the counted signings' scan, under the grouping (where the project_id index can serve them
+    // on a large database; on this small one the planner may read them by day), rather than filtering the grouped rows.
+    const contracts = nodes.filter((n) => n["Relation Name"] === "counted_signing" && n.Alias === "k");
     expect(contracts).toHaveLength(1);
     expect(`${contracts[0]["Index Cond"] ?? ""} ${contracts[0].Filter ?? ""}`).toContain("project_id = ANY ('{1,2,3}'::integer[])");
   });

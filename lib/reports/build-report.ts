@@ -417,7 +417,7 @@ export function signedPageSql(ctx: ListContext, ids: number[]): Prisma.Sql {
  * the amounts summed: firstContractsSql), which no index holds, so a keyset page had to compute and sort the whole
  * period's signings again (pages × the period: quadratic in the data). Instead its order is read once as project
  * ids (one statement; a number per line held), then each page's lines are read for its ids alone: the condition
- * on the grouped project id reaches the contracts' project_id index, so a page costs its own lines.
+ * on the grouped project id reaches counted_signing's project_id index, so a page costs its own lines.
  */
 async function* signedPages(db: Db, ctx: ListContext, pageSize: number): AsyncGenerator<SignedProjectLine[]> {
   const { actor, filters } = ctx;

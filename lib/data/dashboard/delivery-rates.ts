@@ -15,10 +15,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { lastDay, quarterPeriod, type Period } from "@/lib/domain/period";
 import { deliveryCutoff, ON_TIME_KINDS } from "@/lib/domain/delivery-rates";
-import { dueBeforeSql, figurePromisedSql, figureReachedSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedOnSql, money, projectFilterSql } from "@/lib/data/sql-rules";
+import { dueBeforeSql, figuresPromisedSql, figuresReachedSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedOnSql, money, projectFilterSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import { FIGURE_KIND_LIST, type FigureKind } from "@/lib/domain/milestones";
-import { type Actor, signedInPeriodSql } from "./sql";
+import { type Actor, signedAmountsSql, signedInPeriodSql } from "./sql";
 
 /** The counts behind the rates (amounts as decimal strings: yuan and US dollars apart). */
 export type RateCounts = {
@@ -125,19 +125,18 @@ export type DeliveryDue = { rows: Row[] };
  */
 export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<DeliveryCohort> {
   const { quarters, periods, cutoffs } = ratePeriods(filters, now);
-  // The signed projects read once (MATERIALIZED), each then asked per figure kind: as a LATERAL per kind, the
-  // signing rule ran once per kind (7 times).
+  // Per signed project, its promised figures and what was reached of them, each read in one index range of the
+  // project's rows (not one lookup per figure kind and project: 7 × 5.6k probes of commitment at 100k).
   const figureRows = db.$queryRaw<{ kind: FigureKind; promised_projects: number; promised: string | null; reached_projects: number; reached: string | null }[]>`
-    WITH s AS MATERIALIZED (SELECT s.project_id FROM (${signedInPeriodSql(user, filters)}) s)
-    SELECT k.kind, COUNT(v.promised)::int AS promised_projects, SUM(v.promised)::text AS promised,
-           COUNT(v.reached) FILTER (WHERE v.promised IS NOT NULL)::int AS reached_projects,
-           SUM(v.reached) FILTER (WHERE v.promised IS NOT NULL)::text AS reached
-      FROM unnest(${FIGURE_KIND_LIST}::"CommitmentKind"[]) AS k(kind)
-      LEFT JOIN LATERAL (
-        SELECT ${figurePromisedSql(Prisma.sql`k.kind`, Prisma.sql`s.project_id`)} AS promised,
-               ${figureReachedSql(Prisma.sql`k.kind`, Prisma.sql`${cutoffs[0]}::date`, Prisma.sql`s.project_id`)} AS reached
-          FROM s) v ON TRUE
-     GROUP BY k.kind`;
+    SELECT v.kind, COUNT(*)::int AS promised_projects, SUM(v.promised)::text AS promised,
+           COUNT(v.reached)::int AS reached_projects, SUM(v.reached)::text AS reached
+      FROM (${signedAmountsSql(user, filters)}) s
+      CROSS JOIN LATERAL (
+        SELECT fp.kind, fp.value AS promised, fr.value AS reached
+          FROM (${figuresPromisedSql(Prisma.sql`s.project_id`)}) fp
+          LEFT JOIN (${figuresReachedSql(Prisma.sql`${cutoffs[0]}::date`, Prisma.sql`s.project_id`)}) fr ON fr.kind = fp.kind) v
+     WHERE v.kind = ANY(${FIGURE_KIND_LIST}::"CommitmentKind"[])
+     GROUP BY v.kind`;
   const rows = await db.$queryRaw<Row[]>`
     WITH per AS (${perSql(periods, cutoffs)}),
     cohort AS (
