@@ -4,7 +4,8 @@
  * installation's rules) after every kind of write: contracts added one by one and several in one statement, a
  * contract moved before its project's first signing, given another kind, another amount across the threshold,
  * moved to another project, deleted; a project marked 不予认定 and unmarked, moved into an excluded sector, deleted;
- * the automatic rules switched on, changed, off, their row deleted; the contracts emptied. A write that changes no
+ * the automatic rules switched on, changed, off, their row deleted; the contracts emptied. Each row's copies of its
+ * project's unit, sector, chain, owner, investor and first contact follow the project's edits. A write that changes no
  * counted signing (a repeat signing, a note) stamps nothing the dashboard's signed sections read. Two writers of one
  * project's contracts at once, and a change of the rules during a contract's write, end equal to the rule too.
  * In a database of its own: the automatic rules are installation-wide.
@@ -37,13 +38,26 @@ const contract = (projectId: number, on: string, kind: ContractKind, m: number, 
     data: { projectId, signedOn: d(on), kind, contractedInvestmentCny: M(m), contractedForeignUsd: usd === undefined ? undefined : M(usd), agreementKindId: kindId, createdById: userId },
   });
 
-type Row = { contract_id: number; project_id: number; signed_on: string; cny: string; usd: string | null };
+type Row = {
+  contract_id: number;
+  project_id: number;
+  signed_on: string;
+  cny: string;
+  usd: string | null;
+  // The project's, copied.
+  unit_id: number;
+  sector_id: number | null;
+  chain_id: number | null;
+  owner_id: number;
+  company_id: number;
+  first_contact_on: string;
+};
 
 /** The rule in TypeScript over every contract: the counted ones, as counted_signing's rows. */
 async function recount(): Promise<Row[]> {
   const rules = await getCountingRules(db);
   const projects = await db.project.findMany({
-    select: { id: true, sectorId: true, notRecognisedReasonId: true, contracts: { select: { id: true, kind: true, signedOn: true, contractedInvestmentCny: true, contractedForeignUsd: true } } },
+    select: { id: true, sectorId: true, notRecognisedReasonId: true, unitId: true, chainId: true, ownerId: true, companyId: true, firstContactOn: true, contracts: { select: { id: true, kind: true, signedOn: true, contractedInvestmentCny: true, contractedForeignUsd: true } } },
   });
   const rows: Row[] = [];
   for (const p of projects) {
@@ -51,7 +65,19 @@ async function recount(): Promise<Row[]> {
     const counted = new Set(classifySignings(inputs, p, rules).filter((s) => s.counted).map((s) => s.id));
     for (const k of p.contracts) {
       if (counted.has(k.id)) {
-        rows.push({ contract_id: k.id, project_id: p.id, signed_on: k.signedOn.toISOString().slice(0, 10), cny: k.contractedInvestmentCny.toFixed(2), usd: k.contractedForeignUsd?.toFixed(2) ?? null });
+        rows.push({
+          contract_id: k.id,
+          project_id: p.id,
+          signed_on: k.signedOn.toISOString().slice(0, 10),
+          cny: k.contractedInvestmentCny.toFixed(2),
+          usd: k.contractedForeignUsd?.toFixed(2) ?? null,
+          unit_id: p.unitId,
+          sector_id: p.sectorId,
+          chain_id: p.chainId,
+          owner_id: p.ownerId,
+          company_id: p.companyId,
+          first_contact_on: p.firstContactOn.toISOString().slice(0, 10),
+        });
       }
     }
   }
@@ -59,7 +85,8 @@ async function recount(): Promise<Row[]> {
 }
 
 const kept = () =>
-  db.$queryRaw<Row[]>`SELECT contract_id, project_id, to_char(signed_on, 'YYYY-MM-DD') AS signed_on, cny::text, usd::text FROM counted_signing ORDER BY contract_id`;
+  db.$queryRaw<Row[]>`SELECT contract_id, project_id, to_char(signed_on, 'YYYY-MM-DD') AS signed_on, cny::text, usd::text,
+    unit_id, sector_id, chain_id, owner_id, company_id, to_char(first_contact_on, 'YYYY-MM-DD') AS first_contact_on FROM counted_signing ORDER BY contract_id`;
 
 async function expectInStep() {
   const [table, rule] = await Promise.all([kept(), recount()]);
@@ -147,6 +174,22 @@ describe("counted_signing", () => {
     await expectInStep();
     await rules(M(1), []);
     await expectInStep();
+
+    // What the dashboard filters and groups by, copied beside each signing: the project reassigned, moved to another
+    // unit, given a chain, another investor, another first-contact day.
+    const other = await db.unit.create({ data: { code: "u-cs2", nameZh: "另一区", nameEn: "Other District", kind: "COUNTY" } });
+    const owner = await db.user.create({ data: { email: "officer-cs2@test.local", name: "officer 2", passwordHash: "x", role: "OFFICER", unitId: other.id } });
+    const chain = await db.referenceItem.create({ data: { kind: "INDUSTRY_CHAIN", code: "ev", nameZh: "新能源汽车", nameEn: "EV" } });
+    const investor = await db.company.create({ data: { nameZh: "另一企业", countryCode: "DE", ownershipType: "FOREIGN" } });
+    await db.project.update({ where: { id: c }, data: { sectorId: manufacturing } });
+    // One column at a time: each must refresh the copies on its own.
+    for (const data of [{ ownerId: owner.id }, { unitId: other.id }, { chainId: chain.id }, { companyId: investor.id }, { firstContactOn: d("2023-06-01") }]) {
+      await db.project.update({ where: { id: c }, data });
+      await expectInStep();
+    }
+    expect((await expectInStep()).filter((r) => r.project_id === c)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ unit_id: other.id, owner_id: owner.id, chain_id: chain.id, company_id: investor.id, first_contact_on: "2023-06-01" })]),
+    );
 
     await db.project.delete({ where: { id: c } });
     expect((await expectInStep()).some((r) => r.project_id === c)).toBe(false);

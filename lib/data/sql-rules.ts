@@ -496,17 +496,27 @@ export function reconciliationLineSql(contractAlias = "k", projectAlias = "p", c
  * stays from when "signed" was the first contract.
  */
 export function firstContractsSql(periods: DayRange[], countedAlias = "k"): Prisma.Sql {
+  return countedInRangesSql(periods, { countedAlias });
+}
+
+/**
+ * firstContractsSql with more: `columns` of counted_signing (aliased `countedAlias`) that are one per project — the
+ * copies of its unit, sector, chain, owner, investor and first contact — grouped by and selected beside the sums,
+ * and `where`, a condition on those rows (a scope and filter on the copies: projectFilterSql with this alias).
+ */
+export function countedInRangesSql(periods: DayRange[], { countedAlias = "k", columns = [], where }: { countedAlias?: string; columns?: string[]; where?: Prisma.Sql }): Prisma.Sql {
   const a = alias(countedAlias);
   const col = Prisma.sql`${a}.signed_on`;
   const bucket =
     periods.length > 1
       ? Prisma.sql`, CASE ${Prisma.join(periods.map((r, i) => Prisma.sql`WHEN ${col} >= ${r.from}::date AND ${col} < ${r.to}::date THEN ${i}::int`), " ")} END`
       : Prisma.empty;
+  const extra = Prisma.raw(columns.map((c) => `, "${countedAlias}".${c}`).join(""));
   return Prisma.sql`
-    SELECT ${a}.project_id, MIN(${a}.signed_on) AS signed_on, SUM(${a}.cny) AS cny, SUM(${a}.usd) AS usd
+    SELECT ${a}.project_id, MIN(${a}.signed_on) AS signed_on, SUM(${a}.cny) AS cny, SUM(${a}.usd) AS usd${extra}
       FROM counted_signing ${a}
-     WHERE (${inRangesSql(col, periods)})
-     GROUP BY ${a}.project_id${bucket}`;
+     WHERE (${inRangesSql(col, periods)})${where ? Prisma.sql` AND ${where}` : Prisma.empty}
+     GROUP BY ${a}.project_id${extra}${bucket}`;
 }
 
 /**

@@ -41,7 +41,10 @@ const FILTER = col("unit_id", "sector_id", "chain_id", "owner_id");
  * project's exclusions change through its triggers (a write that changes no counted signing stamps nothing here).
  */
 const COUNTED = ["counted_signing"];
-/** signedInPeriodSql: the counted signings joined to their projects, filtered. */
+/**
+ * signedInPeriodSql: the counted signings with their copies of the project's columns, filtered. The copies move
+ * counted_signing's stamp; the columns are named too, as the SQL names them (sections.int.test.ts reads any mention).
+ */
 const SIGNED = [...COUNTED, ...FILTER, ...col("company_id", "first_contact_on")];
 
 const records = <T>(reads: string[], compute: Section<T>["compute"]): Section<T> => ({ activity: false, reads, compute });

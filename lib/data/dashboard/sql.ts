@@ -9,7 +9,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { firstContractsSql, narrowsProjects, projectFilterSql, type DayRange } from "@/lib/data/sql-rules";
+import { countedInRangesSql, firstContractsSql, narrowsProjects, projectFilterSql, type DayRange } from "@/lib/data/sql-rules";
 
 export type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -17,16 +17,17 @@ export type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 export const SIZE_BANDS = ["100000000", "5000000000", "10000000000"] as const;
 
 /**
- * Projects signed in the period (sql-rules.ts: the first contract) — or in any of
- * `periods`, read in one scan (this period and a year earlier) — joined to
- * their project `p` with the filters.
+ * Projects signed in the period (sql-rules.ts firstContractsSql: counted once) — or in any of `periods`, read in one
+ * scan (this period and a year earlier) — with their project's unit, sector, investor and first contact, in the
+ * scope and filters. All read from counted_signing, which holds copies of those columns (and the chain and owner the
+ * filters read): no join to project, whose size would otherwise set every signed section's cost.
  */
 export function signedInPeriodSql(user: Actor, filters: DashboardFilters, periods: DayRange[] = [filters.period]): Prisma.Sql {
-  return Prisma.sql`
-    SELECT fc.project_id, fc.signed_on, fc.cny, fc.usd, p.unit_id, p.sector_id, p.company_id, p.first_contact_on
-      FROM (${firstContractsSql(periods)}) fc
-      JOIN project p ON p.id = fc.project_id
-     WHERE ${projectFilterSql(user, filters)}`;
+  const { period: _, ...filter } = filters;
+  return countedInRangesSql(periods, {
+    columns: ["unit_id", "sector_id", "company_id", "first_contact_on"],
+    where: projectFilterSql(user, filter, { alias: "k" }),
+  });
 }
 
 /**
