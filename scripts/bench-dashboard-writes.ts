@@ -59,6 +59,10 @@ async function main() {
     ["right after a project edit (title)", () => pool.query(`UPDATE project SET title = $2, version = version + 1 WHERE id = $1`, [editId, `基准项目 ${++n}`])],
     ["right after a project edit (planned investment)", () => pool.query(`UPDATE project SET planned_investment_cny = $2, version = version + 1 WHERE id = $1`, [editId, 100000000 + ++n])],
     ["right after a contract's amount changed", () => pool.query(`UPDATE contract SET contracted_investment_cny = contracted_investment_cny + 1 WHERE id = $1`, [k[0].id])],
+    // A second formal contract after the project's first signing: a repeat (lib/domain/signings.ts), which counts nothing.
+    ["right after a repeat signing recorded (counts nothing)", () => pool.query(
+      `INSERT INTO contract (project_id, signed_on, kind, contracted_investment_cny, agreement_kind_id, created_by_id, updated_at)
+       SELECT k.project_id, k.signed_on + 1, 'FORMAL', k.contracted_investment_cny, k.agreement_kind_id, k.created_by_id, now() FROM contract k WHERE k.id = $1`, [k[0].id])],
     ["right after a stage change recorded", () => pool.query(
       `WITH p AS (SELECT id, stage FROM project WHERE id = $1) INSERT INTO stage_change (project_id, from_stage, to_stage, changed_by_id, changed_at) SELECT id, stage, stage, $2, now() FROM p`, [editId, officer.id])],
     ["computed afresh (getDashboard: any change before)", null],
