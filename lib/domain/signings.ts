@@ -1,9 +1,12 @@
 /**
  * Count once (issue 16): how a project's contracts count. The one place the
- * rule lives (pure); its SQL form is `signingRoleSql` / `exclusionSql` /
- * `firstContractsSql` in lib/data/sql-rules.ts, which the dashboard, the
- * project list, the report and its reconciliation use. A test keeps the two
- * equal (lib/data/signings.int.test.ts).
+ * rule lives (pure). Its SQL forms: which contracts count is the view
+ * counted_signing_rule (migration 20261202120000), kept as the table
+ * counted_signing by triggers and read through `firstContractsSql` in
+ * lib/data/sql-rules.ts (the dashboard, the project list, the report); why a
+ * contract does not count is `signingRoleSql` / `exclusionSql` there (the
+ * project page, the reconciliation). Tests keep them equal to this file
+ * (lib/data/signings.int.test.ts, lib/data/counted-signing.int.test.ts).
  *
  * A contract has a kind (CONTRACT_KINDS): FORMAL (正式投资合同), FRAMEWORK
  * (框架协议), UPGRADE (升格: a framework agreement made a formal contract) or
