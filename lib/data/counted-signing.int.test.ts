@@ -263,8 +263,11 @@ describe("counted_signing", () => {
     await expectInStep();
   });
 
-  it("is emptied with the contracts", async () => {
-    await db.$executeRawUnsafe(`TRUNCATE contract CASCADE`);
+  it("is emptied with the contracts, also when the rules' row is emptied in the same statement", async () => {
+    expect((await kept()).length).toBeGreaterThan(0);
+    // The rules' refresh runs first and leaves trigger events pending on counted_signing (the seed and tests empty
+    // tables this way).
+    await db.$executeRawUnsafe(`TRUNCATE installation_setting, contract CASCADE`);
     expect(await expectInStep()).toEqual([]);
   });
 });
