@@ -80,3 +80,43 @@ test("a logged round shows at once everywhere on the page; the stage form saves 
   await page.reload();
   await showsBothRounds();
 });
+
+/**
+ * The logged round and the server's render of it are one entry (components/projects/project-live.tsx TimelineList):
+ * when another save refreshes the page, the round's entry is kept as the officer left it, not mounted anew (which
+ * reopened it, and dropped an upload's confirmation).
+ */
+test("a logged round the officer closed stays closed when another save refreshes the page", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "officer@demo.local");
+  await page.goto("/projects/new");
+  await page.getByLabel("查找企业").fill("格元");
+  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
+  await page.getByLabel("项目名称").fill(`保持展开状态 ${Math.random().toString(36).slice(2, 8)}`);
+  await page.getByLabel("首次接洽日期").fill(ymd(-60));
+  await page.getByRole("button", { name: "创建项目" }).click();
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
+
+  const journey = page.getByTestId("project-journey");
+  const timeline = page.getByTestId("timeline");
+  await journey.getByRole("button", { name: "记录洽谈" }).click();
+  const roundForm = journey.getByRole("form", { name: /记录洽谈/ });
+  await roundForm.getByLabel("洽谈纪要").fill("首轮：介绍用地。");
+  await roundForm.getByRole("button", { name: "保存第 1 轮" }).click();
+  await expect(roundForm.getByRole("status")).toHaveText("第 1 轮洽谈已记录。");
+  const round = timeline.locator('li[data-kind="round"]');
+  await expect(round.locator("details")).toHaveAttribute("open", "");
+  await round.locator("summary").click();
+  await expect(round.locator("details")).not.toHaveAttribute("open", "");
+
+  // A stage change refreshes the page from the server (its entry appears first in the timeline).
+  await journey.getByRole("button", { name: "变更阶段" }).click();
+  const stageForm = journey.getByRole("form", { name: "变更阶段" });
+  await stageForm.getByLabel("变更为").selectOption({ label: "考察/意向" });
+  await stageForm.getByLabel("投资意向说明").fill("对方表示有意落户");
+  await stageForm.getByRole("button", { name: "变更为“考察/意向”" }).click();
+  await expect(stageForm.getByRole("status")).toHaveText("已变更为“考察/意向”。");
+  await expect(timeline.locator("li").first()).toHaveAttribute("data-kind", "stage");
+  await expect(round).toHaveCount(1);
+  await expect(round.locator("details")).not.toHaveAttribute("open", "");
+});

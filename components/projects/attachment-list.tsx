@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormSummary } from "@/components/ui/form-summary";
@@ -11,17 +11,6 @@ import { deleteAttachmentAction } from "@/app/(app)/projects/[id]/attachment-act
 
 /** A file as the timeline lists it: every string already formatted by the server. */
 export type AttachmentItem = { id: number; fileName: string; size: string; uploadedBy: string; date: string; mayDelete: boolean };
-
-/**
- * An upload's confirmation, kept past a remount of its entry. A round logged
- * on this page is shown from the round form's reply (project-live.tsx); the
- * refresh after an upload renders it from the server instead, as another
- * element, so its AttachmentList mounts anew. The new one reads what the old
- * one confirmed: the form stays open and says "uploaded" (before, the
- * confirmation vanished when the refresh landed). Forgotten when the entry
- * that holds it unmounts for good.
- */
-const confirmedUploads = new Map<string, string>();
 
 /** The upload goes to the route handler (POST /api/attachments), which answers like an action. */
 async function uploadAttachment(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: number }>> {
@@ -70,10 +59,7 @@ export function AttachmentList({ target, items }: { target: { roundId: number } 
   const inputId = useId();
   // The upload form opens on demand: a page of fifty rounds stays light.
   const kind = "roundId" in target ? "round" : "contract";
-  const targetKey = "roundId" in target ? `round:${target.roundId}` : `contract:${target.contractId}`;
-  const [carried] = useState(() => confirmedUploads.get(targetKey) ?? null);
-  const [open, setOpen] = useState(carried !== null);
-  useEffect(() => () => void confirmedUploads.delete(targetKey), [targetKey]);
+  const [open, setOpen] = useState(false);
   const { pending, failure, success, requestId, onSubmit, errorOf } = useActionForm(uploadAttachment, {
     refresh: true,
     precheck: (formData) => {
@@ -85,9 +71,7 @@ export function AttachmentList({ target, items }: { target: { roundId: number } 
     onSuccess: (_data, form) => {
       const name = (new FormData(form).get("file") as File | null)?.name ?? "";
       form.reset();
-      const notice = t("uploaded", { name });
-      confirmedUploads.set(targetKey, notice);
-      return notice;
+      return t("uploaded", { name });
     },
   });
   const error = errorOf("file");
@@ -142,7 +126,7 @@ export function AttachmentList({ target, items }: { target: { roundId: number } 
         <Button type="submit" variant="secondary" disabled={pending} className="px-2 py-1 text-xs">
           {pending ? t("uploading") : t("upload")}
         </Button>
-        <FormSummary error={failure && !error ? failure.message || t("failed") : null} success={success ?? (failure ? null : carried)} />
+        <FormSummary error={failure && !error ? failure.message || t("failed") : null} success={success} />
       </form>
       )}
     </section>

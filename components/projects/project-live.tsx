@@ -84,12 +84,17 @@ export function useNextRoundNumber(rendered: number): number {
   return useFact("nextRoundNumber", rendered);
 }
 
+/** A timeline entry as the server renders it: its key and its <li>. */
+export type TimelineItem = { id: string; node: ReactNode };
+
 /**
- * The logged rounds' entries, first in the timeline's list. When one arrives
- * the entry that was the newest round closes, as a fresh render would show it
- * (only the newest round, the first marked data-newest, is open).
+ * The timeline's list: the rounds logged on this page since it was rendered first, then the server's entries, all
+ * in one keyed list — so when a refresh brings a logged round from the server (and the logged one is dropped), React
+ * keeps its element and whatever state it holds (an upload's form and its confirmation, a box opened by hand) instead
+ * of mounting it anew. When a round is logged, the entry that was the newest round closes, as a fresh render would
+ * show it (only the newest round, the first marked data-newest, is open).
  */
-export function LoggedRounds() {
+export function TimelineList({ items, className }: { items: TimelineItem[]; className: string }) {
   const entries = useLoggedRounds();
   const newest = entries[0]?.id;
   useLayoutEffect(() => {
@@ -102,7 +107,15 @@ export function LoggedRounds() {
       if (details) details.open = false;
     });
   }, [newest]);
-  return entries.map((e) => <Fragment key={e.id}>{e.node}</Fragment>);
+  const served = new Set(items.map((i) => i.id));
+  const shown = [...entries.filter((e) => !served.has(e.id)), ...items];
+  return (
+    <ol className={className} data-testid="timeline">
+      {shown.map((e) => (
+        <Fragment key={e.id}>{e.node}</Fragment>
+      ))}
+    </ol>
+  );
 }
 
 /** Facts card: the number of rounds. */

@@ -7,7 +7,7 @@ import { formatCny, formatUsd } from "@/lib/format/money";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { formatFieldValue } from "@/lib/format/field-value";
 import { TimelineFilter } from "@/components/projects/timeline-filter";
-import { LoggedRounds } from "@/components/projects/project-live";
+import { TimelineList, type TimelineItem } from "@/components/projects/project-live";
 import { FIELD_LABEL, localName } from "@/components/projects/names";
 import { AttachmentList } from "@/components/projects/attachment-list";
 import type { TimelineAttachment } from "@/lib/data/project-page";
@@ -68,22 +68,21 @@ export async function ProjectTimeline({ entries }: { entries: TimelineEntry[] })
   for (const e of entries) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
   const newestRound = entries.find((e) => e.kind === "round")?.id;
 
-  // Rounds logged on this page since it was rendered come first (LoggedRounds: the round form's reply, issue 14).
+  // One keyed list with the rounds logged on this page since it was rendered (TimelineList, issue 14): when a
+  // refresh brings such a round from the server, React keeps its entry (an open upload form, a toggled box).
   return (
     <TimelineFilter counts={counts} leaderCount={entries.filter((e) => e.data.leaderZh).length} empty={t("empty")}>
-      <ol className={TIMELINE} data-testid="timeline">
-        <LoggedRounds />
-        <TimelineItems entries={entries} newestRound={newestRound} />
-      </ol>
+      <TimelineList className={TIMELINE} items={await timelineItems(entries, newestRound)} />
     </TimelineFilter>
   );
 }
 
 /**
- * The timeline's entries (its <li>s), `newestRound` open. Also what the round
- * form's action renders for the round it logged (round-actions.ts).
+ * The timeline's entries, each its <li> under its key, `newestRound` open. Also what the round form's action renders
+ * for the round it logged (round-actions.ts): the same key and element, so the list can keep it when the server's
+ * render of it arrives.
  */
-export async function TimelineItems({ entries, newestRound }: { entries: TimelineEntry[]; newestRound?: string }) {
+export async function timelineItems(entries: TimelineEntry[], newestRound?: string): Promise<TimelineItem[]> {
   const [t, tf, ts, tt, tFormat, locale] = await Promise.all([
     getTranslations("projects.timeline"),
     getTranslations("projects.form"),
@@ -217,30 +216,27 @@ export async function TimelineItems({ entries, newestRound }: { entries: Timelin
     }
   }
 
-  return (
-    <>
-        {entries.map((e) => {
-          const { title, details } = body(e);
-          return (
-            <li key={e.id} data-kind={e.kind} data-leader={e.data.leaderZh ? "" : undefined} data-newest={e.id === newestRound ? "" : undefined}>
-              <span className={DOT[e.kind]} aria-hidden="true" />
-              {details ? (
-                <details open={e.id === newestRound || (e.kind !== "round" && e.kind !== "edit")}>
-                  <summary>
-                    <span>{title}</span>
-                    {meta(e)}
-                  </summary>
-                  <div>{details}</div>
-                </details>
-              ) : (
-                <div>
-                  <span>{title}</span>
-                  <span title={formatDateTime(e.at, locale)}>{meta(e)}</span>
-                </div>
-              )}
-            </li>
-          );
-        })}
-    </>
-  );
+  return entries.map((e) => {
+    const { title, details } = body(e);
+    const node = (
+      <li data-kind={e.kind} data-leader={e.data.leaderZh ? "" : undefined} data-newest={e.id === newestRound ? "" : undefined}>
+        <span className={DOT[e.kind]} aria-hidden="true" />
+        {details ? (
+          <details open={e.id === newestRound || (e.kind !== "round" && e.kind !== "edit")}>
+            <summary>
+              <span>{title}</span>
+              {meta(e)}
+            </summary>
+            <div>{details}</div>
+          </details>
+        ) : (
+          <div>
+            <span>{title}</span>
+            <span title={formatDateTime(e.at, locale)}>{meta(e)}</span>
+          </div>
+        )}
+      </li>
+    );
+    return { id: e.id, node };
+  });
 }

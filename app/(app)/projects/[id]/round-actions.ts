@@ -1,6 +1,6 @@
 "use server";
 
-import { createElement, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { db } from "@/lib/db";
 import { runAction } from "@/lib/actions/run-action";
 import { ROLES_FOR } from "@/lib/domain/policy";
@@ -8,7 +8,7 @@ import { formDataToObject } from "@/lib/actions/form-data";
 import type { ActionResult } from "@/lib/actions/result";
 import { logRound, type LogRoundResult } from "@/lib/data/rounds";
 import { ZLogRound } from "@/lib/validation/round";
-import { TimelineItems } from "@/components/projects/project-timeline";
+import { timelineItems } from "@/components/projects/project-timeline";
 
 export type LoggedRound = Omit<LogRoundResult, "entry"> & {
   /** The round's timeline entry, rendered by the timeline's own code. */
@@ -32,6 +32,6 @@ export async function logRoundAction(_prev: unknown, formData: FormData): Promis
   const { entry, ...rest } = result.data;
   return {
     ok: true,
-    data: { ...rest, entry: { id: entry.id, leader: Boolean(entry.data.leaderZh), node: createElement(TimelineItems, { entries: [entry], newestRound: entry.id }) } },
+    data: { ...rest, entry: { id: entry.id, leader: Boolean(entry.data.leaderZh), node: (await timelineItems([entry], entry.id))[0].node } },
   };
 }
