@@ -302,6 +302,14 @@ describe("a commitment's unit (commitment.unit_id, kept by triggers)", () => {
     expect(await unitOf(onQ.id)).toBe(officer.unitId);
     await db.$executeRaw`UPDATE commitment SET unit_id = ${elsewhere.unitId} WHERE id = ${onQ.id}`;
     await expectUnitsInStep([p.id, q.id, r.id]);
+
+    // Written with the triggers off (a bulk load), it would name no unit: refused (migration 20261202120100).
+    const bulk = db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+      await tx.$executeRaw`INSERT INTO commitment (project_id, contract_id, kind, value, created_by_id, updated_at)
+        SELECT project_id, contract_id, 'JOBS', 1, created_by_id, now() FROM commitment WHERE id = ${onQ.id}`;
+    });
+    await expect(bulk).rejects.toThrow(/commitment_unit_set/);
   });
 
   it.skipIf(!onServer)("an insert waits for a move of its project in progress and takes the unit it committed; a move waits for an insert in progress and takes it along", async () => {
