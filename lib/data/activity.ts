@@ -2,8 +2,8 @@ import "server-only";
 /**
  * The activity index's counts (lib/domain/activity.ts) per unit and ISO week
  * of a period: rounds and visits from their summaries (round-summaries.ts),
- * events, new leads (first contact), signings (the first contract,
- * firstContractsSql) and first starts (firstStartsSql), in the user's scope.
+ * events, new leads (first contact), signings (counted once:
+ * countedInRangesSql, with the unit copied beside each) and first starts (firstStartsSql), in the user's scope.
  * Read in two statements by what changes them: the rounds and visits (a logged
  * round: the dashboard's activity half) and the rest (records: the dashboard
  * keeps them apart, so a logged round does not count a year's signings,
@@ -11,7 +11,7 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { firstContractsSql, firstStartsSql, projectScopeSql } from "@/lib/data/sql-rules";
+import { countedInRangesSql, firstStartsSql, projectScopeSql } from "@/lib/data/sql-rules";
 import { ACTIVITY_PARTS, type ActivityCounts } from "@/lib/domain/activity";
 import type { Period } from "@/lib/domain/period";
 import type { Actor } from "./dashboard/sql";
@@ -59,8 +59,8 @@ export function activityRecords(db: Db, user: Actor, period: Period): Promise<Ac
       SELECT p.unit_id, p.first_contact_on, 0, 0, 0, 0, 1, 0, 0
         FROM project p WHERE ${inDays(period, Prisma.sql`p.first_contact_on`)} AND ${projectScopeSql(user, "p")}
       UNION ALL
-      SELECT p.unit_id, fc.signed_on, 0, 0, 0, 0, 0, 1, 0
-        FROM (${firstContractsSql([period])}) fc JOIN project p ON p.id = fc.project_id WHERE ${projectScopeSql(user, "p")}
+      SELECT fc.unit_id, fc.signed_on, 0, 0, 0, 0, 0, 1, 0
+        FROM (${countedInRangesSql([period], { columns: ["unit_id"], where: projectScopeSql(user, "k") })}) fc
       UNION ALL
       SELECT p.unit_id, fs.started_on, 0, 0, 0, 0, 0, 0, 1
         FROM (${firstStartsSql([period])}) fs JOIN project p ON p.id = fs.project_id WHERE ${projectScopeSql(user, "p")}`);
