@@ -139,13 +139,20 @@ export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilt
      GROUP BY v.kind`;
   const rows = await db.$queryRaw<Row[]>`
     WITH per AS (${perSql(periods, cutoffs)}),
+    s AS MATERIALIZED (${signedInPeriodSql(user, filters, periods)}),
+    -- When each project started and began producing, asked once per project (a project signed in the year is in one
+    -- of its quarters too), then compared with each period's cutoff.
+    r AS MATERIALIZED (
+      SELECT d.project_id, ${reached("'CONSTRUCTION_START'::\"CommitmentKind\"", "d.project_id")} AS started_on,
+             ${reached("'PRODUCTION'::\"CommitmentKind\"", "d.project_id")} AS producing_on
+        FROM (SELECT DISTINCT s.project_id FROM s) d
+    ),
     cohort AS (
       SELECT per.i, s.project_id, s.unit_id, s.cny, s.usd,
-             ${reached("'CONSTRUCTION_START'::\"CommitmentKind\"", "s.project_id")} < per.cut AS started,
-             ${reached("'PRODUCTION'::\"CommitmentKind\"", "s.project_id")} < per.cut AS producing,
+             r.started_on < per.cut AS started, r.producing_on < per.cut AS producing,
              ${fundsBeforeSql("CNY", perCut, Prisma.raw("s.project_id"))} AS f_cny,
              ${fundsBeforeSql("USD", perCut, Prisma.raw("s.project_id"))} AS f_usd
-        FROM (${signedInPeriodSql(user, filters, periods)}) s
+        FROM s JOIN r ON r.project_id = s.project_id
         JOIN per ON s.signed_on >= per.pfrom AND s.signed_on < per.pto
     ),
     c AS (
