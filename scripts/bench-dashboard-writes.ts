@@ -48,7 +48,15 @@ async function main() {
   const officer = actors.officer;
   const { rows: own } = await pool.query<{ id: number }>(`SELECT id FROM project WHERE owner_id = $1 AND stage = 'NEGOTIATION' ORDER BY id LIMIT 1`, [officer.id]);
   const { rows: any } = await pool.query<{ id: number }>(`SELECT id FROM project WHERE unit_id = $1 AND stage = 'INTENT' ORDER BY id LIMIT 1`, [officer.unitId]);
-  const { rows: k } = await pool.query<{ id: number }>(`SELECT k.id FROM contract k JOIN project p ON p.id = k.project_id WHERE p.unit_id = $1 ORDER BY k.id DESC LIMIT 1`, [officer.unitId]);
+  // A contract that counts: its project's first, of a recognised project (a repeat signing this bench recorded on an
+  // earlier run would count nothing, and its amount would move no signed number).
+  const { rows: k } = await pool.query<{ id: number }>(
+    `SELECT k.id FROM contract k JOIN project p ON p.id = k.project_id
+      WHERE p.unit_id = $1 AND p.not_recognised_reason_id IS NULL AND k.kind <> 'CAPITAL_INCREASE'
+        AND NOT EXISTS (SELECT 1 FROM contract k0 WHERE k0.project_id = k.project_id AND (k0.signed_on, k0.id) < (k.signed_on, k.id))
+      ORDER BY k.id DESC LIMIT 1`,
+    [officer.unitId],
+  );
   const projectId = own[0].id;
   const editId = any[0].id;
   let n = 0;
