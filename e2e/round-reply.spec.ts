@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 test.use({ locale: "zh-CN" });
@@ -9,6 +9,25 @@ function ymd(days = 0) {
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+/** A new project of an existing investor, first contacted 60 days ago; the page is its own. */
+async function newProject(page: Page, title: string) {
+  await page.goto("/projects/new");
+  await page.getByLabel("查找企业").fill("格元");
+  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
+  await page.getByLabel("项目名称").fill(title);
+  await page.getByLabel("首次接洽日期").fill(ymd(-60));
+  await page.getByRole("button", { name: "创建项目" }).click();
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
+}
+/** The stage form: the project moved to 考察/意向, saved. */
+async function moveToIntent(journey: Locator) {
+  await journey.getByRole("button", { name: "变更阶段" }).click();
+  const stageForm = journey.getByRole("form", { name: "变更阶段" });
+  await stageForm.getByLabel("变更为").selectOption({ label: "考察/意向" });
+  await stageForm.getByLabel("投资意向说明").fill("对方表示有意落户");
+  await stageForm.getByRole("button", { name: "变更为“考察/意向”" }).click();
+  await expect(stageForm.getByRole("status")).toHaveText("已变更为“考察/意向”。");
 }
 const shown = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
@@ -21,13 +40,7 @@ test("a logged round shows at once everywhere on the page; the stage form saves 
   test.setTimeout(120_000);
   await signIn(page, "officer@demo.local");
   const title = `回执测试项目 ${Math.random().toString(36).slice(2, 8)}`;
-  await page.goto("/projects/new");
-  await page.getByLabel("查找企业").fill("格元");
-  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
-  await page.getByLabel("项目名称").fill(title);
-  await page.getByLabel("首次接洽日期").fill(ymd(-60));
-  await page.getByRole("button", { name: "创建项目" }).click();
-  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  await newProject(page, title);
   const url = page.url();
 
   const journey = page.getByTestId("project-journey");
@@ -70,12 +83,7 @@ test("a logged round shows at once everywhere on the page; the stage form saves 
   await showsBothRounds();
 
   // The stage form saves against the version the rounds moved the project to: no conflict.
-  await journey.getByRole("button", { name: "变更阶段" }).click();
-  const stageForm = journey.getByRole("form", { name: "变更阶段" });
-  await stageForm.getByLabel("变更为").selectOption({ label: "考察/意向" });
-  await stageForm.getByLabel("投资意向说明").fill("对方表示有意落户");
-  await stageForm.getByRole("button", { name: "变更为“考察/意向”" }).click();
-  await expect(stageForm.getByRole("status")).toHaveText("已变更为“考察/意向”。");
+  await moveToIntent(journey);
 
   await page.reload();
   await showsBothRounds();
@@ -89,13 +97,7 @@ test("a logged round shows at once everywhere on the page; the stage form saves 
 test("a logged round the officer closed stays closed when another save refreshes the page", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "officer@demo.local");
-  await page.goto("/projects/new");
-  await page.getByLabel("查找企业").fill("格元");
-  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
-  await page.getByLabel("项目名称").fill(`保持展开状态 ${Math.random().toString(36).slice(2, 8)}`);
-  await page.getByLabel("首次接洽日期").fill(ymd(-60));
-  await page.getByRole("button", { name: "创建项目" }).click();
-  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  await newProject(page, `保持展开状态 ${Math.random().toString(36).slice(2, 8)}`);
 
   const journey = page.getByTestId("project-journey");
   const timeline = page.getByTestId("timeline");
@@ -110,12 +112,7 @@ test("a logged round the officer closed stays closed when another save refreshes
   await expect(round.locator("details")).not.toHaveAttribute("open", "");
 
   // A stage change refreshes the page from the server (its entry appears first in the timeline).
-  await journey.getByRole("button", { name: "变更阶段" }).click();
-  const stageForm = journey.getByRole("form", { name: "变更阶段" });
-  await stageForm.getByLabel("变更为").selectOption({ label: "考察/意向" });
-  await stageForm.getByLabel("投资意向说明").fill("对方表示有意落户");
-  await stageForm.getByRole("button", { name: "变更为“考察/意向”" }).click();
-  await expect(stageForm.getByRole("status")).toHaveText("已变更为“考察/意向”。");
+  await moveToIntent(journey);
   await expect(timeline.locator("li").first()).toHaveAttribute("data-kind", "stage");
   await expect(round).toHaveCount(1);
   await expect(round.locator("details")).not.toHaveAttribute("open", "");
