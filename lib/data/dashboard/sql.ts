@@ -32,8 +32,9 @@ export function signedInPeriodSql(user: Actor, filters: DashboardFilters, period
 
 /**
  * As signedInPeriodSql, but only (project_id, signed_on, cny, usd): what the
- * totals, the series and the size bands need, without the join to project
- * when nothing is filtered out.
+ * totals, the series and the size bands need. When nothing is filtered out it
+ * skips the scope condition and the grouping by the copied project columns
+ * (neither reads project any more: both read counted_signing).
  */
 export function signedAmountsSql(user: Actor, filters: DashboardFilters, periods: DayRange[] = [filters.period]): Prisma.Sql {
   return narrowsProjects(user, filters) ? signedInPeriodSql(user, filters, periods) : firstContractsSql(periods);
