@@ -73,7 +73,10 @@ describe("each section's declared sources", () => {
         for (const s of MADE_OF[t] ?? [t]) needed.add(s);
       }
       // id never changes and version is no source (the trigger stamps neither): mentions of them (any table's) need nothing.
-      for (const c of projectColumns.filter((c) => c !== "id" && c !== "version")) if (new RegExp(`\\.\\s*"?${c}"?\\b`).test(sql)) needed.add(`project.${c}`);
+      // A column is read from project only where the SQL reads project: counted_signing's copies of unit_id, owner_id, …
+      // are the table counted_signing, which its triggers stamp when a copy changes.
+      if (needed.has("project"))
+        for (const c of projectColumns.filter((c) => c !== "id" && c !== "version")) if (new RegExp(`\\.\\s*"?${c}"?\\b`).test(sql)) needed.add(`project.${c}`);
       for (const s of needed) {
         if (!declared.has(s)) problems.push(`${name} reads ${s} but does not declare it`);
         const table = s.split(".")[0];
@@ -142,6 +145,12 @@ describe("the dashboard served from the cache", () => {
     await check("a follow-up date");
     await sql`UPDATE project SET owner_id = ${other.id}, version = version + 1 WHERE id = ${talking.id}`;
     await check("another owner");
+    // A project never signed given to another officer: no signed number is read again (counted_signing unchanged).
+    await sql`UPDATE project SET owner_id = ${other.id}, version = version + 1 WHERE id = ${lead.id}`;
+    const reassigned = await check("a lead given to another officer");
+    expect(reassigned).toContain("projectCounts");
+    expect(reassigned).not.toContain("totals");
+    expect(reassigned).not.toContain("deliveryRates");
     await sql`UPDATE app_user SET name = name || '（改）' WHERE id = ${other.id}`;
     await check("an officer renamed");
     await sql`UPDATE unit SET name_zh = name_zh || '（改）' WHERE id = ${manager.unitId}`;

@@ -37,15 +37,18 @@ const col = (...columns: string[]) => columns.map((c) => `project.${c}`);
 /** The scope and the dashboard's filters (projectFilterSql with DASHBOARD_FILTER_KEYS). */
 const FILTER = col("unit_id", "sector_id", "chain_id", "owner_id");
 /**
- * Counted once (firstContractsSql): the table counted_signing, which the contracts, the automatic rules and the
- * project's exclusions change through its triggers (a write that changes no counted signing stamps nothing here).
+ * Counted once (firstContractsSql, signedInPeriodSql): the table counted_signing, which the contracts, the automatic
+ * rules, the project's exclusions and the project columns it copies (unit, sector, chain, owner, investor, first
+ * contact: what the scope and the filters read) change through its triggers. A write that changes no counted signing
+ * stamps nothing here: a project reassigned before its signing recomputes no signed number.
  */
-const COUNTED = ["counted_signing"];
+const SIGNED = ["counted_signing"];
 /**
- * signedInPeriodSql: the counted signings with their copies of the project's columns, filtered. The copies move
- * counted_signing's stamp; the columns are named too, as the SQL names them (sections.int.test.ts reads any mention).
+ * A section reading counted_signing beside project itself: sections.int.test.ts cannot tell a copy's column
+ * (k.company_id) from the project's, so it names the copied columns as the project's too (over-declared: such a
+ * section is also recomputed when a project's investor or first contact changes).
  */
-const SIGNED = [...COUNTED, ...FILTER, ...col("company_id", "first_contact_on")];
+const SIGNED_AND_PROJECT = [...SIGNED, ...FILTER, ...col("company_id", "first_contact_on")];
 
 const records = <T>(reads: string[], compute: Section<T>["compute"]): Section<T> => ({ activity: false, reads, compute });
 const activity = <T>(reads: string[], compute: Section<T>["compute"]): Section<T> => ({ activity: true, reads, compute });
@@ -55,24 +58,24 @@ export const RECORD_SECTIONS = {
   // (project.stage: its SQL names stage columns of its own; a stage move writes a stage change anyway.)
   funnel: records(["stage_change", ...FILTER, ...col("stage")], (db, u, f) => funnelStages(db, u, f)),
   // (Days to start run from the first contract of any kind.)
-  durations: records([...SIGNED, "contract", "negotiation_round", "construction_start"], (db, u, f) => funnelDurations(db, u, f)),
+  durations: records([...SIGNED_AND_PROJECT, "contract", "negotiation_round", "construction_start"], (db, u, f) => funnelDurations(db, u, f)),
   totals: records(SIGNED, (db, u, f) => signedTotals(db, u, f)),
   series: records(SIGNED, (db, u, f) => signedSeries(db, u, f)),
   bySector: records([...SIGNED, "reference_item"], (db, u, f) => signedBySector(db, u, f)),
   byUnit: records([...SIGNED, "unit"], (db, u, f) => signedByUnit(db, u, f)),
   byCountry: records([...SIGNED, "company"], (db, u, f) => signedByCountry(db, u, f)),
   bands: records(SIGNED, (db, u, f) => sizeBands(db, u, f)),
-  delivery: records([...SIGNED, "construction_start", "funds_in_place"], (db, u, f) => getDelivery(db, u, f)),
+  delivery: records([...SIGNED_AND_PROJECT, "construction_start", "funds_in_place"], (db, u, f) => getDelivery(db, u, f)),
   // The delivery rates in two halves (index.ts deliveryRatesOf): the signed cohort's (a contract changes it) and the
   // milestones due (which no contract changes: at 100k, most of the rates' cost).
   deliveryRates: records([...SIGNED, "commitment", "commitment_actual", "construction_start", "funds_in_place", "unit"], (db, u, f, now) => deliveryCohort(db, u, f, now)),
   deliveryDue: records([...FILTER, "commitment", "commitment_actual", "construction_start", "unit"], (db, u, f, now) => deliveryDue(db, u, f, now)),
-  chains: records([...COUNTED, ...FILTER, ...col("anchor_project_id", "first_contact_on", "planned_investment_cny", "title")], (db, u, f) => getChains(db, u, f)),
-  events: records([...COUNTED, ...FILTER, "promotion_event", ...col("event_id")], (db, u, f) => getEvents(db, u, f)),
+  chains: records([...SIGNED, ...FILTER, ...col("anchor_project_id", "first_contact_on", "planned_investment_cny", "title")], (db, u, f) => getChains(db, u, f)),
+  events: records([...SIGNED, ...FILTER, "promotion_event", ...col("event_id")], (db, u, f) => getEvents(db, u, f)),
   projectCounts: records([...FILTER, "app_user", "unit"], (db, u, f) => projectsByDimension(db, u, f)),
   pipelineStages: records([...FILTER, ...col("stage", "planned_investment_cny", "foreign_investment_usd")], (db, u, f) => pipelineByStage(db, u, f)),
-  targets: records([...SIGNED, "target", "unit", "construction_start", "funds_in_place"], (db, u, f) => getTargetBoard(db, u, f)),
-  activityCounts: records([...SIGNED, "promotion_event", "construction_start", "unit"], (db, u, f) => activityRecords(db, u, f.period)),
+  targets: records([...SIGNED_AND_PROJECT, "target", "unit", "construction_start", "funds_in_place"], (db, u, f) => getTargetBoard(db, u, f)),
+  activityCounts: records([...SIGNED_AND_PROJECT, "promotion_event", "construction_start", "unit"], (db, u, f) => activityRecords(db, u, f.period)),
 };
 
 /**
