@@ -11,6 +11,8 @@
  *   BENCH_RUNS (default 9), BENCH_WHO=city|county|officer (default city), BENCH_FRESH=0 (no afresh row)
  *   BENCH_HALF=1: instead, what a logged round recomputes, computed afresh: each activity section alone
  *   (lib/data/dashboard/sections.ts ACTIVITY_SECTIONS) and the half together (getActivitySections), interleaved.
+ *   BENCH_HALF=records: the same for the other half (RECORD_SECTIONS, getRecordSections), which contracts, stage
+ *   changes and project edits recompute.
  */
 import { performance } from "node:perf_hooks";
 import os from "node:os";
@@ -18,8 +20,8 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db";
 import { cachedDashboard } from "../lib/data/dashboard/cache";
-import { getActivitySections, getDashboard } from "../lib/data/dashboard";
-import { ACTIVITY_SECTIONS } from "../lib/data/dashboard/sections";
+import { getActivitySections, getDashboard, getRecordSections } from "../lib/data/dashboard";
+import { ACTIVITY_SECTIONS, RECORD_SECTIONS, type Sections } from "../lib/data/dashboard/sections";
 import { logRound } from "../lib/data/rounds";
 import { ZLogRound } from "../lib/validation/round";
 import { yearPeriod } from "../lib/domain/period";
@@ -44,7 +46,8 @@ async function main() {
   const actors = await benchActors(pool);
   const user = actors[WHO];
   const filters: DashboardFilters = withOwnWork(user, { period: yearPeriod(YEAR) } as DashboardFilters);
-  if (process.env.BENCH_HALF === "1") return activityHalf(user, filters);
+  if (process.env.BENCH_HALF === "1") return half(user, filters, "activity", ACTIVITY_SECTIONS, () => getActivitySections(db, user, filters));
+  if (process.env.BENCH_HALF === "records") return half(user, filters, "records", RECORD_SECTIONS, () => getRecordSections(db, user, filters));
   const officer = actors.officer;
   const { rows: own } = await pool.query<{ id: number }>(`SELECT id FROM project WHERE owner_id = $1 AND stage = 'NEGOTIATION' ORDER BY id LIMIT 1`, [officer.id]);
   const { rows: any } = await pool.query<{ id: number }>(`SELECT id FROM project WHERE unit_id = $1 AND stage = 'INTENT' ORDER BY id LIMIT 1`, [officer.unitId]);
@@ -99,15 +102,15 @@ async function main() {
   console.log(`load at the end ${os.loadavg().map((x) => x.toFixed(1)).join(", ")}`);
 }
 
-/** Each activity section alone and the half together, computed afresh (no cache), interleaved run by run. */
-async function activityHalf(user: Awaited<ReturnType<typeof benchActors>>["city"], filters: DashboardFilters) {
+/** Each section of one half alone and the half together, computed afresh (no cache), interleaved run by run. */
+async function half(user: Awaited<ReturnType<typeof benchActors>>["city"], filters: DashboardFilters, name: string, sections: Sections, together: () => Promise<unknown>) {
   const now = new Date();
   const pieces: [string, () => Promise<unknown>][] = [
-    ...Object.entries(ACTIVITY_SECTIONS).map(([name, s]) => [name, () => s.compute(db, user, filters, now)] as [string, () => Promise<unknown>]),
-    ["the activity half (getActivitySections)", () => getActivitySections(db, user, filters, now)],
+    ...Object.entries(sections).map(([name, s]) => [name, () => s.compute(db, user, filters, now)] as [string, () => Promise<unknown>]),
+    [`the ${name} half, together`, together],
   ];
   const times = new Map<string, number[]>(pieces.map(([w]) => [w, []]));
-  console.log(`${WHO}, year ${YEAR}, activity half: ${RUNS} runs after 2 warm-up; load ${os.loadavg().map((x) => x.toFixed(1)).join(", ")}`);
+  console.log(`${WHO}, year ${YEAR}, ${name} half: ${RUNS} runs after 2 warm-up; load ${os.loadavg().map((x) => x.toFixed(1)).join(", ")}`);
   for (let run = -2; run < RUNS; run++) {
     for (const [what, f] of pieces) {
       const t = performance.now();
