@@ -6,8 +6,10 @@
  * moved to another project, deleted; a project marked 不予认定 and unmarked, moved into an excluded sector, deleted;
  * the automatic rules switched on, changed, off, their row deleted; the contracts emptied. Each row's copies of its
  * project's unit, sector, chain, owner, investor and first contact follow the project's edits. A write that changes no
- * counted signing (a repeat signing, a note) stamps nothing the dashboard's signed sections read. Two writers of one
- * project's contracts at once, and a change of the rules during a contract's write, end equal to the rule too.
+ * counted signing (a repeat signing, a note) stamps nothing the dashboard's signed sections read. Each row's rounds to
+ * signing follow rounds added before, on and after the signing day, moved across it or to another project, deleted;
+ * a round after the signing stamps nothing. Two writers of one project's contracts at once, a change of the rules
+ * during a contract's write, and a round and a contract of one project written at once end equal to the rule too.
  * In a database of its own: the automatic rules are installation-wide.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +40,15 @@ const contract = (projectId: number, on: string, kind: ContractKind, m: number, 
     data: { projectId, signedOn: d(on), kind, contractedInvestmentCny: M(m), contractedForeignUsd: usd === undefined ? undefined : M(usd), agreementKindId: kindId, createdById: userId },
   });
 
+/** A round of `projectId` held on `on` (numbered after its project's last), by SQL as an import would write it. */
+async function round(projectId: number, on: string): Promise<number> {
+  const [r] = await db.$queryRaw<{ id: number }[]>`
+    INSERT INTO negotiation_round (project_id, number, held_on, format, our_participants, summary, created_by_id, updated_at)
+    SELECT ${projectId}, COALESCE(MAX(number), 0) + 1, ${on}::date, 'PHONE', '招商局', '电话沟通。', ${userId}, now() FROM negotiation_round WHERE project_id = ${projectId}
+    RETURNING id`;
+  return r.id;
+}
+
 type Row = {
   contract_id: number;
   project_id: number;
@@ -51,13 +62,19 @@ type Row = {
   owner_id: number;
   company_id: number;
   first_contact_on: string;
+  // The project's rounds held on or before signed_on.
+  rounds_to_sign: number;
 };
 
 /** The rule in TypeScript over every contract: the counted ones, as counted_signing's rows. */
 async function recount(): Promise<Row[]> {
   const rules = await getCountingRules(db);
   const projects = await db.project.findMany({
-    select: { id: true, sectorId: true, notRecognisedReasonId: true, unitId: true, chainId: true, ownerId: true, companyId: true, firstContactOn: true, contracts: { select: { id: true, kind: true, signedOn: true, contractedInvestmentCny: true, contractedForeignUsd: true } } },
+    select: {
+      id: true, sectorId: true, notRecognisedReasonId: true, unitId: true, chainId: true, ownerId: true, companyId: true, firstContactOn: true,
+      contracts: { select: { id: true, kind: true, signedOn: true, contractedInvestmentCny: true, contractedForeignUsd: true } },
+      rounds: { select: { heldOn: true } },
+    },
   });
   const rows: Row[] = [];
   for (const p of projects) {
@@ -77,6 +94,7 @@ async function recount(): Promise<Row[]> {
           owner_id: p.ownerId,
           company_id: p.companyId,
           first_contact_on: p.firstContactOn.toISOString().slice(0, 10),
+          rounds_to_sign: p.rounds.filter((r) => r.heldOn <= k.signedOn).length,
         });
       }
     }
@@ -86,7 +104,8 @@ async function recount(): Promise<Row[]> {
 
 const kept = () =>
   db.$queryRaw<Row[]>`SELECT contract_id, project_id, to_char(signed_on, 'YYYY-MM-DD') AS signed_on, cny::text, usd::text,
-    unit_id, sector_id, chain_id, owner_id, company_id, to_char(first_contact_on, 'YYYY-MM-DD') AS first_contact_on FROM counted_signing ORDER BY contract_id`;
+    unit_id, sector_id, chain_id, owner_id, company_id, to_char(first_contact_on, 'YYYY-MM-DD') AS first_contact_on, rounds_to_sign
+    FROM counted_signing ORDER BY contract_id`;
 
 async function expectInStep() {
   const [table, rule] = await Promise.all([kept(), recount()]);
@@ -209,6 +228,40 @@ describe("counted_signing", () => {
     await expectInStep();
   });
 
+  it("counts the rounds held by each signing, and stamps nothing for a round after the signing", async () => {
+    const g = await project("G");
+    const h = await project("H");
+    await round(g, "2024-01-05");
+    await contract(g, "2024-03-01", "FORMAL", 100);
+    await contract(g, "2024-09-01", "CAPITAL_INCREASE", 40);
+    const rows = () => expectInStep().then((t) => t.filter((r) => r.project_id === g).map((r) => r.rounds_to_sign));
+    expect(await rows()).toEqual([1, 1]);
+    const onTheDay = await round(g, "2024-03-01");
+    const between = await round(g, "2024-05-01");
+    expect(await rows()).toEqual([2, 3]);
+    // Moved across the signing day, then to another project, then deleted.
+    await db.negotiationRound.update({ where: { id: between }, data: { heldOn: d("2024-02-01") } });
+    expect(await rows()).toEqual([3, 3]);
+    await db.negotiationRound.update({ where: { id: onTheDay }, data: { projectId: h } });
+    expect(await rows()).toEqual([2, 2]);
+    await db.negotiationRound.delete({ where: { id: between } });
+    expect(await rows()).toEqual([1, 1]);
+    // A contract moved later counts the rounds up to its new day.
+    await round(g, "2024-06-01");
+    expect(await rows()).toEqual([1, 2]);
+    await db.contract.updateMany({ where: { projectId: g, kind: "FORMAL" }, data: { signedOn: d("2024-07-01") } });
+    expect(await rows()).toEqual([2, 2]);
+
+    // After every signing of the project, or of a project never signed: nothing counted changes, nothing is stamped.
+    const before = await stamp();
+    await round(g, "2024-10-01");
+    await round(h, "2024-10-01");
+    expect(await stamp()).toBe(before);
+    await round(g, "2024-08-15");
+    expect(await stamp()).toBeGreaterThan(before);
+    expect(await rows()).toEqual([2, 3]);
+  });
+
   it.skipIf(!onServer)("ends equal to the rule when two writers add one project's contracts at once, and when the rules change during a write", async () => {
     const f = await project("F");
     await rules(M(1), []);
@@ -261,6 +314,29 @@ describe("counted_signing", () => {
     expect((await expectInStep()).some((r) => r.project_id === f)).toBe(false);
     await rules(M(1), []);
     await expectInStep();
+
+    // A round and the project's first contract, each writer first in turn: the round is counted either way.
+    const logRound = (c: pg.Client, projectId: number, on: string) =>
+      c.query(`INSERT INTO negotiation_round (project_id, number, held_on, format, our_participants, summary, created_by_id, updated_at)
+               SELECT $1, COALESCE(MAX(number), 0) + 100, $2, 'PHONE', '招商局', '电话。', $3, now() FROM negotiation_round WHERE project_id = $1`, [projectId, on, userId]);
+    const insertFor = (c: pg.Client, projectId: number, on: string) =>
+      c.query(`INSERT INTO contract (project_id, signed_on, kind, contracted_investment_cny, agreement_kind_id, created_by_id, updated_at) VALUES ($1, $2, 'FORMAL', 100000000, $3, $4, now())`, [projectId, on, kindId, userId]);
+    for (const roundFirst of [true, false]) {
+      const p = await project(roundFirst ? "R1" : "R2");
+      const [first, second] = [await connect(), await connect()];
+      try {
+        if (roundFirst) await logRound(first, p, "2024-02-01");
+        else await insertFor(first, p, "2024-03-01");
+        const later = roundFirst ? insertFor(second, p, "2024-03-01") : logRound(second, p, "2024-02-01");
+        await waitBlocked(second.pid, first.pid);
+        await first.query("COMMIT");
+        await later;
+        await second.query("COMMIT");
+      } finally {
+        await Promise.allSettled([first.end(), second.end()]);
+      }
+      expect((await expectInStep()).filter((r) => r.project_id === p).map((r) => r.rounds_to_sign)).toEqual([1]);
+    }
   });
 
   it("is emptied with the contracts, also when the rules' row is emptied in the same statement", async () => {

@@ -503,8 +503,12 @@ export function firstContractsSql(periods: DayRange[], countedAlias = "k"): Pris
  * firstContractsSql with more: `columns` of counted_signing (aliased `countedAlias`) that are one per project — the
  * copies of its unit, sector, chain, owner, investor and first contact — grouped by and selected beside the sums,
  * and `where`, a condition on those rows (a scope and filter on the copies: projectFilterSql with this alias).
+ * `roundsToSign`: also the rounds held by signed_on (the earliest signing's: the fewest), as rounds_to_sign.
  */
-export function countedInRangesSql(periods: DayRange[], { countedAlias = "k", columns = [], where }: { countedAlias?: string; columns?: string[]; where?: Prisma.Sql }): Prisma.Sql {
+export function countedInRangesSql(
+  periods: DayRange[],
+  { countedAlias = "k", columns = [], where, roundsToSign = false }: { countedAlias?: string; columns?: string[]; where?: Prisma.Sql; roundsToSign?: boolean },
+): Prisma.Sql {
   const a = alias(countedAlias);
   const col = Prisma.sql`${a}.signed_on`;
   const bucket =
@@ -513,7 +517,7 @@ export function countedInRangesSql(periods: DayRange[], { countedAlias = "k", co
       : Prisma.empty;
   const extra = Prisma.raw(columns.map((c) => `, "${countedAlias}".${c}`).join(""));
   return Prisma.sql`
-    SELECT ${a}.project_id, MIN(${a}.signed_on) AS signed_on, SUM(${a}.cny) AS cny, SUM(${a}.usd) AS usd${extra}
+    SELECT ${a}.project_id, MIN(${a}.signed_on) AS signed_on, SUM(${a}.cny) AS cny, SUM(${a}.usd) AS usd${extra}${roundsToSign ? Prisma.sql`, MIN(${a}.rounds_to_sign) AS rounds_to_sign` : Prisma.empty}
       FROM counted_signing ${a}
      WHERE (${inRangesSql(col, periods)})${where ? Prisma.sql` AND ${where}` : Prisma.empty}
      GROUP BY ${a}.project_id${extra}${bucket}`;

@@ -84,11 +84,10 @@ export async function funnelDurations(db: Db, user: Actor, filters: DashboardFil
   const [row] = await db.$queryRaw<
     { signed: number; started: number; days_to_sign: number | null; rounds_to_sign: number | null; days_to_start: number | null }[]
   >`
-    WITH s AS (${signedInPeriodSql(user, filters)}),
-    sr AS (
-      SELECT s.signed_on - s.first_contact_on AS days,
-             (SELECT COUNT(*) FROM negotiation_round r WHERE r.project_id = s.project_id AND r.held_on <= s.signed_on) AS rounds
-        FROM s
+    WITH sr AS (
+      -- The rounds held on or before the signing are kept beside it (counted_signing.rounds_to_sign).
+      SELECT s.signed_on - s.first_contact_on AS days, s.rounds_to_sign AS rounds
+        FROM (${signedInPeriodSql(user, filters, [filters.period], { roundsToSign: true })}) s
     ), st AS (
       SELECT fs.started_on - fk.signed_on AS days
         FROM (${firstStartsSql([filters.period])}) fs

@@ -57,8 +57,8 @@ const activity = <T>(reads: string[], compute: Section<T>["compute"]): Section<T
 export const RECORD_SECTIONS = {
   // (project.stage: its SQL names stage columns of its own; a stage move writes a stage change anyway.)
   funnel: records(["stage_change", ...FILTER, ...col("stage")], (db, u, f) => funnelStages(db, u, f)),
-  // (Days to start run from the first contract of any kind.)
-  durations: records([...SIGNED_AND_PROJECT, "contract", "negotiation_round", "construction_start"], (db, u, f) => funnelDurations(db, u, f)),
+  // (Days to start run from the first contract of any kind; the rounds to signing are counted_signing's.)
+  durations: records([...SIGNED_AND_PROJECT, "contract", "construction_start"], (db, u, f) => funnelDurations(db, u, f)),
   totals: records(SIGNED, (db, u, f) => signedTotals(db, u, f)),
   series: records(SIGNED, (db, u, f) => signedSeries(db, u, f)),
   bySector: records([...SIGNED, "reference_item"], (db, u, f) => signedBySector(db, u, f)),

@@ -18,15 +18,16 @@ export const SIZE_BANDS = ["100000000", "5000000000", "10000000000"] as const;
 
 /**
  * Projects signed in the period (sql-rules.ts firstContractsSql: counted once) — or in any of `periods`, read in one
- * scan (this period and a year earlier) — with their project's unit, sector, investor and first contact, in the
- * scope and filters. All read from counted_signing, which holds copies of those columns (and the chain and owner the
+ * scan (this period and a year earlier) — with their project's unit, sector, investor and first contact (and, asked,
+ * the rounds held by the signing), in the scope and filters. All read from counted_signing, which holds copies of those columns (and the chain and owner the
  * filters read): no join to project, whose size would otherwise set every signed section's cost.
  */
-export function signedInPeriodSql(user: Actor, filters: DashboardFilters, periods: DayRange[] = [filters.period]): Prisma.Sql {
+export function signedInPeriodSql(user: Actor, filters: DashboardFilters, periods: DayRange[] = [filters.period], { roundsToSign = false } = {}): Prisma.Sql {
   const { period: _, ...filter } = filters;
   return countedInRangesSql(periods, {
     columns: ["unit_id", "sector_id", "company_id", "first_contact_on"],
     where: projectFilterSql(user, filter, { alias: "k" }),
+    roundsToSign,
   });
 }
 
