@@ -4,10 +4,12 @@ import "server-only";
  * of a period: rounds and visits from their summaries (round-summaries.ts),
  * events, new leads (first contact), signings (counted once:
  * countedInRangesSql, with the unit copied beside each) and first starts (firstStartsSql), in the user's scope.
- * Read in two statements by what changes them: the rounds and visits (a logged
- * round: the dashboard's activity half) and the rest (records: the dashboard
- * keeps them apart, so a logged round does not count a year's signings,
- * starts and leads again); activityByUnitWeek puts the two together.
+ * Read in three statements by what changes them: the rounds and visits (a
+ * logged round: the dashboard's activity half), the signings (a contract) and
+ * the rest (events, leads, starts). The dashboard keeps them apart, so a logged
+ * round does not count a year's signings, starts and leads again, and a
+ * contract does not count the leads and starts; activityByUnitWeek puts them
+ * together.
  */
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -50,7 +52,14 @@ export function activityRounds(db: Db, user: Actor, period: Period): Promise<Act
         FROM (${roundUnitWeeksSql(period, (alias) => projectScopeSql(user, alias))}) s`);
 }
 
-/** What no round changes: events, new leads, signings and first starts. */
+/** What a contract changes: the signings (counted once: counted_signing, with the unit copied beside each). */
+export function activitySignings(db: Db, user: Actor, period: Period): Promise<ActivityRead> {
+  return perUnitWeek(db, Prisma.sql`
+      SELECT fc.unit_id, fc.signed_on AS day, 0 AS rounds, 0 AS visits_out, 0 AS visits_in, 0 AS events, 0 AS leads, 1 AS signings, 0 AS starts
+        FROM (${countedInRangesSql([period], { columns: ["unit_id"], where: projectScopeSql(user, "k") })}) fc`);
+}
+
+/** What neither a round nor a contract changes: events, new leads and first starts. */
 export function activityRecords(db: Db, user: Actor, period: Period): Promise<ActivityRead> {
   return perUnitWeek(db, Prisma.sql`
       SELECT e.unit_id, e.starts_on AS day, 0 AS rounds, 0 AS visits_out, 0 AS visits_in, 1 AS events, 0 AS leads, 0 AS signings, 0 AS starts
@@ -59,18 +68,15 @@ export function activityRecords(db: Db, user: Actor, period: Period): Promise<Ac
       SELECT p.unit_id, p.first_contact_on, 0, 0, 0, 0, 1, 0, 0
         FROM project p WHERE ${inDays(period, Prisma.sql`p.first_contact_on`)} AND ${projectScopeSql(user, "p")}
       UNION ALL
-      SELECT fc.unit_id, fc.signed_on, 0, 0, 0, 0, 0, 1, 0
-        FROM (${countedInRangesSql([period], { columns: ["unit_id"], where: projectScopeSql(user, "k") })}) fc
-      UNION ALL
       SELECT p.unit_id, fs.started_on, 0, 0, 0, 0, 0, 0, 1
         FROM (${firstStartsSql([period])}) fs JOIN project p ON p.id = fs.project_id WHERE ${projectScopeSql(user, "p")}`);
 }
 
-/** The two reads as one list: per unit and week (ordered by week, then unit), every part's count. */
-export function activityOf(rounds: ActivityRead, records: ActivityRead): ActivityRow[] {
+/** The reads as one list: per unit and week (ordered by week, then unit), every part's count. */
+export function activityOf(...reads: ActivityRead[]): ActivityRow[] {
   const col = { rounds: "rounds", visitsOut: "visits_out", visitsIn: "visits_in", events: "events", leads: "leads", signings: "signings", starts: "starts" } as const;
   const by = new Map<string, Raw>();
-  for (const r of [...rounds, ...records]) {
+  for (const r of reads.flat()) {
     const key = `${r.week.toISOString()}|${r.unit_id}`;
     const seen = by.get(key);
     if (!seen) by.set(key, { ...r });
@@ -88,6 +94,5 @@ export function activityOf(rounds: ActivityRead, records: ActivityRead): Activit
 }
 
 export async function activityByUnitWeek(db: Db, user: Actor, period: Period): Promise<ActivityRow[]> {
-  const [rounds, records] = await Promise.all([activityRounds(db, user, period), activityRecords(db, user, period)]);
-  return activityOf(rounds, records);
+  return activityOf(...(await Promise.all([activityRounds(db, user, period), activitySignings(db, user, period), activityRecords(db, user, period)])));
 }

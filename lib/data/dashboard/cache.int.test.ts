@@ -170,8 +170,10 @@ describe("cachedDashboard", () => {
     stamps = stampsOf(2, { "project.title": 3, stage_change: 4, contract: 6, counted_signing: 6 });
     await cachedDashboard(db, manager, q1, opts());
     const signing = take();
-    expect(signing).toEqual(expect.arrayContaining(["totals", "series", "bySector", "byUnit", "byCountry", "bands", "delivery", "deliveryRates", "durations", "chains", "events", "targets", "activityCounts"]));
+    expect(signing).toEqual(expect.arrayContaining(["totals", "series", "bySector", "byUnit", "byCountry", "bands", "delivery", "deliveryRates", "durations", "chains", "events", "targets", "activitySignings"]));
     expect(signing).not.toContain("funnel");
+    // The activity index's leads, events and starts read no signing.
+    expect(signing).not.toContain("activityCounts");
     // The delivery rates' milestones half reads no contract.
     expect(signing).not.toContain("deliveryDue");
     expect(signing).not.toContain("rounds");

@@ -42,7 +42,7 @@ export function getActivitySections(db: Db, user: Actor, filters: DashboardFilte
 
 /** One dashboard from its sections (computed together, or each kept by the cache). */
 export function assembleDashboard(filters: DashboardFilters, records: RecordValues, activity: ActivityValues) {
-  const { funnel, durations, projectCounts, pipelineStages, activityCounts, totals, series, bySector, byUnit, byCountry, deliveryRates, deliveryDue, ...recordSections } = records;
+  const { funnel, durations, projectCounts, pipelineStages, activityCounts, activitySignings, totals, series, bySector, byUnit, byCountry, deliveryRates, deliveryDue, ...recordSections } = records;
   const { rounds, stalled, closest, activity: activityIndex } = activity;
   return {
     filters,
@@ -52,7 +52,7 @@ export function assembleDashboard(filters: DashboardFilters, records: RecordValu
     deliveryRates: deliveryRatesOf(deliveryRates, deliveryDue),
     work: workOf(rounds, projectCounts, stalled),
     pipeline: { byStage: pipelineStages, closest } satisfies Pipeline,
-    activity: activityOf(activityIndex, activityCounts),
+    activity: activityOf(activityIndex, activitySignings, activityCounts),
   };
 }
 

@@ -133,7 +133,10 @@ describe("the dashboard served from the cache", () => {
     await check("a stage move by hand");
 
     await sql`UPDATE contract SET contracted_investment_cny = contracted_investment_cny + 1 WHERE project_id = ${signed.id}`;
-    await check("a contract's amount");
+    const contract = await check("a contract's amount");
+    // The activity index's signings are counted again, not its leads, events and starts.
+    expect(contract).toContain("activitySignings");
+    expect(contract).not.toContain("activityCounts");
     await sql`UPDATE contract SET signed_on = ${today}::date WHERE project_id = ${signed.id}`;
     await check("a contract's day");
     await sql`INSERT INTO construction_start (project_id, started_on, created_by_id, updated_at) VALUES (${signed.id}, ${today}::date, ${officer.id}, now())`;

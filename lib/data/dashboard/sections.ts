@@ -16,7 +16,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { getTargetBoard } from "@/lib/data/targets";
-import { activityRecords, activityRounds } from "@/lib/data/activity";
+import { activityRecords, activityRounds, activitySignings } from "@/lib/data/activity";
 import { funnelDurations, funnelStages } from "./funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "./signed";
 import { getDelivery } from "./delivery";
@@ -75,7 +75,9 @@ export const RECORD_SECTIONS = {
   projectCounts: records([...FILTER, "app_user", "unit"], (db, u, f) => projectsByDimension(db, u, f)),
   pipelineStages: records([...FILTER, ...col("stage", "planned_investment_cny", "foreign_investment_usd")], (db, u, f) => pipelineByStage(db, u, f)),
   targets: records([...SIGNED_AND_PROJECT, "target", "unit", "construction_start", "funds_in_place"], (db, u, f) => getTargetBoard(db, u, f)),
-  activityCounts: records([...SIGNED_AND_PROJECT, "promotion_event", "construction_start", "unit"], (db, u, f) => activityRecords(db, u, f.period)),
+  // The activity index's signings apart from its events, leads and starts (a contract recomputes only them).
+  activitySignings: records([...SIGNED, "unit"], (db, u, f) => activitySignings(db, u, f.period)),
+  activityCounts: records([...FILTER, ...col("first_contact_on"), "promotion_event", "construction_start", "unit"], (db, u, f) => activityRecords(db, u, f.period)),
 };
 
 /**
