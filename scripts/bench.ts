@@ -250,7 +250,7 @@ const SQL = {
              FROM project d LEFT JOIN ${FIRST} f ON f.project_id = d.id AND f.signed_on < $1
             WHERE d.anchor_project_id IS NOT NULL AND d.first_contact_on < $1
             GROUP BY d.anchor_project_id ORDER BY count(*) DESC, sum(f.cny) DESC NULLS LAST, d.anchor_project_id LIMIT 20`,
-  // The targets' six measures per unit (lib/data/targets.ts measureActualsSql: one UNION ALL + ROLLUP); here three group-bys joined.
+  // The targets' six measures per unit (lib/data/targets.ts measureActuals: two statements, each facts + ROLLUP); here three group-bys joined.
   targets: `
     WITH s AS (SELECT f.cny, p.unit_id FROM ${FIRST} f JOIN project p ON p.id = f.project_id WHERE f.signed_on >= $1 AND f.signed_on < $2),
     st AS (SELECT p.unit_id FROM (SELECT DISTINCT ON (project_id) * FROM construction_start ORDER BY project_id, started_on, id) cs

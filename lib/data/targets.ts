@@ -23,53 +23,70 @@ import { type Actor, signedInPeriodSql } from "./dashboard/sql";
 export type MeasureValue = { actual: string; target: string | null };
 export type UnitMeasures = { unitId: number; nameZh: string; nameEn: string; measures: Record<Measure, MeasureValue> };
 
-type ActualRow = { unit_id: number | null; total: boolean; signed: number; signed_100m: number; contracted_cny: string | null; starts: number; funds_cny: string | null; fdi_usd: string | null };
+export type ActualRow = { unit_id: number | null; total: boolean; signed: number; signed_100m: number; contracted_cny: string | null; starts: number; funds_cny: string | null; fdi_usd: string | null };
 export type Actuals = Record<Measure, string>;
 
 const ZERO: Actuals = { SIGNED: "0", SIGNED_100M: "0", CONTRACTED_CNY: "0", STARTS: "0", FUNDS_CNY: "0", FDI_USD: "0" };
 
+/** The measures that count signings, and those of what followed them: read apart (a contract changes only the first). */
+export type ActualsPart = "signed" | "delivery";
+
 /**
- * The six measures per unit for a period, and (the row with total = true) for
- * all of the user's scope together: one statement. Signed = the first contract
- * in the period (signedInPeriodSql), starts = the first construction start
- * (firstStartsSql), funds = funds_in_place received in the period per currency.
+ * Part of the six measures per unit for a period, and (the row with total = true) for all of the user's scope
+ * together. "signed": signed = the first contract in the period (signedInPeriodSql), of them ≥ 1亿 and their
+ * contracted yuan; "delivery": starts = the first construction start (firstStartsSql), funds = funds_in_place
+ * received in the period per currency. The other part's columns are zero.
  */
-export function measureActualsSql(user: Actor, period: Period): Prisma.Sql {
+export function measureActualsSql(user: Actor, period: Period, part: ActualsPart): Prisma.Sql {
   const filters: DashboardFilters = { period };
-  return Prisma.sql`
-    WITH facts AS (
+  const facts =
+    part === "signed"
+      ? Prisma.sql`
       SELECT s.unit_id, 1 AS signed, CASE WHEN s.cny >= ${LARGE_PROJECT_CNY}::numeric THEN 1 ELSE 0 END AS large, s.cny,
              0 AS starts, NULL::numeric AS funds_cny, NULL::numeric AS fdi_usd
-        FROM (${signedInPeriodSql(user, filters)}) s
-      UNION ALL
-      SELECT p.unit_id, 0, 0, NULL, 1, NULL, NULL
+        FROM (${signedInPeriodSql(user, filters)}) s`
+      : Prisma.sql`
+      SELECT p.unit_id, 0 AS signed, 0 AS large, NULL::numeric AS cny, 1 AS starts, NULL::numeric AS funds_cny, NULL::numeric AS fdi_usd
         FROM (${firstStartsSql([period])}) fs JOIN project p ON p.id = fs.project_id
        WHERE ${projectFilterSql(user, {})}
       UNION ALL
       SELECT p.unit_id, 0, 0, NULL, 0,
              CASE WHEN f.currency = 'CNY' THEN f.amount END, CASE WHEN f.currency = 'USD' THEN f.amount END
         FROM funds_in_place f JOIN project p ON p.id = f.project_id
-       WHERE f.received_on >= ${period.from}::date AND f.received_on < ${period.to}::date AND ${projectFilterSql(user, {})}
-    )
+       WHERE f.received_on >= ${period.from}::date AND f.received_on < ${period.to}::date AND ${projectFilterSql(user, {})}`;
+  return Prisma.sql`
+    WITH facts AS (${facts})
     SELECT unit_id, GROUPING(unit_id) = 1 AS total, SUM(signed)::int AS signed, SUM(large)::int AS signed_100m,
            SUM(cny)::text AS contracted_cny, SUM(starts)::int AS starts, SUM(funds_cny)::text AS funds_cny, SUM(fdi_usd)::text AS fdi_usd
       FROM facts GROUP BY ROLLUP(unit_id)`;
 }
 
-const toActuals = (r: ActualRow): Actuals => ({
-  SIGNED: String(r.signed),
-  SIGNED_100M: String(r.signed_100m),
-  CONTRACTED_CNY: money(r.contracted_cny),
-  STARTS: String(r.starts),
-  FUNDS_CNY: money(r.funds_cny),
-  FDI_USD: money(r.fdi_usd),
+/** One part's rows (measureActualsSql). */
+export function measureActualRows(db: Db, user: Actor, period: Period, part: ActualsPart): Promise<ActualRow[]> {
+  return db.$queryRaw<ActualRow[]>(measureActualsSql(user, period, part));
+}
+
+const toActuals = (signed: ActualRow | undefined, delivery: ActualRow | undefined): Actuals => ({
+  SIGNED: String(signed?.signed ?? 0),
+  SIGNED_100M: String(signed?.signed_100m ?? 0),
+  CONTRACTED_CNY: money(signed?.contracted_cny),
+  STARTS: String(delivery?.starts ?? 0),
+  FUNDS_CNY: money(delivery?.funds_cny),
+  FDI_USD: money(delivery?.fdi_usd),
 });
+
+/** The actual values per unit (units without any: all zero) and for the whole scope, from the two parts' rows. */
+function actualsOf(signed: ActualRow[], delivery: ActualRow[]): { total: Actuals; byUnit: Map<number, Actuals> } {
+  const total = (rows: ActualRow[]) => rows.find((r) => r.total);
+  const unit = (rows: ActualRow[], id: number) => rows.find((r) => !r.total && r.unit_id === id);
+  const ids = new Set([...signed, ...delivery].filter((r) => !r.total && r.unit_id !== null).map((r) => r.unit_id!));
+  return { total: toActuals(total(signed), total(delivery)), byUnit: new Map([...ids].map((id) => [id, toActuals(unit(signed, id), unit(delivery, id))])) };
+}
 
 /** The actual values per unit (units without any: all zero) and for the whole scope. */
 export async function measureActuals(db: Db, user: Actor, period: Period): Promise<{ total: Actuals; byUnit: Map<number, Actuals> }> {
-  const rows = await db.$queryRaw<ActualRow[]>(measureActualsSql(user, period));
-  const total = rows.find((r) => r.total);
-  return { total: total ? toActuals(total) : ZERO, byUnit: new Map(rows.filter((r) => !r.total && r.unit_id !== null).map((r) => [r.unit_id!, toActuals(r)])) };
+  const [signed, delivery] = await Promise.all([measureActualRows(db, user, period, "signed"), measureActualRows(db, user, period, "delivery")]);
+  return actualsOf(signed, delivery);
 }
 
 type UnitRow = { id: number; code: string; nameZh: string; nameEn: string; kind: string };
@@ -107,6 +124,39 @@ export type TargetBoard = {
   units: UnitMeasures[];
 };
 
+/** What the board shows besides the signed measures: the year, the units, their targets and the delivery measures. */
+export type TargetBoardBase = { year: number; period: Period; units: UnitRow[]; targets: Awaited<ReturnType<typeof targetsOf>>; delivery: ActualRow[]; seesAll: boolean };
+
+/** The year of the dashboard's period (its first day's), as a whole: the period the targets are set for. */
+export function targetPeriodOf(filters: Pick<DashboardFilters, "period">): Period {
+  return yearPeriod(targetYearOf(filters.period));
+}
+
+/** The board's half no contract changes (the dashboard caches the two apart). */
+export async function targetBoardBase(db: Db, user: Actor, filters: Pick<DashboardFilters, "period">): Promise<TargetBoardBase> {
+  const year = targetYearOf(filters.period);
+  const period = yearPeriod(year);
+  const [units, delivery] = await Promise.all([targetUnits(db, user), measureActualRows(db, user, period, "delivery")]);
+  const targets = await targetsOf(db, year, units.map((u) => u.id));
+  return { year, period, units, targets, delivery, seesAll: seesAllUnits(user) };
+}
+
+/** The board from its half and the signed measures' rows (measureActualRows(…, "signed") over targetPeriodOf). */
+export function targetBoardOf(base: TargetBoardBase, signed: ActualRow[]): TargetBoard {
+  const { year, period, units, targets, seesAll } = base;
+  const actuals = actualsOf(signed, base.delivery);
+  const cityUnit = seesAll ? units.find((u) => u.kind === "CITY") : undefined;
+  // The city unit's targets are the whole city's: someone who sees only the city bureau's own projects is shown no target for them.
+  const targetsFor = (u: UnitRow) => (u.kind === "CITY" && !seesAll ? undefined : targets.get(u.id));
+  const row = (u: UnitRow): UnitMeasures => ({ unitId: u.id, nameZh: u.nameZh, nameEn: u.nameEn, measures: measuresOf(actuals.byUnit.get(u.id), targetsFor(u)) });
+  return {
+    year,
+    period,
+    city: cityUnit ? { unitId: cityUnit.id, nameZh: cityUnit.nameZh, nameEn: cityUnit.nameEn, measures: measuresOf(actuals.total, targets.get(cityUnit.id)) } : null,
+    units: units.filter((u) => u.kind !== "CITY" || !seesAll).map(row),
+  };
+}
+
 /**
  * The dashboard's 目标完成: the year of the dashboard's period (its first
  * day's), actuals over that whole year, in the user's scope — the unit
@@ -114,20 +164,8 @@ export type TargetBoard = {
  * an officer's own work) do not narrow them.
  */
 export async function getTargetBoard(db: Db, user: Actor, filters: Pick<DashboardFilters, "period">): Promise<TargetBoard> {
-  const year = targetYearOf(filters.period);
-  const period = yearPeriod(year);
-  const [units, actuals] = await Promise.all([targetUnits(db, user), measureActuals(db, user, period)]);
-  const targets = await targetsOf(db, year, units.map((u) => u.id));
-  const cityUnit = seesAllUnits(user) ? units.find((u) => u.kind === "CITY") : undefined;
-  // The city unit's targets are the whole city's: someone who sees only the city bureau's own projects is shown no target for them.
-  const targetsFor = (u: UnitRow) => (u.kind === "CITY" && !seesAllUnits(user) ? undefined : targets.get(u.id));
-  const row = (u: UnitRow): UnitMeasures => ({ unitId: u.id, nameZh: u.nameZh, nameEn: u.nameEn, measures: measuresOf(actuals.byUnit.get(u.id), targetsFor(u)) });
-  return {
-    year,
-    period,
-    city: cityUnit ? { unitId: cityUnit.id, nameZh: cityUnit.nameZh, nameEn: cityUnit.nameEn, measures: measuresOf(actuals.total, targets.get(cityUnit.id)) } : null,
-    units: units.filter((u) => u.kind !== "CITY" || !seesAllUnits(user)).map(row),
-  };
+  const [base, signed] = await Promise.all([targetBoardBase(db, user, filters), measureActualRows(db, user, targetPeriodOf(filters), "signed")]);
+  return targetBoardOf(base, signed);
 }
 
 /* ---------- The admin grid ---------- */

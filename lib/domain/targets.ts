@@ -11,7 +11,7 @@
  * - STARTS: projects whose first construction start is in the period;
  * - FUNDS_CNY: funds in place received in the period, in yuan;
  * - FDI_USD: foreign investment actually utilized — funds in place received in the period in US dollars.
- * The SQL that computes all six per unit is lib/data/targets.ts (measureActualsSql).
+ * The SQL that computes all six per unit is lib/data/targets.ts (measureActualsSql, in two parts: signed, delivery).
  */
 import type { TargetMeasure } from "@/lib/generated/prisma/enums";
 import { DAY_MS, type Period } from "@/lib/domain/period";

@@ -170,10 +170,12 @@ describe("cachedDashboard", () => {
     stamps = stampsOf(2, { "project.title": 3, stage_change: 4, contract: 6, counted_signing: 6 });
     await cachedDashboard(db, manager, q1, opts());
     const signing = take();
-    expect(signing).toEqual(expect.arrayContaining(["totals", "series", "bySector", "byUnit", "byCountry", "bands", "delivery", "deliveryRates", "durations", "chains", "events", "targets", "activitySignings"]));
+    expect(signing).toEqual(expect.arrayContaining(["totals", "series", "bySector", "byUnit", "byCountry", "bands", "deliveryCohort", "deliveryRates", "durations", "chains", "events", "targetsSigned", "activitySignings"]));
     expect(signing).not.toContain("funnel");
-    // The activity index's leads, events and starts read no signing.
+    // The activity index's leads, events and starts, the targets' and the delivery's starts and funds read no signing.
     expect(signing).not.toContain("activityCounts");
+    expect(signing).not.toContain("targets");
+    expect(signing).not.toContain("deliveryFlow");
     // The delivery rates' milestones half reads no contract.
     expect(signing).not.toContain("deliveryDue");
     expect(signing).not.toContain("rounds");

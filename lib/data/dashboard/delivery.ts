@@ -29,14 +29,14 @@ export type Delivery = {
   fundedProjectsInPeriod: number;
 };
 
-export async function getDelivery(db: Db, user: Actor, filters: DashboardFilters): Promise<Delivery> {
-  const { from, to } = filters.period;
+/** The cohort's half (what a contract changes): the projects signed in the period and what they did by now. */
+export type DeliveryCohortPart = Pick<Delivery, "signed" | "signedCny" | "signedUsd" | "started" | "funded" | "cohortFundsCny" | "cohortFundsUsd">;
+/** The period's flow (no contract changes it): first starts and funds received in the period. */
+export type DeliveryFlowPart = Pick<Delivery, "startsInPeriod" | "fundsInPeriodCny" | "fundsInPeriodUsd" | "fundedProjectsInPeriod">;
+
+export async function deliveryCohortPart(db: Db, user: Actor, filters: DashboardFilters): Promise<DeliveryCohortPart> {
   const [row] = await db.$queryRaw<
-    {
-      signed: number; signed_cny: string | null; signed_usd: string | null; started: number; funded: number;
-      funds_cny: string | null; funds_usd: string | null; starts_in_period: number;
-      period_cny: string | null; period_usd: string | null; period_projects: number;
-    }[]
+    { signed: number; signed_cny: string | null; signed_usd: string | null; started: number; funded: number; funds_cny: string | null; funds_usd: string | null }[]
   >`
     WITH s AS (${signedInPeriodSql(user, filters)}),
     cohort AS (
@@ -45,37 +45,55 @@ export async function getDelivery(db: Db, user: Actor, filters: DashboardFilters
              (SELECT SUM(f.amount) FROM funds_in_place f WHERE f.project_id = s.project_id AND f.currency = 'CNY') AS f_cny,
              (SELECT SUM(f.amount) FROM funds_in_place f WHERE f.project_id = s.project_id AND f.currency = 'USD') AS f_usd
         FROM s
-    ),
-    flow AS (
-      SELECT f.project_id, f.amount, f.currency
-        FROM funds_in_place f JOIN project p ON p.id = f.project_id
-       WHERE f.received_on >= ${from}::date AND f.received_on < ${to}::date AND ${projectFilterSql(user, filters)}
     )
-    SELECT (SELECT COUNT(*) FROM cohort)::int AS signed,
-           (SELECT SUM(cny) FROM cohort)::text AS signed_cny,
-           (SELECT SUM(usd) FROM cohort)::text AS signed_usd,
-           (SELECT COUNT(*) FROM cohort WHERE started)::int AS started,
-           (SELECT COUNT(*) FROM cohort WHERE f_cny IS NOT NULL OR f_usd IS NOT NULL)::int AS funded,
-           (SELECT SUM(f_cny) FROM cohort)::text AS funds_cny,
-           (SELECT SUM(f_usd) FROM cohort)::text AS funds_usd,
-           (SELECT COUNT(*) FROM (${firstStartsSql([filters.period])}) fs JOIN project p ON p.id = fs.project_id
-             WHERE ${projectFilterSql(user, filters)})::int AS starts_in_period,
-           (SELECT SUM(amount) FROM flow WHERE currency = 'CNY')::text AS period_cny,
-           (SELECT SUM(amount) FROM flow WHERE currency = 'USD')::text AS period_usd,
-           (SELECT COUNT(DISTINCT project_id) FROM flow)::int AS period_projects`;
+    SELECT COUNT(*)::int AS signed, SUM(cny)::text AS signed_cny, SUM(usd)::text AS signed_usd,
+           COUNT(*) FILTER (WHERE started)::int AS started,
+           COUNT(*) FILTER (WHERE f_cny IS NOT NULL OR f_usd IS NOT NULL)::int AS funded,
+           SUM(f_cny)::text AS funds_cny, SUM(f_usd)::text AS funds_usd
+      FROM cohort`;
   return {
     signed: row.signed,
     signedCny: money(row.signed_cny),
     signedUsd: money(row.signed_usd),
     started: row.started,
     funded: row.funded,
-    startedRate: row.signed ? row.started / row.signed : null,
-    fundedRate: row.signed ? row.funded / row.signed : null,
     cohortFundsCny: money(row.funds_cny),
     cohortFundsUsd: money(row.funds_usd),
+  };
+}
+
+export async function deliveryFlowPart(db: Db, user: Actor, filters: DashboardFilters): Promise<DeliveryFlowPart> {
+  const { from, to } = filters.period;
+  const [row] = await db.$queryRaw<{ starts_in_period: number; period_cny: string | null; period_usd: string | null; period_projects: number }[]>`
+    WITH flow AS (
+      SELECT f.project_id, f.amount, f.currency
+        FROM funds_in_place f JOIN project p ON p.id = f.project_id
+       WHERE f.received_on >= ${from}::date AND f.received_on < ${to}::date AND ${projectFilterSql(user, filters)}
+    )
+    SELECT (SELECT COUNT(*) FROM (${firstStartsSql([filters.period])}) fs JOIN project p ON p.id = fs.project_id
+             WHERE ${projectFilterSql(user, filters)})::int AS starts_in_period,
+           (SELECT SUM(amount) FROM flow WHERE currency = 'CNY')::text AS period_cny,
+           (SELECT SUM(amount) FROM flow WHERE currency = 'USD')::text AS period_usd,
+           (SELECT COUNT(DISTINCT project_id) FROM flow)::int AS period_projects`;
+  return {
     startsInPeriod: row.starts_in_period,
     fundsInPeriodCny: money(row.period_cny),
     fundsInPeriodUsd: money(row.period_usd),
     fundedProjectsInPeriod: row.period_projects,
   };
+}
+
+/** Delivery after signing from its two halves (the dashboard caches them apart: a contract changes the cohort's only). */
+export function deliveryOf(cohort: DeliveryCohortPart, flow: DeliveryFlowPart): Delivery {
+  return {
+    ...cohort,
+    startedRate: cohort.signed ? cohort.started / cohort.signed : null,
+    fundedRate: cohort.signed ? cohort.funded / cohort.signed : null,
+    ...flow,
+  };
+}
+
+export async function getDelivery(db: Db, user: Actor, filters: DashboardFilters): Promise<Delivery> {
+  const [cohort, flow] = await Promise.all([deliveryCohortPart(db, user, filters), deliveryFlowPart(db, user, filters)]);
+  return deliveryOf(cohort, flow);
 }

@@ -13,9 +13,11 @@ import type { DashboardFilters } from "@/lib/validation/dashboard";
 import type { Actor } from "./sql";
 import { funnelOf } from "./funnel";
 import { deliveryRatesOf } from "./delivery-rates";
+import { deliveryOf } from "./delivery";
 import { workOf } from "./work";
 import { type Pipeline } from "./pipeline";
 import { activityOf } from "@/lib/data/activity";
+import { targetBoardOf } from "@/lib/data/targets";
 import { ACTIVITY_SECTIONS, computeSections, RECORD_SECTIONS, type Values } from "./sections";
 
 export * from "./sql";
@@ -42,7 +44,7 @@ export function getActivitySections(db: Db, user: Actor, filters: DashboardFilte
 
 /** One dashboard from its sections (computed together, or each kept by the cache). */
 export function assembleDashboard(filters: DashboardFilters, records: RecordValues, activity: ActivityValues) {
-  const { funnel, durations, projectCounts, pipelineStages, activityCounts, activitySignings, totals, series, bySector, byUnit, byCountry, deliveryRates, deliveryDue, ...recordSections } = records;
+  const { funnel, durations, projectCounts, pipelineStages, activityCounts, activitySignings, targets, targetsSigned, deliveryCohort, deliveryFlow, totals, series, bySector, byUnit, byCountry, deliveryRates, deliveryDue, ...recordSections } = records;
   const { rounds, stalled, closest, activity: activityIndex } = activity;
   return {
     filters,
@@ -50,6 +52,8 @@ export function assembleDashboard(filters: DashboardFilters, records: RecordValu
     signed: { totals, series, bySector, byUnit, byCountry },
     ...recordSections,
     deliveryRates: deliveryRatesOf(deliveryRates, deliveryDue),
+    targets: targetBoardOf(targets, targetsSigned),
+    delivery: deliveryOf(deliveryCohort, deliveryFlow),
     work: workOf(rounds, projectCounts, stalled),
     pipeline: { byStage: pipelineStages, closest } satisfies Pipeline,
     activity: activityOf(activityIndex, activitySignings, activityCounts),

@@ -15,11 +15,11 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { getTargetBoard } from "@/lib/data/targets";
+import { measureActualRows, targetBoardBase, targetPeriodOf } from "@/lib/data/targets";
 import { activityRecords, activityRounds, activitySignings } from "@/lib/data/activity";
 import { funnelDurations, funnelStages } from "./funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "./signed";
-import { getDelivery } from "./delivery";
+import { deliveryCohortPart, deliveryFlowPart } from "./delivery";
 import { deliveryCohort, deliveryDue } from "./delivery-rates";
 import { getChains, getEvents } from "./chains";
 import { pipelineByStage, pipelineClosest } from "./pipeline";
@@ -65,7 +65,9 @@ export const RECORD_SECTIONS = {
   byUnit: records([...SIGNED, "unit"], (db, u, f) => signedByUnit(db, u, f)),
   byCountry: records([...SIGNED, "company"], (db, u, f) => signedByCountry(db, u, f)),
   bands: records(SIGNED, (db, u, f) => sizeBands(db, u, f)),
-  delivery: records([...SIGNED_AND_PROJECT, "construction_start", "funds_in_place"], (db, u, f) => getDelivery(db, u, f)),
+  // Delivery after signing in two halves: the signed cohort's (a contract changes it) and the period's starts and funds.
+  deliveryCohort: records([...SIGNED, "construction_start", "funds_in_place"], (db, u, f) => deliveryCohortPart(db, u, f)),
+  deliveryFlow: records([...FILTER, "construction_start", "funds_in_place"], (db, u, f) => deliveryFlowPart(db, u, f)),
   // The delivery rates in two halves (index.ts deliveryRatesOf): the signed cohort's (a contract changes it) and the
   // milestones due (which no contract changes: at 100k, most of the rates' cost).
   deliveryRates: records([...SIGNED, "commitment", "commitment_actual", "construction_start", "funds_in_place", "unit"], (db, u, f, now) => deliveryCohort(db, u, f, now)),
@@ -74,7 +76,9 @@ export const RECORD_SECTIONS = {
   events: records([...SIGNED, ...FILTER, "promotion_event", ...col("event_id")], (db, u, f) => getEvents(db, u, f)),
   projectCounts: records([...FILTER, "app_user", "unit"], (db, u, f) => projectsByDimension(db, u, f)),
   pipelineStages: records([...FILTER, ...col("stage", "planned_investment_cny", "foreign_investment_usd")], (db, u, f) => pipelineByStage(db, u, f)),
-  targets: records([...SIGNED_AND_PROJECT, "target", "unit", "construction_start", "funds_in_place"], (db, u, f) => getTargetBoard(db, u, f)),
+  // The targets board in two halves: the signed measures (a contract changes them) and the rest (units, targets, starts, funds).
+  targetsSigned: records(SIGNED, (db, u, f) => measureActualRows(db, u, targetPeriodOf(f), "signed")),
+  targets: records([...FILTER, "target", "unit", "construction_start", "funds_in_place"], (db, u, f) => targetBoardBase(db, u, f)),
   // The activity index's signings apart from its events, leads and starts (a contract recomputes only them).
   activitySignings: records([...SIGNED, "unit"], (db, u, f) => activitySignings(db, u, f.period)),
   activityCounts: records([...FILTER, ...col("first_contact_on"), "promotion_event", "construction_start", "unit"], (db, u, f) => activityRecords(db, u, f.period)),
