@@ -252,14 +252,28 @@ describe("counted_signing", () => {
     await db.contract.updateMany({ where: { projectId: g, kind: "FORMAL" }, data: { signedOn: d("2024-07-01") } });
     expect(await rows()).toEqual([2, 2]);
 
-    // After every signing of the project, or of a project never signed: nothing counted changes, nothing is stamped.
+    // After every signing of the project, or of a project never signed, or a round's summary edited: nothing counted
+    // changes, nothing is stamped.
     const before = await stamp();
-    await round(g, "2024-10-01");
+    const late = await round(g, "2024-10-01");
     await round(h, "2024-10-01");
+    await db.negotiationRound.update({ where: { id: late }, data: { summary: "电话沟通（补记）。" } });
     expect(await stamp()).toBe(before);
     await round(g, "2024-08-15");
     expect(await stamp()).toBeGreaterThan(before);
     expect(await rows()).toEqual([2, 3]);
+
+    // Several rounds of two projects in one statement (an import), some before the signings, some after; then all of
+    // one project's rounds moved a month earlier in one statement, and every round emptied.
+    await db.$executeRaw`
+      INSERT INTO negotiation_round (project_id, number, held_on, format, our_participants, summary, created_by_id, updated_at)
+      SELECT p, 100 + n, d, 'PHONE', '招商局', '导入。', ${userId}, now()
+        FROM (VALUES (${g}::int, 1, '2024-01-20'::date), (${g}, 2, '2024-07-01'), (${g}, 3, '2024-12-01'), (${h}, 4, '2024-01-20')) v(p, n, d)`;
+    expect(await rows()).toEqual([4, 5]);
+    await db.$executeRaw`UPDATE negotiation_round SET held_on = held_on - 31 WHERE project_id = ${g}`;
+    expect(await rows()).toEqual([4, 6]);
+    await db.$executeRawUnsafe(`TRUNCATE negotiation_round CASCADE`);
+    expect(await rows()).toEqual([0, 0]);
   });
 
   it.skipIf(!onServer)("ends equal to the rule when two writers add one project's contracts at once, and when the rules change during a write", async () => {

@@ -4,8 +4,8 @@
 -- view like the rest of the row, so counted_signing_refresh writes it with them.
 --
 -- A round changes it only when it is held on or before one of its project's counted signings (a round logged after
--- the signing, or of a project not signed, changes nothing and refreshes nothing). The round's trigger locks its
--- project before it looks (as counted_signing_refresh does), so a round and a contract of one project written at
+-- the signing, or of a project not signed, changes nothing and refreshes nothing). The rounds' trigger locks their
+-- projects before it looks (as counted_signing_refresh does), so a round and a contract of one project written at
 -- once are counted in one order: the later writer reads after the earlier commits.
 
 ALTER TABLE "counted_signing" ADD COLUMN "rounds_to_sign" INTEGER NOT NULL DEFAULT 0;
@@ -53,33 +53,70 @@ BEGIN
           IS DISTINCT FROM (EXCLUDED.project_id, EXCLUDED.signed_on, EXCLUDED.cny, EXCLUDED.usd, EXCLUDED.unit_id, EXCLUDED.sector_id, EXCLUDED.chain_id, EXCLUDED.owner_id, EXCLUDED.company_id, EXCLUDED.first_contact_on, EXCLUDED.rounds_to_sign);
 END $$;
 
--- A round added, deleted, moved to another day or project: the projects where it is (or was) held on or before a
--- counted signing are refreshed. The lock comes first (a round logged through lib/data/rounds.ts already holds its
--- project's row, FOR UPDATE); the look at counted_signing then takes a fresh snapshot.
-CREATE FUNCTION counted_signing_on_round() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Rounds added, deleted, moved to another day or project: the projects where one is (or was) held on or before a
+-- counted signing are refreshed, once per statement (statement triggers with transition tables: an import or a seed
+-- writing thousands of rounds of one project refreshes it once, not once per round). The projects are locked first
+-- (a round logged through lib/data/rounds.ts already holds its project's row, FOR UPDATE); the look at
+-- counted_signing then takes a fresh snapshot.
+CREATE FUNCTION counted_signing_rounds_refresh(touched integer[], rounds_at date[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  projects integer[] := ARRAY[]::integer[];
+  reached integer[];
 BEGIN
-  IF TG_OP <> 'DELETE' THEN
-    PERFORM 1 FROM project WHERE id = NEW.project_id FOR NO KEY UPDATE;
-    IF EXISTS (SELECT 1 FROM counted_signing k WHERE k.project_id = NEW.project_id AND k.signed_on >= NEW.held_on) THEN
-      projects := projects || NEW.project_id;
-    END IF;
+  PERFORM 1 FROM project WHERE id = ANY(touched) ORDER BY id FOR NO KEY UPDATE;
+  SELECT array_agg(DISTINCT t.project_id) INTO reached
+    FROM unnest(touched, rounds_at) AS t(project_id, held_on)
+   WHERE EXISTS (SELECT 1 FROM counted_signing k WHERE k.project_id = t.project_id AND k.signed_on >= t.held_on);
+  IF reached IS NOT NULL THEN
+    PERFORM counted_signing_refresh(reached);
   END IF;
-  IF TG_OP <> 'INSERT' THEN
-    PERFORM 1 FROM project WHERE id = OLD.project_id FOR NO KEY UPDATE;
-    IF EXISTS (SELECT 1 FROM counted_signing k WHERE k.project_id = OLD.project_id AND k.signed_on >= OLD.held_on) THEN
-      projects := projects || OLD.project_id;
-    END IF;
-  END IF;
-  IF cardinality(projects) > 0 THEN
-    PERFORM counted_signing_refresh(projects);
-  END IF;
+END $$;
+
+-- Per project, its earliest round of the statement: the one a counted signing is most likely to reach.
+CREATE FUNCTION counted_signing_on_rounds_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM counted_signing_rounds_refresh(array_agg(project_id ORDER BY project_id), array_agg(held_on ORDER BY project_id))
+     FROM (SELECT project_id, MIN(held_on) AS held_on FROM new_rounds GROUP BY project_id) r
+   HAVING COUNT(*) > 0;
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER counted_signing_round AFTER INSERT OR DELETE OR UPDATE OF project_id, held_on ON negotiation_round
-  FOR EACH ROW EXECUTE FUNCTION counted_signing_on_round();
+CREATE FUNCTION counted_signing_on_rounds_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM counted_signing_rounds_refresh(array_agg(project_id ORDER BY project_id), array_agg(held_on ORDER BY project_id))
+     FROM (SELECT project_id, MIN(held_on) AS held_on FROM old_rounds GROUP BY project_id) r
+   HAVING COUNT(*) > 0;
+  RETURN NULL;
+END $$;
+
+-- Only rounds whose day or project changed (a statement trigger with transition tables cannot name its columns).
+CREATE FUNCTION counted_signing_on_rounds_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM counted_signing_rounds_refresh(array_agg(project_id ORDER BY project_id), array_agg(held_on ORDER BY project_id))
+     FROM (SELECT project_id, MIN(held_on) AS held_on
+             FROM (SELECT o.project_id, o.held_on FROM old_rounds o JOIN new_rounds n ON n.id = o.id
+                    WHERE (o.project_id, o.held_on) IS DISTINCT FROM (n.project_id, n.held_on)
+                   UNION ALL
+                   SELECT n.project_id, n.held_on FROM old_rounds o JOIN new_rounds n ON n.id = o.id
+                    WHERE (o.project_id, o.held_on) IS DISTINCT FROM (n.project_id, n.held_on)) m
+            GROUP BY project_id) r
+   HAVING COUNT(*) > 0;
+  RETURN NULL;
+END $$;
+
+-- Every round gone: no signing had a round before it.
+CREATE FUNCTION counted_signing_on_rounds_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE counted_signing SET rounds_to_sign = 0 WHERE rounds_to_sign <> 0;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER counted_signing_rounds_inserted AFTER INSERT ON negotiation_round
+  REFERENCING NEW TABLE AS new_rounds FOR EACH STATEMENT EXECUTE FUNCTION counted_signing_on_rounds_inserted();
+CREATE TRIGGER counted_signing_rounds_deleted AFTER DELETE ON negotiation_round
+  REFERENCING OLD TABLE AS old_rounds FOR EACH STATEMENT EXECUTE FUNCTION counted_signing_on_rounds_deleted();
+CREATE TRIGGER counted_signing_rounds_updated AFTER UPDATE ON negotiation_round
+  REFERENCING OLD TABLE AS old_rounds NEW TABLE AS new_rounds FOR EACH STATEMENT EXECUTE FUNCTION counted_signing_on_rounds_updated();
+CREATE TRIGGER counted_signing_rounds_truncated AFTER TRUNCATE ON negotiation_round FOR EACH STATEMENT EXECUTE FUNCTION counted_signing_on_rounds_truncated();
 
 -- The rows there are now, counted (their stamps move: the dashboard's signed sections are computed again once).
 UPDATE counted_signing k SET rounds_to_sign = r.rounds_to_sign FROM counted_signing_rule r
