@@ -71,19 +71,12 @@ BEGIN
   END IF;
 END $$;
 
--- Per project, its earliest round of the statement: the one a counted signing is most likely to reach.
-CREATE FUNCTION counted_signing_on_rounds_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Rounds added or deleted (the statement's transition table is `rounds` in both triggers: PL/pgSQL keeps a function's
+-- plans per trigger). Per project, its earliest round of the statement: if a counted signing reaches any, it reaches it.
+CREATE FUNCTION counted_signing_on_rounds() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM counted_signing_rounds_refresh(array_agg(project_id ORDER BY project_id), array_agg(held_on ORDER BY project_id))
-     FROM (SELECT project_id, MIN(held_on) AS held_on FROM new_rounds GROUP BY project_id) r
-   HAVING COUNT(*) > 0;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION counted_signing_on_rounds_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM counted_signing_rounds_refresh(array_agg(project_id ORDER BY project_id), array_agg(held_on ORDER BY project_id))
-     FROM (SELECT project_id, MIN(held_on) AS held_on FROM old_rounds GROUP BY project_id) r
+     FROM (SELECT project_id, MIN(held_on) AS held_on FROM rounds GROUP BY project_id) r
    HAVING COUNT(*) > 0;
   RETURN NULL;
 END $$;
@@ -111,9 +104,9 @@ BEGIN
 END $$;
 
 CREATE TRIGGER counted_signing_rounds_inserted AFTER INSERT ON negotiation_round
-  REFERENCING NEW TABLE AS new_rounds FOR EACH STATEMENT EXECUTE FUNCTION counted_signing_on_rounds_inserted();
+  REFERENCING NEW TABLE AS rounds FOR EACH STATEMENT EXECUTE FUNCTION counted_signing_on_rounds();
 CREATE TRIGGER counted_signing_rounds_deleted AFTER DELETE ON negotiation_round
-  REFERENCING OLD TABLE AS old_rounds FOR EACH STATEMENT EXECUTE FUNCTION counted_signing_on_rounds_deleted();
+  REFERENCING OLD TABLE AS rounds FOR EACH STATEMENT EXECUTE FUNCTION counted_signing_on_rounds();
 CREATE TRIGGER counted_signing_rounds_updated AFTER UPDATE ON negotiation_round
   REFERENCING OLD TABLE AS old_rounds NEW TABLE AS new_rounds FOR EACH STATEMENT EXECUTE FUNCTION counted_signing_on_rounds_updated();
 CREATE TRIGGER counted_signing_rounds_truncated AFTER TRUNCATE ON negotiation_round FOR EACH STATEMENT EXECUTE FUNCTION counted_signing_on_rounds_truncated();
