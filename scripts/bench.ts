@@ -374,14 +374,36 @@ async function httpLoad(base: string, sessions: string[], path: string): Promise
 const moveDataVersion = (version: 1 | 2) => pool.query("SELECT data_version_move($1)", [version === 2]);
 
 /**
- * The same, but each of the HTTP_REQUESTS rounds starts right after a write
- * (data_version moved, as by any committed change), all users at once: the
- * dashboard is computed afresh, once, and shared by the users waiting for it.
+ * Real writes, committed through their triggers, as an officer's save makes them: a counted contract's amount changed
+ * (its project's first signing in the city, so counted_signing moves) and a stage change recorded. They change the
+ * bench database: run it on a copy.
  */
-async function httpLoadAfterWrites(base: string, sessions: string[], path: string, version: 1 | 2 = 1): Promise<Stat & { errors: number }> {
+async function realWrites(): Promise<{ contract: () => Promise<unknown>; stageChange: () => Promise<unknown> }> {
+  const { rows: k } = await pool.query<{ id: number }>(
+    `SELECT contract_id AS id FROM counted_signing WHERE signed_on >= $1::date AND signed_on < $2::date ORDER BY contract_id DESC LIMIT 1`,
+    [`${YEAR}-01-01`, `${YEAR + 1}-01-01`],
+  );
+  const { rows: p } = await pool.query<{ id: number; owner_id: number }>(`SELECT id, owner_id FROM project WHERE stage = 'INTENT' ORDER BY id LIMIT 1`);
+  return {
+    contract: () => pool.query(`UPDATE contract SET contracted_investment_cny = contracted_investment_cny + 1 WHERE id = $1`, [k[0].id]),
+    stageChange: () =>
+      pool.query(
+        `WITH p AS (SELECT id, stage FROM project WHERE id = $1) INSERT INTO stage_change (project_id, from_stage, to_stage, changed_by_id, changed_at) SELECT id, stage, stage, $2, now() FROM p`,
+        [p[0].id, p[0].owner_id],
+      ),
+  };
+}
+
+/**
+ * The same, but each of the HTTP_REQUESTS rounds starts right after a write
+ * (`write`: by default data_version moved, as by any committed change), all
+ * users at once: what the write changed is computed afresh, once, and shared
+ * by the users waiting for it.
+ */
+async function httpLoadAfterWrites(base: string, sessions: string[], path: string, write: () => Promise<unknown> = () => moveDataVersion(1)): Promise<Stat & { errors: number }> {
   const results: { ms: number; ok: boolean }[] = [];
   for (let i = 0; i < HTTP_REQUESTS; i++) {
-    await moveDataVersion(version);
+    await write();
     results.push(...(await Promise.all(sessions.map((cookie) => timedGet(base, path, cookie)))));
   }
   return loadStat(results);
@@ -642,13 +664,16 @@ async function main() {
         baseline ? ` baseline p50 ${baseline.median.toFixed(0)} ms  p95 ${baseline.p95.toFixed(0)} ms` : "",
       );
     }
-    for (const [what, path, version] of [
+    const writes = await realWrites();
+    for (const [what, path, write] of [
       ["dashboard page (quarter), after a write", `/dashboard?period=quarter&quarter=${QUARTER}`],
       ["dashboard page (year), after a write", `/dashboard?period=year&year=${YEAR}`],
-      ["dashboard page (year), after a logged round", `/dashboard?period=year&year=${YEAR}`, 2],
-    ] as [string, string, (1 | 2)?][]) {
+      ["dashboard page (year), after a logged round", `/dashboard?period=year&year=${YEAR}`, () => moveDataVersion(2)],
+      ["dashboard page (year), after a contract", `/dashboard?period=year&year=${YEAR}`, writes.contract],
+      ["dashboard page (year), after a stage change", `/dashboard?period=year&year=${YEAR}`, writes.stageChange],
+    ] as [string, string, (() => Promise<unknown>)?][]) {
       if (ONLY && !ONLY.test(what)) continue;
-      const stat = await httpLoadAfterWrites(HTTP, sessions, path, version);
+      const stat = await httpLoadAfterWrites(HTTP, sessions, path, write);
       http.push({ what, stat });
       console.log(`HTTP ${what}`.padEnd(46), `p50 ${stat.median.toFixed(0)} ms  p95 ${stat.p95.toFixed(0)} ms  errors ${stat.errors}`);
     }
