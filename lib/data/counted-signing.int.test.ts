@@ -287,8 +287,9 @@ describe("counted_signing", () => {
       await c.query("BEGIN");
       return Object.assign(c, { pid });
     };
-    const insert = (c: pg.Client, on: string, kind: ContractKind) =>
-      c.query(`INSERT INTO contract (project_id, signed_on, kind, contracted_investment_cny, agreement_kind_id, created_by_id, updated_at) VALUES ($1, $2, $3, 100000000, $4, $5, now())`, [f, on, kind, kindId, userId]);
+    const insertFor = (c: pg.Client, projectId: number, on: string, kind: ContractKind = "FORMAL") =>
+      c.query(`INSERT INTO contract (project_id, signed_on, kind, contracted_investment_cny, agreement_kind_id, created_by_id, updated_at) VALUES ($1, $2, $3, 100000000, $4, $5, now())`, [projectId, on, kind, kindId, userId]);
+    const insert = (c: pg.Client, on: string, kind: ContractKind) => insertFor(c, f, on, kind);
     /** Until backend `pid` waits on a lock `by` holds (asked outside any transaction: a transaction sees one snapshot of pg_stat_activity). */
     const waitBlocked = async (pid: number, by: number) => {
       for (let i = 0; i < 1000; i++) {
@@ -333,8 +334,6 @@ describe("counted_signing", () => {
     const logRound = (c: pg.Client, projectId: number, on: string) =>
       c.query(`INSERT INTO negotiation_round (project_id, number, held_on, format, our_participants, summary, created_by_id, updated_at)
                SELECT $1, COALESCE(MAX(number), 0) + 100, $2, 'PHONE', '招商局', '电话。', $3, now() FROM negotiation_round WHERE project_id = $1`, [projectId, on, userId]);
-    const insertFor = (c: pg.Client, projectId: number, on: string) =>
-      c.query(`INSERT INTO contract (project_id, signed_on, kind, contracted_investment_cny, agreement_kind_id, created_by_id, updated_at) VALUES ($1, $2, 'FORMAL', 100000000, $3, $4, now())`, [projectId, on, kindId, userId]);
     for (const roundFirst of [true, false]) {
       const p = await project(roundFirst ? "R1" : "R2");
       const [first, second] = [await connect(), await connect()];

@@ -85,13 +85,11 @@ END $$;
 CREATE FUNCTION counted_signing_on_rounds_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM counted_signing_rounds_refresh(array_agg(project_id ORDER BY project_id), array_agg(held_on ORDER BY project_id))
-     FROM (SELECT project_id, MIN(held_on) AS held_on
-             FROM (SELECT o.project_id, o.held_on FROM old_rounds o JOIN new_rounds n ON n.id = o.id
-                    WHERE (o.project_id, o.held_on) IS DISTINCT FROM (n.project_id, n.held_on)
-                   UNION ALL
-                   SELECT n.project_id, n.held_on FROM old_rounds o JOIN new_rounds n ON n.id = o.id
-                    WHERE (o.project_id, o.held_on) IS DISTINCT FROM (n.project_id, n.held_on)) m
-            GROUP BY project_id) r
+     FROM (SELECT v.project_id, MIN(v.held_on) AS held_on
+             FROM old_rounds o JOIN new_rounds n ON n.id = o.id
+             CROSS JOIN LATERAL (VALUES (o.project_id, o.held_on), (n.project_id, n.held_on)) v(project_id, held_on)
+            WHERE (o.project_id, o.held_on) IS DISTINCT FROM (n.project_id, n.held_on)
+            GROUP BY v.project_id) r
    HAVING COUNT(*) > 0;
   RETURN NULL;
 END $$;
