@@ -1,23 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { newProject, signIn, unique } from "./helpers";
 
 test.use({ locale: "zh-CN" });
 
-const unique = () => Math.random().toString(36).slice(2, 8);
 
 test("an officer logs a round the mayor attended, attaches its minutes and downloads them; the project number shows and finds the project", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "officer@demo.local");
 
   // A new project gets its unit's next number.
-  const title = `附件测试项目 ${unique()}`;
-  await page.goto("/projects/new");
-  await page.getByLabel("查找企业").fill("格元");
-  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
-  await page.getByLabel("项目名称").fill(title);
-  await page.getByRole("button", { name: "创建项目" }).click();
-  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  const { title } = await newProject(page, { title: `附件测试项目 ${unique()}` });
   const number = (await page.getByTestId("project-number").locator(".tabular-nums").textContent())!.trim();
   expect(number).toMatch(/^[A-Z0-9-]+-\d{4}-\d{4,}$/);
 

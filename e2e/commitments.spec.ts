@@ -1,18 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, ymd } from "./helpers";
 
 test.use({ locale: "zh-CN" });
 
 /** A signed (under construction) demo project of the officer's unit. */
 const PROJECT = "港湾储能储能系统集成项目";
-
-/** YYYY-MM-DD, `days` from today in the bureau's time zone. */
-function ymd(days = 0) {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 async function openProject(page: Page) {
   await page.goto("/projects?q=" + encodeURIComponent(PROJECT));

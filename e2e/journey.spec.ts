@@ -1,38 +1,18 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { newProject, shownDate, signIn, unique, ymd } from "./helpers";
 
 test.use({ locale: "zh-CN" });
 
-const unique = () => Math.random().toString(36).slice(2, 8);
-
-/** YYYY-MM-DD, `days` from today in the bureau's time zone. */
-function ymd(days = 0) {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-const shown = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`; // formatDate in zh-CN: 2024年3月1日
-
-/** A fresh first-contact project of the officer's unit, made through the projects form. */
-async function newProject(page: Page) {
-  const title = `进程测试项目 ${unique()}`;
-  await page.goto("/projects/new");
-  await page.getByLabel("查找企业").fill("格元");
-  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
-  await page.getByLabel("项目名称").fill(title);
-  // First met two months ago: the journey's later dates (a signing 10 days ago) may not come before it.
-  await page.getByLabel("首次接洽日期").fill(ymd(-60));
-  await page.getByLabel("计划投资（元）").fill("1200000000");
-  await page.getByRole("button", { name: "创建项目" }).click();
-  await expect(page).toHaveURL(/\/projects\/\d+$/);
-  return { id: Number(new URL(page.url()).pathname.split("/").pop()), title };
-}
+/**
+ * A fresh first-contact project of the officer's unit, made through the projects form. First met two months ago: the
+ * journey's later dates (a signing 10 days ago) may not come before it.
+ */
+const newJourneyProject = (page: Page) => newProject(page, { title: `进程测试项目 ${unique()}`, firstContactOn: ymd(-60), plannedCny: "1200000000" });
 
 test("an officer logs three rounds and moves a project through intent, negotiation, signing and construction", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "officer@demo.local");
-  const { id } = await newProject(page);
+  const { id } = await newJourneyProject(page);
   await page.goto(`/projects/${id}`);
 
   const journey = page.getByTestId("project-journey");
@@ -61,7 +41,7 @@ test("an officer logs three rounds and moves a project through intent, negotiati
   await roundForm.getByLabel("投资方参加人员").fill("张总（董事长）");
   await roundForm.getByRole("button", { name: "保存第 2 轮" }).click();
   await expect(roundForm.getByRole("status")).toHaveText("第 2 轮洽谈已记录。");
-  await expect(journey.getByTestId("journey-follow-up")).toHaveText(shown(ymd(7)));
+  await expect(journey.getByTestId("journey-follow-up")).toHaveText(shownDate(ymd(7)));
 
   // A next meeting in the past is refused next to the field, and what was typed stays.
   await summary.fill("第三轮：审批手续与人才公寓。");
@@ -120,11 +100,11 @@ test("an officer logs three rounds and moves a project through intent, negotiati
   await target.selectOption({ label: "已开工" });
   await stageForm.getByLabel("开工日期").fill(ymd(-11));
   await stageForm.getByRole("button", { name: "变更为“已开工”" }).click();
-  await expect(stageForm.getByText(`不能早于签约日期 ${shown(ymd(-10))}。`)).toBeVisible(); // the refusal names the date
+  await expect(stageForm.getByText(`不能早于签约日期 ${shownDate(ymd(-10))}。`)).toBeVisible(); // the refusal names the date
   await expect(stageForm.getByLabel("开工日期")).toHaveValue(ymd(-11));
   await stageForm.getByLabel("开工日期").fill(ymd(-2));
   await moveTo("已开工");
-  await expect(journey.getByTestId("journey-start")).toHaveText(shown(ymd(-2)));
+  await expect(journey.getByTestId("journey-start")).toHaveText(shownDate(ymd(-2)));
 
   // Funds in place, now that it is signed.
   await journey.getByRole("button", { name: "资金到位" }).click();
@@ -147,7 +127,7 @@ test("an officer logs three rounds and moves a project through intent, negotiati
 
 test("moving back, on hold and reviving need a reason; skipping a stage needs its data", async ({ page }) => {
   await signIn(page, "officer@demo.local");
-  const { id } = await newProject(page);
+  const { id } = await newJourneyProject(page);
   await page.goto(`/projects/${id}`);
   const journey = page.getByTestId("project-journey");
   await journey.getByRole("button", { name: "变更阶段" }).click();
@@ -177,7 +157,7 @@ test("moving back, on hold and reviving need a reason; skipping a stage needs it
 
 test("in English: a round by keyboard, and a zero contract amount refused next to its field", async ({ page, context }) => {
   await signIn(page, "officer@demo.local");
-  const { id } = await newProject(page);
+  const { id } = await newJourneyProject(page);
   await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
   await page.goto(`/projects/${id}`);
   const journey = page.getByTestId("project-journey");

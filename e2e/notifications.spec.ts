@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { newProject, signIn, unique, ymd } from "./helpers";
 
 /**
  * Issue 17 in the browser: a follow-up falls due ("today" set through the
@@ -15,13 +15,6 @@ test.use({ locale: "zh-CN" });
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The reminder worker's clock: what it takes as "now" (08:00 in Shanghai on `day`). */
 const setToday = (day: string) => writeFileSync(path.resolve(".data", `e2e-clock-${PORT}`), `${day}T08:00:00+08:00`);
-
-function ymd(days = 0) {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The bell's unread count, from its accessible name ("通知，3 条未读"); 0 when it has none. */
 async function bellCount(page: Page): Promise<number> {
@@ -38,14 +31,7 @@ test("an officer's bell rises when a follow-up falls due, they open it and mark 
   await signIn(page, "officer@demo.local");
 
   // A project of the officer's with its next follow-up in 5 days (logged with a round).
-  const title = `提醒测试项目 ${Math.random().toString(36).slice(2, 8)}`;
-  await page.goto("/projects/new");
-  await page.getByLabel("查找企业").fill("格元");
-  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
-  await page.getByLabel("项目名称").fill(title);
-  await page.getByLabel("首次接洽日期").fill(ymd(-1));
-  await page.getByRole("button", { name: "创建项目" }).click();
-  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  const { title } = await newProject(page, { title: `提醒测试项目 ${unique()}`, firstContactOn: ymd(-1) });
   const projectPath = new URL(page.url()).pathname;
   const journey = page.getByTestId("project-journey");
   const roundForm = journey.getByRole("form", { name: /记录洽谈/ });

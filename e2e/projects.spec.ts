@@ -1,22 +1,14 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { newProject, signIn, unique } from "./helpers";
 
 test.use({ locale: "zh-CN" });
 
-const unique = () => Math.random().toString(36).slice(2, 8);
 
 /** Creates a project through the form for an existing demo company; returns its id. */
 async function createProjectViaForm(page: Page, title: string, amount = "350000000") {
-  await page.goto("/projects/new");
-  await page.getByLabel("查找企业").fill("格元");
-  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
-  await expect(page.getByTestId("chosen-company")).toContainText("格元环保科技股份有限公司");
-  await page.getByLabel("项目名称").fill(title);
-  await page.getByLabel("计划投资（元）").fill(amount);
-  await page.getByRole("button", { name: "创建项目" }).click();
-  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  const { id } = await newProject(page, { title, plannedCny: amount });
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  return Number(new URL(page.url()).pathname.split("/").pop());
+  return id;
 }
 
 async function signedIn(browser: Browser, email: string) {

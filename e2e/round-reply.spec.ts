@@ -1,25 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { newProject, shownDate, signIn, unique, ymd } from "./helpers";
 
 test.use({ locale: "zh-CN" });
 
-/** YYYY-MM-DD, `days` from today in the bureau's time zone. */
-function ymd(days = 0) {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-/** A new project of an existing investor, first contacted 60 days ago; the page is its own. */
-async function newProject(page: Page, title: string) {
-  await page.goto("/projects/new");
-  await page.getByLabel("查找企业").fill("格元");
-  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /格元环保科技股份有限公司/ }).click();
-  await page.getByLabel("项目名称").fill(title);
-  await page.getByLabel("首次接洽日期").fill(ymd(-60));
-  await page.getByRole("button", { name: "创建项目" }).click();
-  await expect(page).toHaveURL(/\/projects\/\d+$/);
-}
 /** The stage form: the project moved to 考察/意向, saved. */
 async function moveToIntent(journey: Locator) {
   await journey.getByRole("button", { name: "变更阶段" }).click();
@@ -29,7 +12,6 @@ async function moveToIntent(journey: Locator) {
   await stageForm.getByRole("button", { name: "变更为“考察/意向”" }).click();
   await expect(stageForm.getByRole("status")).toHaveText("已变更为“考察/意向”。");
 }
-const shown = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 /**
  * Logging a round answers with what changed and the page shows it in place, without re-rendering the page
@@ -40,7 +22,7 @@ test("a logged round shows at once everywhere on the page; the stage form saves 
   test.setTimeout(120_000);
   await signIn(page, "officer@demo.local");
   const title = `回执测试项目 ${Math.random().toString(36).slice(2, 8)}`;
-  await newProject(page, title);
+  await newProject(page, { title, firstContactOn: ymd(-60) });
   const url = page.url();
 
   const journey = page.getByTestId("project-journey");
@@ -67,10 +49,10 @@ test("a logged round shows at once everywhere on the page; the stage form saves 
     await expect(rounds.nth(0).locator("details")).toHaveAttribute("open", "");
     await expect(rounds.nth(1).locator("details")).not.toHaveAttribute("open", "");
     await expect(page.getByRole("group", { name: "显示" }).getByRole("button", { name: "洽谈 (2)" })).toBeVisible();
-    await expect(facts).toContainText(shown(ymd(5)));
-    await expect(facts).toContainText(shown(ymd(0)));
-    await expect(journey.getByTestId("journey-round-count")).toHaveText(`2 · 最近一次 ${shown(ymd(0))}`);
-    await expect(journey.getByTestId("journey-follow-up")).toHaveText(shown(ymd(5)));
+    await expect(facts).toContainText(shownDate(ymd(5)));
+    await expect(facts).toContainText(shownDate(ymd(0)));
+    await expect(journey.getByTestId("journey-round-count")).toHaveText(`2 · 最近一次 ${shownDate(ymd(0))}`);
+    await expect(journey.getByTestId("journey-follow-up")).toHaveText(shownDate(ymd(5)));
   };
   await showsBothRounds();
   await expect(journey.getByTestId("next-round-number")).toHaveText("第 3 轮");
@@ -97,7 +79,7 @@ test("a logged round shows at once everywhere on the page; the stage form saves 
 test("a logged round the officer closed stays closed when another save refreshes the page", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "officer@demo.local");
-  await newProject(page, `保持展开状态 ${Math.random().toString(36).slice(2, 8)}`);
+  await newProject(page, { title: `保持展开状态 ${unique()}`, firstContactOn: ymd(-60) });
 
   const journey = page.getByTestId("project-journey");
   const timeline = page.getByTestId("timeline");

@@ -1,15 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, ymd } from "./helpers";
 
 test.use({ locale: "zh-CN" });
-
-/** YYYY-MM-DD, `days` from today in the bureau's time zone. */
-function ymd(days = 0) {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 async function signedIn(browser: Browser, email: string) {
   const context = await browser.newContext({ locale: "zh-CN" });

@@ -1,21 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { newProject, signIn, unique } from "./helpers";
 
 test.use({ locale: "zh-CN" });
 
-const unique = () => Math.random().toString(36).slice(2, 8);
 
 test("the project page names the investor's country and the timeline shows an edited amount as 亿元 and a chosen sector by name", async ({ page }) => {
   await signIn(page, "officer@demo.local");
-  const title = `东和化成隔膜涂覆项目 ${unique()}`;
-  await page.goto("/projects/new");
-  await page.getByLabel("查找企业").fill("东和化成");
-  await page.getByRole("list", { name: "匹配的企业" }).getByRole("button", { name: /东和化成株式会社/ }).click();
-  await page.getByLabel("项目名称").fill(title);
-  await page.getByLabel("计划投资（元）").fill("350000000");
-  await page.getByRole("button", { name: "创建项目" }).click();
-  await expect(page).toHaveURL(/\/projects\/\d+$/);
-  const id = new URL(page.url()).pathname.split("/").pop();
+  const { id, title } = await newProject(page, { title: `东和化成隔膜涂覆项目 ${unique()}`, investor: { query: "东和化成", name: /东和化成株式会社/ }, plannedCny: "350000000" });
 
   const facts = page.getByTestId("facts");
   await expect(facts).toContainText("日本");
