@@ -252,12 +252,15 @@ export function milestoneReachedOnSql(kind: Prisma.Sql, projectId: Prisma.Sql): 
 /** Commitment `m` is a milestone promise in force due before `cutoff` (an SQL date expression): isDue. */
 export function milestoneDueSql(cutoff: Prisma.Sql, commitmentAlias = "m"): Prisma.Sql {
   const m = alias(commitmentAlias);
-  return Prisma.sql`(${m}.replaced_at IS NULL AND ${m}.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]) AND ${dueBeforeSql(cutoff, commitmentAlias)})`;
+  return Prisma.sql`(${m}.replaced_at IS NULL AND ${m}.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]) AND ${dueBeforeSql(cutoff, Prisma.sql`${m}.due_on`)})`;
 }
 
-/** milestoneDueSql's date part alone: for rows already known to be milestone promises in force, due by a later cutoff. */
-export function dueBeforeSql(cutoff: Prisma.Sql, commitmentAlias = "m"): Prisma.Sql {
-  return Prisma.sql`${alias(commitmentAlias)}.due_on < ${cutoff}`;
+/**
+ * milestoneDueSql's date part alone, on a due date `dueOn` (an SQL date expression): for milestone promises in force,
+ * due by a later cutoff. Of a set of milestones, the earliest due date is due before a cutoff exactly when one of them is.
+ */
+export function dueBeforeSql(cutoff: Prisma.Sql, dueOn: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${dueOn} < ${cutoff}`;
 }
 
 /** A due milestone `m` reached (`reachedOn`, milestoneReachedOnSql) on or before its due date: isMet (never NULL). */

@@ -192,6 +192,17 @@ describe("delivery rates", () => {
     }
   });
 
+  it("past a deadline at each quarter's own cutoff: a deadline passes between quarters", async () => {
+    // At 07-10: C's start (due 03-20) is past due from Q1 on, B's amended start (05-31) from Q2, A's production (06-30)
+    // only by Q3's cutoff (today, 07-11): not yet on Q2's last day.
+    const r = await getDeliveryRates(db, managerU, { period: quarterPeriod(2024, 3) }, new Date("2024-07-10T04:00:00Z"));
+    expect(r.trend.map((q) => [q.label, q.due, q.pastDue])).toEqual([
+      ["2024-Q1", 5, 1],
+      ["2024-Q2", 5, 2],
+      ["2024-Q3", 5, 3],
+    ]);
+  });
+
   it("each count links to exactly the projects it counts", async () => {
     const dash = await getDashboard(db, managerU, Q1, AFTER);
     const links = linkedNumbers(dash);
