@@ -76,6 +76,18 @@ async function main() {
        SELECT k.project_id, k.signed_on + 1, 'FORMAL', k.contracted_investment_cny, k.agreement_kind_id, k.created_by_id, now() FROM contract k WHERE k.id = $1`, [k[0].id])],
     ["right after a stage change recorded", () => pool.query(
       `WITH p AS (SELECT id, stage FROM project WHERE id = $1) INSERT INTO stage_change (project_id, from_stage, to_stage, changed_by_id, changed_at) SELECT id, stage, stage, $2, now() FROM p`, [editId, officer.id])],
+    // A project moved between INTENT and NEGOTIATION as the stage form does: its stage and a stage change (the funnel
+    // and the pipeline's totals are computed again).
+    ["right after a project moved to another stage", () => pool.query(
+      `WITH p AS (UPDATE project SET stage = CASE WHEN stage = 'INTENT' THEN 'NEGOTIATION'::"Stage" ELSE 'INTENT'::"Stage" END,
+                         stage_entered_at = now(), version = version + 1
+                   WHERE id = $1 RETURNING id, stage)
+       INSERT INTO stage_change (project_id, from_stage, to_stage, changed_by_id, changed_at)
+       SELECT id, CASE WHEN stage = 'INTENT' THEN 'NEGOTIATION'::"Stage" ELSE 'INTENT'::"Stage" END, stage, $2, now() FROM p`, [editId, officer.id])],
+    // A construction start recorded on the signed project of the contract above (after its first: its first start stays).
+    ["right after a construction start recorded", () => pool.query(
+      `INSERT INTO construction_start (project_id, started_on, created_by_id, updated_at)
+       SELECT k.project_id, current_date, k.created_by_id, now() FROM contract k WHERE k.id = $1`, [k[0].id])],
     ["computed afresh (getDashboard: any change before)", null],
   ];
   // BENCH_FRESH=0 leaves out the afresh row (at 100k under heavy load its 20 parallel statements outwait the pool).
