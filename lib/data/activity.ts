@@ -29,15 +29,20 @@ export type ActivityRead = Raw[];
 /** Per unit and week, the counts of `facts` (rows unit_id, day and the seven counts). */
 function perUnitWeek(db: Db, facts: Prisma.Sql): Promise<Raw[]> {
   return db.$queryRaw<Raw[]>`
-    WITH facts AS (${facts})
-    SELECT f.unit_id, u.name_zh, u.name_en, date_trunc('week', f.day)::date AS week,
-           SUM(f.rounds)::int AS rounds, SUM(f.visits_out)::int AS visits_out, SUM(f.visits_in)::int AS visits_in, SUM(f.events)::int AS events,
-           SUM(f.leads)::int AS leads, SUM(f.signings)::int AS signings, SUM(f.starts)::int AS starts
-      FROM facts f JOIN unit u ON u.id = f.unit_id
-     GROUP BY f.unit_id, u.name_zh, u.name_en, 4
-     -- Summary rows brought to zero stay: a unit and week with nothing counted is no row.
-    HAVING SUM(f.rounds) <> 0 OR SUM(f.visits_out) <> 0 OR SUM(f.visits_in) <> 0 OR SUM(f.events) <> 0
-        OR SUM(f.leads) <> 0 OR SUM(f.signings) <> 0 OR SUM(f.starts) <> 0`;
+    WITH facts AS (${facts}),
+    -- Counted per unit and week first, the units' names joined to the counts (not carried through the grouping).
+    g AS (
+      SELECT f.unit_id, date_trunc('week', f.day)::date AS week,
+             SUM(f.rounds)::int AS rounds, SUM(f.visits_out)::int AS visits_out, SUM(f.visits_in)::int AS visits_in, SUM(f.events)::int AS events,
+             SUM(f.leads)::int AS leads, SUM(f.signings)::int AS signings, SUM(f.starts)::int AS starts
+        FROM facts f
+       GROUP BY 1, 2
+      -- Summary rows brought to zero stay: a unit and week with nothing counted is no row.
+      HAVING SUM(f.rounds) <> 0 OR SUM(f.visits_out) <> 0 OR SUM(f.visits_in) <> 0 OR SUM(f.events) <> 0
+          OR SUM(f.leads) <> 0 OR SUM(f.signings) <> 0 OR SUM(f.starts) <> 0
+    )
+    SELECT g.unit_id, u.name_zh, u.name_en, g.week, g.rounds, g.visits_out, g.visits_in, g.events, g.leads, g.signings, g.starts
+      FROM g JOIN unit u ON u.id = g.unit_id`;
 }
 
 const inDays = (period: Period, col: Prisma.Sql) => Prisma.sql`${col} >= ${period.from}::date AND ${col} < ${period.to}::date`;
