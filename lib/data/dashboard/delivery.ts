@@ -10,7 +10,8 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { firstStartsSql, money, projectFilterSql } from "@/lib/data/sql-rules";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { firstStartsSql, money, narrowsProjects, projectFilterSql } from "@/lib/data/sql-rules";
 import { type Actor, signedInPeriodSql } from "./sql";
 
 export type Delivery = {
@@ -39,7 +40,8 @@ export async function deliveryCohortPart(db: Db, user: Actor, filters: Dashboard
     { signed: number; signed_cny: string | null; signed_usd: string | null; started: number; funded: number; funds_cny: string | null; funds_usd: string | null }[]
   >`
     WITH s AS (${signedInPeriodSql(user, filters)}),
-    cohort AS (
+    -- (Materialised: each project's funds are summed once, not once per aggregate that reads them.)
+    cohort AS MATERIALIZED (
       SELECT s.project_id, s.cny, s.usd,
              EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = s.project_id) AS started,
              (SELECT SUM(f.amount) FROM funds_in_place f WHERE f.project_id = s.project_id AND f.currency = 'CNY') AS f_cny,
@@ -64,14 +66,17 @@ export async function deliveryCohortPart(db: Db, user: Actor, filters: Dashboard
 
 export async function deliveryFlowPart(db: Db, user: Actor, filters: DashboardFilters): Promise<DeliveryFlowPart> {
   const { from, to } = filters.period;
+  // The projects are read only when the scope or a filter narrows them (at 300k, the city's year: 19k funds and 9.6k
+  // starts, each with a read of its project, for nothing).
+  const inView = (projectId: string) =>
+    narrowsProjects(user, filters) ? Prisma.sql`JOIN project p ON p.id = ${Prisma.raw(projectId)} AND ${projectFilterSql(user, filters)}` : Prisma.empty;
   const [row] = await db.$queryRaw<{ starts_in_period: number; period_cny: string | null; period_usd: string | null; period_projects: number }[]>`
-    WITH flow AS (
+    WITH flow AS MATERIALIZED (
       SELECT f.project_id, f.amount, f.currency
-        FROM funds_in_place f JOIN project p ON p.id = f.project_id
-       WHERE f.received_on >= ${from}::date AND f.received_on < ${to}::date AND ${projectFilterSql(user, filters)}
+        FROM funds_in_place f ${inView("f.project_id")}
+       WHERE f.received_on >= ${from}::date AND f.received_on < ${to}::date
     )
-    SELECT (SELECT COUNT(*) FROM (${firstStartsSql([filters.period])}) fs JOIN project p ON p.id = fs.project_id
-             WHERE ${projectFilterSql(user, filters)})::int AS starts_in_period,
+    SELECT (SELECT COUNT(*) FROM (${firstStartsSql([filters.period])}) fs ${inView("fs.project_id")})::int AS starts_in_period,
            (SELECT SUM(amount) FROM flow WHERE currency = 'CNY')::text AS period_cny,
            (SELECT SUM(amount) FROM flow WHERE currency = 'USD')::text AS period_usd,
            (SELECT COUNT(DISTINCT project_id) FROM flow)::int AS period_projects`;
