@@ -20,7 +20,7 @@ import { assertVersion, createOnce, formStrings, refuseStale, type Tx } from "@/
 import { listAgreementKinds, lockProject } from "@/lib/data/stage";
 import { assertJourneyDate } from "@/lib/domain/journey-dates";
 import { countingRulesOf } from "@/lib/data/settings";
-import { exclusionSql, money, narrowsProjects, projectFilterSql, projectScope, reconciliationLineSql, signingFactsFrom, signingFactsWindowSql, signingRoleSql } from "@/lib/data/sql-rules";
+import { exclusionSql, money, projectsInViewJoinSql, projectScope, reconciliationLineSql, signingFactsFrom, signingFactsWindowSql, signingRoleSql } from "@/lib/data/sql-rules";
 
 type Actor = Pick<CurrentUser, "id" | "role" | "unitId" | "unitIsCity">;
 
@@ -315,7 +315,7 @@ export async function getReconciliation(db: Db, actor: Actor, filters: Dashboard
                 -- Every contract of the projects signing in the period (the filters' projects), with what its role reads
                 -- about the project's other contracts as window columns: one pass, not three lookups per contract.
                 FROM (SELECT k.*, ${signingFactsWindowSql("k")} FROM contract k
-                       WHERE k.project_id IN (SELECT k2.project_id FROM contract k2 ${narrowsProjects(actor, filters) ? Prisma.sql`JOIN project p ON p.id = k2.project_id AND ${projectFilterSql(actor, filters)}` : Prisma.empty}
+                       WHERE k.project_id IN (SELECT k2.project_id FROM contract k2 ${projectsInViewJoinSql(actor, filters, Prisma.sql`k2.project_id`)}
                                                WHERE k2.signed_on >= ${from}::date AND k2.signed_on < ${to}::date)) k
                 JOIN project p ON p.id = k.project_id
                 -- Each rule once per contract: its role, then what excludes it (which reads the role).

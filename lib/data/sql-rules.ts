@@ -603,6 +603,14 @@ const LATEST = new Date("2200-01-01T00:00:00Z");
 export function narrowsProjects(user: ScopeActor, filter: Narrowing): boolean {
   return !seesAllUnits(user) || FILTER_KEYS.some((k) => filter[k] !== undefined);
 }
+/**
+ * `JOIN project p` on `projectId` (an SQL expression naming a row's project), limited to the scope and filter
+ * (projectFilterSql), or nothing when they leave out no project (narrowsProjects): rows that name their project are
+ * then counted without reading it (a city-wide view).
+ */
+export function projectsInViewJoinSql(user: ScopeActor, filter: Narrowing, projectId: Prisma.Sql, options: { today?: Date } = {}): Prisma.Sql {
+  return narrowsProjects(user, filter) ? Prisma.sql`JOIN project p ON p.id = ${projectId} AND ${projectFilterSql(user, filter, options)}` : Prisma.empty;
+}
 const FILTER_KEYS = [
   "stage", "sectorId", "chainId", "unitId", "ownerId", "sourceId", "eventId", "minAmount", "maxAmount", "overdue", "highRisk", "stalled", "colour",
   "signedFrom", "signedTo", "minSignedCny", "signings", "excludedBy", "startedFrom", "startedTo", "reached", "reachedFrom", "reachedTo", "countryCode", "delivery",

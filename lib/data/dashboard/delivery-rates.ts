@@ -15,7 +15,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { lastDay, quarterPeriod, type Period } from "@/lib/domain/period";
 import { deliveryCutoff, ON_TIME_KINDS } from "@/lib/domain/delivery-rates";
-import { dueBeforeSql, figuresPromisedSql, figuresReachedSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedOnSql, money, narrowsProjects, projectFilterSql } from "@/lib/data/sql-rules";
+import { dueBeforeSql, figuresPromisedSql, figuresReachedSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedOnSql, money, projectsInViewJoinSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import { FIGURE_KIND_LIST, type FigureKind } from "@/lib/domain/milestones";
 import { type Actor, signedAmountsSql, signedInPeriodSql } from "./sql";
@@ -191,9 +191,7 @@ export async function deliveryDue(db: Db, user: Actor, filters: DashboardFilters
   const isKind = (kind: string) => Prisma.sql`ms.kind = ${kind}::"CommitmentKind"`;
   // The milestone carries its project's unit (commitment.unit_id, kept by triggers): the project is read only when
   // the scope or a filter narrows the projects.
-  const projects = narrowsProjects(user, filters)
-    ? Prisma.sql`JOIN project p ON p.id = m.project_id AND ${projectFilterSql(user, filters, { today })}`
-    : Prisma.empty;
+  const projects = projectsInViewJoinSql(user, filters, Prisma.sql`m.project_id`, { today });
   // Past its deadline depends on the cutoff at both ends: one bit per period (bit i: period i), OR-ed per project.
   const pastDueBits = Prisma.join(
     cutoffs.map((day, i) => {

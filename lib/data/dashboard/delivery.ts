@@ -11,7 +11,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { firstStartsSql, money, narrowsProjects, projectFilterSql } from "@/lib/data/sql-rules";
+import { firstStartsSql, money, projectsInViewJoinSql } from "@/lib/data/sql-rules";
 import { type Actor, signedInPeriodSql } from "./sql";
 
 export type Delivery = {
@@ -68,8 +68,7 @@ export async function deliveryFlowPart(db: Db, user: Actor, filters: DashboardFi
   const { from, to } = filters.period;
   // The projects are read only when the scope or a filter narrows them (at 300k, the city's year: 19k funds and 9.6k
   // starts, each with a read of its project, for nothing).
-  const inView = (projectId: string) =>
-    narrowsProjects(user, filters) ? Prisma.sql`JOIN project p ON p.id = ${Prisma.raw(projectId)} AND ${projectFilterSql(user, filters)}` : Prisma.empty;
+  const inView = (projectId: string) => projectsInViewJoinSql(user, filters, Prisma.raw(projectId));
   const [row] = await db.$queryRaw<{ starts_in_period: number; period_cny: string | null; period_usd: string | null; period_projects: number }[]>`
     WITH flow AS MATERIALIZED (
       SELECT f.project_id, f.amount, f.currency

@@ -22,7 +22,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { FORWARD_STAGES, STAGES, type ForwardStage } from "@/lib/domain/stages";
 import { dayStart } from "@/lib/domain/period";
-import { firstStartsSql, narrowsProjects, projectFilterSql } from "@/lib/data/sql-rules";
+import { firstStartsSql, projectsInViewJoinSql } from "@/lib/data/sql-rules";
 import { type Actor, signedInPeriodSql } from "./sql";
 
 export type FunnelRow = { stage: ForwardStage; reached: number; entered: number; converted: number; rate: number | null };
@@ -42,7 +42,7 @@ const rank = (col: Prisma.Sql) => Prisma.sql`COALESCE(array_position(${[...FORWA
 
 export async function funnelStages(db: Db, user: Actor, filters: DashboardFilters) {
   const { from, to } = filters.period;
-  const projectJoin = narrowsProjects(user, filters) ? Prisma.sql`JOIN project p ON p.id = sc.project_id AND ${projectFilterSql(user, filters)}` : Prisma.empty;
+  const projectJoin = projectsInViewJoinSql(user, filters, Prisma.sql`sc.project_id`);
   const rows = await db.$queryRaw<{ stage: string; reached: number; entered: number; converted: number }[]>`
     WITH ch AS (
       SELECT sc.id, sc.project_id, sc.to_stage::text AS to_stage, sc.changed_at, ${rank(Prisma.sql`sc.to_stage`)} AS rank
@@ -91,9 +91,8 @@ export async function funnelDurations(db: Db, user: Actor, filters: DashboardFil
     ), st AS (
       SELECT fs.started_on - fk.signed_on AS days
         FROM (${firstStartsSql([filters.period])}) fs
-        JOIN project p ON p.id = fs.project_id
+        ${projectsInViewJoinSql(user, filters, Prisma.sql`fs.project_id`)}
         JOIN LATERAL (SELECT k.signed_on FROM contract k WHERE k.project_id = fs.project_id ORDER BY k.signed_on, k.id LIMIT 1) fk ON TRUE
-       WHERE ${projectFilterSql(user, filters)}
     )
     SELECT (SELECT COUNT(*) FROM sr)::int AS signed,
            (SELECT COUNT(*) FROM st)::int AS started,
