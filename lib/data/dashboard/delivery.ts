@@ -68,14 +68,13 @@ export async function deliveryFlowPart(db: Db, user: Actor, filters: DashboardFi
   const { from, to } = filters.period;
   // The projects are read only when the scope or a filter narrows them (at 300k, the city's year: 19k funds and 9.6k
   // starts, each with a read of its project, for nothing).
-  const inView = (projectId: string) => projectsInViewJoinSql(user, filters, Prisma.raw(projectId));
   const [row] = await db.$queryRaw<{ starts_in_period: number; period_cny: string | null; period_usd: string | null; period_projects: number }[]>`
-    WITH flow AS MATERIALIZED (
+    WITH flow AS (
       SELECT f.project_id, f.amount, f.currency
-        FROM funds_in_place f ${inView("f.project_id")}
+        FROM funds_in_place f ${projectsInViewJoinSql(user, filters, Prisma.sql`f.project_id`)}
        WHERE f.received_on >= ${from}::date AND f.received_on < ${to}::date
     )
-    SELECT (SELECT COUNT(*) FROM (${firstStartsSql([filters.period])}) fs ${inView("fs.project_id")})::int AS starts_in_period,
+    SELECT (SELECT COUNT(*) FROM (${firstStartsSql([filters.period])}) fs ${projectsInViewJoinSql(user, filters, Prisma.sql`fs.project_id`)})::int AS starts_in_period,
            (SELECT SUM(amount) FROM flow WHERE currency = 'CNY')::text AS period_cny,
            (SELECT SUM(amount) FROM flow WHERE currency = 'USD')::text AS period_usd,
            (SELECT COUNT(DISTINCT project_id) FROM flow)::int AS period_projects`;
