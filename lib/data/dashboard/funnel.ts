@@ -16,13 +16,17 @@ import "server-only";
  *   signed_on; rounds held on or before that day.
  * - medianDaysToStart: over the projects whose FIRST construction start is in
  *   the period: days from their first contract's signed_on to started_on.
+ *
+ * A month, quarter or year is read from the summaries kept by triggers (migration 20261204090000_funnel_summary: a
+ * few hundred rows a period, whatever the number of projects); a custom period is counted from its stage changes.
+ * funnel-summary.int.test.ts checks the two agree after every kind of write.
  */
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { FORWARD_STAGES, STAGES, type ForwardStage } from "@/lib/domain/stages";
-import { dayStart } from "@/lib/domain/period";
-import { firstStartsSql, projectsInViewJoinSql } from "@/lib/data/sql-rules";
+import { dayStart, type PeriodKind } from "@/lib/domain/period";
+import { firstStartsSql, projectFilterSql, projectsInViewJoinSql } from "@/lib/data/sql-rules";
 import { type Actor, signedInPeriodSql } from "./sql";
 
 export type FunnelRow = { stage: ForwardStage; reached: number; entered: number; converted: number; rate: number | null };
@@ -37,19 +41,32 @@ export type Funnel = {
   medianDaysToStart: number | null;
 };
 
-/**
- * A stage's place on the journey (1 = FIRST_CONTACT), 0 off it: a CASE over the enum, written out from FORWARD_STAGES
- * (no cast to text and no array search for each of a year's stage changes).
- */
-const rank = (col: Prisma.Sql) =>
-  Prisma.sql`(CASE ${col} ${Prisma.join(FORWARD_STAGES.map((stage, i) => Prisma.sql`WHEN ${Prisma.raw(`'${stage}'`)}::"Stage" THEN ${Prisma.raw(String(i + 1))}`), " ")} ELSE 0 END)`;
+/** The calendar periods the funnel's summaries keep (migration 20261204090000_funnel_summary), by their length in months. */
+const SUMMARY_MONTHS: Partial<Record<PeriodKind, number>> = { month: 1, quarter: 3, year: 12 };
 
-export async function funnelStages(db: Db, user: Actor, filters: DashboardFilters) {
+type StageCounts = { stage: string; reached: number; entered: number; converted: number };
+
+/**
+ * A month, quarter or year from the summaries: per unit and slot when no owner, sector or chain filter narrows (about
+ * units × 8 × 8 rows, whatever the number of projects), else per unit, owner, sector and chain.
+ */
+function summedSql(user: Actor, filters: DashboardFilters, months: number): Prisma.Sql {
+  const fine = filters.ownerId !== undefined || filters.sectorId !== undefined || filters.chainId !== undefined;
+  const table = fine ? Prisma.sql`funnel_summary` : Prisma.sql`funnel_unit_summary`;
+  return Prisma.sql`
+    SELECT s.stage::text AS stage, SUM(s.reached)::int AS reached, SUM(s.entered)::int AS entered, SUM(s.converted)::int AS converted
+      FROM ${table} s
+     WHERE s.months = ${months}::smallint AND s.starts_on = ${filters.period.from}::date AND ${projectFilterSql(user, filters, { alias: "s" })}
+     GROUP BY s.stage`;
+}
+
+/** Any period (a custom one) counted from its stage changes: what the summaries keep, for one period. */
+function countedSql(user: Actor, filters: DashboardFilters): Prisma.Sql {
   const { from, to } = filters.period;
   const projectJoin = projectsInViewJoinSql(user, filters, Prisma.sql`sc.project_id`);
-  const rows = await db.$queryRaw<{ stage: string; reached: number; entered: number; converted: number }[]>`
+  return Prisma.sql`
     WITH ch AS (
-      SELECT sc.id, sc.project_id, sc.to_stage::text AS to_stage, sc.changed_at, ${rank(Prisma.sql`sc.to_stage`)} AS rank
+      SELECT sc.id, sc.project_id, sc.to_stage::text AS to_stage, sc.changed_at, funnel_stage_rank(sc.to_stage) AS rank
         FROM stage_change sc ${projectJoin}
        WHERE sc.changed_at >= ${dayStart(from)} AND sc.changed_at < ${dayStart(to)}
     ), best AS (
@@ -61,7 +78,7 @@ export async function funnelStages(db: Db, user: Actor, filters: DashboardFilter
       SELECT e.to_stage, COUNT(*)::int AS entered,
              COUNT(*) FILTER (WHERE e.rank > 0 AND EXISTS (
                SELECT 1 FROM stage_change n
-                WHERE n.project_id = e.project_id AND ${rank(Prisma.sql`n.to_stage`)} > e.rank
+                WHERE n.project_id = e.project_id AND funnel_stage_rank(n.to_stage) > e.rank
                   AND (n.changed_at > e.changed_at OR (n.changed_at = e.changed_at AND n.id > e.id))))::int AS converted
         FROM entry e GROUP BY e.to_stage
     ), reach AS (
@@ -71,16 +88,22 @@ export async function funnelStages(db: Db, user: Actor, filters: DashboardFilter
     SELECT st.stage, COALESCE(r.reached, 0) AS reached, COALESCE(c.entered, 0) AS entered, COALESCE(c.converted, 0) AS converted
       FROM unnest(${[...STAGES]}::text[]) WITH ORDINALITY st(stage, ord)
       LEFT JOIN reach r ON r.ord = st.ord
-      LEFT JOIN conv c ON c.to_stage = st.stage
-     ORDER BY st.ord`;
+      LEFT JOIN conv c ON c.to_stage = st.stage`;
+}
+
+/** The funnel's stages; `counted` asks the stage changes even for a calendar period (the summaries' tests). */
+export async function funnelStages(db: Db, user: Actor, filters: DashboardFilters, { counted = false } = {}) {
+  const months = SUMMARY_MONTHS[filters.period.kind];
+  const rows = await db.$queryRaw<StageCounts[]>(months && !counted ? summedSql(user, filters, months) : countedSql(user, filters));
   const by = new Map(rows.map((r) => [r.stage, r]));
+  const of = (stage: string) => by.get(stage) ?? { reached: 0, entered: 0, converted: 0 };
   return {
     stages: FORWARD_STAGES.map((stage): FunnelRow => {
-      const r = by.get(stage)!;
+      const r = of(stage);
       return { stage, reached: r.reached, entered: r.entered, converted: r.converted, rate: r.entered ? r.converted / r.entered : null };
     }),
-    onHold: by.get("ON_HOLD")?.entered ?? 0,
-    lost: by.get("LOST")?.entered ?? 0,
+    onHold: of("ON_HOLD").entered,
+    lost: of("LOST").entered,
   };
 }
 
