@@ -33,14 +33,19 @@ export type Pipeline = { byStage: PipelineStageRow[]; closest: PipelineProject[]
 
 type StageRow = { stage: string; count: number; cny: string | null; usd: string | null };
 
-/** Projects now in INTENT and NEGOTIATION with their planned amounts: no round changes them (data_version's records). */
+/**
+ * Projects now in INTENT and NEGOTIATION with their planned amounts: no round changes them (data_version's records).
+ * Read from project_stage_summary (per unit, owner, sector, chain and stage, kept by triggers: a few thousand rows
+ * whatever the number of projects); a sum over no amount is NULL, as SUM over the projects would be.
+ */
 export async function pipelineByStage(db: Db, user: Actor, filters: DashboardFilters): Promise<PipelineStageRow[]> {
   const stages = await db.$queryRaw<StageRow[]>`
-    SELECT p.stage::text AS stage, COUNT(*)::int AS count,
-           SUM(p.planned_investment_cny)::text AS cny, SUM(p.foreign_investment_usd)::text AS usd
-      FROM project p
-     WHERE p.stage = ANY(${[...PIPELINE_STAGES]}::"Stage"[]) AND ${projectFilterSql(user, filters)}
-     GROUP BY p.stage`;
+    SELECT s.stage::text AS stage, SUM(s.projects)::int AS count,
+           CASE WHEN SUM(s.planned_cny_n) > 0 THEN SUM(s.planned_cny)::text END AS cny,
+           CASE WHEN SUM(s.foreign_usd_n) > 0 THEN SUM(s.foreign_usd)::text END AS usd
+      FROM project_stage_summary s
+     WHERE s.stage = ANY(${[...PIPELINE_STAGES]}::"Stage"[]) AND ${projectFilterSql(user, filters, { alias: "s" })}
+     GROUP BY s.stage`;
   const by = new Map(stages.map((s) => [s.stage, s]));
   return PIPELINE_STAGES.map((stage) => {
     const r = by.get(stage);
