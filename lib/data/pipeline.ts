@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * The pipeline board: one column per stage with its count and summed planned
- * investment (one SQL aggregate, kept by data_version), and the most recently
+ * investment (from project_stage_summary, kept by data_version), and the most recently
  * updated cards of each column (an index per scope reads them in order), so
  * the board stays fast with 100,000 projects.
  */
@@ -11,7 +11,7 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { scopeKey } from "@/lib/domain/scope";
 import { toSearchParams, type ProjectFilter } from "@/lib/domain/project-filter";
-import { highRiskSql, projectColourSql, projectFilterSql } from "@/lib/data/sql-rules";
+import { highRiskSql, narrowsBelowUnit, projectColourSql, projectFilterSql } from "@/lib/data/sql-rules";
 import type { MilestoneColour } from "@/lib/domain/milestones";
 import { isoDay } from "@/lib/domain/period";
 import { dataVersion, versionKey, VersionedCache, type DataVersion } from "@/lib/data/versioned-cache";
@@ -83,8 +83,8 @@ type Totals = Map<Stage, { count: number; sumCny: string }>;
 
 /**
  * Column totals by data_version's records (lib/data/versioned-cache.ts): every change to
- * a project but its rounds and follow-ups moves it. For a city-wide board the aggregate reads every project
- * (~100 ms on 100,000, bench data), while the cards are a few index lookups.
+ * a project but its rounds and follow-ups moves it. A colour-filtered board reads every project in scope (~100 ms
+ * on 100,000, bench data); the others read the summary, and the cards are a few index lookups.
  * Keyed by what the totals read: the scope and the filter (and the day, with a colour filter: colours move with the date).
  */
 const totalsCache = new VersionedCache<Totals>(200);
@@ -95,14 +95,29 @@ export async function pipelineTotals(db: Db, user: Actor, filters: PipelineFilte
   return totalsCache.get(key, versionKey(filters.version ?? (await dataVersion(db)), "records"), () => computeTotals(db, user, filters));
 }
 
+/**
+ * Without a colour filter the totals are the projects per stage kept by triggers (per unit, slot and stage, or per
+ * unit, owner, sector, chain and stage for an owner's board); a colour moves with the day and the milestones, so that
+ * board counts its projects.
+ */
 async function computeTotals(db: Db, user: Actor, filters: PipelineFilters): Promise<Totals> {
-  const rows = await db.$queryRaw<{ stage: Stage; count: number; sum_cny: string }[]>`
+  const rows = await db.$queryRaw<{ stage: Stage; count: number; sum_cny: string }[]>(
+    filters.colour
+      ? Prisma.sql`
     SELECT p.stage::text AS stage,
            COUNT(*)::int AS count,
            COALESCE(SUM(p.planned_investment_cny), 0)::text AS sum_cny
       FROM project p
      WHERE ${filterSql(user, filters)}
-     GROUP BY p.stage`;
+     GROUP BY p.stage`
+      : Prisma.sql`
+    SELECT s.stage::text AS stage,
+           SUM(s.projects)::int AS count,
+           CASE WHEN SUM(s.planned_cny_n) > 0 THEN SUM(s.planned_cny)::text ELSE '0' END AS sum_cny
+      FROM ${narrowsBelowUnit(filters) ? Prisma.sql`project_stage_summary` : Prisma.sql`project_stage_unit_summary`} s
+     WHERE ${projectFilterSql(user, boardFilter(filters), { alias: "s" })}
+     GROUP BY s.stage HAVING SUM(s.projects) > 0`,
+  );
   return new Map(rows.map((r) => [r.stage, { count: r.count, sumCny: r.sum_cny }]));
 }
 

@@ -603,6 +603,15 @@ const LATEST = new Date("2200-01-01T00:00:00Z");
 export function narrowsProjects(user: ScopeActor, filter: Narrowing): boolean {
   return !seesAllUnits(user) || FILTER_KEYS.some((k) => filter[k] !== undefined);
 }
+
+/**
+ * Whether a filter narrows below the unit (an owner, a sector, a chain): the summaries kept per unit and slot
+ * (funnel_unit_summary, project_stage_unit_summary) cannot answer it; those per unit, owner, sector and chain can.
+ */
+export function narrowsBelowUnit(filter: Pick<Narrowing, "ownerId" | "sectorId" | "chainId">): boolean {
+  return filter.ownerId !== undefined || filter.sectorId !== undefined || filter.chainId !== undefined;
+}
+
 /**
  * `JOIN project p` on `projectId` (an SQL expression naming a row's project), limited to the scope and filter
  * (projectFilterSql), or nothing when they leave out no project (narrowsProjects): rows that name their project are

@@ -26,7 +26,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { FORWARD_STAGES, STAGES, type ForwardStage } from "@/lib/domain/stages";
 import { dayStart, type PeriodKind } from "@/lib/domain/period";
-import { firstStartsSql, projectFilterSql, projectsInViewJoinSql } from "@/lib/data/sql-rules";
+import { firstStartsSql, narrowsBelowUnit, projectFilterSql, projectsInViewJoinSql } from "@/lib/data/sql-rules";
 import { type Actor, signedInPeriodSql } from "./sql";
 
 export type FunnelRow = { stage: ForwardStage; reached: number; entered: number; converted: number; rate: number | null };
@@ -51,8 +51,7 @@ type StageCounts = { stage: string; reached: number; entered: number; converted:
  * units × 8 × 8 rows, whatever the number of projects), else per unit, owner, sector and chain.
  */
 function summedSql(user: Actor, filters: DashboardFilters, months: number): Prisma.Sql {
-  const fine = filters.ownerId !== undefined || filters.sectorId !== undefined || filters.chainId !== undefined;
-  const table = fine ? Prisma.sql`funnel_summary` : Prisma.sql`funnel_unit_summary`;
+  const table = narrowsBelowUnit(filters) ? Prisma.sql`funnel_summary` : Prisma.sql`funnel_unit_summary`;
   return Prisma.sql`
     SELECT s.stage::text AS stage, SUM(s.reached)::int AS reached, SUM(s.entered)::int AS entered, SUM(s.converted)::int AS converted
       FROM ${table} s

@@ -12,7 +12,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { PIPELINE_STAGES } from "@/lib/domain/stages";
-import { money, projectFilterSql } from "@/lib/data/sql-rules";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { money, narrowsBelowUnit, projectFilterSql } from "@/lib/data/sql-rules";
 import { type Actor } from "./sql";
 
 export const CLOSEST_LIMIT = 10;
@@ -35,15 +36,16 @@ type StageRow = { stage: string; count: number; cny: string | null; usd: string 
 
 /**
  * Projects now in INTENT and NEGOTIATION with their planned amounts: no round changes them (data_version's records).
- * Read from project_stage_summary (per unit, owner, sector, chain and stage, kept by triggers: a few thousand rows
- * whatever the number of projects); a sum over no amount is NULL, as SUM over the projects would be.
+ * Read from the projects per stage kept by triggers: per unit, slot and stage unless an owner, sector or chain
+ * narrows (units × 8 × 8 rows, whatever the number of projects); a sum over no amount is NULL, as SUM over the
+ * projects would be.
  */
 export async function pipelineByStage(db: Db, user: Actor, filters: DashboardFilters): Promise<PipelineStageRow[]> {
   const stages = await db.$queryRaw<StageRow[]>`
     SELECT s.stage::text AS stage, SUM(s.projects)::int AS count,
            CASE WHEN SUM(s.planned_cny_n) > 0 THEN SUM(s.planned_cny)::text END AS cny,
            CASE WHEN SUM(s.foreign_usd_n) > 0 THEN SUM(s.foreign_usd)::text END AS usd
-      FROM project_stage_summary s
+      FROM ${narrowsBelowUnit(filters) ? Prisma.sql`project_stage_summary` : Prisma.sql`project_stage_unit_summary`} s
      WHERE s.stage = ANY(${[...PIPELINE_STAGES]}::"Stage"[]) AND ${projectFilterSql(user, filters, { alias: "s" })}
      GROUP BY s.stage`;
   const by = new Map(stages.map((s) => [s.stage, s]));

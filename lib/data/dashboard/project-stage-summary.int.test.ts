@@ -1,11 +1,12 @@
 /**
- * Projects per stage (migration 20261204100000_project_stage_summary: per unit, owner, sector, chain and stage, the
- * projects and the sums of their planned yuan and foreign US dollars) are kept current by triggers in the same
+ * Projects per stage (migration 20261204100000_project_stage_summary: per unit, owner, sector, chain and stage, and per
+ * unit, slot and stage, the projects and the sums of their planned yuan and foreign US dollars) are kept current by triggers in the same
  * transaction as every write to project. After each kind of write below — projects created, a stage moved through the
  * form, amounts set, changed and cleared, a project reassigned, moved to another unit and back, given a sector and a
  * chain, two projects changed in one statement, a round logged (which changes none of it), a project deleted — the
  * summary of the test's units equals a recount of the projects, and the dashboard's pipeline read from it equals the
- * projects counted directly, unit-wide and narrowed by owner, sector and chain.
+ * projects counted directly, unit-wide and narrowed by owner, sector and chain, and so do the pipeline board's column
+ * totals.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb, uniq } from "@/test/factories";
@@ -13,6 +14,7 @@ import { reassignOwner } from "@/lib/data/projects";
 import { logRound } from "@/lib/data/rounds";
 import { ZLogRound } from "@/lib/validation/round";
 import { pipelineByStage } from "@/lib/data/dashboard/pipeline";
+import { pipelineTotals } from "@/lib/data/pipeline";
 import { PIPELINE_STAGES } from "@/lib/domain/stages";
 import { yearPeriod } from "@/lib/domain/period";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
@@ -50,8 +52,25 @@ async function expectInStep(what: string) {
       units,
     ),
   });
+  // The unit grain: the same counted per unit, slot (owner % 8) and stage.
+  const unitCols = `unit_id, slot::int AS slot, stage::text AS stage, projects, planned_cny::text AS planned_cny, planned_cny_n, foreign_usd::text AS foreign_usd, foreign_usd_n`;
+  expect({
+    what,
+    unitGrain: await db.$queryRawUnsafe(`SELECT ${unitCols} FROM project_stage_unit_summary WHERE unit_id = ANY($1::int[]) AND projects <> 0 ORDER BY 1, 2, 3`, units),
+  }).toEqual({
+    what,
+    unitGrain: await db.$queryRawUnsafe(
+      `SELECT ${unitCols} FROM (
+         SELECT p.unit_id, p.owner_id % 8 AS slot, p.stage, COUNT(*)::int AS projects,
+                COALESCE(SUM(p.planned_investment_cny), 0)::numeric(20, 2) AS planned_cny, COUNT(p.planned_investment_cny)::int AS planned_cny_n,
+                COALESCE(SUM(p.foreign_investment_usd), 0)::numeric(20, 2) AS foreign_usd, COUNT(p.foreign_investment_usd)::int AS foreign_usd_n
+           FROM project p WHERE p.unit_id = ANY($1::int[]) GROUP BY 1, 2, 3) r ORDER BY 1, 2, 3`,
+      units,
+    ),
+  });
   // Rows brought to zero hold nothing.
-  expect(await db.$queryRawUnsafe(`SELECT * FROM project_stage_summary WHERE unit_id = ANY($1::int[]) AND projects = 0 AND (planned_cny <> 0 OR planned_cny_n <> 0 OR foreign_usd <> 0 OR foreign_usd_n <> 0)`, units)).toEqual([]);
+  for (const table of ["project_stage_summary", "project_stage_unit_summary"])
+    expect(await db.$queryRawUnsafe(`SELECT * FROM ${table} WHERE unit_id = ANY($1::int[]) AND projects = 0 AND (planned_cny <> 0 OR planned_cny_n <> 0 OR foreign_usd <> 0 OR foreign_usd_n <> 0)`, units)).toEqual([]);
 
   const period = yearPeriod(Number(ymd().slice(0, 4)));
   for (const [user, narrow] of [
@@ -74,6 +93,25 @@ async function expectInStep(what: string) {
       return { stage, count: r?.count ?? 0, plannedCny: r?.cny ?? "0", plannedUsd: r?.usd ?? "0" };
     });
     expect({ what, narrow, pipeline: await pipelineByStage(db, user, { period, ...narrow }) }).toEqual({ what, narrow, pipeline: expected });
+  }
+
+  // The pipeline board's column totals (a unit, an owner; every stage, a stage with no amount summing to "0").
+  for (const [user, narrow] of [
+    [manager, {}],
+    [otherManager, {}],
+    [manager, { ownerId: officerB.id }],
+  ] as [TestActor, { ownerId?: number }][]) {
+    const counted = await db.$queryRawUnsafe<{ stage: string; count: number; sum_cny: string }[]>(
+      `SELECT p.stage::text AS stage, COUNT(*)::int AS count, COALESCE(SUM(p.planned_investment_cny), 0)::text AS sum_cny
+         FROM project p WHERE p.unit_id = ${user.unitId} ${narrow.ownerId ? `AND p.owner_id = ${narrow.ownerId}` : ""} GROUP BY p.stage`,
+    );
+    const byStage = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : 1);
+    const totals = await pipelineTotals(db, user, narrow);
+    expect({ what, narrow, totals: [...totals.entries()].sort(byStage) }).toEqual({
+      what,
+      narrow,
+      totals: counted.map((r): [string, unknown] => [r.stage, { count: r.count, sumCny: r.sum_cny }]).sort(byStage),
+    });
   }
 }
 
@@ -107,8 +145,10 @@ describe("projects per stage", () => {
 
     // A logged round changes nothing kept here (and writes nothing to it).
     const before = await db.$queryRaw`SELECT * FROM project_stage_summary WHERE unit_id = ${officerA.unitId} ORDER BY 1, 2, 3, 4, 5`;
+    const beforeUnit = await db.$queryRaw`SELECT * FROM project_stage_unit_summary WHERE unit_id = ${officerA.unitId} ORDER BY 1, 2, 3`;
     await logRound(db, officerA, ZLogRound.parse({ projectId: String(q.id), requestId: newRequestId(), format: "VIDEO", summary: "双方交流了用地方案。", heldOn: ymd() }));
     expect(await db.$queryRaw`SELECT * FROM project_stage_summary WHERE unit_id = ${officerA.unitId} ORDER BY 1, 2, 3, 4, 5`).toEqual(before);
+    expect(await db.$queryRaw`SELECT * FROM project_stage_unit_summary WHERE unit_id = ${officerA.unitId} ORDER BY 1, 2, 3`).toEqual(beforeUnit);
 
     await db.$executeRaw`DELETE FROM project WHERE id IN (${q.id}, ${s.id})`;
     await expectInStep("deleted");

@@ -41,6 +41,7 @@ const MADE_OF: Record<string, string[]> = {
   funnel_summary: ["stage_change", "project.unit_id", "project.owner_id", "project.sector_id", "project.chain_id"],
   funnel_unit_summary: ["stage_change", "project.unit_id", "project.owner_id"],
   project_stage_summary: ["project", ...["unit_id", "owner_id", "sector_id", "chain_id", "stage", "planned_investment_cny", "foreign_investment_usd"].map((c) => `project.${c}`)],
+  project_stage_unit_summary: ["project", ...["unit_id", "owner_id", "stage", "planned_investment_cny", "foreign_investment_usd"].map((c) => `project.${c}`)],
 };
 
 describe("each section's declared sources", () => {
