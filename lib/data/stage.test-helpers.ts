@@ -106,3 +106,19 @@ export function ymd(days = 0): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * For the summaries' tests: two officers, their manager, an officer of another unit and that unit's manager, a sector
+ * and an industry chain, all new (the summaries of their units hold only the test's projects).
+ */
+export async function makeSummaryCast() {
+  const officerA = await makeActor("OFFICER");
+  const officerB = await makeActor("OFFICER", officerA.unitId);
+  const manager = await makeActor("MANAGER", officerA.unitId);
+  const elsewhere = await makeActor("OFFICER");
+  const otherManager = await makeActor("MANAGER", elsewhere.unitId);
+  const sector = await makeSector();
+  const s = uniq();
+  const chain = await testDb().referenceItem.create({ data: { kind: "INDUSTRY_CHAIN", code: `ch-${s}`, nameZh: `产业链${s}`, nameEn: `Chain ${s}` } });
+  return { officerA, officerB, manager, elsewhere, otherManager, sector, chain };
+}

@@ -10,27 +10,20 @@
  * (unit-wide, and narrowed by owner, sector and chain) equals the funnel counted from the stage changes.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDb, uniq } from "@/test/factories";
+import { testDb } from "@/test/factories";
 import { reassignOwner } from "@/lib/data/projects";
 import { funnelStages } from "@/lib/data/dashboard/funnel";
 import { monthPeriod, quarterPeriod, yearPeriod, type Period } from "@/lib/domain/period";
 import { FORWARD_STAGES } from "@/lib/domain/stages";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { makeActor, makeProject, makeSector, moveAsForm, type TestActor } from "@/lib/data/stage.test-helpers";
+import { makeActor, makeProject, makeSummaryCast, moveAsForm, type TestActor } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();
 let officerA: TestActor, officerB: TestActor, manager: TestActor, elsewhere: TestActor, otherManager: TestActor;
 let sector: { id: number }, chain: { id: number };
 
 beforeAll(async () => {
-  officerA = await makeActor("OFFICER");
-  officerB = await makeActor("OFFICER", officerA.unitId);
-  manager = await makeActor("MANAGER", officerA.unitId);
-  elsewhere = await makeActor("OFFICER");
-  otherManager = await makeActor("MANAGER", elsewhere.unitId);
-  sector = await makeSector();
-  const s = uniq();
-  chain = await db.referenceItem.create({ data: { kind: "INDUSTRY_CHAIN", code: `ch-${s}`, nameZh: `产业链${s}`, nameEn: `Chain ${s}` } });
+  ({ officerA, officerB, manager, elsewhere, otherManager, sector, chain } = await makeSummaryCast());
 });
 
 /** Every month, quarter and year a stage change of the test's units was ever in (kept across checks: a period emptied still counts). */

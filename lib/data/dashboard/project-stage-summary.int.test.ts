@@ -9,7 +9,7 @@
  * totals.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { testDb, uniq } from "@/test/factories";
+import { testDb } from "@/test/factories";
 import { reassignOwner } from "@/lib/data/projects";
 import { logRound } from "@/lib/data/rounds";
 import { ZLogRound } from "@/lib/validation/round";
@@ -18,21 +18,14 @@ import { pipelineTotals } from "@/lib/data/pipeline";
 import { PIPELINE_STAGES } from "@/lib/domain/stages";
 import { yearPeriod } from "@/lib/domain/period";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
-import { makeActor, makeProject, makeSector, moveAsForm, newRequestId, ymd, type TestActor } from "@/lib/data/stage.test-helpers";
+import { makeProject, makeSummaryCast, moveAsForm, newRequestId, ymd, type TestActor } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();
 let officerA: TestActor, officerB: TestActor, manager: TestActor, elsewhere: TestActor, otherManager: TestActor;
 let sector: { id: number }, chain: { id: number };
 
 beforeAll(async () => {
-  officerA = await makeActor("OFFICER");
-  officerB = await makeActor("OFFICER", officerA.unitId);
-  manager = await makeActor("MANAGER", officerA.unitId);
-  elsewhere = await makeActor("OFFICER");
-  otherManager = await makeActor("MANAGER", elsewhere.unitId);
-  sector = await makeSector();
-  const s = uniq();
-  chain = await db.referenceItem.create({ data: { kind: "INDUSTRY_CHAIN", code: `ch-${s}`, nameZh: `产业链${s}`, nameEn: `Chain ${s}` } });
+  ({ officerA, officerB, manager, elsewhere, otherManager, sector, chain } = await makeSummaryCast());
 });
 
 async function expectInStep(what: string) {

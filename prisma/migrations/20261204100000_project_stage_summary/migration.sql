@@ -68,22 +68,13 @@ BEGIN
         foreign_usd = s.foreign_usd + EXCLUDED.foreign_usd, foreign_usd_n = s.foreign_usd_n + EXCLUDED.foreign_usd_n;
 END $$;
 
-CREATE FUNCTION project_stage_summary_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Projects added (+1) or deleted (−1): one function for both triggers, each naming its transition table `changed`.
+CREATE FUNCTION project_stage_summary_on_insert_or_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE u int[]; o int[]; sec int[]; ch int[]; st "Stage"[]; cny numeric[]; usd numeric[]; sg int[];
 BEGIN
-  SELECT array_agg(n.unit_id), array_agg(n.owner_id), array_agg(COALESCE(n.sector_id, 0)), array_agg(COALESCE(n.chain_id, 0)), array_agg(n.stage),
-         array_agg(n.planned_investment_cny), array_agg(n.foreign_investment_usd), array_agg(1)
-    INTO u, o, sec, ch, st, cny, usd, sg FROM new_projects n;
-  IF u IS NOT NULL THEN PERFORM project_stage_summary_apply(u, o, sec, ch, st, cny, usd, sg); END IF;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION project_stage_summary_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE u int[]; o int[]; sec int[]; ch int[]; st "Stage"[]; cny numeric[]; usd numeric[]; sg int[];
-BEGIN
-  SELECT array_agg(d.unit_id), array_agg(d.owner_id), array_agg(COALESCE(d.sector_id, 0)), array_agg(COALESCE(d.chain_id, 0)), array_agg(d.stage),
-         array_agg(d.planned_investment_cny), array_agg(d.foreign_investment_usd), array_agg(-1)
-    INTO u, o, sec, ch, st, cny, usd, sg FROM old_projects d;
+  SELECT array_agg(c.unit_id), array_agg(c.owner_id), array_agg(COALESCE(c.sector_id, 0)), array_agg(COALESCE(c.chain_id, 0)), array_agg(c.stage),
+         array_agg(c.planned_investment_cny), array_agg(c.foreign_investment_usd), array_agg(CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END)
+    INTO u, o, sec, ch, st, cny, usd, sg FROM changed c;
   IF u IS NOT NULL THEN PERFORM project_stage_summary_apply(u, o, sec, ch, st, cny, usd, sg); END IF;
   RETURN NULL;
 END $$;
@@ -115,11 +106,11 @@ BEGIN
 END $$;
 
 CREATE TRIGGER project_stage_summary_insert AFTER INSERT ON project
-  REFERENCING NEW TABLE AS new_projects FOR EACH STATEMENT EXECUTE FUNCTION project_stage_summary_on_insert();
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION project_stage_summary_on_insert_or_delete();
 CREATE TRIGGER project_stage_summary_update AFTER UPDATE ON project
   REFERENCING OLD TABLE AS old_projects NEW TABLE AS new_projects FOR EACH STATEMENT EXECUTE FUNCTION project_stage_summary_on_update();
 CREATE TRIGGER project_stage_summary_delete AFTER DELETE ON project
-  REFERENCING OLD TABLE AS old_projects FOR EACH STATEMENT EXECUTE FUNCTION project_stage_summary_on_delete();
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION project_stage_summary_on_insert_or_delete();
 CREATE TRIGGER project_stage_summary_truncate AFTER TRUNCATE ON project
   FOR EACH STATEMENT EXECUTE FUNCTION project_stage_summary_on_truncate();
 
