@@ -58,7 +58,7 @@ async function expectInStep(what: string) {
 
   // The funnel from the summaries, as counted from the stage changes, for each period touched.
   const days = await db.$queryRaw<{ day: Date }[]>`
-    SELECT DISTINCT (sc.changed_at AT TIME ZONE 'Asia/Shanghai')::date AS day FROM stage_change sc JOIN project p ON p.id = sc.project_id
+    SELECT DISTINCT ((sc.changed_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day FROM stage_change sc JOIN project p ON p.id = sc.project_id
      WHERE p.unit_id = ANY(${units}::int[])`;
   for (const { day } of days) {
     const [y, m] = [day.getUTCFullYear(), day.getUTCMonth() + 1];
@@ -151,6 +151,17 @@ describe("the funnel's summaries", () => {
     await db.$executeRaw`DELETE FROM project WHERE id = ${q.id}`;
     await expectInStep("deleted with its changes");
     expect(await db.funnelPeriodFact.count({ where: { projectId: q.id } })).toBe(0);
+  });
+
+  it("place a change on its day at UTC+8, as the counted funnel does, in China's summer time of 1986–1991 too", async () => {
+    const officer = await makeActor("OFFICER");
+    const county = await makeActor("MANAGER", officer.unitId);
+    const p = await makeProject(officer);
+    // 23:30 on 31 July 1990 at UTC+8; the zone's rules of that summer (UTC+9) would make it 1 August.
+    await db.stageChange.create({ data: { projectId: p.id, fromStage: "FIRST_CONTACT", toStage: "INTENT", changedById: officer.id, changedAt: at("1990-07-31T15:30:00Z") } });
+    const intent = async (period: Period, counted = false) => (await funnelStages(db, county, { period }, { counted })).stages.find((s) => s.stage === "INTENT")!.entered;
+    expect([await intent(monthPeriod(1990, 7)), await intent(monthPeriod(1990, 8))]).toEqual([1, 0]);
+    expect([await intent(monthPeriod(1990, 7), true), await intent(monthPeriod(1990, 8), true)]).toEqual([1, 0]);
   });
 
   it("count a project once per period at its furthest stage, and what it entered and later passed", async () => {

@@ -64,14 +64,14 @@ CREATE TABLE "funnel_unit_summary" (
     CONSTRAINT "funnel_unit_summary_pkey" PRIMARY KEY ("months", "starts_on", "unit_id", "slot", "stage")
 );
 
--- The facts of the projects `ids`, from their stage changes. A change is on its day in Asia/Shanghai (as
--- lib/domain/period.ts dayStart places it); an entry is converted when a later change (time, then id) of the project
+-- The facts of the projects `ids`, from their stage changes. A change is on its day at UTC+8 (as lib/domain/period.ts
+-- dayStart places it: a fixed offset, not the zone's rules, which had summer time in 1986–1991); an entry is converted when a later change (time, then id) of the project
 -- moved further: the furthest stage among its later changes, from one pass over the project's changes.
 CREATE FUNCTION funnel_facts_of(ids int[])
   RETURNS TABLE (project_id int, months smallint, starts_on date, best smallint, entered smallint, converted smallint)
   LANGUAGE sql STABLE AS $$
   WITH ch AS (
-    SELECT c.id, c.project_id, c.to_stage, c.changed_at, c.rank, (c.changed_at AT TIME ZONE 'Asia/Shanghai')::date AS day,
+    SELECT c.id, c.project_id, c.to_stage, c.changed_at, c.rank, ((c.changed_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day,
            MAX(c.rank) OVER (PARTITION BY c.project_id ORDER BY c.changed_at DESC, c.id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS later_best
       FROM (SELECT sc.id, sc.project_id, sc.to_stage, sc.changed_at, funnel_stage_rank(sc.to_stage) AS rank
               FROM stage_change sc WHERE sc.project_id = ANY(ids)) c
