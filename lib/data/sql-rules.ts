@@ -150,20 +150,18 @@ export function overdueByAtLeastSql(today: Date, days: number | Prisma.Sql, proj
 
 /**
  * A milestone promise in force (commitment aliased `m`) of a signed project,
- * due by `horizon` and not reached: reached is an actual of its kind, or for
- * construction start the project's construction_start record. The candidates
- * of red and yellow (lib/domain/milestones.ts milestoneColour decides). Both
- * "reached" tests are plain NOT EXISTS, which the planner turns into anti joins
- * (an index probe per milestone read); written as NOT (kind AND EXISTS) the
- * start's test was a subplan that hashed every construction start (issue 14).
+ * due by `horizon` and not reached (milestone_reached: an actual of its kind,
+ * or for construction start the project's construction_start record). The
+ * candidates of red and yellow (lib/domain/milestones.ts milestoneColour
+ * decides). "Not reached" is a plain NOT EXISTS, which the planner turns into
+ * an anti join (issue 14).
  */
 export function unreachedMilestoneSql(horizon: Date | Prisma.Sql, commitmentAlias = "m", projectAlias = "p"): Prisma.Sql {
   const m = alias(commitmentAlias);
   const p = alias(projectAlias);
   return Prisma.sql`(${m}.replaced_at IS NULL AND ${m}.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]) AND ${m}.due_on <= ${horizon}::date
     AND ${p}.stage = ANY(${[...FUNDED_STAGES]}::"Stage"[])
-    AND NOT EXISTS (SELECT 1 FROM commitment_actual ca WHERE ca.project_id = ${m}.project_id AND ca.kind = ${m}.kind)
-    AND NOT EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = ${m}.project_id AND ${m}.kind = 'CONSTRUCTION_START'))`;
+    AND NOT EXISTS (SELECT 1 FROM milestone_reached r WHERE r.project_id = ${m}.project_id AND r.kind = ${m}.kind))`;
 }
 
 /**
@@ -231,8 +229,7 @@ function colourPartsSql(today: Date, projectAlias: string) {
     fundsBehind: Prisma.sql`(${unreached(Prisma.sql`'infinity'::date`)} AND ${fundsBehind})`,
     hasPlan: Prisma.sql`(${funded} AND EXISTS (SELECT 1 FROM contract k WHERE k.project_id = ${p}.id) AND (
     EXISTS (SELECT 1 FROM commitment m WHERE m.project_id = ${p}.id AND m.replaced_at IS NULL AND m.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]))
-    OR EXISTS (SELECT 1 FROM commitment_actual ca WHERE ca.project_id = ${p}.id AND ca.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]))
-    OR EXISTS (SELECT 1 FROM construction_start cs WHERE cs.project_id = ${p}.id)))`,
+    OR EXISTS (SELECT 1 FROM milestone_reached r WHERE r.project_id = ${p}.id AND r.kind = ANY(${[...MILESTONE_KINDS]}::"CommitmentKind"[]))))`,
   };
 }
 
@@ -244,9 +241,17 @@ function colourPartsSql(today: Date, projectAlias: string) {
  * construction start record. NULL while not reached.
  */
 export function milestoneReachedOnSql(kind: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(CASE WHEN ${kind} = 'CONSTRUCTION_START'
-    THEN (SELECT MIN(cs.started_on) FROM construction_start cs WHERE cs.project_id = ${projectId})
-    ELSE (SELECT MIN(ca.reported_on) FROM commitment_actual ca WHERE ca.project_id = ${projectId} AND ca.kind = ${kind}) END)`;
+  return Prisma.sql`(SELECT r.reached_on FROM milestone_reached r WHERE r.project_id = ${projectId} AND r.kind = ${kind})`;
+}
+
+/**
+ * milestoneReachedOnSql as a join: `LEFT JOIN milestone_reached ${alias}` on project `projectId` and `kind`, its day
+ * `${alias}.reached_on` (NULL while not reached). Over many milestones or projects the planner can read the table in
+ * one pass instead of probing it once per row.
+ */
+export function milestoneReachedJoinSql(alias: string, kind: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
+  const r = Prisma.raw(alias);
+  return Prisma.sql`LEFT JOIN milestone_reached ${r} ON ${r}.project_id = ${projectId} AND ${r}.kind = ${kind}`;
 }
 
 /** Commitment `m` is a milestone promise in force due before `cutoff` (an SQL date expression): isDue. */

@@ -261,10 +261,10 @@ describe("each edge gives the reminders a full scan would", () => {
     const officer = await user(county.id);
     const manager = await user(county.id, "MANAGER");
     const { project: p } = await milestone(county.id, officer.id, "2026-06-01");
-    const actual = await db.commitmentActual.create({ data: { projectId: p.id, kind: "CONSTRUCTION_START", reportedOn: date("2026-05-20"), createdById: officer.id } });
+    const start = await db.constructionStart.create({ data: { projectId: p.id, startedOn: date("2026-05-20"), createdById: officer.id } });
     const order = await issueSupervision(db, actor(manager), { projectId: p.id, requestId: randomUUID(), requirement: "Start building", answerDueOn: date("2026-07-30"), assigneeId: officer.id } as never);
     expect(await scanLikeFull(at("2026-06-15"))).toEqual([]);
-    await db.commitmentActual.delete({ where: { id: actual.id } }); // reported by mistake: the milestone is red
+    await db.constructionStart.delete({ where: { id: start.id } }); // recorded by mistake: the milestone is red
     expect(kinds(await scanLikeFull(at("2026-06-15", "08:10")))).toEqual(["MILESTONE_RED RED:2026-06-01"]);
     await db.supervisionOrder.update({ where: { id: order.id }, data: { answerDueOn: date("2026-06-16") } }); // deadline brought forward
     expect(kinds(await scanLikeFull(at("2026-06-15", "08:11")))).toEqual(["SUPERVISION_DUE_SOON 2026-06-16"]);

@@ -15,7 +15,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { lastDay, quarterPeriod, type Period } from "@/lib/domain/period";
 import { deliveryCutoff, ON_TIME_KINDS } from "@/lib/domain/delivery-rates";
-import { dueBeforeSql, figuresPromisedSql, figuresReachedSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedOnSql, money, projectsInViewJoinSql } from "@/lib/data/sql-rules";
+import { dueBeforeSql, figuresPromisedSql, figuresReachedSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedJoinSql, money, projectsInViewJoinSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import { FIGURE_KIND_LIST, type FigureKind } from "@/lib/domain/milestones";
 import { type Actor, signedAmountsSql, signedInPeriodSql } from "./sql";
@@ -112,7 +112,8 @@ function ratePeriods(filters: DashboardFilters, now: Date) {
 const perSql = (periods: Period[], cutoffs: Date[]) =>
   Prisma.sql`SELECT * FROM unnest(${periods.map((_, i) => i)}::int[], ${periods.map((p) => p.from)}::date[], ${periods.map((p) => p.to)}::date[], ${cutoffs}::date[]) AS per(i, pfrom, pto, cut)`;
 const perCut = Prisma.sql`per.cut`;
-const reached = (kind: string, projectId: string) => milestoneReachedOnSql(Prisma.raw(kind), Prisma.raw(projectId));
+const reachedJoin = (alias: string, kind: string, projectId: string) =>
+  milestoneReachedJoinSql(alias, Prisma.sql`${kind}::"CommitmentKind"`, Prisma.raw(projectId));
 
 /** The cohort's half (what a contract changes): per period overall and (the period itself) per unit, and the figures. */
 export type DeliveryCohort = { rows: Row[]; figures: FigureTotal[]; quarters: Period[]; cutoffs: Date[] };
@@ -143,9 +144,10 @@ export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilt
     -- When each project started and began producing, asked once per project (a project signed in the year is in one
     -- of its quarters too), then compared with each period's cutoff.
     r AS MATERIALIZED (
-      SELECT d.project_id, ${reached("'CONSTRUCTION_START'::\"CommitmentKind\"", "d.project_id")} AS started_on,
-             ${reached("'PRODUCTION'::\"CommitmentKind\"", "d.project_id")} AS producing_on
+      SELECT d.project_id, st.reached_on AS started_on, pr.reached_on AS producing_on
         FROM (SELECT DISTINCT s.project_id FROM s) d
+        ${reachedJoin("st", "CONSTRUCTION_START", "d.project_id")}
+        ${reachedJoin("pr", "PRODUCTION", "d.project_id")}
     ),
     cohort AS (
       SELECT per.i, s.project_id, s.unit_id, s.cny, s.usd,
@@ -206,9 +208,9 @@ export async function deliveryDue(db: Db, user: Actor, filters: DashboardFilters
   const dueBy = (column: string) => (cut: Prisma.Sql) => dueBeforeSql(cut, Prisma.sql`pj.${Prisma.raw(column)}`);
   const rows = await db.$queryRaw<Row[]>`
     WITH ms AS MATERIALIZED (
-      -- (Materialised: each milestone's reached date is asked once, not once per use below.)
-      SELECT m.project_id, m.unit_id, m.kind, m.due_on, ${reached("m.kind", "m.project_id")} AS reached_on
-        FROM commitment m ${projects}
+      -- (Materialised: each milestone's reached date is joined once, not once per use below.)
+      SELECT m.project_id, m.unit_id, m.kind, m.due_on, mr.reached_on
+        FROM commitment m ${projects} ${milestoneReachedJoinSql("mr", Prisma.sql`m.kind`, Prisma.sql`m.project_id`)}
        WHERE ${milestoneDueSql(Prisma.sql`${maxCutoff}::date`, "m")}
     ),
     -- Per project, the earliest due date of each set of its milestones (all, unmet, start, start met, …): the project

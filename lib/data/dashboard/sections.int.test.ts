@@ -37,6 +37,7 @@ const MADE_OF: Record<string, string[]> = {
   round_month_summary: ["negotiation_round", "project.unit_id", "project.owner_id"],
   project_day_summary: ["project.stage", "project.unit_id", "project.last_round_on", "project.first_contact_on", "project.next_follow_up_on"],
   project_month_summary: ["project.stage", "project.unit_id", "project.last_round_on", "project.first_contact_on", "project.next_follow_up_on"],
+  milestone_reached: ["construction_start", "commitment_actual"],
   funnel_period_fact: ["stage_change"],
   funnel_summary: ["stage_change", "project.unit_id", "project.owner_id", "project.sector_id", "project.chain_id"],
   funnel_unit_summary: ["stage_change", "project.unit_id", "project.owner_id"],
