@@ -280,7 +280,12 @@ export function milestonePastDeadlineSql(cutoff: Prisma.Sql, reachedOn: Prisma.S
 
 /** Funds in place on project `projectId` in `currency` received before `cutoff`: their sum (NULL when none). */
 export function fundsBeforeSql(currency: "CNY" | "USD", cutoff: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT SUM(f.amount) FROM funds_in_place f WHERE f.project_id = ${projectId} AND f.currency = ${currency}::"Currency" AND f.received_on < ${cutoff})`;
+  return Prisma.sql`(SELECT SUM(f.amount) FROM funds_in_place f WHERE f.project_id = ${projectId} AND f.currency = ${currency}::"Currency" AND ${fundReceivedBeforeSql(cutoff)})`;
+}
+
+/** Fund `fundAlias` (a funds_in_place row) counts by `cutoff`: received before it (fundsBeforeSql's condition, for joins). */
+export function fundReceivedBeforeSql(cutoff: Prisma.Sql, fundAlias = "f"): Prisma.Sql {
+  return Prisma.sql`${alias(fundAlias)}.received_on < ${cutoff}`;
 }
 
 /**

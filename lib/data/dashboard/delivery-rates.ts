@@ -15,7 +15,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { lastDay, quarterPeriod, type Period } from "@/lib/domain/period";
 import { deliveryCutoff, ON_TIME_KINDS } from "@/lib/domain/delivery-rates";
-import { dueBeforeSql, figuresPromisedSql, figuresReachedSql, fundsBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedJoinSql, money, projectsInViewJoinSql } from "@/lib/data/sql-rules";
+import { dueBeforeSql, figuresPromisedSql, figuresReachedSql, fundReceivedBeforeSql, milestoneDueSql, milestoneMetSql, milestonePastDeadlineSql, milestoneReachedJoinSql, money, projectsInViewJoinSql } from "@/lib/data/sql-rules";
 import { todayDate } from "@/lib/validation/fields";
 import { FIGURE_KIND_LIST, type FigureKind } from "@/lib/domain/milestones";
 import { type Actor, signedAmountsSql, signedInPeriodSql } from "./sql";
@@ -111,7 +111,6 @@ function ratePeriods(filters: DashboardFilters, now: Date) {
 
 const perSql = (periods: Period[], cutoffs: Date[]) =>
   Prisma.sql`SELECT * FROM unnest(${periods.map((_, i) => i)}::int[], ${periods.map((p) => p.from)}::date[], ${periods.map((p) => p.to)}::date[], ${cutoffs}::date[]) AS per(i, pfrom, pto, cut)`;
-const perCut = Prisma.sql`per.cut`;
 const reachedJoin = (alias: string, kind: string, projectId: string) =>
   milestoneReachedJoinSql(alias, Prisma.sql`${kind}::"CommitmentKind"`, Prisma.raw(projectId));
 
@@ -138,7 +137,7 @@ export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilt
           LEFT JOIN (${figuresReachedSql(Prisma.sql`${cutoffs[0]}::date`, Prisma.sql`s.project_id`)}) fr ON fr.kind = fp.kind) v
      WHERE v.kind = ANY(${FIGURE_KIND_LIST}::"CommitmentKind"[])
      GROUP BY v.kind`;
-  const rows = await db.$queryRaw<Row[]>`
+  const cohortRows = db.$queryRaw<Row[]>`
     WITH per AS (${perSql(periods, cutoffs)}),
     s AS MATERIALIZED (${signedInPeriodSql(user, filters, periods)}),
     -- When each project started and began producing, asked once per project (a project signed in the year is in one
@@ -149,14 +148,21 @@ export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilt
         ${reachedJoin("st", "CONSTRUCTION_START", "d.project_id")}
         ${reachedJoin("pr", "PRODUCTION", "d.project_id")}
     ),
-    cohort AS (
-      SELECT per.i, s.project_id, s.unit_id, s.cny, s.usd,
-             r.started_on < per.cut AS started, r.producing_on < per.cut AS producing,
-             ${fundsBeforeSql("CNY", perCut, Prisma.raw("s.project_id"))} AS f_cny,
-             ${fundsBeforeSql("USD", perCut, Prisma.raw("s.project_id"))} AS f_usd
+    pairs AS MATERIALIZED (
+      SELECT per.i, per.cut, s.project_id, s.unit_id, s.cny, s.usd,
+             r.started_on < per.cut AS started, r.producing_on < per.cut AS producing
         FROM s JOIN r ON r.project_id = s.project_id
         JOIN per ON s.signed_on >= per.pfrom AND s.signed_on < per.pto
     ),
+    -- Each (period, project)'s funds before the period's cutoff, per currency, summed in one join over the cohort's
+    -- funds (not two index probes per pair: 67k at 300k projects).
+    fx AS (
+      SELECT pairs.i, pairs.project_id,
+             SUM(f.amount) FILTER (WHERE f.currency = 'CNY') AS f_cny, SUM(f.amount) FILTER (WHERE f.currency = 'USD') AS f_usd
+        FROM pairs JOIN funds_in_place f ON f.project_id = pairs.project_id AND ${fundReceivedBeforeSql(Prisma.sql`pairs.cut`)}
+       GROUP BY pairs.i, pairs.project_id
+    ),
+    cohort AS (SELECT pairs.*, fx.f_cny, fx.f_usd FROM pairs LEFT JOIN fx ON fx.i = pairs.i AND fx.project_id = pairs.project_id),
     c AS (
       SELECT i, unit_id, GROUPING(unit_id) AS g, COUNT(*)::int AS signed,
              COUNT(*) FILTER (WHERE started)::int AS started, COUNT(*) FILTER (WHERE producing)::int AS producing,
@@ -168,7 +174,8 @@ export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilt
            c.signed, c.started, c.producing, c.funded_cny, c.funded_usd, c.contracted_cny, c.contracted_usd, c.funds_cny, c.funds_usd
       FROM c LEFT JOIN unit u ON u.id = c.unit_id
      WHERE c.g = 1 OR c.i = 0`;
-  const figures = await figureRows;
+  // (A query runs when awaited: the two together, on two connections.)
+  const [figures, rows] = await Promise.all([figureRows, cohortRows]);
   return {
     rows,
     quarters,
