@@ -543,32 +543,29 @@ export function countedInRangesSql(
 
 /**
  * First construction starts in any of `periods`: rows (project_id,
- * started_on) from `construction_start` aliased `alias`, one per project
- * whose FIRST start is in a period (a project restarted later counts once,
- * on its first start). The dashboard's starts, the funnel's days to start,
- * the list's startedFrom/startedTo and the report's starts all read it.
+ * started_on), one per project whose FIRST start is in a period (a project
+ * restarted later counts once, on its first start): milestone_reached's 开工,
+ * the day the milestone was reached. The dashboard's starts, the funnel's days
+ * to start, the list's startedFrom/startedTo and the report's starts all read it.
  */
-export function firstStartsSql(periods: DayRange[], startAlias = "cs"): Prisma.Sql {
-  const a = alias(startAlias);
+export function firstStartsSql(periods: DayRange[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT ${a}.project_id, ${a}.started_on
-      FROM construction_start ${a}
-     WHERE (${inRangesSql(Prisma.sql`${a}.started_on`, periods)})
-       AND NOT EXISTS (SELECT 1 FROM construction_start c0 WHERE c0.project_id = ${a}.project_id
-                         AND (c0.started_on < ${a}.started_on OR (c0.started_on = ${a}.started_on AND c0.id < ${a}.id)))`;
+    SELECT fs.project_id, fs.reached_on AS started_on
+      FROM milestone_reached fs
+     WHERE fs.kind = 'CONSTRUCTION_START' AND (${inRangesSql(Prisma.sql`fs.reached_on`, periods)})`;
 }
 
 /**
  * firstStartsSql as a condition on project `projectAlias`: its FIRST
- * construction start is in [from, to) — it has a start in the range and none
- * before it. The same projects as firstStartsSql([range]) (a test keeps the
- * project list's totals equal to the dashboard's), in the form that stays
- * fast when other conditions already narrow the projects (the list's filters).
+ * construction start is in [from, to). The same projects as
+ * firstStartsSql([range]) (a test keeps the project list's totals equal to the
+ * dashboard's), in the form that stays fast when other conditions already
+ * narrow the projects (the list's filters): one probe per project.
  */
 export function firstStartInSql(range: DayRange, projectAlias = "p"): Prisma.Sql {
   const a = alias(projectAlias);
-  return Prisma.sql`(EXISTS (SELECT 1 FROM construction_start s1 WHERE s1.project_id = ${a}.id AND s1.started_on >= ${range.from}::date AND s1.started_on < ${range.to}::date)
-    AND NOT EXISTS (SELECT 1 FROM construction_start s0 WHERE s0.project_id = ${a}.id AND s0.started_on < ${range.from}::date))`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM milestone_reached s1 WHERE s1.project_id = ${a}.id AND s1.kind = 'CONSTRUCTION_START'
+    AND s1.reached_on >= ${range.from}::date AND s1.reached_on < ${range.to}::date)`;
 }
 
 /** numeric → decimal string, "0" for none. */

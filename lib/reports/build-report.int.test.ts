@@ -331,8 +331,8 @@ describe("long lists streamed in pages", () => {
   it("a page of the construction starts after a given line reads the starts index from that line's day on", async () => {
     const ctx = { actor: admin, filters: { period: parseReportPeriod("2023")! }, today: d("2024-01-10") };
     const nodes = await indexedPlan(startsPageSql(ctx, startsAfterSql(d("2023-06-01"), 1), Prisma.sql`LIMIT 2000`));
-    const starts = nodes.find((n) => n["Index Name"] === "construction_start_started_on_idx");
-    expect(starts?.["Index Cond"]).toContain("started_on >= '2023-06-01'::date");
+    const starts = nodes.find((n) => n["Index Name"] === "milestone_reached_kind_reached_on_project_id_idx");
+    expect(starts?.["Index Cond"]).toContain("ROW(reached_on, project_id) > ROW('2023-06-01'::date, 1)");
     expect(nodes.map((n) => n["Node Type"])).not.toContain("Sort");
   });
 

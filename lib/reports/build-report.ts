@@ -491,8 +491,8 @@ async function* listPages<K extends LongListKey>(db: Db, ctx: ListContext, key: 
 
 /**
  * One page of the construction starts, in (first start's day, project) order after `after` (startsAfterSql of the
- * previous page's last line): a range of construction_start_started_on_idx from that day on, so a page reads its
- * own lines, not the whole period again.
+ * previous page's last line): a range of the first starts' index (milestone_reached's kind, day and project) from that
+ * line on, so a page reads its own lines, not the whole period again.
  */
 export function startsPageSql(ctx: ListContext, after: Prisma.Sql | null, limit: Prisma.Sql): Prisma.Sql {
   const { actor, filters } = ctx;
@@ -508,7 +508,7 @@ export function startsPageSql(ctx: ListContext, after: Prisma.Sql | null, limit:
      ORDER BY cs.started_on, cs.project_id ${limit}`;
 }
 /**
- * After the line (day, project) in the starts' order. Both columns from construction_start: PostgreSQL reads a row
+ * After the line (day, project) in the starts' order. Both columns from the first starts: PostgreSQL reads a row
  * comparison whose first column leads an index as a range of it (with p.id, the same project, it could not).
  */
 export const startsAfterSql = (startedOn: Date, projectId: number) => Prisma.sql`(cs.started_on, cs.project_id) > (${startedOn}::date, ${projectId}::int)`;

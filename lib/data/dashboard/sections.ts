@@ -50,6 +50,13 @@ const SIGNED = ["counted_signing"];
  */
 const SIGNED_AND_PROJECT = [...SIGNED, ...FILTER, ...col("company_id", "first_contact_on")];
 
+/**
+ * Milestones reached and first starts (milestone_reached), which construction starts and actuals change through its
+ * triggers. A section reading first starts alone is also recomputed when an actual is reported (over-declared: actuals
+ * are a few a year per project).
+ */
+const REACHED = ["construction_start", "commitment_actual"];
+
 const records = <T>(reads: string[], compute: Section<T>["compute"]): Section<T> => ({ activity: false, reads, compute });
 const activity = <T>(reads: string[], compute: Section<T>["compute"]): Section<T> => ({ activity: true, reads, compute });
 
@@ -58,7 +65,7 @@ export const RECORD_SECTIONS = {
   // (project.stage: its SQL names stage columns of its own; a stage move writes a stage change anyway.)
   funnel: records(["stage_change", ...FILTER, ...col("stage")], (db, u, f) => funnelStages(db, u, f)),
   // (Days to start run from the first contract of any kind; the rounds to signing are counted_signing's.)
-  durations: records([...SIGNED_AND_PROJECT, "contract", "construction_start"], (db, u, f) => funnelDurations(db, u, f)),
+  durations: records([...SIGNED_AND_PROJECT, "contract", ...REACHED], (db, u, f) => funnelDurations(db, u, f)),
   totals: records(SIGNED, (db, u, f) => signedTotals(db, u, f)),
   series: records(SIGNED, (db, u, f) => signedSeries(db, u, f)),
   bySector: records([...SIGNED, "reference_item"], (db, u, f) => signedBySector(db, u, f)),
@@ -67,21 +74,21 @@ export const RECORD_SECTIONS = {
   bands: records(SIGNED, (db, u, f) => sizeBands(db, u, f)),
   // Delivery after signing in two halves: the signed cohort's (a contract changes it) and the period's starts and funds.
   deliveryCohort: records([...SIGNED, "construction_start", "funds_in_place"], (db, u, f) => deliveryCohortPart(db, u, f)),
-  deliveryFlow: records([...FILTER, "construction_start", "funds_in_place"], (db, u, f) => deliveryFlowPart(db, u, f)),
+  deliveryFlow: records([...FILTER, ...REACHED, "funds_in_place"], (db, u, f) => deliveryFlowPart(db, u, f)),
   // The delivery rates in two halves (index.ts deliveryRatesOf): the signed cohort's (a contract changes it) and the
   // milestones due (which no contract changes: at 100k, most of the rates' cost).
-  deliveryRates: records([...SIGNED, "commitment", "commitment_actual", "construction_start", "funds_in_place", "unit"], (db, u, f, now) => deliveryCohort(db, u, f, now)),
-  deliveryDue: records([...FILTER, "commitment", "commitment_actual", "construction_start", "unit"], (db, u, f, now) => deliveryDue(db, u, f, now)),
+  deliveryRates: records([...SIGNED, "commitment", ...REACHED, "funds_in_place", "unit"], (db, u, f, now) => deliveryCohort(db, u, f, now)),
+  deliveryDue: records([...FILTER, "commitment", ...REACHED, "unit"], (db, u, f, now) => deliveryDue(db, u, f, now)),
   chains: records([...SIGNED, ...FILTER, ...col("anchor_project_id", "first_contact_on", "planned_investment_cny", "title")], (db, u, f) => getChains(db, u, f)),
   events: records([...SIGNED, ...FILTER, "promotion_event", ...col("event_id")], (db, u, f) => getEvents(db, u, f)),
   projectCounts: records([...FILTER, "app_user", "unit"], (db, u, f) => projectsByDimension(db, u, f)),
   pipelineStages: records([...FILTER, ...col("stage", "planned_investment_cny", "foreign_investment_usd")], (db, u, f) => pipelineByStage(db, u, f)),
   // The targets board in two halves: the signed measures (a contract changes them) and the rest (units, targets, starts, funds).
   targetsSigned: records(SIGNED, (db, u, f) => measureActualRows(db, u, targetPeriodOf(f), "signed")),
-  targets: records([...FILTER, "target", "unit", "construction_start", "funds_in_place"], (db, u, f) => targetBoardBase(db, u, f)),
+  targets: records([...FILTER, "target", "unit", ...REACHED, "funds_in_place"], (db, u, f) => targetBoardBase(db, u, f)),
   // The activity index's signings apart from its events, leads and starts (a contract recomputes only them).
   activitySignings: records([...SIGNED, "unit"], (db, u, f) => activitySignings(db, u, f.period)),
-  activityCounts: records([...FILTER, ...col("first_contact_on"), "promotion_event", "construction_start", "unit"], (db, u, f) => activityRecords(db, u, f.period)),
+  activityCounts: records([...FILTER, ...col("first_contact_on"), "promotion_event", ...REACHED, "unit"], (db, u, f) => activityRecords(db, u, f.period)),
 };
 
 /**

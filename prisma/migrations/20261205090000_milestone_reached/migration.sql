@@ -13,6 +13,10 @@ CREATE TABLE "milestone_reached" (
     CONSTRAINT "milestone_reached_pkey" PRIMARY KEY ("project_id", "kind")
 );
 
+-- First starts in a period (sql-rules.ts firstStartsSql: the dashboard's starts, the funnel's days to start, the
+-- targets' and the report's starts): a range of one kind.
+CREATE INDEX "milestone_reached_kind_reached_on_project_id_idx" ON "milestone_reached"("kind", "reached_on", "project_id");
+
 -- The rows of projects `ids` computed again from their starts and actuals. An upsert, not a delete and insert, so two
 -- transactions recording on one project do not collide on the key; a row whose day did not move is not rewritten.
 -- (A project deleted takes its starts and actuals along, and with them, through this, its rows.)
