@@ -114,20 +114,20 @@ const perSql = (periods: Period[], cutoffs: Date[]) =>
 const reachedJoin = (alias: string, kind: string, projectId: string) =>
   milestoneReachedJoinSql(alias, Prisma.sql`${kind}::"CommitmentKind"`, Prisma.raw(projectId));
 
-/** The cohort's half (what a contract changes): per period overall and (the period itself) per unit, and the figures. */
-export type DeliveryCohort = { rows: Row[]; figures: FigureTotal[]; quarters: Period[]; cutoffs: Date[] };
+/** The cohort's half (what a contract changes): per period overall and (the period itself) per unit. */
+export type DeliveryCohort = { rows: Row[]; quarters: Period[]; cutoffs: Date[] };
 /** The milestones' half (no contract changes it: which projects have a milestone due, met, past its deadline). */
 export type DeliveryDue = { rows: Row[] };
 
 /**
- * The projects signed in each period and what they did by its cutoff (started, producing, funds in place), and the
- * figures promised against reached: everything of the rates that counts signings.
+ * Promised against reached for each figure, over the projects signed in the period (what a contract, a promise, an
+ * actual or funds change; a construction start does not). Per signed project, its promised figures and what was
+ * reached of them, each read in one index range of the project's rows (not one lookup per figure kind and project:
+ * 7 × 5.6k probes of commitment at 100k).
  */
-export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<DeliveryCohort> {
-  const { quarters, periods, cutoffs } = ratePeriods(filters, now);
-  // Per signed project, its promised figures and what was reached of them, each read in one index range of the
-  // project's rows (not one lookup per figure kind and project: 7 × 5.6k probes of commitment at 100k).
-  const figureRows = db.$queryRaw<{ kind: FigureKind; promised_projects: number; promised: string | null; reached_projects: number; reached: string | null }[]>`
+export async function deliveryFigures(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<FigureTotal[]> {
+  const { cutoffs } = ratePeriods(filters, now);
+  const figures = await db.$queryRaw<{ kind: FigureKind; promised_projects: number; promised: string | null; reached_projects: number; reached: string | null }[]>`
     SELECT v.kind, COUNT(*)::int AS promised_projects, SUM(v.promised)::text AS promised,
            COUNT(v.reached)::int AS reached_projects, SUM(v.reached)::text AS reached
       FROM (${signedAmountsSql(user, filters)}) s
@@ -137,7 +137,19 @@ export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilt
           LEFT JOIN (${figuresReachedSql(Prisma.sql`${cutoffs[0]}::date`, Prisma.sql`s.project_id`)}) fr ON fr.kind = fp.kind) v
      WHERE v.kind = ANY(${FIGURE_KIND_LIST}::"CommitmentKind"[])
      GROUP BY v.kind`;
-  const cohortRows = db.$queryRaw<Row[]>`
+  return FIGURE_KIND_LIST.map((kind) => {
+    const f = figures.find((x) => x.kind === kind);
+    return { kind, promisedProjects: f?.promised_projects ?? 0, promised: money(f?.promised), reachedProjects: f?.reached_projects ?? 0, reached: money(f?.reached) };
+  });
+}
+
+/**
+ * The projects signed in each period and what they did by its cutoff (started, producing, funds in place): the
+ * rates' counts of signings.
+ */
+export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<DeliveryCohort> {
+  const { quarters, periods, cutoffs } = ratePeriods(filters, now);
+  const rows = await db.$queryRaw<Row[]>`
     WITH per AS (${perSql(periods, cutoffs)}),
     s AS MATERIALIZED (${signedInPeriodSql(user, filters, periods)}),
     -- When each project started and began producing, asked once per project (a project signed in the year is in one
@@ -174,17 +186,7 @@ export async function deliveryCohort(db: Db, user: Actor, filters: DashboardFilt
            c.signed, c.started, c.producing, c.funded_cny, c.funded_usd, c.contracted_cny, c.contracted_usd, c.funds_cny, c.funds_usd
       FROM c LEFT JOIN unit u ON u.id = c.unit_id
      WHERE c.g = 1 OR c.i = 0`;
-  // (A query runs when awaited: the two together, on two connections.)
-  const [figures, rows] = await Promise.all([figureRows, cohortRows]);
-  return {
-    rows,
-    quarters,
-    cutoffs,
-    figures: FIGURE_KIND_LIST.map((kind) => {
-      const f = figures.find((x) => x.kind === kind);
-      return { kind, promisedProjects: f?.promised_projects ?? 0, promised: money(f?.promised), reachedProjects: f?.reached_projects ?? 0, reached: money(f?.reached) };
-    }),
-  };
+  return { rows, quarters, cutoffs };
 }
 
 /**
@@ -252,8 +254,8 @@ export async function deliveryDue(db: Db, user: Actor, filters: DashboardFilters
   return { rows };
 }
 
-/** The rates from their two halves (the dashboard caches them apart: a contract changes the cohort's only). */
-export function deliveryRatesOf(cohort: DeliveryCohort, due: DeliveryDue): DeliveryRates {
+/** The rates from their three parts (the dashboard caches them apart: a contract changes the cohort's and the figures). */
+export function deliveryRatesOf(cohort: DeliveryCohort, due: DeliveryDue, figures: FigureTotal[]): DeliveryRates {
   const { quarters, cutoffs } = cohort;
   // One row per (period, unit or all), the two halves' columns side by side (a unit with signings and no milestone
   // due, or the reverse, has the other half's counts at zero).
@@ -265,7 +267,7 @@ export function deliveryRatesOf(cohort: DeliveryCohort, due: DeliveryDue): Deliv
   // By unit name, then id (as ORDER BY name_zh, unit_id under the databases' C collation: code point order).
   const byName = (a: Row, b: Row) => (a.name_zh === b.name_zh ? a.unit_id! - b.unit_id! : a.name_zh === null ? 1 : b.name_zh === null ? -1 : a.name_zh < b.name_zh ? -1 : 1);
   return {
-    figures: cohort.figures,
+    figures,
     cutoff: cutoffs[0],
     overall: countsOf(total(0)),
     byUnit: rows
@@ -277,6 +279,6 @@ export function deliveryRatesOf(cohort: DeliveryCohort, due: DeliveryDue): Deliv
 }
 
 export async function getDeliveryRates(db: Db, user: Actor, filters: DashboardFilters, now = new Date()): Promise<DeliveryRates> {
-  const [cohort, due] = await Promise.all([deliveryCohort(db, user, filters, now), deliveryDue(db, user, filters, now)]);
-  return deliveryRatesOf(cohort, due);
+  const [cohort, due, figures] = await Promise.all([deliveryCohort(db, user, filters, now), deliveryDue(db, user, filters, now), deliveryFigures(db, user, filters, now)]);
+  return deliveryRatesOf(cohort, due, figures);
 }

@@ -44,14 +44,14 @@ export function getActivitySections(db: Db, user: Actor, filters: DashboardFilte
 
 /** One dashboard from its sections (computed together, or each kept by the cache). */
 export function assembleDashboard(filters: DashboardFilters, records: RecordValues, activity: ActivityValues) {
-  const { funnel, durations, projectCounts, pipelineStages, activityCounts, activitySignings, targets, targetsSigned, deliveryCohort, deliveryFlow, totals, series, bySector, byUnit, byCountry, deliveryRates, deliveryDue, ...recordSections } = records;
+  const { funnel, durations, projectCounts, pipelineStages, activityCounts, activitySignings, targets, targetsSigned, deliveryCohort, deliveryFlow, totals, series, bySector, byUnit, byCountry, deliveryRates, deliveryDue, deliveryFigures, ...recordSections } = records;
   const { rounds, stalled, closest, activity: activityIndex } = activity;
   return {
     filters,
     funnel: funnelOf(funnel, durations),
     signed: { totals, series, bySector, byUnit, byCountry },
     ...recordSections,
-    deliveryRates: deliveryRatesOf(deliveryRates, deliveryDue),
+    deliveryRates: deliveryRatesOf(deliveryRates, deliveryDue, deliveryFigures),
     targets: targetBoardOf(targets, targetsSigned),
     delivery: deliveryOf(deliveryCohort, deliveryFlow),
     work: workOf(rounds, projectCounts, stalled),

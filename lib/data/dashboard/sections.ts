@@ -20,7 +20,7 @@ import { activityRecords, activityRounds, activitySignings } from "@/lib/data/ac
 import { funnelDurations, funnelStages } from "./funnel";
 import { signedByCountry, signedBySector, signedByUnit, signedSeries, signedTotals, sizeBands } from "./signed";
 import { deliveryCohortPart, deliveryFlowPart } from "./delivery";
-import { deliveryCohort, deliveryDue } from "./delivery-rates";
+import { deliveryCohort, deliveryDue, deliveryFigures } from "./delivery-rates";
 import { getChains, getEvents } from "./chains";
 import { pipelineByStage, pipelineClosest } from "./pipeline";
 import { projectsByDimension, roundsByDimension, stalledAndOverdue } from "./work";
@@ -75,9 +75,11 @@ export const RECORD_SECTIONS = {
   // Delivery after signing in two halves: the signed cohort's (a contract changes it) and the period's starts and funds.
   deliveryCohort: records([...SIGNED, "construction_start", "funds_in_place"], (db, u, f) => deliveryCohortPart(db, u, f)),
   deliveryFlow: records([...FILTER, ...REACHED, "funds_in_place"], (db, u, f) => deliveryFlowPart(db, u, f)),
-  // The delivery rates in two halves (index.ts deliveryRatesOf): the signed cohort's (a contract changes it) and the
-  // milestones due (which no contract changes: at 100k, most of the rates' cost).
-  deliveryRates: records([...SIGNED, "commitment", ...REACHED, "funds_in_place", "unit"], (db, u, f, now) => deliveryCohort(db, u, f, now)),
+  // The delivery rates in three parts (index.ts deliveryRatesOf): the signed cohort's counts (a contract or a start
+  // changes them), the milestones due (which no contract changes) and the figures promised against reached (which no
+  // start changes).
+  deliveryRates: records([...SIGNED, ...REACHED, "funds_in_place", "unit"], (db, u, f, now) => deliveryCohort(db, u, f, now)),
+  deliveryFigures: records([...SIGNED, "commitment", "commitment_actual", "funds_in_place"], (db, u, f, now) => deliveryFigures(db, u, f, now)),
   deliveryDue: records([...FILTER, "commitment", ...REACHED, "unit"], (db, u, f, now) => deliveryDue(db, u, f, now)),
   chains: records([...SIGNED, ...FILTER, ...col("anchor_project_id", "first_contact_on", "planned_investment_cny", "title")], (db, u, f) => getChains(db, u, f)),
   events: records([...SIGNED, ...FILTER, "promotion_event", ...col("event_id")], (db, u, f) => getEvents(db, u, f)),
