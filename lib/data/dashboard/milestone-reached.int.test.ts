@@ -4,10 +4,13 @@
  * the stage form, an actual through the commitments form, an earlier start, a start's day moved, a start moved to
  * another project, two actuals in one statement, a start and an actual deleted, a project deleted — the table equals a
  * recount by the rule (lib/domain/delivery-rates.ts: the earliest actual of its kind; 开工 the first construction
- * start, never an actual), and the delivery rates read from it equal the rates of the same projects counted in TS.
+ * start, never an actual), and the delivery rates read from it match what the dates say. And when two officials record
+ * actuals of one project at once, the earlier day stands whichever commits first.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import { testDb } from "@/test/factories";
+import { servesDatabasesByName } from "@/scripts/lib/scratch-db";
 import { recordCommitment, recordCommitmentActual } from "@/lib/data/commitments";
 import { ZRecordCommitment, ZRecordCommitmentActual } from "@/lib/validation/commitments";
 import { getDeliveryRates } from "@/lib/data/dashboard/delivery-rates";
@@ -16,6 +19,7 @@ import type { DashboardFilters } from "@/lib/validation/dashboard";
 import { makeActor, makeProject, moveAsForm, newRequestId, ymd, type TestActor } from "@/lib/data/stage.test-helpers";
 
 const db = testDb();
+const onServer = await servesDatabasesByName(process.env.DATABASE_URL!);
 let officer: TestActor, manager: TestActor;
 let projects: number[];
 
@@ -111,5 +115,44 @@ describe("milestone_reached", () => {
     await db.project.delete({ where: { id: b } });
     await expectInStep("a project deleted");
     expect(await db.$queryRawUnsafe(`SELECT 1 FROM milestone_reached WHERE project_id = $1`, b)).toEqual([]);
+  });
+
+  it.skipIf(!onServer)("keeps the earlier day when two writers record one project's actuals at once (on a PostgreSQL server)", async () => {
+    const year = ymd().slice(0, 4);
+    const p = await makeProject(officer, { path: ["INTENT", "NEGOTIATION", "SIGNED"], firstContactOn: `${year}-01-02`, contractOn: `${year}-01-10` });
+    projects.push(p.id);
+    /** A connection in a transaction, with its backend's pid (asked now: later its queries may wait). */
+    const connect = async () => {
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      const pid = (await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+      await c.query("BEGIN");
+      return Object.assign(c, { pid });
+    };
+    const actual = (c: pg.Client, on: string) =>
+      c.query(`INSERT INTO commitment_actual (project_id, kind, reported_on, created_by_id, updated_at) VALUES ($1, 'PRODUCTION', $2, $3, now())`, [p.id, on, officer.id]);
+    /** Until backend `pid` waits on a lock `by` holds (asked outside their transactions). */
+    const waitBlocked = async (pid: number, by: number) => {
+      for (let i = 0; i < 1000; i++) {
+        const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1 AND $2 = ANY(pg_blocking_pids(pid))`, pid, by);
+        if (n > 0) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`backend ${pid} never waited on ${by}`);
+    };
+    // The first writer's day is the earlier; the second, writing while the first is open, must not put its own over it.
+    const [one, two] = [await connect(), await connect()];
+    try {
+      await actual(one, `${year}-01-18`);
+      const second = actual(two, `${year}-01-25`);
+      await waitBlocked(two.pid, one.pid);
+      await one.query("COMMIT");
+      await second;
+      await two.query("COMMIT");
+    } finally {
+      await Promise.allSettled([one.end(), two.end()]);
+    }
+    await expectInStep("two writers at once");
+    expect(await db.$queryRawUnsafe(`SELECT to_char(reached_on, 'YYYY-MM-DD') AS day FROM milestone_reached WHERE project_id = $1 AND kind = 'PRODUCTION'`, p.id)).toEqual([{ day: `${year}-01-18` }]);
   });
 });

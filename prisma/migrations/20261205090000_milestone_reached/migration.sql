@@ -17,10 +17,14 @@ CREATE TABLE "milestone_reached" (
 -- targets' and the report's starts): a range of one kind.
 CREATE INDEX "milestone_reached_kind_reached_on_project_id_idx" ON "milestone_reached"("kind", "reached_on", "project_id");
 
--- The rows of projects `ids` computed again from their starts and actuals. An upsert, not a delete and insert, so two
--- transactions recording on one project do not collide on the key; a row whose day did not move is not rewritten.
--- (A project deleted takes its starts and actuals along, and with them, through this, its rows.)
+-- The rows of projects `ids` computed again from their starts and actuals; a row whose day did not move is not
+-- rewritten. (A project deleted takes its starts and actuals along, and with them, through this, its rows.)
+-- Concurrency, as counted_signing's refresh: the projects are locked first (FOR NO KEY UPDATE; the stage form already
+-- holds its project's row), then read with a fresh snapshot (a volatile function takes one per statement), so of two
+-- writers of one project's actuals the second waits and counts the first's (without the lock it wrote its own day
+-- over the first's earlier one).
 CREATE FUNCTION milestone_reached_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
+  SELECT 1 FROM project WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
   WITH fresh AS (
     SELECT cs.project_id, 'CONSTRUCTION_START'::"CommitmentKind" AS kind, MIN(cs.started_on) AS reached_on
       FROM construction_start cs WHERE cs.project_id = ANY(ids) GROUP BY cs.project_id
